@@ -1,0 +1,43 @@
+"""The `publisher` command line: one sub-command per module in `publisher.commands`.
+
+Each command module defines `register(subparsers)`, which adds its parser and sets
+`func(args) -> int`. Commands are thin: they parse arguments and call plain functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from publisher import __version__, commands
+from publisher.errors import PublisherError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="publisher",
+        description=(
+            "Build, validate and serve the knowledge graph of state support for armed groups: "
+            "documents in data/, ontology in ontology/, shapes in shapes/."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"publisher {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except PublisherError as error:
+        print(f"publisher {args.command}: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130

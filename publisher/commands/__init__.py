@@ -1,0 +1,1 @@
+"""Sub-commands of the `publisher` CLI, one module each (see publisher.cli)."""

@@ -1,0 +1,60 @@
+"""Every setting, declared once as (name, default, help).
+
+The CLI, the Flask app factory and the docs read this table; a test checks each setting is
+documented. Environment variables `PUBLISHER_<NAME>` override defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+def _default_home() -> Path:
+    """The project folder: the working directory if it holds data/, else the source checkout."""
+    cwd = Path.cwd()
+    if (cwd / "data" / "documents.yaml").exists():
+        return cwd
+    return Path(__file__).resolve().parent.parent
+
+
+DEFAULT_BASE = "http://127.0.0.1:8080/"
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HOME", None, "project folder holding data/, ontology/, shapes/ and queries/"),
+    Setting("BASE_IRI", DEFAULT_BASE, "base IRI under which every IRI of the graph is minted"),
+    Setting("RELEASE_DIR", "release", "release folder (relative to HOME), a symlink to the current release"),
+    Setting("STORE", "embedded", "'embedded' (pyoxigraph in process) or a remote SPARQL query endpoint URL"),
+    Setting("UPDATE_ENDPOINT", None, "Graph Store / update endpoint of a remote store (derived from STORE when unset)"),
+    Setting("QUERY_TIMEOUT", 30.0, "seconds a SPARQL query may run before it is stopped (503)"),
+    Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),
+    Setting("MAX_QUERY_LENGTH", 100_000, "longest SPARQL query text accepted, in characters"),
+    Setting("PAGE_SIZE", 50, "items per page in long lists of a description"),
+    Setting("STORE_TIMEOUT", 10.0, "seconds to wait for a remote store before answering 504"),
+)
+
+
+def defaults() -> dict[str, object]:
+    """The default configuration mapping, with environment overrides applied."""
+    config: dict[str, object] = {}
+    for setting in SETTINGS:
+        value = os.environ.get(f"PUBLISHER_{setting.name}", setting.default)
+        if value is not None and setting.default is not None and not isinstance(value, type(setting.default)):
+            value = type(setting.default)(value)
+        config[setting.name] = value
+    if config["HOME"] is None:
+        config["HOME"] = str(_default_home())
+    return config
+
+
+def home_path(config: dict[str, object], relative: str) -> Path:
+    """A path inside the project folder."""
+    return Path(str(config["HOME"])) / relative
