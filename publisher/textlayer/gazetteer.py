@@ -1,0 +1,193 @@
+"""Finding known names (actors, places) in text.
+
+A `Gazetteer` is a character trie over folded names (see `arabic.normalise`). Matching walks
+the folded document text, so spelling variants (أ/ا, ة/ه, harakat, tatweel) match, and maps
+every match back to exact original offsets.
+
+Rules:
+
+* Whole words only. A match must start and end at a word boundary: the neighbouring folded
+  character is not a letter or digit. So "حماس" does not match inside "حماسة", and "Iran" does
+  not match "Iranian": English demonyms and adjectives are not mentions (nor are Arabic nisba
+  adjectives such as "إيراني"). Exception: after ة or ى, which only end words, a boundary is
+  assumed, because extracted text sometimes glues words ("القطريةالدوحة").
+* Arabic names may carry proclitics: one conjunction (و ف) and/or one preposition (ب ك ل)
+  attached in front (وإيران, لحماس, وبإيران). After ل a name's article ال loses its alef
+  (للحرس الثوري = ل + الحرس الثوري). The reported span excludes the clitic (see arabic.py).
+  The article ال is NOT a clitic: it is only matched where it is part of the name, so "الحماس"
+  is not Hamas.
+* Whitespace inside a name matches any run of whitespace in the text.
+* Names written entirely in capitals ("US", "IRGC", "U.S.") are acronyms and match only with
+  exactly that case, so the pronoun "us" is not the United States. Other names are matched
+  case-insensitively.
+* Longest match wins: all candidate matches are collected, then chosen longest first (ties:
+  earliest first) without overlap. "الحرس الثوري الإيراني" is the IRGC, not Iran.
+* A name that belongs to several entities yields one mention whose `entity_id` is the first
+  registered entity and whose `alternatives` are the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .arabic import NormalisedText, fold, is_arabic_letter, proclitic_options
+from .spans import Mention
+
+__all__ = ["Gazetteer", "NameEntry"]
+
+_END = "\0"  # trie key holding the entries that end at a node
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    entity_id: str
+    language: str
+    name: str
+    exact_case: bool
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+class Gazetteer:
+    """A name matcher. Build with `Gazetteer.from_names`, query with `find`."""
+
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self._entries: list[NameEntry] = []
+        self._folded_names: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_names(cls, entries: Iterable[tuple[str, str, str]]) -> "Gazetteer":
+        """Build from (entity_id, language, name) triples. Order matters only for ties."""
+        g = cls()
+        for entity_id, language, name in entries:
+            g.add(entity_id, language, name)
+        return g
+
+    def add(self, entity_id: str, language: str, name: str) -> None:
+        name = _squash(name)
+        key = _squash(fold(name))
+        if not key:
+            return
+        entry = NameEntry(entity_id, language, name, _is_acronym(name))
+        if any(e == entry for e in self._node(key).get(_END, ())):
+            return
+        node = self._root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node.setdefault(_END, []).append(entry)
+        self._entries.append(entry)
+        self._folded_names.setdefault(key, [])
+        if entity_id not in self._folded_names[key]:
+            self._folded_names[key].append(entity_id)
+
+    def _node(self, key: str) -> dict:
+        node = self._root
+        for ch in key:
+            node = node.get(ch)
+            if node is None:
+                return {}
+        return node
+
+    @property
+    def entries(self) -> tuple[NameEntry, ...]:
+        return tuple(self._entries)
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """Entity ids whose name (folded) equals `name` (folded)."""
+        return tuple(self._folded_names.get(_squash(fold(name)), ()))
+
+    def folded_names(self) -> frozenset[str]:
+        return frozenset(self._folded_names)
+
+    # --- matching -------------------------------------------------------------------------
+
+    def find(self, text: str) -> tuple[Mention, ...]:
+        """All mentions in `text`, sorted by start."""
+        nt = NormalisedText.of(text)
+        s = nt.folded
+        n = len(s)
+        candidates: list[tuple[int, int, tuple[str, ...]]] = []
+        options = proclitic_options()
+        for p in range(n):
+            if not s[p].isalnum():
+                continue
+            if p > 0 and s[p - 1].isalnum() and not nt.is_word_final(p - 1):
+                continue  # not at a word start
+            # The bare word, then each proclitic prefix (Arabic letters only).
+            starts: list[tuple[int, dict]] = [(p, self._root)]
+            if is_arabic_letter(s[p]):
+                for opt in options:
+                    q = p + len(opt)
+                    if s.startswith(opt, p) and q < n:
+                        starts.append((q, self._root))
+                        # ل + ال -> لل: the article's alef is elided after the preposition.
+                        if opt.endswith("ل") and s[q] == "ل" and "ا" in self._root:
+                            starts.append((q, self._root["ا"]))
+            for q, node in starts:
+                self._walk(nt, q, node, candidates)
+        return self._select(nt, candidates)
+
+    def _walk(self, nt: NormalisedText, q: int, node: dict, out: list) -> None:
+        s = nt.folded
+        n = len(s)
+        i = q
+        while True:
+            ends = node.get(_END)
+            if ends and self._right_boundary(nt, i):
+                ostart, oend = nt.to_original(q, i)
+                surface = nt.original[ostart:oend]
+                ids: list[str] = []
+                for e in ends:
+                    if e.exact_case and _squash(surface) != e.name:
+                        continue
+                    if e.entity_id not in ids:
+                        ids.append(e.entity_id)
+                if ids:
+                    out.append((ostart, oend, tuple(ids)))
+            if i >= n:
+                return
+            ch = s[i]
+            if ch.isspace():
+                nxt = node.get(" ")
+                if nxt is None:
+                    return
+                while i < n and s[i].isspace():
+                    i += 1
+                node = nxt
+                continue
+            nxt = node.get(ch)
+            if nxt is None:
+                return
+            node = nxt
+            i += 1
+
+    @staticmethod
+    def _right_boundary(nt: NormalisedText, i: int) -> bool:
+        s = nt.folded
+        if i == 0 or i >= len(s):
+            return True
+        if not s[i - 1].isalnum():
+            return True  # the name ends in punctuation ("U.S.")
+        return not s[i].isalnum() or nt.is_word_final(i - 1)
+
+    @staticmethod
+    def _select(nt: NormalisedText, candidates: list) -> tuple[Mention, ...]:
+        # Longest first, then earliest; keep those that do not overlap an accepted one.
+        ranked = sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+        taken: list[tuple[int, int]] = []
+        chosen: list[Mention] = []
+        for start, end, ids in ranked:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            chosen.append(Mention(start, end, ids[0], nt.original[start:end], tuple(ids[1:])))
+        return tuple(sorted(chosen))
