@@ -1,0 +1,36 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from publisher.settings import defaults
+
+
+def add_project_options(parser: argparse.ArgumentParser, *, release: bool = True) -> None:
+    config = defaults()
+    parser.add_argument(
+        "--home",
+        type=Path,
+        default=Path(str(config["HOME"])),
+        help="project folder holding data/, ontology/, shapes/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--base",
+        default=str(config["BASE_IRI"]),
+        help="base IRI under which every IRI is minted (default: %(default)s)",
+    )
+    if release:
+        parser.add_argument(
+            "--out",
+            "--release",
+            dest="out",
+            type=Path,
+            default=None,
+            help="release folder (a link to the current release; default: HOME/release)",
+        )
+
+
+def release_path(args: argparse.Namespace) -> Path:
+    return args.out if args.out is not None else args.home / "release"

@@ -1,0 +1,1 @@
+"""The inputs: documents, reference data and the curated mapping, read and checked."""

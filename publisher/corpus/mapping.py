@@ -1,0 +1,222 @@
+"""Reading the curated mapping (data/claims/*.yaml) into checked Claims.
+
+Every claim's quote must be the document text at its offsets: that is the build's proof that
+each statement is anchored in its evidence.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from publisher.corpus.model import Amount, Attribution, Claim, Document, Origin
+from publisher.corpus.problems import Problems
+from publisher.corpus.timespec import TimeError, parse_time
+from publisher.corpus.yamlsource import Located, load_yaml
+from publisher.corpus.reference import check_id
+
+CLAIM_KEYS = {
+    "id",
+    "subject",
+    "relation",
+    "object",
+    "beneficiary_includes",
+    "quote",
+    "start",
+    "end",
+    "amount",
+    "time",
+    "place",
+    "hedged",
+    "polarity",
+    "attribution",
+    "proposition",
+    "event",
+    "status",
+    "note",
+}
+POLARITIES = {"affirmed", "denied"}
+STATUSES = {"confirmed", "draft"}
+
+
+def read_claims_file(
+    path: Path,
+    documents: dict[str, Document],
+    problems: Problems,
+    seen: dict[str, Located],
+) -> tuple[list[Claim], list[str]]:
+    """The confirmed claims of one mapping file, and the ids of its drafts."""
+    content = load_yaml(path)
+    if not isinstance(content, dict) or "claims" not in content or "document" not in content:
+        problems.add(
+            path, 1, "a mapping file needs 'document:' (a document id) and 'claims:' (a list)"
+        )
+        return [], []
+    document = documents.get(str(content["document"]))
+    if document is None:
+        problems.add(
+            path,
+            content.line_of("document"),
+            f"unknown document {content['document']!r}",
+            "see data/documents.yaml",
+        )
+        return [], []
+    claims: list[Claim] = []
+    drafts: list[str] = []
+    for entry in content["claims"] or []:
+        if not isinstance(entry, dict):
+            problems.add(path, content.line_of("claims"), "each claim must be a mapping of keys")
+            continue
+        claim = _read_claim(entry, document, problems, seen)
+        if claim is None:
+            continue
+        if entry.get("status", "confirmed") == "draft":
+            drafts.append(claim.id)
+        else:
+            claims.append(claim)
+    return claims, drafts
+
+
+def _read_claim(
+    entry: Located, document: Document, problems: Problems, seen: dict[str, Located]
+) -> Claim | None:
+    path = entry.path
+    ident = check_id(entry, problems, seen)
+    unknown = sorted(set(entry) - CLAIM_KEYS)
+    if unknown:
+        problems.add(
+            path,
+            entry.line_of(unknown[0]),
+            f"claim {ident}: unknown key(s) {unknown}",
+            "see docs/mapping.md",
+        )
+    missing = [key for key in ("subject", "relation", "object", "quote") if not entry.get(key)]
+    if missing:
+        problems.add(path, entry.line, f"claim {ident}: missing {', '.join(missing)}")
+        return None
+    quote = str(entry["quote"])
+    start, end = entry.get("start"), entry.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        problems.add(
+            path,
+            entry.line_of("quote"),
+            f"claim {ident}: start and end offsets are required integers",
+            "run `publisher anchor FILE` to fill them from the quote",
+        )
+        return None
+    found = document.text[start:end] if 0 <= start < end <= len(document.text) else None
+    if found != quote:
+        located = document.text.find(quote)
+        hint = (
+            f"the quote occurs at start={located}"
+            if located >= 0
+            else "the quote does not occur in the document"
+        )
+        problems.add(
+            path,
+            entry.line_of("start"),
+            f"claim {ident}: quote is not at offsets [{start}, {end}) of {document.file}: "
+            f"text there is {found!r}"
+            if found is not None
+            else f"claim {ident}: offsets [{start}, {end}) are outside {document.file} (length {len(document.text)})",
+            hint,
+        )
+    polarity = entry.get("polarity", "affirmed")
+    if polarity not in POLARITIES:
+        problems.add(
+            path,
+            entry.line_of("polarity"),
+            f"claim {ident}: polarity {polarity!r} is not affirmed or denied",
+        )
+    if entry.get("status", "confirmed") not in STATUSES:
+        problems.add(
+            path, entry.line_of("status"), f"claim {ident}: status must be confirmed or draft"
+        )
+    time = None
+    if entry.get("time") is not None:
+        try:
+            time = parse_time(entry["time"])
+        except TimeError as error:
+            problems.add(path, entry.line_of("time"), f"claim {ident}: time: {error}")
+    amount = _read_amount(entry, ident, problems) if entry.get("amount") is not None else None
+    attributions = _read_attributions(entry, ident, problems)
+    if ident is None:
+        return None
+    return Claim(
+        id=ident,
+        document=document.id,
+        subject=str(entry["subject"]),
+        relation=str(entry["relation"]),
+        object=str(entry["object"]),
+        quote=quote,
+        start=start,
+        end=end,
+        origin=Origin(path, entry.line),
+        beneficiaries=tuple(entry.get("beneficiary_includes") or ()),
+        amount=amount,
+        time=time,
+        place=entry.get("place"),
+        hedged=bool(entry.get("hedged", False)),
+        polarity=polarity,
+        attributions=attributions,
+        proposition=entry.get("proposition"),
+        event=entry.get("event"),
+        note=entry.get("note"),
+    )
+
+
+def _decimal(value: object) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a number") from None
+
+
+def _read_amount(entry: Located, ident: str | None, problems: Problems) -> Amount | None:
+    raw = entry["amount"]
+    line = entry.line_of("amount")
+    if not isinstance(raw, dict):
+        problems.add(
+            entry.path, line, f"claim {ident}: amount must be a mapping (value, currency, rate)"
+        )
+        return None
+    try:
+        value = _decimal(raw["value"]) if raw.get("value") is not None else None
+        minimum = _decimal(raw["min"]) if raw.get("min") is not None else None
+        maximum = _decimal(raw["max"]) if raw.get("max") is not None else None
+    except ValueError as error:
+        problems.add(entry.path, line, f"claim {ident}: amount: {error}")
+        return None
+    if value is None and minimum is None and maximum is None:
+        problems.add(entry.path, line, f"claim {ident}: amount needs a value, or min and/or max")
+        return None
+    if minimum is not None and maximum is not None and minimum > maximum:
+        problems.add(
+            entry.path, line, f"claim {ident}: amount min {minimum} is above max {maximum}"
+        )
+    currency = str(raw.get("currency", ""))
+    if len(currency) != 3 or not currency.isupper():
+        problems.add(
+            entry.path,
+            line,
+            f"claim {ident}: currency {currency!r} is not an ISO 4217 code like USD",
+        )
+    return Amount(
+        currency, value, minimum, maximum, raw.get("rate"), bool(raw.get("approximate", False))
+    )
+
+
+def _read_attributions(
+    entry: Located, ident: str | None, problems: Problems
+) -> tuple[Attribution, ...]:
+    result = []
+    for position, raw in enumerate(entry.get("attribution") or [], start=1):
+        if not isinstance(raw, dict) or not raw.get("agent") or not raw.get("role"):
+            problems.add(
+                entry.path,
+                entry.line_of("attribution"),
+                f"claim {ident}: attribution {position} needs agent and role",
+            )
+            continue
+        result.append(Attribution(str(raw["agent"]), str(raw["role"]), position, raw.get("source")))
+    return tuple(result)

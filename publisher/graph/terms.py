@@ -1,0 +1,45 @@
+"""Small helpers for writing literals consistently (datatypes carry precision and language)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from publisher.corpus.model import Instant, Names
+
+PRECISION_DATATYPE = {"year": XSD.gYear, "year-month": XSD.gYearMonth, "date": XSD.date}
+
+
+def instant_literal(instant: Instant) -> Literal:
+    return Literal(instant.value, datatype=PRECISION_DATATYPE[instant.precision])
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    return Literal(str(value), datatype=XSD.decimal)
+
+
+def integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def non_negative(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+def boolean(value: bool) -> Literal:
+    return Literal(value, datatype=XSD.boolean)
+
+
+def add_names(
+    graph, subject: URIRef, names: Names, label: URIRef, alternative: URIRef | None = None
+) -> None:
+    """Preferred names in both languages, and aliases as alternative labels."""
+    graph.add((subject, label, Literal(names.en, lang="en")))
+    graph.add((subject, label, Literal(names.ar, lang="ar")))
+    if alternative is not None:
+        for alias in names.aliases_en:
+            graph.add((subject, alternative, Literal(alias, lang="en")))
+        for alias in names.aliases_ar:
+            graph.add((subject, alternative, Literal(alias, lang="ar")))

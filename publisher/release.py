@@ -1,0 +1,140 @@
+"""Writing a release folder atomically and switching to it.
+
+`out` (e.g. `release/`) is a symbolic link to `out.d/<release-id>/`. A build writes a fresh
+temporary folder next to it, and only once every file is written and flushed does it rename
+the folder and replace the link in one `os.replace`, so readers see the old release or the new
+one, whole, and a failed or killed build leaves the last good release in place.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from publisher.errors import ReleaseError
+
+KEEP = 3  # releases kept in out.d, so a server still reading the previous one is not cut off
+GZIPPED = ("dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld")
+
+
+def versions_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".d")
+
+
+def write_release(out: Path, release_id: str, files: dict[str, bytes]) -> Path:
+    """Write `files` as release `release_id` and make `out` point at it; returns the folder."""
+    out = out.absolute()
+    if out.exists() and not out.is_symlink():
+        if out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+        else:
+            raise ReleaseError(
+                f"{out} exists and is not a release link made by `publisher build`; "
+                "move it away or choose another --out"
+            )
+    versions = versions_dir(out)
+    versions.mkdir(parents=True, exist_ok=True)
+    target = versions / release_id
+    if not target.exists():
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
+        try:
+            _write_files(staging, files)
+            os.replace(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    _point(out, target)
+    _prune(versions, keep={target.name})
+    return target
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    everything = dict(files)
+    for name in GZIPPED:
+        if name in files:
+            # mtime=0 and no file name in the header: the same input gives the same bytes.
+            everything[name + ".gz"] = gzip.compress(files[name], compresslevel=6, mtime=0)
+    sums = "".join(
+        f"{hashlib.sha256(everything[name]).hexdigest()}  {name}\n" for name in sorted(everything)
+    )
+    everything["SHA256SUMS"] = sums.encode()
+    for name, content in everything.items():
+        with open(folder / name, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    os.chmod(folder, 0o755)
+    _fsync_dir(folder)
+
+
+def _point(link: Path, target: Path) -> None:
+    temporary = link.with_name(f".{link.name}.link-{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(os.path.relpath(target, link.parent), temporary)
+    os.replace(temporary, link)
+    _fsync_dir(link.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _prune(versions: Path, keep: set[str]) -> None:
+    """Remove staging leftovers of killed builds and all but the newest KEEP releases."""
+    entries = [p for p in versions.iterdir() if p.is_dir()]
+    for entry in entries:
+        if entry.name.startswith(".staging-") and not _is_live_staging(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+    releases = sorted(
+        (p for p in entries if not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in releases[KEEP:]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_live_staging(entry: Path) -> bool:
+    # A staging folder younger than a minute may belong to a build running right now.
+    import time
+
+    return time.time() - entry.stat().st_mtime < 60
+
+
+def read_manifest(folder: Path) -> dict:
+    """release.json of a release folder."""
+    try:
+        return json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ReleaseError(
+            f"{folder} is not a release: release.json unreadable ({error})"
+        ) from None
+
+
+def verify_checksums(folder: Path) -> list[str]:
+    """Problems found checking SHA256SUMS against the files; empty when the release is whole."""
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        return [f"{sums} is missing"]
+    problems = []
+    for number, line in enumerate(sums.read_text(encoding="utf-8").splitlines(), start=1):
+        digest, _, name = line.partition("  ")
+        path = folder / name
+        if not name or "/" in name or not path.is_file():
+            problems.append(f"SHA256SUMS line {number}: {name or line!r} is missing")
+            continue
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        if actual != digest:
+            problems.append(f"{name}: sha256 is {actual}, SHA256SUMS says {digest}")
+    return problems
