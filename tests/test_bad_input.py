@@ -1,0 +1,124 @@
+"""Bad input gets an error naming file and line, a non-zero exit, and the last release stays."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publisher.cli import main
+from tests.conftest import copy_project
+
+CLAIMS = "data/claims/iran-hamas-relations-ar-wikipedia.yaml"
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    real = folder.resolve()
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(real.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def released_template(tmp_path_factory) -> Path:
+    """A project copy with a good release, built once."""
+    project = copy_project(tmp_path_factory.mktemp("template") / "project")
+    assert main(["build", "--home", str(project)]) == 0
+    return project
+
+
+@pytest.fixture
+def released(released_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the template project, release included (its link kept as a link)."""
+    target = tmp_path / "project"
+    shutil.copytree(released_template, target, symlinks=True)
+    return target
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a file; returns the 1-based line of the first change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def _first_claim_key(path: Path, key: str) -> tuple[str, int]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return line, number
+    raise AssertionError(f"no {key} in {path}")
+
+
+def _build_fails(project: Path, capsys, expect_code: int, *patterns: str) -> str:
+    before = _fingerprint(project / "release")
+    code = main(["build", "--home", str(project)])
+    err = capsys.readouterr().err
+    assert code == expect_code, err
+    for pattern in patterns:
+        assert re.search(pattern, err), f"{pattern!r} not in:\n{err}"
+    assert "Traceback" not in err
+    assert _fingerprint(project / "release") == before, "a failed build replaced the release"
+    return err
+
+
+def test_unknown_actor(released: Path, capsys) -> None:
+    path = released / CLAIMS
+    line_text, number = _first_claim_key(path, "subject")
+    _edit(path, line_text, line_text.split(":")[0] + ": atlantis")
+    _build_fails(released, capsys, 2, rf"{CLAIMS}:\d+: claim .*unknown actor 'atlantis'")
+
+
+def test_unknown_relation(released: Path, capsys) -> None:
+    path = released / CLAIMS
+    line_text, _ = _first_claim_key(path, "relation")
+    _edit(path, line_text, line_text.split(":")[0] + ": telepathy")
+    _build_fails(released, capsys, 2, rf"{CLAIMS}:\d+: claim .*unknown relation type 'telepathy'")
+
+
+def test_quote_not_at_offsets(released: Path, capsys) -> None:
+    path = released / CLAIMS
+    line_text, number = _first_claim_key(path, "start")
+    value = int(line_text.split(":")[1])
+    _edit(path, line_text, line_text.replace(str(value), str(value + 3)))
+    _build_fails(released, capsys, 2, rf"{CLAIMS}:{number}: claim .*quote is not at offsets", r"occurs at start=")
+
+
+def test_impossible_date(released: Path, capsys) -> None:
+    path = released / "data/events.yaml"
+    number = _edit(path, 'time: "2006-12"', 'time: "2006-13"')
+    _build_fails(released, capsys, 2, rf"data/events.yaml:{number}: time: impossible month")
+
+
+def test_duplicate_identifier(released: Path, capsys) -> None:
+    path = released / "data/actors.yaml"
+    number = _edit(path, "  - id: russia\n", "  - id: iran\n")
+    _build_fails(released, capsys, 2, rf"data/actors.yaml:{number}: duplicate id 'iran'", r"first defined at")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "the file is binary"),
+        ("مرحبا".encode("cp1256"), "not UTF-8: byte 0x"),
+    ],
+    ids=["empty", "binary", "non-utf8"],
+)
+def test_unreadable_document(released: Path, capsys, content: bytes, message: str) -> None:
+    (released / "data/documents/002_091af1424fcd9861.txt").write_bytes(content)
+    _build_fails(released, capsys, 2, rf"data/documents/002_091af1424fcd9861.txt: {message}")
+
+
+def test_changed_document_checksum(released: Path, capsys) -> None:
+    path = released / "data/documents/002_091af1424fcd9861.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nإضافة", encoding="utf-8")
+    _build_fails(released, capsys, 2, r"data/documents.yaml:\d+: checksum of documents/002")
+
+
+def test_yaml_syntax_error(released: Path, capsys) -> None:
+    path = released / "data/propositions.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n  - id: [unclosed\n", encoding="utf-8")
+    _build_fails(released, capsys, 2, r"data/propositions.yaml:\d+: YAML syntax")
