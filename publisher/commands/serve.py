@@ -1,0 +1,82 @@
+"""`publisher serve`: serve the current release as linked data and SPARQL."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from publisher.settings import defaults
+
+PRODUCTION = """\
+For production, run the same application with gunicorn (settings from PUBLISHER_* variables):
+  PUBLISHER_HOME=/srv/kg PUBLISHER_BASE_IRI=https://example.org/ \\
+    gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080
+See docs/deployment.md."""
+
+
+def register(subparsers) -> None:
+    config = defaults()
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the current release (linked data, SPARQL endpoint, downloads)",
+        description=(
+            "Serves the release in --release from an in-memory store: every IRI under --base "
+            "dereferences (303 to its description), /sparql answers SPARQL 1.1 queries "
+            "(read-only), /download/ offers the dumps. Builds the release first when the folder "
+            "does not exist. "
+            "This uses werkzeug's threaded server, for one machine."
+        ),
+        epilog=PRODUCTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8080, help="port to listen on (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--home",
+        type=Path,
+        default=Path(str(config["HOME"])),
+        help="project folder holding data/ and queries/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--base",
+        default=None,
+        help=f"base IRI of the graph (default: the release's own, else {config['BASE_IRI']})",
+    )
+    parser.add_argument(
+        "--release", type=Path, default=None, help="release folder (default: HOME/release)"
+    )
+    parser.add_argument(
+        "--store",
+        default=str(config["STORE"]),
+        choices=["embedded"],
+        help="where the graph is held: 'embedded' (pyoxigraph in this process)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from publisher.releases import open_release
+    from publisher.web import create_app
+
+    release = (args.release if args.release is not None else args.home / "release").absolute()
+    base = args.base or os.environ.get("PUBLISHER_BASE_IRI")
+    if not release.exists():
+        from publisher.build import build_release
+
+        print(f"publisher serve: no release at {release}; building it first")
+        build_release(args.home, base or str(defaults()["BASE_IRI"]), release)
+    if base is None:
+        # The release's IRIs are minted under its own base: serve that unless told otherwise.
+        base = open_release(release, verify=False).base or str(defaults()["BASE_IRI"])
+    app = create_app(
+        {"HOME": str(args.home), "RELEASE_DIR": str(release), "BASE_IRI": base, "STORE": args.store}
+    )
+    where = f"http://{args.host}:{args.port}/"
+    print(f"publisher serve: {base} on {where} (release {release.resolve().name})", flush=True)
+    app.run(host=args.host, port=args.port, threaded=True, debug=False, use_reloader=False)
+    return 0

@@ -1,0 +1,170 @@
+"""Descriptions of resources, gathered from the store with SPARQL only.
+
+A description of X holds X's own triples (with the blank nodes and the `X/...` parts it owns,
+such as a claim's evidence and selectors), the claims that name X with their evidence and
+sources, the other resources that point at X, and the labels of everything it mentions. Claims
+and backlinks are paged. The description is a list of quads: each triple keeps the named
+graph it comes from, and the page's own metadata (topic, next page) is in the default graph.
+
+Queries (describe/queries.py) select ?s ?p ?o ?g rather than CONSTRUCT, which would lose the
+graph; everything goes through the Store interface, so any store can answer them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from publisher.describe import queries as q
+from publisher.describe.queries import iri_term
+from publisher.store import Store
+
+FOAF = "http://xmlns.com/foaf/0.1/"
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+LABELS = (
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+    "http://schema.org/name",
+)
+
+
+@dataclass
+class Description:
+    """What the store says about `iri`, one page of it; `document` is its B doc/ IRI."""
+
+    iri: str
+    document: str
+    page: int = 1
+    has_next: bool = False
+    quads: list[ox.Quad] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+    backlinks: list[str] = field(default_factory=list)
+
+    def page_iri(self, page: int) -> str:
+        return self.document if page <= 1 else f"{self.document}?page={page}"
+
+    @property
+    def paged(self) -> bool:
+        return self.page > 1 or self.has_next
+
+
+def exists(store: Store, iri: str) -> bool:
+    """True when the store mentions `iri` anywhere: subject, predicate, object or graph."""
+    x = iri_term(iri)
+    query = (
+        f"ASK {{ {{ GRAPH ?g {{ {x} ?p ?o }} }} UNION {{ GRAPH ?g {{ ?s ?p {x} }} }} "
+        f"UNION {{ GRAPH ?g {{ ?s {x} ?o }} }} UNION {{ GRAPH {x} {{ }} }} }}"
+    )
+    return store.query(query).boolean
+
+
+def is_graph(store: Store, iri: str) -> bool:
+    """True when `iri` names a graph of the store."""
+    return store.query(f"ASK {{ GRAPH {iri_term(iri)} {{ }} }}").boolean
+
+
+def graph_quads(store: Store, iri: str) -> list[ox.Quad]:
+    """Every triple of the named graph `iri`, as quads in that graph."""
+    graph = ox.NamedNode(iri)
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri_term(iri)} {{ ?s ?p ?o }} }}").rows
+    return sorted((ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows), key=_order(iri))
+
+
+def document_iri(base: str, iri: str) -> str:
+    """Where the description of a thing under `base` lives: B doc/<its path>."""
+    return base + "doc/" + iri[len(base) :]
+
+
+def describe(
+    store: Store, iri: str, *, base: str, page: int = 1, page_size: int = 50
+) -> Description:
+    """The description of `iri`: page `page` of its claims and backlinks, `page_size` each."""
+    x = iri_term(iri)
+    claim = iri_term(base + "def/Claim")
+    found = Description(iri, document_iri(base, iri), page)
+    quads: dict[ox.Quad, None] = {}
+    for query in (q.own(x), q.blank_nodes(x), q.owned(x)):
+        quads.update(dict.fromkeys(_quads(store, query)))
+    offset = (page - 1) * page_size
+    claims = _keys(store, q.claim_page(x, claim, page_size + 1, offset), "c")
+    backlinks = _keys(store, q.backlink_page(x, claim, page_size + 1, offset), "s")
+    found.has_next = len(claims) > page_size or len(backlinks) > page_size
+    found.claims, found.backlinks = claims[:page_size], backlinks[:page_size]
+    if found.claims:
+        quads.update(dict.fromkeys(_quads(store, q.claim_content(found.claims))))
+    if found.backlinks:
+        quads.update(dict.fromkeys(_quads(store, q.backlink_content(x, found.backlinks))))
+    if page == 1:
+        quads.update(dict.fromkeys(_quads(store, q.blank_backlinks(x))))
+    quads.update(dict.fromkeys(_labels(store, quads, iri)))
+    found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
+    return found
+
+
+def _keys(store: Store, query: str, key: str) -> list[str]:
+    return [row[key].value for row in store.query(query).rows]
+
+
+def _labels(store: Store, quads: dict[ox.Quad, None], iri: str) -> list[ox.Quad]:
+    """Labels of the IRIs the description mentions as subjects or objects."""
+    mentioned = {
+        t.value
+        for quad in quads
+        for t in (quad.subject, quad.object)
+        if isinstance(t, ox.NamedNode)
+    }
+    mentioned.discard(iri)
+    return labels_for(store, sorted(mentioned))
+
+
+def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
+    """The label quads (rdfs:label, skos:prefLabel, dcterms:title, ...) of `iris`."""
+    predicates = " ".join(f"<{p}>" for p in LABELS)
+    found: list[ox.Quad] = []
+    for start in range(0, len(iris), 200):
+        values = " ".join(iri_term(n) for n in iris[start : start + 200])
+        found += _quads(
+            store,
+            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
+            f"VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+        )
+    return found
+
+
+def _metadata(found: Description) -> list[ox.Quad]:
+    page = ox.NamedNode(found.page_iri(found.page))
+    quads = [ox.Quad(page, ox.NamedNode(FOAF + "primaryTopic"), ox.NamedNode(found.iri))]
+    if found.paged:
+        links = {
+            "first": 1,
+            "previous": found.page - 1 if found.page > 1 else None,
+            "next": found.page + 1 if found.has_next else None,
+        }
+        for name, number in links.items():
+            if number:
+                quads.append(
+                    ox.Quad(page, ox.NamedNode(HYDRA + name), ox.NamedNode(found.page_iri(number)))
+                )
+    return quads
+
+
+def _order(iri: str):
+    """A stable order, the described resource first: stores need not return rows in one order."""
+    return lambda quad: (
+        quad.subject.value != iri,
+        str(quad.subject),
+        str(quad.predicate),
+        str(quad.object),
+        str(quad.graph_name),
+    )
+
+
+def _quads(store: Store, query: str) -> list[ox.Quad]:
+    return [_row_quad(row) for row in store.query(query).rows]
+
+
+def _row_quad(row: ox.QuerySolution) -> ox.Quad:
+    return ox.Quad(row["s"], row["p"], row["o"], row["g"])

@@ -1,0 +1,113 @@
+"""The SPARQL text of descriptions: each function returns one query over explicit GRAPH
+patterns (so that it means the same on any store) binding ?s ?p ?o ?g, or a page of keys.
+
+IRIs reach the text only through `iri_term`, which refuses anything that is not an IRI.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+
+def iri_term(iri: str) -> str:
+    """`<iri>` for a SPARQL query; ValueError when `iri` is not a valid absolute IRI."""
+    return str(ox.NamedNode(iri))
+
+
+def own(x: str) -> str:
+    """The triples with `x` as subject."""
+    return f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {x} ?p ?o }} BIND({x} AS ?s) }}"
+
+
+def blank_nodes(x: str, depth: int = 4) -> str:
+    """Blank nodes hanging off `x`, up to `depth` steps; a step follows a list to its end."""
+    paths = []
+    for steps in range(1, depth + 1):
+        chain, here = [], x
+        for n in range(1, steps + 1):
+            end = "?s" if n == steps else f"?b{n}"
+            chain.append(f"{here} ?p{n} ?m{n} . FILTER(isBlank(?m{n})) ?m{n} rdf:rest* {end} .")
+            here = end
+        paths.append("{ " + " ".join(chain) + " }")
+    return (
+        PREFIXES
+        + "SELECT DISTINCT ?s ?p ?o ?g WHERE { GRAPH ?g { "
+        + " UNION ".join(paths)
+        + " FILTER(isBlank(?s)) ?s ?p ?o } }"
+    )
+
+
+def owned_paths(x: str, depth: int = 3) -> str:
+    """A pattern binding ?s to the IRIs under `x`/ reachable from `x` through such IRIs."""
+    prefix = f'CONCAT(STR({x}), "/")'
+    paths = []
+    for steps in range(1, depth + 1):
+        chain, here = [], x
+        for n in range(1, steps + 1):
+            end = "?s" if n == steps else f"?w{n}"
+            chain.append(f"GRAPH ?h{n} {{ {here} ?q{n} {end} }}")
+            if end != "?s":
+                chain.append(f"FILTER(isIRI({end}) && STRSTARTS(STR({end}), {prefix}))")
+            here = end
+        paths.append("{ " + " ".join(chain) + " }")
+    return " UNION ".join(paths) + f" FILTER(isIRI(?s) && STRSTARTS(STR(?s), {prefix}))"
+
+
+def owned(x: str) -> str:
+    """The triples of the parts `x` owns (IRIs under `x`/, such as x/evidence)."""
+    return f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ {owned_paths(x)} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
+def claim_page(x: str, claim: str, limit: int, offset: int) -> str:
+    """Claims pointing at `x` (other than by rdf:type) or attributed to it, one page."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?c WHERE {{
+  {{ GRAPH ?gc {{ ?c ?role {x} FILTER(?role != rdf:type) }} }}
+  UNION {{ GRAPH ?gc {{ ?c prov:qualifiedAttribution ?att . ?att prov:agent {x} }} }}
+  GRAPH ?gt {{ ?c a {claim} }}
+}} ORDER BY ?c LIMIT {limit} OFFSET {offset}"""
+    )
+
+
+def claim_content(claims: list[str]) -> str:
+    """The claims' triples and those of the parts they own (evidence, selectors, time, ...)."""
+    values = " ".join(iri_term(c) for c in claims)
+    return f"""SELECT ?s ?p ?o ?g WHERE {{
+  {{ VALUES ?c {{ {values} }} BIND(?c AS ?s) }}
+  UNION {{ VALUES ?c {{ {values} }} {owned_paths("?c")} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+}}"""
+
+
+def backlink_page(x: str, claim: str, limit: int, offset: int) -> str:
+    """Resources pointing at `x`, one page; claims are left to _claim_page (unless typed by x)."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?s WHERE {{
+  GRAPH ?gs {{ ?s ?ps {x} }} FILTER(isIRI(?s) && ?s != {x})
+  FILTER(?ps = rdf:type || NOT EXISTS {{ GRAPH ?gt {{ ?s a {claim} }} }})
+}} ORDER BY ?s LIMIT {limit} OFFSET {offset}"""
+    )
+
+
+def backlink_content(x: str, subjects: list[str]) -> str:
+    """The links from a page of backlinks to `x`."""
+    values = " ".join(iri_term(s) for s in subjects)
+    return (
+        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
+        f"GRAPH ?g {{ ?s ?p {x} }} BIND({x} AS ?o) }}"
+    )
+
+
+def blank_backlinks(x: str, limit: int = 100) -> str:
+    """Blank nodes pointing at `x` (a shape's property, an OWL list); VALUES cannot name them,
+    so they are not paged but capped, and come with the first page."""
+    return (
+        f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p {x} }} FILTER(isBlank(?s)) "
+        f"BIND({x} AS ?o) }} LIMIT {limit}"
+    )

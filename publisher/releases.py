@@ -1,0 +1,109 @@
+"""Reading a release folder: its manifest, its checked files and its validators for HTTP.
+
+A release is immutable once written (`publisher build` switches a symbolic link to a new
+folder), so everything here is read once: the digest of SHA256SUMS, which covers every other
+file, is the basis of the server's strong ETags.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from publisher.errors import ReleaseError
+
+SUMS = "SHA256SUMS"
+MEDIA_TYPES = {
+    ".nq": "application/n-quads",
+    ".trig": "application/trig",
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".nt": "application/n-triples",
+    ".json": "application/json",
+    ".gz": "application/gzip",
+}
+
+
+@dataclass(frozen=True)
+class ReleaseFile:
+    name: str
+    path: Path
+    size: int
+    sha256: str
+
+    @property
+    def media_type(self) -> str:
+        """The media type of the file itself (a .gz file is application/gzip, not its content)."""
+        if self.name == SUMS:
+            return "text/plain"
+        return MEDIA_TYPES.get(Path(self.name).suffix, "application/octet-stream")
+
+
+@dataclass(frozen=True)
+class Release:
+    folder: Path
+    manifest: dict
+    files: dict[str, ReleaseFile]
+    digest: str
+    last_modified: datetime
+
+    @property
+    def base(self) -> str:
+        return str(self.manifest.get("base", ""))
+
+    def path(self, name: str) -> Path:
+        """The path of one of the release's files; ReleaseError when the release lacks it."""
+        if name not in self.files:
+            raise ReleaseError(f"{self.folder} has no {name}")
+        return self.files[name].path
+
+
+def open_release(folder: Path, *, verify: bool = True) -> Release:
+    """Open the release at `folder` (the link or the folder it points to), checking its sums."""
+    if not folder.is_dir():
+        raise ReleaseError(f"no release at {folder}: run `publisher build` first")
+    real = folder.resolve()
+    manifest = _manifest(real)
+    sums_path = real / SUMS
+    if not sums_path.is_file():
+        raise ReleaseError(f"{real} has no {SUMS}")
+    sums = sums_path.read_bytes()
+    files = {}
+    for number, line in enumerate(sums.decode("utf-8").splitlines(), start=1):
+        digest, _, name = line.partition("  ")
+        path = real / name
+        if not name or "/" in name or not path.is_file():
+            raise ReleaseError(f"{sums_path} line {number}: {name or line!r} is missing")
+        if verify and _sha256(path) != digest:
+            raise ReleaseError(f"{path}: the sha256 differs from {SUMS}; the release is damaged")
+        files[name] = ReleaseFile(name, path, path.stat().st_size, digest)
+    files[SUMS] = ReleaseFile(SUMS, sums_path, len(sums), hashlib.sha256(sums).hexdigest())
+    if "dataset.nq" not in files:
+        raise ReleaseError(f"{real} has no dataset.nq")
+    # The time the release was written here, not the build's "generated" stamp: builds are
+    # reproducible, so two releases may share that stamp, and a 304 must never hide a new one.
+    modified = datetime.fromtimestamp(int((real / "release.json").stat().st_mtime), tz=UTC)
+    return Release(real, manifest, files, files[SUMS].sha256, modified)
+
+
+def _manifest(folder: Path) -> dict:
+    try:
+        manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ReleaseError(
+            f"{folder} is not a release: release.json unreadable ({error})"
+        ) from None
+    if not isinstance(manifest, dict):
+        raise ReleaseError(f"{folder}/release.json is not a JSON object")
+    return manifest
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

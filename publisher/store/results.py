@@ -1,0 +1,146 @@
+"""QueryResult: one small, store-independent shape for SPARQL answers.
+
+Answers are materialised (up to a row cap) so that they can be rendered as HTML, counted and
+serialised in any format. Solutions are written through the SPARQL JSON results format and
+pyoxigraph's results writers, so that every store gives byte-compatible output.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph
+
+from publisher.formats import Format
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+
+
+@dataclass
+class QueryResult:
+    """kind is "boolean", "solutions" or "graph"; `truncated` says the row cap cut the rows."""
+
+    kind: str
+    boolean: bool = False
+    variables: tuple[str, ...] = ()
+    rows: list[pyoxigraph.QuerySolution] = field(default_factory=list)
+    triples: list[pyoxigraph.Triple] = field(default_factory=list)
+    truncated: bool = False
+
+    def serialize(self, fmt: Format, prefixes: dict[str, str] | None = None) -> bytes:
+        """This result in `fmt` (a results format for solutions/boolean, an RDF one for graphs)."""
+        if self.kind == "graph":
+            return serialize_triples(self.triples, fmt, prefixes)
+        if fmt.kind != "results":
+            raise ValueError(f"{fmt.label} cannot carry a {self.kind} result")
+        document = json.dumps(self.to_json(), ensure_ascii=False).encode()
+        if fmt.writer == pyoxigraph.QueryResultsFormat.JSON:
+            return document
+        parsed = pyoxigraph.parse_query_results(document, format=pyoxigraph.QueryResultsFormat.JSON)
+        return parsed.serialize(format=fmt.writer)
+
+    def to_json(self) -> dict:
+        """The SPARQL 1.1 JSON results document of a boolean or solutions result."""
+        if self.kind == "boolean":
+            return {"head": {}, "boolean": self.boolean}
+        bindings = []
+        for row in self.rows:
+            bindings.append({v: term_json(row[v]) for v in self.variables if row[v] is not None})
+        return {"head": {"vars": list(self.variables)}, "results": {"bindings": bindings}}
+
+
+def serialize_triples(
+    triples: Iterable[pyoxigraph.Triple], fmt: Format, prefixes: dict[str, str] | None = None
+) -> bytes:
+    """Triples in an RDF format; a graph-aware format gets them in its default graph."""
+    triples = list(triples)
+    if fmt.graph_aware:
+        items = [
+            pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph())
+            for t in triples
+        ]
+        return serialize_quads(items, fmt, prefixes)
+    return pyoxigraph.serialize(
+        triples, format=fmt.writer, prefixes=_prefixes_for(fmt, prefixes, triples)
+    )
+
+
+def serialize_quads(
+    quads: Iterable[pyoxigraph.Quad], fmt: Format, prefixes: dict[str, str] | None = None
+) -> bytes:
+    """Quads in an RDF format; a format without graphs gets the distinct triples."""
+    quads = list(quads)
+    if not fmt.graph_aware:
+        triples = list(dict.fromkeys(q.triple for q in quads))
+        return pyoxigraph.serialize(
+            triples, format=fmt.writer, prefixes=_prefixes_for(fmt, prefixes, triples)
+        )
+    return pyoxigraph.serialize(
+        quads, format=fmt.writer, prefixes=_prefixes_for(fmt, prefixes, quads)
+    )
+
+
+def _prefixes_for(
+    fmt: Format, prefixes: dict[str, str] | None, statements: list
+) -> dict[str, str] | None:
+    """The prefixes the statements use, for the formats that declare prefixes at all."""
+    if not prefixes or fmt.writer not in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG):
+        return None
+    iris = {t.value for s in statements for t in s if isinstance(t, pyoxigraph.NamedNode)}
+    iris |= {t.datatype.value for s in statements for t in s if isinstance(t, pyoxigraph.Literal)}
+    return {name: ns for name, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
+
+
+def term_json(term: Term) -> dict:
+    """One RDF term as a SPARQL JSON results binding."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Literal):
+        value: dict = {"type": "literal", "value": term.value}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            value["datatype"] = term.datatype.value
+        return value
+    return {
+        "type": "triple",
+        "value": {
+            "subject": term_json(term.subject),
+            "predicate": term_json(term.predicate),
+            "object": term_json(term.object),
+        },
+    }
+
+
+def collect(
+    answer: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples,
+    *,
+    row_cap: int | None = None,
+    deadline: float | None = None,
+) -> QueryResult:
+    """A QueryResult from a pyoxigraph answer, reading rows until the cap or the deadline."""
+    from publisher.store import QueryTimeout
+
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        return QueryResult("boolean", boolean=bool(answer))
+    solutions = isinstance(answer, pyoxigraph.QuerySolutions)
+    cap = row_cap if solutions else None  # the cap is on SELECT rows, not on graphs
+    items: list = []
+    truncated = False
+    for item in answer:
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout("the query ran past the time limit and was stopped")
+        if cap is not None and len(items) >= cap:
+            truncated = True
+            break
+        items.append(item)
+    if solutions:
+        variables = tuple(v.value for v in answer.variables)
+        return QueryResult("solutions", variables=variables, rows=items, truncated=truncated)
+    return QueryResult("graph", triples=items)

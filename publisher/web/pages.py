@@ -1,0 +1,79 @@
+"""Pages for people: the home page (what is here, how big) and the query page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+from flask import Blueprint, current_app, render_template, url_for
+
+from publisher.store.results import QueryResult
+from publisher.web import served
+from publisher.web.examples import read_examples
+from publisher.web.view import blocks
+
+bp = Blueprint("pages", __name__)
+
+LISTS = {
+    "actors": ("Actors", "sup:Actor"),
+    "documents": ("Documents", "sup:Document"),
+    "claims": ("Claims", "sup:Claim"),
+}
+LIST_QUERY = """PREFIX sup: <{sup}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
+  ?item a ?class . ?class rdfs:subClassOf* {cls} .
+  OPTIONAL {{ ?item rdfs:label|dcterms:title ?name }}
+}} GROUP BY ?item ORDER BY ?item"""
+
+
+@bp.route("/")
+def home():
+    state = served()
+    base = current_app.config["BASE_IRI"]
+    lists = {
+        key: (title, _query_url(LIST_QUERY.format(sup=base + "def/", cls=cls)))
+        for key, (title, cls) in LISTS.items()
+    }
+    return render_template(
+        "home.html",
+        release=state.release,
+        graphs=state.graphs,
+        counts=state.counts,
+        triples=sum(state.graphs.values()),
+        lists=lists,
+        base=base,
+    )
+
+
+@bp.route("/query")
+def query():
+    """The query form alone (the same page the endpoint gives browsers)."""
+    return query_page("")
+
+
+def query_page(text: str, *, result: QueryResult | None = None, labels: dict | None = None) -> str:
+    """The query form with `text`, the example queries and, when given, a result."""
+    folder = Path(current_app.config["HOME"]) / "queries"
+    triples = blocks_of(result) if result is not None and result.kind == "graph" else []
+    return render_template(
+        "query.html",
+        query=text,
+        result=result,
+        labels=labels or {},
+        examples=read_examples(folder),
+        graph_blocks=triples,
+        run=_query_url,
+    )
+
+
+def blocks_of(result: QueryResult) -> list:
+    """A CONSTRUCT or DESCRIBE result grouped by subject, for its HTML table."""
+    quads = [ox.Quad(t.subject, t.predicate, t.object) for t in result.triples]
+    return list(blocks(quads).values())
+
+
+def _query_url(text: str) -> str:
+    return url_for("sparql.endpoint") + "?" + urlencode({"query": text})

@@ -1,0 +1,150 @@
+"""Dereferencing: things answer 303 to their description, descriptions and graphs by conneg.
+
+`B id/...` and `B def/...` name things: 303 See Other to `B doc/<same path>`. The description
+there is negotiated (Turtle, JSON-LD, N-Triples, RDF/XML, TriG, N-Quads, HTML) or chosen by a
+suffix (`.ttl`, `.jsonld`, ...). Named graphs `B graph/...` answer with their content.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+
+from publisher import describe as describing
+from publisher import formats
+from publisher.formats import Format
+from publisher.store.results import serialize_quads
+from publisher.web import get_store, responses
+from publisher.web.view import blocks, description_page, labels
+
+bp = Blueprint("resources", __name__)
+
+
+@bp.route("/id/<path:rest>", defaults={"space": "id"})
+@bp.route("/def/<path:rest>", defaults={"space": "def"})
+def thing(space: str, rest: str):
+    """303 See Other from a thing to its description."""
+    path, fmt = _resolve(f"{space}/{rest}", _known)
+    target = url_for("resources.document", rest=path + (f".{fmt.suffix}" if fmt else ""))
+    return redirect(target, code=303)
+
+
+@bp.route("/doc/<path:rest>")
+def document(rest: str):
+    """The description of a thing, one page of it, in the negotiated or suffixed format."""
+    if not rest.startswith(("id/", "def/")):
+        abort(404)
+    path, fixed = _resolve(rest, _known)
+    page = _page()
+    base = current_app.config["BASE_IRI"]
+    fmt = responses.choose(formats.DESCRIPTION_FORMATS, fixed)
+    tag = responses.etag(fmt.key)
+    if (cached := responses.not_modified(tag)) is not None:
+        return cached
+    found = describing.describe(
+        get_store(), base + path, base=base, page=page, page_size=current_app.config["PAGE_SIZE"]
+    )
+    if page > 1 and not (found.claims or found.backlinks):
+        abort(404, description=f"The description of <{base + path}> has no page {page}.")
+    links = {
+        rel: _page_url(path, number, fixed)
+        for rel, number in (("prev", page - 1), ("next", page + 1 if found.has_next else 0))
+        if number
+    }
+    if fmt is formats.HTML:
+        body = render_template(
+            "resource.html",
+            description=found,
+            page=description_page(found, base),
+            alternates=_alternates("resources.document", path, fmt),
+            links=links,
+        )
+    else:
+        body = serialize_quads(found.quads, fmt, formats.prefixes(base))
+    return _answer(body, fmt, tag, fixed, "resources.document", path, list(links.items()))
+
+
+@bp.route("/graph/<path:rest>")
+def graph(rest: str):
+    """A named graph's content (no 303: the graph IRI names the content itself)."""
+    path, fixed = _resolve(f"graph/{rest}", _is_graph)
+    iri = current_app.config["BASE_IRI"] + path
+    fmt = responses.choose(formats.DESCRIPTION_FORMATS, fixed)
+    tag = responses.etag(fmt.key)
+    if (cached := responses.not_modified(tag)) is not None:
+        return cached
+    quads = describing.graph_quads(get_store(), iri)
+    if fmt is formats.HTML:
+        body = render_template(
+            "triples.html",
+            title=iri,
+            iri=iri,
+            blocks=blocks(quads).values(),
+            labels=labels(quads),
+            alternates=_alternates("resources.graph", path[len("graph/") :], fmt),
+        )
+    else:
+        body = serialize_quads(quads, fmt, formats.prefixes(current_app.config["BASE_IRI"]))
+    return _answer(body, fmt, tag, fixed, "resources.graph", path[len("graph/") :], [])
+
+
+def _resolve(path: str, known) -> tuple[str, Format | None]:
+    """The IRI path and the format its suffix asks for; 404 unless the store knows the IRI."""
+    base = current_app.config["BASE_IRI"]
+    stem, dot, suffix = path.rpartition(".")
+    fmt = formats.by_suffix(suffix) if dot else None
+    if fmt is not None and _valid(base + stem) and known(base + stem):
+        return stem, fmt
+    if _valid(base + path) and known(base + path):
+        return path, None
+    abort(404, description=f"This dataset has nothing named <{base + path}>.")
+
+
+def _valid(iri: str) -> bool:
+    try:
+        describing.iri_term(iri)
+        return True
+    except ValueError:
+        return False
+
+
+def _known(iri: str) -> bool:
+    return describing.exists(get_store(), iri)
+
+
+def _is_graph(iri: str) -> bool:
+    return describing.is_graph(get_store(), iri)
+
+
+def _page() -> int:
+    value = request.args.get("page", "1")
+    if not value.isdigit() or int(value) < 1:
+        abort(400, description="page must be a whole number from 1")
+    return int(value)
+
+
+def _page_url(path: str, page: int, fmt: Format | None) -> str:
+    rest = path + (f".{fmt.suffix}" if fmt else "")
+    return url_for("resources.document", rest=rest, page=page if page > 1 else None)
+
+
+def _alternates(endpoint: str, rest: str, chosen: Format) -> list[tuple[Format, str]]:
+    """Every other format of the same resource, by its suffix URL (keeping the page)."""
+    page = request.args.get("page")
+    return [
+        (f, url_for(endpoint, rest=f"{rest}.{f.suffix}", page=page))
+        for f in formats.DESCRIPTION_FORMATS
+        if f is not chosen
+    ]
+
+
+def _answer(body, fmt: Format, tag: str, fixed: Format | None, endpoint: str, rest: str, links):
+    response = current_app.response_class(body, content_type=fmt.content_type)
+    location = url_for(endpoint, rest=f"{rest}.{fmt.suffix}", page=request.args.get("page"))
+    return responses.finish(
+        response,
+        tag,
+        negotiated=fixed is None,
+        location=location,
+        alternates=_alternates(endpoint, rest, fmt),
+        links=links,
+    )

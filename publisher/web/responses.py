@@ -1,0 +1,80 @@
+"""Shaping answers: choosing the format, validators (ETag, Last-Modified), alternates."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from flask import Response, abort, request
+from werkzeug.http import is_resource_modified
+
+from publisher import __version__, formats
+from publisher.formats import Format
+from publisher.web import get_release
+
+
+def choose(candidates: Sequence[Format], fixed: Format | None = None) -> Format:
+    """`fixed` (from a URL suffix) or the best candidate for the Accept header; else 406."""
+    if fixed is not None:
+        return fixed
+    chosen = formats.negotiate(request.headers.get("Accept"), candidates)
+    if chosen is None:
+        abort(
+            406,
+            description=f"None of the requested types is available here. Available: "
+            f"{formats.available(candidates)}",
+        )
+    return chosen
+
+
+def etag(*parts: object) -> str:
+    """A strong validator: the release digest with what selects the representation (and the
+    software version, since pages change with the templates)."""
+    key = "\n".join(
+        [
+            __version__,
+            get_release().digest,
+            request.path,
+            request.query_string.decode("latin-1"),
+            *map(str, parts),
+        ]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
+def not_modified(tag: str) -> Response | None:
+    """A 304 answer when the client's copy is current, before doing any work."""
+    # Flask-Compress appends ":gzip" (or another coding) to the tag of a compressed copy.
+    held = [t for t in request.if_none_match.as_set() if t == tag or t.startswith(tag + ":")]
+    matched = held[0] if held else tag
+    release = get_release()
+    if is_resource_modified(request.environ, etag=matched, last_modified=release.last_modified):
+        return None
+    response = Response(status=304)
+    response.set_etag(matched)
+    response.last_modified = release.last_modified
+    return response
+
+
+def finish(
+    response: Response,
+    tag: str,
+    *,
+    negotiated: bool = False,
+    location: str | None = None,
+    alternates: Sequence[tuple[Format, str]] = (),
+    links: Sequence[tuple[str, str]] = (),
+    weak: bool = False,
+) -> Response:
+    """Add validators, Vary, Content-Location and Link headers to a 200 answer."""
+    response.set_etag(tag, weak=weak)
+    response.last_modified = get_release().last_modified
+    if negotiated:
+        response.vary.add("Accept")
+        if location:
+            response.headers["Content-Location"] = location
+    values = [f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates]
+    values += [f'<{url}>; rel="{rel}"' for rel, url in links]
+    if values:
+        response.headers["Link"] = ", ".join(values)
+    return response

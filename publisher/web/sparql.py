@@ -1,0 +1,84 @@
+"""The SPARQL 1.1 Protocol endpoint at `B sparql` (read-only).
+
+Without a query, GET answers the Service Description (Turtle for RDF clients, the query page
+for browsers). With one, SELECT and ASK answer JSON (the default), XML, CSV, TSV or an HTML
+table; CONSTRUCT and DESCRIBE any RDF format or HTML.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, current_app, request
+
+from publisher import describe, formats
+from publisher.store import execute
+from publisher.store.results import QueryResult, serialize_triples
+from publisher.web import get_store, responses, served
+from publisher.web.pages import query_page
+from publisher.web.protocol import parse_request
+from publisher.web.service import service_description
+from publisher.web.view import labels
+
+bp = Blueprint("sparql", __name__)
+
+CANDIDATES = {
+    "solutions": formats.SOLUTION_FORMATS,
+    "boolean": formats.BOOLEAN_FORMATS,
+    "graph": formats.DESCRIPTION_FORMATS,
+}
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    operation = parse_request()
+    if operation.query is None:
+        return _service_description()
+    config = current_app.config
+    result = execute(
+        get_store(),
+        operation.query,
+        default_graph_uris=operation.default_graph_uris,
+        named_graph_uris=operation.named_graph_uris,
+        known_graphs=set(served().graphs),
+        max_length=config["MAX_QUERY_LENGTH"],
+        row_cap=config["ROW_CAP"],
+        timeout=config["QUERY_TIMEOUT"],
+        base_iri=config["BASE_IRI"] + "sparql",  # the endpoint, as SPARQL 1.1 Protocol suggests
+    )
+    fmt = responses.choose(CANDIDATES[result.kind])
+    if fmt is formats.HTML:
+        body = query_page(operation.query, result=result, labels=_labels(result))
+    else:
+        body = result.serialize(fmt, formats.prefixes(config["BASE_IRI"]))
+    response = current_app.response_class(body, content_type=fmt.content_type)
+    response.vary.add("Accept")
+    if result.truncated:
+        response.headers["SPARQL-Results-Truncated"] = f"rows cut at {config['ROW_CAP']}"
+    if request.method in ("GET", "HEAD"):
+        # Weak: a store may order unordered results differently from one process to another.
+        response = responses.finish(response, responses.etag(fmt.key), negotiated=True, weak=True)
+        response.make_conditional(request)
+    return response
+
+
+def _service_description():
+    fmt = responses.choose(formats.DESCRIPTION_FORMATS)
+    if fmt is formats.HTML:
+        body = query_page("")
+    else:
+        base = current_app.config["BASE_IRI"]
+        triples = service_description(base + "sparql", base + "id/dataset", served().graphs)
+        body = serialize_triples(triples, fmt, formats.prefixes(base))
+    response = current_app.response_class(body, content_type=fmt.content_type)
+    response = responses.finish(response, responses.etag(fmt.key), negotiated=True)
+    return response.make_conditional(request)
+
+
+def _labels(result: QueryResult) -> dict:
+    """Labels of the IRIs in a result, so that the HTML table reads as names."""
+    if result.kind == "solutions":
+        terms = [t for row in result.rows for t in row]
+    else:
+        terms = [t for triple in result.triples for t in (triple.subject, triple.object)]
+    iris = sorted({t.value for t in terms if isinstance(t, ox.NamedNode)})
+    return labels(describe.labels_for(get_store(), iris[:500]))
