@@ -64,7 +64,9 @@ def gazetteer_for(corpus: Corpus) -> Gazetteer:
     entries = []
     for actor in corpus.actors.values():
         if not actor.anonymous:
-            entries += [(actor.id, lang, name) for lang, name in actor.names.all()]
+            entries += [
+                (actor.id, lang, name, name in actor.ambiguous_names) for lang, name in actor.names.all()
+            ]
     for place in corpus.places.values():
         entries += [(f"place:{place.id}", lang, name) for lang, name in place.names.all()]
     return Gazetteer.from_names(entries)

@@ -87,6 +87,7 @@ class Actor:
     armed_wing_of: str | None = None
     unit_of: str | None = None
     government_of: str | None = None
+    ambiguous_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

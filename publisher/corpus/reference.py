@@ -108,6 +108,9 @@ def read_actors(
                 entry.line_of("wikidata"),
                 f"{wikidata!r} is not a Wikidata id like Q794",
             )
+        for name in entry.get("ambiguous") or ():
+            if names and name not in {n for _, n in names.all()}:
+                problems.add(entry.path, entry.line_of("ambiguous"), f"actor {ident}: ambiguous name {name!r} is not one of its names")
         if ident and names:
             actors[ident] = Actor(
                 id=ident,
@@ -120,6 +123,7 @@ def read_actors(
                 armed_wing_of=entry.get("armed_wing_of"),
                 unit_of=entry.get("unit_of"),
                 government_of=entry.get("government_of"),
+                ambiguous_names=tuple(entry.get("ambiguous") or ()),
             )
     return actors
 

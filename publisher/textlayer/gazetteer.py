@@ -24,6 +24,9 @@ Rules:
   earliest first) without overlap. "الحرس الثوري الإيراني" is the IRGC, not Iran.
 * A name that belongs to several entities yields one mention whose `entity_id` is the first
   registered entity and whose `alternatives` are the others.
+* One sense per document: a name registered as ambiguous (a surname that is also a common
+  word, as رئيسي "Raisi" / "main") counts as a mention only in a text that also names the
+  same entity unambiguously ("إبراهيم رئيسي"); elsewhere it is read as the common word.
 """
 
 from __future__ import annotations
@@ -63,20 +66,24 @@ class Gazetteer:
         self._root: dict = {}
         self._entries: list[NameEntry] = []
         self._folded_names: dict[str, list[str]] = {}
+        self._ambiguous: set[tuple[str, str]] = set()
 
     @classmethod
-    def from_names(cls, entries: Iterable[tuple[str, str, str]]) -> "Gazetteer":
-        """Build from (entity_id, language, name) triples. Order matters only for ties."""
+    def from_names(cls, entries: Iterable[tuple]) -> "Gazetteer":
+        """Build from (entity_id, language, name) triples, or quadruples whose fourth item says
+        the name is ambiguous (see the module docstring). Order matters only for ties."""
         g = cls()
-        for entity_id, language, name in entries:
-            g.add(entity_id, language, name)
+        for entity_id, language, name, *ambiguous in entries:
+            g.add(entity_id, language, name, ambiguous=bool(ambiguous and ambiguous[0]))
         return g
 
-    def add(self, entity_id: str, language: str, name: str) -> None:
+    def add(self, entity_id: str, language: str, name: str, ambiguous: bool = False) -> None:
         name = _squash(name)
         key = _squash(fold(name))
         if not key:
             return
+        if ambiguous:
+            self._ambiguous.add((key, entity_id))
         entry = NameEntry(entity_id, language, name, _is_acronym(name))
         if any(e == entry for e in self._node(key).get(_END, ())):
             return
@@ -134,7 +141,18 @@ class Gazetteer:
                             starts.append((q, self._root["ا"]))
             for q, node in starts:
                 self._walk(nt, q, node, candidates)
-        return self._select(nt, candidates)
+        return self._one_sense(self._select(nt, candidates))
+
+    def _one_sense(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """Drop ambiguous-name mentions of entities the text never names unambiguously."""
+        if not self._ambiguous:
+            return mentions
+
+        def ambiguous(m: Mention) -> bool:
+            return (_squash(fold(m.surface)), m.entity_id) in self._ambiguous
+
+        named = {m.entity_id for m in mentions if not ambiguous(m)}
+        return tuple(m for m in mentions if not ambiguous(m) or m.entity_id in named)
 
     def _walk(self, nt: NormalisedText, q: int, node: dict, out: list) -> None:
         s = nt.folded
