@@ -947,7 +947,7 @@ def relation_table() -> list[tuple[str, str, str, str | None]]:
 
 def test_relation_types_match_the_table(ontology_graph):
     rows = relation_table()
-    assert len(rows) == 25
+    assert len(rows) == 26
     scheme = URIRef(BASE + "def/relation-types")
     concepts = set(ontology_graph.subjects(SKOS.inScheme, scheme))
     assert concepts == {URIRef(f"{BASE}def/relation/{row[0]}") for row in rows}
@@ -976,6 +976,7 @@ CAMEO_LABELS = {
     "052": "Defend verbally", "057": "Sign formal agreement", "071": "Provide economic aid",
     "072": "Provide military aid", "111": "Criticize or denounce", "160": "Reduce relations",
     "162": "Reduce or stop material aid", "163": "Impose embargo, boycott, or sanctions",
+    "170": "Coerce",
 }
 
 
