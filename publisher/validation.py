@@ -64,7 +64,8 @@ def validate(data: Graph, shapes: Graph, origins: "OriginIndex | None" = None) -
                 origin=origins.lookup(str(focus)) if origins else None,
             )
         )
-    findings.sort(key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message))
+    # pyshacl can report one result twice (once per shape that reaches the node); keep one.
+    findings = sorted(set(findings), key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message))
     violations = [f for f in findings if f.severity == "Violation"]
     return Validation(bool(conforms) or not violations, findings, report)
 

@@ -122,3 +122,18 @@ def test_yaml_syntax_error(released: Path, capsys) -> None:
     path = released / "data/propositions.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n  - id: [unclosed\n", encoding="utf-8")
     _build_fails(released, capsys, 2, r"data/propositions.yaml:\d+: YAML syntax")
+
+
+def test_shacl_violation_names_the_mapping_line(released: Path, capsys) -> None:
+    """What only the shapes catch (here a negative amount) is reported with the focus node,
+    the path, the message and the mapping file and line the node came from."""
+    path = released / CLAIMS
+    text = path.read_text(encoding="utf-8")
+    anchor = "amount: {value: 100000000"
+    assert anchor in text
+    claim_line = text[: text.index(anchor)].rfind("  - id: ")
+    line = text[:claim_line].count("\n") + 1
+    claim_id = text[claim_line:].split("\n", 1)[0].split("id:")[1].strip()
+    _edit(path, anchor, "amount: {value: -100000000")
+    err = _build_fails(released, capsys, 3, r"does not conform", r"previous release is unchanged")
+    assert re.search(rf"{CLAIMS}:{line}: \S*/id/claim/{claim_id}/amount \S*schema.org/value: ", err), err
