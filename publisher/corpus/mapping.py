@@ -36,7 +36,7 @@ CLAIM_KEYS = {
     "note",
 }
 POLARITIES = {"affirmed", "denied"}
-STATUSES = {"confirmed", "draft"}
+STATUSES = {"confirmed", "draft", "rejected"}  # only confirmed claims are published
 
 
 def read_claims_file(
@@ -45,7 +45,7 @@ def read_claims_file(
     problems: Problems,
     seen: dict[str, Located],
 ) -> tuple[list[Claim], list[str]]:
-    """The confirmed claims of one mapping file, and the ids of its drafts."""
+    """The confirmed claims of one mapping file, and the ids of its drafts (and rejected ones)."""
     content = load_yaml(path)
     if not isinstance(content, dict) or "claims" not in content or "document" not in content:
         problems.add(
@@ -70,7 +70,7 @@ def read_claims_file(
         claim = _read_claim(entry, document, problems, seen)
         if claim is None:
             continue
-        if entry.get("status", "confirmed") == "draft":
+        if entry.get("status", "confirmed") in ("draft", "rejected"):
             drafts.append(claim.id)
         else:
             claims.append(claim)
@@ -130,7 +130,9 @@ def _read_claim(
         )
     if entry.get("status", "confirmed") not in STATUSES:
         problems.add(
-            path, entry.line_of("status"), f"claim {ident}: status must be confirmed or draft"
+            path,
+            entry.line_of("status"),
+            f"claim {ident}: status must be confirmed, draft or rejected",
         )
     time = None
     if entry.get("time") is not None:

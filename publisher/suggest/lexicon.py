@@ -1,0 +1,176 @@
+"""The cue lexicon (data/lexicon/cues.yaml): read it, check it, and find its phrases in a text.
+
+Phrases and text are folded with `publisher.textlayer.arabic.normalise`, so spelling variants
+match, and every match maps back to exact offsets in the text as received. Matching rules are
+in the lexicon file's header; this module only implements them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from publisher.corpus.problems import Problems
+from publisher.corpus.yamlsource import load_yaml
+from publisher.textlayer.arabic import NormalisedText, fold, is_arabic_letter
+
+LANGUAGES = ("en", "ar")
+MAX_CUE_WORDS = 4  # a cue is a short general expression, never a sentence of the corpus
+ATTRIBUTION_KINDS = ("source_before", "speaker_before", "speaker_after")
+# An Arabic word may carry و/ف, then ب/ك/ل, then the article ال (ل + ال is written لل).
+_AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+_LETTER = r"[^\W_]"
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    """A phrase found in the text: [start, end) in the original text, and what it signals."""
+
+    start: int
+    end: int
+    phrase: str
+    payload: tuple = ()
+
+
+def _pattern(phrase: str) -> str:
+    parts = []
+    for word in fold(phrase).split():
+        wildcard = word.endswith("*")
+        word = word.rstrip("*")
+        part = re.escape(word).replace("'", "['’]")
+        if word and is_arabic_letter(word[0]):
+            part = _AR_PREFIX + part
+        parts.append(part + (f"{_LETTER}*" if wildcard else ""))
+    return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
+
+
+class PhraseSet:
+    """Phrases compiled for matching; each carries a payload returned with its matches."""
+
+    def __init__(self, phrases: Iterable[tuple[str, tuple]]) -> None:
+        self.phrases = [
+            (phrase, payload, re.compile(_pattern(phrase))) for phrase, payload in phrases
+        ]
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def find_all(self, text: str) -> list[Match]:
+        """Every match of every phrase, overlapping ones included, sorted by position."""
+        normalised = NormalisedText.of(text)
+        found = []
+        for phrase, payload, pattern in self.phrases:
+            for m in pattern.finditer(normalised.folded):
+                start, end = normalised.to_original(m.start(), m.end())
+                found.append(Match(start, end, phrase, payload))
+        return sorted(found)
+
+    def find(self, text: str) -> list[Match]:
+        """Matches without overlap: the longest wins, then the earliest."""
+        chosen: list[Match] = []
+        for match in sorted(self.find_all(text), key=lambda m: (m.start - m.end, m.start)):
+            if not any(match.start < c.end and c.start < match.end for c in chosen):
+                chosen.append(match)
+        return sorted(chosen)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cues of one language: relation cues (payload: relation, reversed), the words that
+    reverse a cue, negations, hedges, and attribution cues (payload: kind, role)."""
+
+    language: str
+    relations: PhraseSet
+    reversing: PhraseSet
+    negations: PhraseSet
+    hedges: PhraseSet
+    attribution: PhraseSet
+    takes_amount: frozenset[str]
+    amount_is_cue: frozenset[str]
+    takes_place: frozenset[str]
+
+
+def _phrases(entry, key: str, where: Path, line: int, problems: Problems) -> list[str]:
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.add(where, line, f"{key} must be a list of words or phrases")
+        return []
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    if bad:
+        # YAML reads bare no/yes/on/off as booleans: the usual cause.
+        problems.add(where, line, f"{key}: {bad[0]!r} is not a word", 'quote it: "no"')
+        return []
+    for phrase in value:
+        if len(phrase.split()) > MAX_CUE_WORDS:
+            problems.add(
+                where,
+                line,
+                f"cue {phrase!r} has more than {MAX_CUE_WORDS} words",
+                "cues are short general expressions, not sentences",
+            )
+    return value
+
+
+def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lexicon:
+    """The lexicon for `language`; InputError naming file and line when it is malformed."""
+    problems = Problems()
+    content = load_yaml(path) if path.is_file() else None
+    if not isinstance(content, dict) or not isinstance(content.get("relations"), dict):
+        problems.add(path, 1, "a cue lexicon needs 'relations:' (relation type -> cues)")
+        problems.raise_if_any()
+    relations: list[tuple[str, tuple]] = []
+    flags: dict[str, set[str]] = {"amount": set(), "amount_is_cue": set(), "place": set()}
+    for relation, entry in content["relations"].items():
+        line = content["relations"].key_lines.get(str(relation), 1)
+        if relation not in relation_ids:
+            problems.add(
+                path, line, f"unknown relation type {relation!r}", "see ontology/relation-types.ttl"
+            )
+            continue
+        if not isinstance(entry, dict):
+            problems.add(path, line, f"{relation}: expected a mapping with en/ar cue lists")
+            continue
+        for flag, members in flags.items():
+            if entry.get(flag):
+                members.add(relation)
+        for phrase in _phrases(entry, language, path, entry.line_of(language), problems):
+            relations.append((phrase, (relation, False)))
+        key = f"{language}_reversed"
+        for phrase in _phrases(entry, key, path, entry.line_of(key), problems):
+            relations.append((phrase, (relation, True)))
+
+    def word_list(key: str) -> list[tuple[str, tuple]]:
+        entry = content.get(key) or {}
+        line = content.key_lines.get(key, 1)
+        return [(p, ()) for p in _phrases(entry, language, path, line, problems)]
+
+    attribution = []
+    for kind in ATTRIBUTION_KINDS:
+        entry = (content.get("attribution") or {}).get(kind)
+        if entry is None:
+            continue
+        role = entry.get("role") if isinstance(entry, dict) else None
+        if not role:
+            problems.add(
+                path, content.key_lines.get("attribution", 1), f"attribution {kind} needs a role"
+            )
+            continue
+        for phrase in _phrases(entry, language, path, entry.line_of(language), problems):
+            attribution.append((phrase, (kind, role)))
+    reversing, negations, hedges = (word_list(k) for k in ("reversing", "negations", "hedges"))
+    problems.raise_if_any()
+    return Lexicon(
+        language,
+        PhraseSet(relations),
+        PhraseSet(reversing),
+        PhraseSet(negations),
+        PhraseSet(hedges),
+        PhraseSet(attribution),
+        frozenset(flags["amount"]),
+        frozenset(flags["amount_is_cue"]),
+        frozenset(flags["place"]),
+    )
