@@ -240,11 +240,11 @@ CASES = [
      "DocumentShape", DOC),
     ("context-end-index-not-text-length",
      f'DELETE WHERE {{ <{TEXT}> nif:endIndex ?e }} ;'
-     f' INSERT DATA {{ <{TEXT}> nif:endIndex "224"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{TEXT}> nif:endIndex "224"^^xsd:integer }}',
      "ContextShape", TEXT),
     ("context-begin-index-not-zero",
      f'DELETE WHERE {{ <{TEXT}> nif:beginIndex ?b }} ;'
-     f' INSERT DATA {{ <{TEXT}> nif:beginIndex "1"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{TEXT}> nif:beginIndex "1"^^xsd:integer }}',
      "ContextShape", TEXT),
     ("context-two-strings",
      f'INSERT DATA {{ <{TEXT}> nif:isString "another text" }}',
@@ -255,7 +255,7 @@ CASES = [
      "ContextShape", TEXT),
     ("span-begin-not-before-end",
      f'DELETE WHERE {{ <{span(5, 10)}> nif:beginIndex ?b }} ;'
-     f' INSERT DATA {{ <{span(5, 10)}> nif:beginIndex "10"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{span(5, 10)}> nif:beginIndex "10"^^xsd:integer }}',
      "SpanShape", span(5, 10)),
     ("span-negative-begin",
      f'DELETE WHERE {{ <{span(5, 10)}> nif:beginIndex ?b }} ;'
@@ -270,7 +270,7 @@ CASES = [
      "SpanAnchorShape", span(5, 10)),
     ("span-beyond-the-text",
      f'DELETE WHERE {{ <{span(173, 225)}> nif:endIndex ?e }} ;'
-     f' INSERT DATA {{ <{span(173, 225)}> nif:endIndex "226"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{span(173, 225)}> nif:endIndex "226"^^xsd:integer }}',
      "SpanAnchorShape", span(173, 225)),
     ("sentence-typed-boilerplate",
      f"INSERT DATA {{ <{span(0, 104)}> a sup:Boilerplate }}",
@@ -441,7 +441,7 @@ CASES = [
      "EvidenceShape", f"{CLAIM1}/evidence"),
     ("position-start-not-before-end",
      f'DELETE WHERE {{ <{CLAIM1}/evidence/position> oa:start ?s }} ;'
-     f' INSERT DATA {{ <{CLAIM1}/evidence/position> oa:start "83"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{CLAIM1}/evidence/position> oa:start "83"^^xsd:integer }}',
      "TextPositionSelectorShape", f"{CLAIM1}/evidence/position"),
     ("position-negative-start",
      f'DELETE WHERE {{ <{CLAIM1}/evidence/position> oa:start ?s }} ;'
@@ -470,7 +470,7 @@ CASES = [
      "QuoteMatchesTextShape", f"{CLAIM1}/evidence"),
     ("quote-off-by-one",
      f'DELETE WHERE {{ <{CLAIM2}/evidence/position> oa:end ?e }} ;'
-     f' INSERT DATA {{ <{CLAIM2}/evidence/position> oa:end "172"^^xsd:nonNegativeInteger }}',
+     f' INSERT DATA {{ <{CLAIM2}/evidence/position> oa:end "172"^^xsd:integer }}',
      "QuoteMatchesTextShape", f"{CLAIM2}/evidence"),
     ("quote-prefix-does-not-match",
      f'DELETE WHERE {{ <{CLAIM2}/evidence/quote> oa:prefix ?p }} ;'

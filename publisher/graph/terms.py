@@ -25,7 +25,10 @@ def integer(value: int) -> Literal:
 
 
 def non_negative(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    # xsd:integer, not xsd:nonNegativeInteger (what NIF suggests): stores such as Oxigraph
+    # keep only the primitive integer type, and a description served from the store must be
+    # the same literal as the dump. The shapes check the value is not negative.
+    return Literal(value, datatype=XSD.integer)
 
 
 def boolean(value: bool) -> Literal:
