@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build bench soak clean
+.PHONY: run test build bench soak clean external
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,33 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Third-party clients (rdflib, SPARQLWrapper, Comunica, N3.js, jsonld.js, rdf-validate-shacl,
+# rapper, Chromium) against a real server: scripts/setup-external.sh installs them first.
+external: $(STAMP)
+	bash scripts/setup-external.sh
+	$(BIN)/python -m pytest -m external tests/external
+
+# Headless Chromium for the page tests (tests/pages/test_browser.py, marked live): Debian's
+# package (and DejaVu, a font with Arabic letters, for the screenshots), installed only when
+# missing. CI calls this before `make test`.
+.PHONY: browser
+browser:
+	command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+
 build: $(STAMP)
 	$(BIN)/publisher build
+
+# The long robustness runs (docs/operations.md): three-minute soaks against `publisher serve`
+# and gunicorn, and `publisher build` killed at random moments twenty times. A short soak and
+# the hostile suite run in `make test`.
+soak: $(STAMP)
+	$(BIN)/python -m pytest -m soak -s tests/soak tests/test_atomic_release.py
+
+# The remote-store tests alone (they also run in `make test`): a real oxigraph server on
+# loopback, filled by `publisher load`, under the web suite, the fault tests and gunicorn.
+.PHONY: test-remote
+test-remote: $(STAMP)
+	$(BIN)/python -m pytest -m remote tests/web tests/conformance tests/remote
 
 clean:
 	rm -rf release release.d .pytest_cache
