@@ -45,8 +45,14 @@ def validate(data: Graph, shapes: Graph, origins: "OriginIndex | None" = None) -
         allow_warnings=True,
         do_owl_imports=False,
     )
+    return read_report(report, origins)
+
+
+def read_report(report: Graph, origins: "OriginIndex | None" = None) -> Validation:
+    """The findings of a SHACL report graph, in a stable order; it conforms without violations
+    (warnings are allowed)."""
     findings = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in _top_results(report):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
@@ -66,8 +72,16 @@ def validate(data: Graph, shapes: Graph, origins: "OriginIndex | None" = None) -
         )
     # pyshacl can report one result twice (once per shape that reaches the node); keep one.
     findings = sorted(set(findings), key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message))
-    violations = [f for f in findings if f.severity == "Violation"]
-    return Validation(bool(conforms) or not violations, findings, report)
+    # pyshacl's verdict is the verdict (warnings allowed); the findings only explain it.
+    return Validation(bool(conforms), findings, report)
+
+
+def _top_results(report: Graph):
+    """The report's own results, not the nested sh:detail results that explain them."""
+    nested = set(report.objects(None, SH.detail))
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if result not in nested:
+            yield result
 
 
 class OriginIndex:
@@ -100,7 +114,7 @@ def skolemised_report(validation: Validation, report_iri: str) -> Graph:
     graph.add((report, RDF.type, SH.ValidationReport))
     graph.add((report, SH.conforms, Literal(validation.conforms)))
     results = sorted(
-        source.subjects(RDF.type, SH.ValidationResult),
+        _top_results(source),
         key=lambda r: tuple(
             sorted(
                 (str(p), str(o)) for p, o in source.predicate_objects(r) if not isinstance(o, BNode)
