@@ -45,7 +45,10 @@ def validate(data: Graph, shapes: Graph, origins: "OriginIndex | None" = None) -
         allow_warnings=True,
         do_owl_imports=False,
     )
-    return read_report(report, origins)
+    validation = read_report(report, origins)
+    # pyshacl's own verdict can only make it stricter: never pass what pyshacl failed.
+    validation.conforms = validation.conforms and bool(conforms)
+    return validation
 
 
 def read_report(report: Graph, origins: "OriginIndex | None" = None) -> Validation:
@@ -72,8 +75,9 @@ def read_report(report: Graph, origins: "OriginIndex | None" = None) -> Validati
         )
     # pyshacl can report one result twice (once per shape that reaches the node); keep one.
     findings = sorted(set(findings), key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message))
-    # pyshacl's verdict is the verdict (warnings allowed); the findings only explain it.
-    return Validation(bool(conforms), findings, report)
+    # Anything but a warning or an info counts against conformance.
+    violations = [f for f in findings if f.severity not in ("Warning", "Info")]
+    return Validation(not violations, findings, report)
 
 
 def _top_results(report: Graph):
