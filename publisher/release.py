@@ -8,6 +8,7 @@ one, whole, and a failed or killed build leaves the last good release in place.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
@@ -42,21 +43,57 @@ def write_release(out: Path, release_id: str, files: dict[str, bytes]) -> Path:
     target = versions / release_id
     if not target.exists():
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
+        lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
         try:
             _write_files(staging, files)
-            os.replace(staging, target)
+            try:
+                os.replace(staging, target)
+            except OSError:
+                if not target.is_dir():  # else a concurrent build of the same id won: use it
+                    raise
+            _fsync_dir(versions)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            os.close(lock)
     _point(out, target)
     _prune(versions, keep={target.name})
     return target
 
 
+def pin(folder: Path, *, exclusive: bool = False) -> int:
+    """An open descriptor holding a lock on `folder`: shared for a server serving a release,
+    exclusive for a build writing one. `_prune` removes no folder someone holds; the lock goes
+    with the descriptor (os.close, or the process ending, even killed)."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+    except OSError:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _held(folder: Path) -> bool:
+    """True when a server or a build holds `folder` (see `pin`)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)  # closing also drops the lock just taken
+
+
 def _write_files(folder: Path, files: dict[str, bytes]) -> None:
     everything = dict(files)
     for name in GZIPPED:
-        if name in files:
+        if name in files and name + ".gz" not in files:  # the build may bring its own .gz
             # mtime=0 and no file name in the header: the same input gives the same bytes.
             everything[name + ".gz"] = gzip.compress(files[name], compresslevel=6, mtime=0)
     sums = "".join(
@@ -73,6 +110,9 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def _point(link: Path, target: Path) -> None:
+    for stale in link.parent.glob(f".{link.name}.link-*"):  # left by killed builds
+        if stale.is_symlink() and not _running(stale.name.rsplit("-", 1)[-1]):
+            stale.unlink(missing_ok=True)
     temporary = link.with_name(f".{link.name}.link-{os.getpid()}")
     if temporary.is_symlink() or temporary.exists():
         temporary.unlink()
@@ -89,11 +129,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+        return True
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+
+
 def _prune(versions: Path, keep: set[str]) -> None:
-    """Remove staging leftovers of killed builds and all but the newest KEEP releases."""
-    entries = [p for p in versions.iterdir() if p.is_dir()]
+    """Remove staging leftovers of killed builds and all but the newest KEEP releases; a
+    folder that a build is writing or a server is serving (see `pin`) stays."""
+    entries = [p for p in versions.iterdir() if p.is_dir() and not p.is_symlink()]
     for entry in entries:
-        if entry.name.startswith(".staging-") and not _is_live_staging(entry):
+        if entry.name.startswith(".staging-") and not _held(entry):
             shutil.rmtree(entry, ignore_errors=True)
     releases = sorted(
         (p for p in entries if not p.name.startswith(".")),
@@ -101,15 +152,8 @@ def _prune(versions: Path, keep: set[str]) -> None:
         reverse=True,
     )
     for old in releases[KEEP:]:
-        if old.name not in keep:
+        if old.name not in keep and not _held(old):
             shutil.rmtree(old, ignore_errors=True)
-
-
-def _is_live_staging(entry: Path) -> bool:
-    # A staging folder younger than a minute may belong to a build running right now.
-    import time
-
-    return time.time() - entry.stat().st_mtime < 60
 
 
 def read_manifest(folder: Path) -> dict:

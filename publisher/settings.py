@@ -39,6 +39,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_QUERY_LENGTH", 100_000, "longest SPARQL query text accepted, in characters"),
     Setting("PAGE_SIZE", 50, "items per page in long lists of a description"),
     Setting("STORE_TIMEOUT", 10.0, "seconds to wait for a remote store before answering 504"),
+    Setting("QUERY_WORKERS", 4, "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit"),
+    Setting("QUERY_MEMORY", 1024, "MB of memory of its own a query worker may use; a query needing more is stopped (503)"),
+    Setting("MAX_QUERY_DEPTH", 64, "deepest nesting of groups and brackets in a query (deeper: 400 too complex)"),
+    Setting("MAX_QUERY_NODES", 1000, "most operators and patterns in a query, VALUES data aside (more: 400 too complex)"),
+    Setting("MAX_PARAMETERS", 100, "most name=value pairs in a URL or a form body (more: 400)"),
+    Setting("MAX_PATH_LENGTH", 2048, "longest request path, in bytes (longer: 414)"),
+    Setting("MAX_HEADER_BYTES", 16384, "largest total size of the request headers (larger: 431)"),
 )
 
 

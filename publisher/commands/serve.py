@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import sys
+import threading
 from pathlib import Path
 
 from publisher.settings import defaults
@@ -53,10 +56,27 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--store",
         default=str(config["STORE"]),
-        choices=["embedded"],
-        help="where the graph is held: 'embedded' (pyoxigraph in this process)",
+        type=_store,
+        metavar="embedded|URL",
+        help="where the graph is held: 'embedded' (pyoxigraph in this process, the default) or "
+        "the URL of a SPARQL endpoint filled by `publisher load` "
+        "(e.g. http://127.0.0.1:7878/query); also PUBLISHER_STORE",
+    )
+    parser.add_argument(
+        "--pid-file",
+        type=Path,
+        default=None,
+        help="write the process id here, for `publisher reload --pid-file` (removed at exit)",
     )
     parser.set_defaults(func=run)
+
+
+def _store(value: str) -> str:
+    if value == "embedded" or value.startswith(("http://", "https://")):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is neither 'embedded' nor the http(s) URL of a SPARQL endpoint"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
 
     release = (args.release if args.release is not None else args.home / "release").absolute()
     base = args.base or os.environ.get("PUBLISHER_BASE_IRI")
+    if release.is_symlink() and not release.exists():
+        from publisher.errors import ReleaseError
+
+        raise ReleaseError(f"{release} points to {os.readlink(release)}, which does not exist")
     if not release.exists():
         from publisher.build import build_release
 
@@ -78,5 +102,41 @@ def run(args: argparse.Namespace) -> int:
     )
     where = f"http://{args.host}:{args.port}/"
     print(f"publisher serve: {base} on {where} (release {release.resolve().name})", flush=True)
-    app.run(host=args.host, port=args.port, threaded=True, debug=False, use_reloader=False)
+    _reload_on_hangup(app)
+    if args.pid_file:
+        args.pid_file.write_text(f"{os.getpid()}\n")
+    try:
+        app.run(host=args.host, port=args.port, threaded=True, debug=False, use_reloader=False)
+    finally:
+        if args.pid_file:
+            args.pid_file.unlink(missing_ok=True)
     return 0
+
+
+def _reload_on_hangup(app) -> None:
+    """On SIGHUP (`publisher reload`), serve the release the link points at now, without
+    dropping a request; signals that come during a reload make one more reload."""
+    from publisher.errors import PublisherError
+    from publisher.web import reload
+
+    wanted = threading.Event()
+
+    def reloader() -> None:
+        while True:
+            wanted.wait()
+            wanted.clear()
+            before = app.extensions["publisher"].release.folder.name
+            try:
+                after = reload(app).release.folder.name
+            except PublisherError as error:
+                print(
+                    f"publisher serve: reload refused, still serving release {before}: {error}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                continue
+            news = "still serving" if after == before else "now serving"
+            print(f"publisher serve: reloaded: {news} release {after}", flush=True)
+
+    threading.Thread(target=reloader, name="publisher-reload", daemon=True).start()
+    signal.signal(signal.SIGHUP, lambda _number, _frame: wanted.set())

@@ -1,9 +1,10 @@
 """Read-only SPARQL access to the knowledge graph, whatever holds it.
 
 The rest of the server talks to a `Store` and gets `QueryResult`s back. `EmbeddedStore` keeps
-the release in memory with pyoxigraph; a remote store over SPARQLWrapper can implement the same
-protocol by parsing the remote answers with pyoxigraph into the same QueryResult. `execute` is
-the one door for untrusted queries: it applies the limits and the refusals before the store.
+the release in memory with pyoxigraph; `RemoteStore` (remote.py) queries a SPARQL store over
+HTTP with SPARQLWrapper and parses its answers with pyoxigraph into the same QueryResult.
+`execute` is the one door for untrusted queries: it applies the limits and the refusals before
+the store.
 """
 
 from __future__ import annotations
@@ -72,17 +73,34 @@ class UnknownGraph(QueryError):
 
 
 class QueryTimeout(QueryError):
+    """The query ran past its time limit and was stopped; the client may try again later."""
+
     status = 503
+    retry_after = 5
 
 
 def open_store(config: dict[str, object], dataset_path: Path) -> Store:
-    """The store named by the STORE setting, loaded with the release's dataset.nq."""
+    """The store named by the STORE setting: `embedded` loads the release's dataset.nq in
+    process; an http(s) URL is a SPARQL endpoint that `publisher load` has filled."""
     kind = str(config.get("STORE", "embedded"))
+    if kind.startswith(("http://", "https://")):
+        from publisher.store.remote import RemoteStore
+
+        try:
+            return RemoteStore(kind, timeout=float(config.get("STORE_TIMEOUT") or 10.0))
+        except ValueError as error:
+            raise PublisherError(f"STORE={kind!r}: {error}") from None
     if kind != "embedded":
-        raise PublisherError(f"STORE={kind!r}: only the embedded store is available so far")
+        raise PublisherError(
+            f"STORE={kind!r}: give 'embedded' or the http(s) URL of a SPARQL query endpoint"
+        )
     from publisher.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(dataset_path)
+    return EmbeddedStore(
+        dataset_path,
+        workers=int(config.get("QUERY_WORKERS") or 0),
+        memory_mb=int(config.get("QUERY_MEMORY") or 0) or None,
+    )
 
 
 def execute(
@@ -96,22 +114,21 @@ def execute(
     row_cap: int,
     timeout: float,
     base_iri: str | None = None,
+    max_depth: int = 64,
+    max_nodes: int = 1000,
 ) -> QueryResult:
-    """Run a query from outside: length cap, local graphs only, no SERVICE, no updates."""
+    """Run a query from outside: size limits, local graphs only, no SERVICE, no updates, all
+    refused before evaluation (publisher/store/guard.py)."""
     from publisher.store import guard
 
-    if len(sparql) > max_length:
-        raise QueryRefused(f"the query is {len(sparql)} characters long; the limit is {max_length}")
-    for graph in [*(default_graph_uris or []), *(named_graph_uris or [])]:
+    guard.check(sparql, guard.Limits(max_length, max_depth, max_nodes))
+    named_in_query = guard.dataset_graphs(sparql, base_iri)
+    for graph in [*(default_graph_uris or []), *(named_graph_uris or []), *named_in_query]:
         if graph not in known_graphs:
             raise UnknownGraph(
                 f"no graph named <{graph}> here; this service only queries its own graphs "
                 "(the Service Description at this endpoint lists them) and never fetches others"
             )
-    if guard.uses_service(sparql):
-        raise QueryRefused(
-            "SERVICE (federated query) is not supported: this service never fetches other endpoints"
-        )
     try:
         return store.query(
             sparql,

@@ -1,7 +1,14 @@
-"""The release held in memory by pyoxigraph, loaded once from dataset.nq."""
+"""The release held in memory by pyoxigraph, loaded once from dataset.nq.
+
+The server's own queries (descriptions, catalogue) run in process. A query with a time limit,
+which is how queries from outside arrive (`execute`), runs in a query worker forked from this
+process (publisher/store/worker.py), where it can be stopped at its deadline.
+"""
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -10,20 +17,35 @@ import pyoxigraph
 from publisher.errors import ReleaseError
 from publisher.store import QueryError, QuerySyntaxError
 from publisher.store.results import QueryResult, collect
+from publisher.store.worker import Request, WorkerPool
 
 
 class EmbeddedStore:
-    """An in-memory pyoxigraph store; the default graph is the union of all named graphs."""
+    """An in-memory pyoxigraph store; the default graph is the union of all named graphs.
 
-    def __init__(self, dataset_path: Path) -> None:
+    `workers` > 0 runs time-limited queries in that many killable worker processes, each with
+    at most `memory_mb` MB of memory of its own; 0 runs everything in this process.
+    """
+
+    def __init__(self, dataset_path: Path, *, workers: int = 0, memory_mb: int | None = None):
         self._store = pyoxigraph.Store()
         try:
             self._store.bulk_load(path=str(dataset_path), format=pyoxigraph.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as error:
             raise ReleaseError(f"{dataset_path}: cannot load ({error})") from None
+        self._workers = workers
+        self._memory_mb = memory_mb
+        self._lock = threading.Lock()
+        # Forked now, while the caller (the app factory) is normally still single-threaded.
+        self._pool = WorkerPool(self._store, size=workers, memory_mb=memory_mb) if workers else None
 
     def __len__(self) -> int:
         return len(self._store)
+
+    def close(self) -> None:
+        """Stop the query workers (they also stop when the store is garbage-collected)."""
+        if self._pool is not None:
+            self._pool.close()
 
     def query(
         self,
@@ -36,6 +58,9 @@ class EmbeddedStore:
         base_iri: str | None = None,
     ) -> QueryResult:
         """Run a query; dataset arguments replace the union default graph as the protocol says."""
+        if timeout and self._workers:
+            request = Request(sparql, base_iri, default_graph_uris, named_graph_uris, row_cap)
+            return self._worker_pool().run(request, timeout)
         options: dict[str, object] = {"base_iri": base_iri}
         if default_graph_uris is None and named_graph_uris is None:
             options["use_default_graph_as_union"] = True
@@ -52,3 +77,14 @@ class EmbeddedStore:
             raise QuerySyntaxError(f"SPARQL syntax error: {error}") from None
         except (OSError, RuntimeError, ValueError) as error:
             raise QueryError(f"the query failed: {error}") from None
+
+    def _worker_pool(self) -> WorkerPool:
+        """This process's pool: a process forked after the store was loaded (gunicorn
+        --preload) cannot use its parent's workers, so it starts its own on first use."""
+        pool = self._pool
+        if pool is not None and pool.owner == os.getpid():
+            return pool
+        with self._lock:
+            if self._pool is None or self._pool.owner != os.getpid():
+                self._pool = WorkerPool(self._store, size=self._workers, memory_mb=self._memory_mb)
+            return self._pool

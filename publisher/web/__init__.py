@@ -6,16 +6,23 @@ settings coming from PUBLISHER_* environment variables (publisher/settings.py).
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import weakref
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 from flask_compress import Compress
 
 from publisher import formats
+from publisher.errors import PublisherError
+from publisher.release import pin
 from publisher.releases import Release, open_release
 from publisher.settings import defaults
-from publisher.store import Store, open_store
+from publisher.store import QueryError, Store, open_store
 from publisher.store.catalog import graph_sizes, summary
 
 COMPRESSED = sorted(
@@ -26,12 +33,23 @@ COMPRESSED = sorted(
 
 @dataclass
 class Served:
-    """What the app serves, read once at start: a release never changes under a process."""
+    """What the app serves: one release and the store over it, replaced whole by `reload`.
+
+    The store's catalogue (graph sizes, counts) is asked for on first use and kept once known,
+    so that a worker starts, and stays up, while a remote store is down.
+    """
 
     release: Release
     store: Store
-    graphs: dict[str, int]
-    counts: dict[str, int]
+    base: str
+
+    @cached_property
+    def graphs(self) -> dict[str, int]:
+        return graph_sizes(self.store)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return summary(self.store, self.base)
 
 
 def create_app(test_config: dict[str, object] | None = None) -> Flask:
@@ -48,18 +66,12 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
     _normalise(app.config)
-    release = open_release(Path(app.config["RELEASE_DIR"]))
-    if release.base and release.base != app.config["BASE_IRI"]:
-        app.logger.warning(
-            "the release was minted under %s but BASE_IRI is %s: its IRIs will not "
-            "dereference here",
-            release.base,
-            app.config["BASE_IRI"],
+    if app.config.get("DEBUG") and not app.config.get("TESTING"):
+        # The debugger runs code sent from the browser, and debug pages show the source.
+        raise PublisherError(
+            "debug mode is on (DEBUG or FLASK_DEBUG); this server refuses to run in debug mode"
         )
-    store = open_store(app.config, release.path("dataset.nq"))
-    app.extensions["publisher"] = Served(
-        release, store, graph_sizes(store), summary(store, app.config["BASE_IRI"])
-    )
+    app.extensions["publisher"] = load(app.config, app.logger)
     Compress(app)
     _register(app)
     return app
@@ -78,6 +90,10 @@ def _normalise(config) -> None:
         ("ROW_CAP", int),
         ("MAX_QUERY_LENGTH", int),
         ("QUERY_TIMEOUT", float),
+        ("QUERY_WORKERS", int),
+        ("QUERY_MEMORY", int),
+        ("MAX_QUERY_DEPTH", int),
+        ("MAX_QUERY_NODES", int),
     ):
         config[name] = kind(config[name])
     # A percent-encoded UTF-8 character takes at most 12 bytes; a body past that is refused (413).
@@ -90,13 +106,68 @@ def _register(app: Flask) -> None:
 
     for module in (pages, sparql, downloads, resources):
         app.register_blueprint(module.bp)
+    from publisher.web import browse, search
+
+    for module in (browse, search):
+        app.register_blueprint(module.bp)
     errors.init_app(app)
     hooks.init_app(app)
     html.init_app(app)
+    from publisher.web import limits
+
+    limits.init_app(app)
+
+
+def load(config, logger: logging.Logger) -> Served:
+    """The release RELEASE_DIR points at (its checksums verified) with a store over it; the
+    release folder is pinned, so that no build removes it while it is served."""
+    release = open_release(Path(config["RELEASE_DIR"]))
+    if release.base and release.base != config["BASE_IRI"]:
+        logger.warning(
+            "the release was minted under %s but BASE_IRI is %s: its IRIs will not "
+            "dereference here",
+            release.base,
+            config["BASE_IRI"],
+        )
+    holder = pin(release.folder)
+    try:
+        store = open_store(config, release.path("dataset.nq"))
+    except BaseException:
+        os.close(holder)
+        raise
+    fresh = Served(release, store, config["BASE_IRI"])
+    weakref.finalize(fresh, os.close, holder)
+    return fresh
+
+
+_RELOADING = threading.Lock()
+
+
+def reload(app: Flask) -> Served:
+    """Serve the release the link points at now. Requests under way finish with the release
+    they began with (see `served`); the old store and its workers go when the last one ends.
+    A release that fails its checks raises, and the current one stays."""
+    with _RELOADING:
+        current = app.extensions["publisher"]
+        if Path(app.config["RELEASE_DIR"]).resolve() == current.release.folder:
+            return current
+        fresh = load(app.config, app.logger)
+        try:
+            fresh.graphs, fresh.counts  # noqa: B018 - asked now, not by the first visitor
+        except QueryError:
+            pass  # a remote store that is down: asked again on first use
+        app.extensions["publisher"] = fresh
+        return fresh
 
 
 def served() -> Served:
-    return current_app.extensions["publisher"]
+    """What the app serves; within a request, what it served when the request began."""
+    if not has_request_context():
+        return current_app.extensions["publisher"]
+    held = g.get("publisher_served")
+    if held is None:
+        held = g.publisher_served = current_app.extensions["publisher"]
+    return held
 
 
 def get_store() -> Store:

@@ -58,7 +58,8 @@ def listing():
 def file(name: str):
     """One release file as it is (a .gz stays gzip: no Content-Encoding), with Range support."""
     found = get_release().files.get(name)
-    if found is None:
+    if found is None or found.path.is_symlink() or found.path.parent != get_release().folder:
+        # Only the release's own files: never a link out of it, whatever SHA256SUMS lists.
         abort(
             404, description=f"The release has no file named {name!r}; see the list of downloads."
         )

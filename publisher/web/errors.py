@@ -36,7 +36,10 @@ def _http_error(error: HTTPException) -> Response:
 
 def _query_error(error: QueryError) -> Response:
     names = {400: "Bad Request", 403: "Forbidden", 503: "Service Unavailable"}
-    return _answer(error.status, names.get(error.status, "Error"), str(error))
+    names |= {502: "Bad Gateway", 504: "Gateway Timeout"}  # a remote store failed
+    retry = getattr(error, "retry_after", None)
+    headers = {"Retry-After": str(retry)} if retry else None
+    return _answer(error.status, names.get(error.status, "Error"), str(error), headers)
 
 
 def _unexpected(error: Exception) -> Response:

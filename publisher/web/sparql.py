@@ -14,6 +14,7 @@ from publisher import describe, formats
 from publisher.store import execute
 from publisher.store.results import QueryResult, serialize_triples
 from publisher.web import get_store, responses, served
+from publisher.web.limits import remaining
 from publisher.web.pages import query_page
 from publisher.web.protocol import parse_request
 from publisher.web.service import service_description
@@ -42,8 +43,10 @@ def endpoint():
         known_graphs=set(served().graphs),
         max_length=config["MAX_QUERY_LENGTH"],
         row_cap=config["ROW_CAP"],
-        timeout=config["QUERY_TIMEOUT"],
+        timeout=remaining(config["QUERY_TIMEOUT"]),
         base_iri=config["BASE_IRI"] + "sparql",  # the endpoint, as SPARQL 1.1 Protocol suggests
+        max_depth=config["MAX_QUERY_DEPTH"],
+        max_nodes=config["MAX_QUERY_NODES"],
     )
     fmt = responses.choose(CANDIDATES[result.kind])
     if fmt is formats.HTML:
@@ -53,7 +56,8 @@ def endpoint():
     response = current_app.response_class(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     if result.truncated:
-        response.headers["SPARQL-Results-Truncated"] = f"rows cut at {config['ROW_CAP']}"
+        cut = "rows" if result.kind == "solutions" else "triples"
+        response.headers["SPARQL-Results-Truncated"] = f"{cut} cut at {config['ROW_CAP']}"
     if request.method in ("GET", "HEAD"):
         # Weak: a store may order unordered results differently from one process to another.
         response = responses.finish(response, responses.etag(fmt.key), negotiated=True, weak=True)

@@ -42,9 +42,12 @@ MANIFEST = _manifest()
 TESTS = {str(t).rsplit("#", 1)[-1]: t for t in MANIFEST.subjects(RDF.type, MF.ProtocolTest)}
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """The app over a release holding data0-3 as named graphs (data0 has no file: see README)."""
+@pytest.fixture(
+    scope="module", params=["embedded", pytest.param("remote", marks=pytest.mark.remote)]
+)
+def client(request, tmp_path_factory):
+    """The app over a release holding data0-3 as named graphs (data0 has no file: see README),
+    on the embedded store and on an oxigraph server filled by `publisher load`."""
     folder = tmp_path_factory.mktemp("conformance") / "release"
     folder.mkdir()
     quads = []
@@ -69,9 +72,17 @@ def client(tmp_path_factory):
     ).encode()
     for name, content in files.items():
         (folder / name).write_bytes(content)
-    app = create_app(
-        {"TESTING": True, "HOME": str(folder.parent), "RELEASE_DIR": str(folder), "BASE_IRI": BASE}
-    )
+    config = {
+        "TESTING": True, "HOME": str(folder.parent), "RELEASE_DIR": str(folder), "BASE_IRI": BASE
+    }
+    if request.param == "remote":
+        from tests.remote.servers import OxigraphServer
+
+        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+        request.addfinalizer(server.stop)
+        server.load(folder)
+        config["STORE"] = server.query_url
+    app = create_app(config)
     return app.test_client()
 
 

@@ -4,6 +4,10 @@
 tests/conftest.py). The tests rely only on what any release has, found through the store (see
 `find` in web_helpers.py); tests that need a release of their own (damaged, another base, a
 live server) use the small hand-made one in fixtures/.
+
+Every test that uses `app`, `client`, `store` or `store_config` runs twice: on the embedded
+store and on a real `oxigraph` server on a loopback port, filled by `publisher load` and
+started once per session. The two must answer alike: a difference is a bug, not a skip.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pytest
 from fixture_release import app_config
 
 from publisher.web import create_app
+from tests.remote.servers import OxigraphServer
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +33,35 @@ def release_dir(home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app(home: Path, release_dir: Path):
-    return create_app(app_config(home, release_dir))
+def oxigraph(release_dir: Path, tmp_path_factory):
+    """An oxigraph server holding the release, loaded by `publisher load`; always stopped."""
+    with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:
+        server.load(release_dir)
+        yield server
+
+
+@pytest.fixture(
+    scope="session", params=["embedded", pytest.param("remote", marks=pytest.mark.remote)]
+)
+def store_config(request) -> dict[str, object]:
+    """The settings that pick the store: none (embedded) or STORE = the oxigraph server."""
+    if request.param == "embedded":
+        return {}
+    return {"STORE": request.getfixturevalue("oxigraph").query_url}
+
+
+@pytest.fixture(scope="session")
+def app(home: Path, release_dir: Path, store_config: dict[str, object]):
+    app = create_app(app_config(home, release_dir, **store_config))
+    yield app
+    close_store(app)
+
+
+def close_store(app) -> None:
+    """Stop what the app's store runs besides itself (the embedded store's query workers)."""
+    close = getattr(app.extensions["publisher"].store, "close", None)
+    if close is not None:
+        close()
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_actor_description_has_claims_evidence_and_sources(client, store):
         assert graph.value(document, URIRef("http://purl.org/dc/terms/title")) is not None
 
 
-def test_long_lists_are_paged(home, release_dir, store):
+def test_long_lists_are_paged(home, release_dir, store, store_config):
     app = create_app(
         {
             "TESTING": True,
@@ -114,6 +114,7 @@ def test_long_lists_are_paged(home, release_dir, store):
             "RELEASE_DIR": str(release_dir),
             "BASE_IRI": BASE,
             "PAGE_SIZE": 1,
+            **store_config,
         }
     )
     client = app.test_client()

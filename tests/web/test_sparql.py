@@ -273,22 +273,22 @@ def test_bad_requests_get_clear_4xx(client, make, status):
     assert body.strip() and "Traceback" not in body
 
 
-def test_too_long_query_is_refused(home, release_dir):
+def test_too_long_query_is_refused(home, release_dir, store_config):
     from fixture_release import app_config
 
     from publisher.web import create_app
 
-    app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=20))
+    app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=20, **store_config))
     response = get(app.test_client(), "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     assert response.status_code == 400 and "limit is 20" in response.get_data(as_text=True)
 
 
-def test_row_cap_cuts_and_flags(home, release_dir):
+def test_row_cap_cuts_and_flags(home, release_dir, store_config):
     from fixture_release import app_config
 
     from publisher.web import create_app
 
-    app = create_app(app_config(home, release_dir, ROW_CAP=3))
+    app = create_app(app_config(home, release_dir, ROW_CAP=3, **store_config))
     response = get(app.test_client(), "SELECT * WHERE { ?s ?p ?o }")
     assert len(list(results(response))) == 3
     assert "SPARQL-Results-Truncated" in response.headers
@@ -330,12 +330,12 @@ def test_html_results_never_link_unsafe_schemes(client):
     assert "script-src 'none'" in response.headers["Content-Security-Policy"]
 
 
-def test_oversized_body_is_413(home, release_dir):
+def test_oversized_body_is_413(home, release_dir, store_config):
     from fixture_release import app_config
 
     from publisher.web import create_app
 
-    app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=10))
+    app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=10, **store_config))
     body = b"ASK {}" + b" " * 70_000
     response = app.test_client().post("/sparql", data=body, content_type="application/sparql-query")
     assert response.status_code == 413

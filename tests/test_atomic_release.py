@@ -1,0 +1,343 @@
+"""Releases in service: checked at start, swapped without dropping a request, and never broken
+by a build that dies half-way (killed at random moments, twenty times)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from publisher.release import pin, verify_checksums, write_release
+from tests.liveserver import ROOT, LiveServer
+from tests.web.fixture_release import write_release as write_fixture_release
+
+SPARQL_COUNT = "/sparql?query=SELECT%20(COUNT(*)%20AS%20%3Fn)%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D"
+JSON = {"Accept": "application/sparql-results+json"}
+SERVER_ENV = {"PUBLISHER_QUERY_WORKERS": "2"}
+
+
+def _home_with(tmp_path: Path, built_release: Path) -> Path:
+    """A project folder whose release link points at a copy of the real release."""
+    home = tmp_path / "home"
+    folder = home / "release.d" / built_release.name
+    shutil.copytree(built_release, folder)
+    os.symlink(os.path.relpath(folder, home), home / "release")
+    shutil.copytree(ROOT / "queries", home / "queries")
+    return home
+
+
+def _switch(link: Path, folder: Path) -> None:
+    """Point `link` at `folder` atomically, as `publisher build` does."""
+    temporary = link.with_name(".switch")
+    os.symlink(os.path.relpath(folder, link.parent), temporary)
+    os.replace(temporary, link)
+
+
+def _serve(home: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "publisher", "serve", "--home", str(home), "--port", "1", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+# ---- checked at start ----------------------------------------------------------------------
+
+
+def _flip_a_byte(folder: Path) -> str:
+    path = folder / "dataset.nq"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    return "dataset.nq"
+
+
+def _truncate(folder: Path) -> str:
+    path = folder / "dataset.trig"
+    path.write_bytes(path.read_bytes()[:1000])
+    return "dataset.trig"
+
+
+def _remove(folder: Path) -> str:
+    (folder / "void.ttl").unlink()
+    return "void.ttl"
+
+
+def _drop_sums(folder: Path) -> str:
+    (folder / "SHA256SUMS").unlink()
+    return "SHA256SUMS"
+
+
+def _garble_sums(folder: Path) -> str:
+    (folder / "SHA256SUMS").write_text("not a checksum line\n")
+    return "SHA256SUMS"
+
+
+DAMAGES = [_flip_a_byte, _truncate, _remove, _drop_sums, _garble_sums]
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__.strip("_") for d in DAMAGES])
+def test_serve_refuses_a_damaged_release(tmp_path, built_release, damage):
+    home = _home_with(tmp_path, built_release)
+    named = damage((home / "release").resolve())
+    result = _serve(home)
+    assert result.returncode != 0
+    assert "publisher serve: error:" in result.stderr and named in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_refuses_a_dangling_release_link(tmp_path, built_release):
+    home = _home_with(tmp_path, built_release)
+    shutil.rmtree((home / "release").resolve())
+    result = _serve(home)
+    assert result.returncode != 0 and "does not exist" in result.stderr
+    assert not (home / "release").exists()  # and it did not build a new one over it
+
+
+def test_a_release_file_that_is_a_link_is_never_served(tmp_path, built_release):
+    """Even when SHA256SUMS matches what the link points to: downloads come from the release
+    folder itself."""
+    from publisher.web import create_app
+
+    home = _home_with(tmp_path, built_release)
+    folder = (home / "release").resolve()
+    outside = tmp_path / "outside.ttl"
+    outside.write_bytes((folder / "validation.ttl").read_bytes())
+    (folder / "validation.ttl").unlink()
+    (folder / "validation.ttl").symlink_to(outside)
+    app = create_app(
+        {"TESTING": True, "HOME": str(home), "RELEASE_DIR": str(home / "release"),
+         "QUERY_WORKERS": 0}
+    )  # fmt: skip
+    client = app.test_client()
+    with client.get("/download/validation.ttl") as linked, client.get("/download/void.ttl") as own:
+        assert linked.status_code == 404 and own.status_code == 200
+
+
+# ---- reloaded without dropping a request ---------------------------------------------------
+
+
+@pytest.fixture
+def reloadable(tmp_path, built_release):
+    """A server over the real release, and a second, different release ready beside it."""
+    home = _home_with(tmp_path, built_release)
+    other = home / "release.d" / "fixture"
+    other.mkdir()
+    write_fixture_release(other, "http://127.0.0.1:8080/")
+    server = LiveServer(home, home / "release", env=SERVER_ENV).start()
+    yield server, built_release, other
+    server.stop()
+
+
+def _count(server: LiveServer) -> int:
+    answer = server.request("GET", SPARQL_COUNT, JSON)
+    assert answer.status == 200, answer.text
+    return int(json.loads(answer.body)["results"]["bindings"][0]["n"]["value"])
+
+
+def _reload(server: LiveServer) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "publisher", "reload", "--pid-file", str(server.pid_file)],
+        check=False, capture_output=True, text=True, timeout=30,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def _wait_for_log(server: LiveServer, text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in server.log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, server.log.read_text(errors="replace")
+        time.sleep(0.05)
+
+
+def test_reload_swaps_release_without_dropping_requests(reloadable):
+    server, old, new = reloadable
+    old_count = _count(server)
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def hammer():
+        while not stop.is_set():
+            for path, headers in (
+                (SPARQL_COUNT, JSON),
+                ("/download/", {"Accept": "application/json"}),
+                ("/sparql", {"Accept": "text/turtle"}),
+            ):
+                statuses.append(server.request("GET", path, headers).status)
+
+    clients = [threading.Thread(target=hammer) for _ in range(4)]
+    for client in clients:
+        client.start()
+    # A slow download begins on the old release and goes on through the swap.
+    download = server.request_stream("/download/dataset.nq")
+    first = download.read(4096)
+    _switch(server.release, new)
+    _reload(server)
+    _wait_for_log(server, "now serving release fixture")
+    rest = download.read()
+    download.close()
+    time.sleep(0.5)
+    stop.set()
+    for client in clients:
+        client.join()
+
+    assert first + rest == (old / "dataset.nq").read_bytes()  # the old file, whole
+    assert statuses and set(statuses) == {200}, sorted(set(statuses))
+    new_count = _count(server)
+    assert new_count == _triples(new) and new_count != old_count
+    fresh = server.request("GET", "/download/dataset.nq")
+    assert (
+        hashlib.sha256(fresh.body).hexdigest()
+        == hashlib.sha256((new / "dataset.nq").read_bytes()).hexdigest()
+    )
+
+
+def _triples(folder: Path) -> int:
+    """What COUNT(*) over the union default graph gives for a release, asked of pyoxigraph."""
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(folder / "dataset.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    return int(next(iter(store.query(query, use_default_graph_as_union=True)))["n"].value)
+
+
+def test_reload_refuses_a_damaged_release_and_keeps_serving(reloadable):
+    server, old, new = reloadable
+    before = _count(server)
+    _flip_a_byte(new)
+    _switch(server.release, new)
+    _reload(server)
+    _wait_for_log(server, "reload refused")
+    assert "dataset.nq" in server.log.read_text()
+    assert _count(server) == before
+    listing = json.loads(server.request("GET", "/download/", {"Accept": "application/json"}).body)
+    assert listing["release"].endswith(old.name)
+
+
+# ---- pruning never removes what is served --------------------------------------------------
+
+
+def test_builds_do_not_prune_a_release_being_served(tmp_path):
+    out = tmp_path / "release"
+    first = write_release(out, "first", {"release.json": b"{}", "dataset.nq": b""})
+    holder = pin(first)
+    try:
+        for number in range(5):
+            time.sleep(0.01)
+            write_release(out, f"later-{number}", {"release.json": b"{}", "dataset.nq": b"\n"})
+        assert first.is_dir() and not verify_checksums(first)
+    finally:
+        os.close(holder)
+    write_release(out, "last", {"release.json": b"{}", "dataset.nq": b"\n\n"})
+    assert not first.exists()  # no longer served: pruned like any old release
+
+
+# ---- killed at random moments --------------------------------------------------------------
+
+WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from publisher.release import write_release
+    out = Path(sys.argv[1])
+    files = {"release.json": b"{}", "dataset.nq": os.urandom(1 << 20) * 4}
+    number = 0
+    while True:
+        number += 1
+        write_release(out, f"{os.getpid()}-{number}", files)
+        print(number, flush=True)
+    """
+)
+
+
+def _assert_whole(link: Path) -> str:
+    """The link points at a complete release; returns its folder name."""
+    assert link.is_symlink() and link.resolve().is_dir(), link
+    assert verify_checksums(link.resolve()) == []
+    return link.resolve().name
+
+
+def test_a_writer_killed_at_random_moments_never_leaves_a_broken_release(tmp_path):
+    """Twenty kills (SIGKILL) at random moments of `write_release` with 4 MB files: after
+    each, the link points at a whole release, and leftovers are cleaned by the next write."""
+    out = tmp_path / "release"
+    write_release(out, "good", {"release.json": b"{}", "dataset.nq": b"first\n"})
+    chance = random.Random(6)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seen = set()
+    for _ in range(20):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(out)], env=env, stdout=subprocess.PIPE
+        )
+        time.sleep(chance.uniform(0.05, 1.2))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        seen.add(_assert_whole(out))
+    assert len(seen) > 1  # some kills came after a switch, some before
+    write_release(out, "after", {"release.json": b"{}", "dataset.nq": b"last\n"})
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".")]
+    leftovers += [p.name for p in (tmp_path / "release.d").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+@pytest.mark.soak
+def test_a_build_killed_at_random_moments_leaves_the_last_good_release_served(
+    tmp_path, built_release
+):
+    """`publisher build` killed twenty times (half at moments over the whole build, half over
+    its last fifth, where it writes): the link always points at a whole release, the server
+    serves its release all along, and a last build is picked up by `publisher reload`."""
+    home = _home_with(tmp_path, built_release)
+    for part in ("data", "ontology", "shapes"):
+        shutil.copytree(ROOT / part, home / part)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    build = [sys.executable, "-m", "publisher", "build", "--home", str(home)]
+    started = time.monotonic()
+    subprocess.run(build, env=env, check=True, capture_output=True, timeout=600)
+    duration = time.monotonic() - started
+    server = LiveServer(home, home / "release", env=SERVER_ENV).start()
+    try:
+        served = (home / "release").resolve()
+        sums = (served / "SHA256SUMS").read_bytes()
+        chance = random.Random(20)
+        for number in range(20):
+            with open(home / "data" / "documents.yaml", "a", encoding="utf-8") as inputs:
+                inputs.write(f"# kill test {number}\n")  # a new input: a new release id
+            moment = (
+                chance.uniform(0, duration) if number % 2 else chance.uniform(0.8, 1.05) * duration
+            )
+            process = subprocess.Popen(
+                build, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            time.sleep(moment)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            _assert_whole(home / "release")
+            answer = server.request("GET", "/download/SHA256SUMS")
+            assert answer.status == 200 and answer.body == sums
+            assert _count(server) > 0
+        subprocess.run(build, env=env, check=True, capture_output=True, timeout=600)
+        latest = _assert_whole(home / "release")
+        _reload(server)
+        _wait_for_log(server, f"now serving release {latest}")
+        assert server.request("GET", "/download/SHA256SUMS").body == (
+            (home / "release" / "SHA256SUMS").read_bytes()
+        )
+    finally:
+        server.stop()
