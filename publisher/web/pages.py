@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from flask import Blueprint, current_app, render_template, url_for
 
 from publisher.store.results import QueryResult
+from publisher.views.home import home as overview
 from publisher.web import served
 from publisher.web.examples import read_examples
 from publisher.web.view import blocks
@@ -45,6 +46,7 @@ def home():
         triples=sum(state.graphs.values()),
         lists=lists,
         base=base,
+        overview=overview(state.store, base, state.release),
     )
 
 

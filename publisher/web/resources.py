@@ -13,7 +13,7 @@ from publisher import describe as describing
 from publisher import formats
 from publisher.formats import Format
 from publisher.store.results import serialize_quads
-from publisher.web import get_store, responses
+from publisher.web import browse, get_store, responses
 from publisher.web.view import blocks, description_page, labels
 
 bp = Blueprint("resources", __name__)
@@ -40,6 +40,11 @@ def document(rest: str):
     tag = responses.etag(fmt.key)
     if (cached := responses.not_modified(tag)) is not None:
         return cached
+    if fmt is formats.HTML and page == 1 and request.args.get("view") != "statements":
+        # Documents, claims and actors have pages made for reading (web/browse.py).
+        rich = browse.rich_page(base + path, path)
+        if rich is not None:
+            return _answer(rich, fmt, tag, fixed, "resources.document", path, [])
     found = describing.describe(
         get_store(), base + path, base=base, page=page, page_size=current_app.config["PAGE_SIZE"]
     )

@@ -1,0 +1,176 @@
+"""Headless Chromium driven over the DevTools protocol: load a page, collect its console
+errors and every request it makes, read values from the rendered page, take a screenshot.
+
+Chromium runs as a process of its own on a loopback debugging port with a throw-away profile,
+background networking off, and is always stopped (`with Browser(...) as browser`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Self
+from urllib.parse import urlsplit
+
+import websocket
+
+from tests.remote.servers import free_port, stop
+
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+)  # fmt: skip
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def chromium() -> str | None:
+    """The Chromium binary (Debian's `chromium`, or `chromium-browser`), if installed."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@dataclass
+class Visit:
+    """What loading one page did."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def external(self) -> list[str]:
+        """Requests to anything but loopback (data: and about: are not requests out)."""
+        return [
+            u for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss", "ftp")
+            and urlsplit(u).hostname not in LOOPBACK
+        ]  # fmt: skip
+
+
+class Browser:
+    """One headless Chromium with one page, controlled through its DevTools websocket."""
+
+    def __init__(self, profile: Path, width: int = 1280, height: int = 900) -> None:
+        self.profile, self.width, self.height = profile, width, height
+        self.process: subprocess.Popen | None = None
+        self.socket: websocket.WebSocket | None = None
+        self.next_id = 0
+
+    def __enter__(self) -> Self:
+        port = free_port()
+        binary = chromium()
+        assert binary, "no chromium"
+        # Output goes to a file, not a pipe: a full pipe would stall the browser.
+        with open(self.profile / "chromium.log", "wb") as log:
+            self.process = subprocess.Popen(
+                [binary, *FLAGS, f"--user-data-dir={self.profile}",
+                 f"--remote-debugging-port={port}", "--remote-allow-origins=*",
+                 f"--window-size={self.width},{self.height}", "about:blank"],
+                stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        try:
+            target = self._page_target(port)
+            self.socket = websocket.create_connection(target, timeout=30, suppress_origin=True)
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                self.call(f"{domain}.enable")
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.socket is not None:
+            self.socket.close()
+        if self.process is not None:
+            stop(self.process)
+
+    def _page_target(self, port: int, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError((self.profile / "chromium.log").read_text(errors="replace"))
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=2) as r:
+                    pages = [t for t in json.load(r) if t.get("type") == "page"]
+                if pages:
+                    return pages[0]["webSocketDebuggerUrl"]
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise AssertionError(f"chromium's DevTools did not answer within {timeout} s")
+
+    def call(self, method: str, visit: Visit | None = None, **params) -> dict:
+        """Send one command and wait for its answer, recording the events that come first."""
+        self.next_id += 1
+        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise AssertionError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self._record(message, visit)
+
+    def visit(self, url: str, timeout: float = 30) -> Visit:
+        """Load `url` and wait for its load event and a quiet network."""
+        visit = Visit(url)
+        self.call("Page.navigate", visit, url=url)
+        deadline = time.monotonic() + timeout
+        loaded = False
+        self.socket.settimeout(0.5)
+        try:
+            while time.monotonic() < deadline:
+                try:
+                    message = json.loads(self.socket.recv())
+                except websocket.WebSocketTimeoutException:
+                    if loaded:
+                        break  # loaded, and half a second without any event
+                    continue
+                loaded = loaded or message.get("method") == "Page.loadEventFired"
+                self._record(message, visit)
+            else:
+                raise AssertionError(f"{url} did not finish loading within {timeout} s")
+        finally:
+            self.socket.settimeout(30)
+        return visit
+
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression in the page (DevTools runs it, not the page)."""
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise AssertionError(f"{expression}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def screenshot(self, path: Path, full: bool = False) -> None:
+        """The window, or the whole page (up to 6000 pixels down), as a PNG."""
+        size = self.call("Page.getLayoutMetrics")["cssContentSize"]
+        height = min(size["height"], 6000) if full else self.height
+        clip = {"x": 0, "y": 0, "width": self.width, "height": height, "scale": 1}
+        shot = self.call(
+            "Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    @staticmethod
+    def _record(message: dict, visit: Visit | None) -> None:
+        if visit is None:
+            return
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Network.requestWillBeSent":
+            visit.requests.append(params["request"]["url"])
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            visit.errors.append(" ".join(str(a.get("value", a)) for a in params.get("args", [])))
+        elif method == "Runtime.exceptionThrown":
+            visit.errors.append(json.dumps(params.get("exceptionDetails", {}))[:500])
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            entry = params["entry"]
+            visit.errors.append(
+                f"{entry.get('source')}: {entry.get('text')} {entry.get('url', '')}"
+            )

@@ -1,0 +1,180 @@
+"""The funding chart and the relation network: server-side SVG, one mark per claim, one edge
+per subject, object and relation type, filters by relation type and period, a stable layout."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+import pytest
+
+from tests.conftest import BASE
+from tests.pages.dom import page
+from tests.pages.helpers import assert_queries_run, path, select, values
+
+SVG = "{http://www.w3.org/2000/svg}"
+SHAPES = ("circle", "rect", "polygon")
+
+
+def _funding_claims(store) -> dict[str, dict[str, str]]:
+    rows = select(
+        store,
+        """SELECT ?c ?rate ?min ?max WHERE { GRAPH ?g { ?c sup:amount ?a .
+          OPTIONAL { ?a sup:rate ?rate } OPTIONAL { ?a schema:minValue ?min }
+          OPTIONAL { ?a schema:maxValue ?max } } }""",
+    )
+    return {r["c"]: r for r in rows}
+
+
+def test_one_mark_per_funding_claim_each_linking_to_it(client, store):
+    claims = _funding_claims(store)
+    assert claims
+    tree = page(client, "/funding")
+    marks = tree.find("figure", cls="funding").find_all("a", cls="mark")
+    assert len(marks) == len(claims)
+    assert {m.get("data-claim") for m in marks} == set(claims)
+    for mark in marks:
+        assert mark.get("href") == path(mark.get("data-claim"))
+        assert mark.find("title").text  # a tooltip: the claim in words
+
+
+def test_rates_and_one_off_sums_are_told_apart(client, store):
+    claims = _funding_claims(store)
+    marks = page(client, "/funding").find("figure", cls="funding").find_all("a", cls="mark")
+    for mark in marks:
+        rate = claims[mark.get("data-claim")].get("rate", "").rsplit("/", 1)[-1] or None
+        assert mark.get("data-rate") == rate
+        shape = {"per-year": "circle", "one-off": "polygon", None: "rect"}[rate]
+        assert mark.find_all(shape), (mark.get("data-claim"), rate)
+    assert {m.get("data-rate") for m in marks} >= {"per-year", "one-off"}
+
+
+def test_ranges_are_drawn_as_bars(client, store):
+    claims = _funding_claims(store)
+    ranged = {c for c, r in claims.items() if "min" in r or "max" in r}
+    assert ranged
+    for mark in page(client, "/funding").find_all("a", cls="mark"):
+        bars = [line for line in mark.find_all("line") if line.get("x1") == line.get("x2")]
+        assert bool(bars) == (mark.get("data-claim") in ranged)
+
+
+def test_marks_are_coloured_by_original_source(client, store):
+    claims = _funding_claims(store)
+    sources = {
+        r["c"]: r.get("agent", r["d"])
+        for r in select(
+            store,
+            """SELECT ?c ?agent ?d WHERE { GRAPH ?g { ?c sup:amount ?x ; sup:statedIn ?d .
+              OPTIONAL { ?c prov:qualifiedAttribution ?a . ?a sup:chainPosition 1 ; prov:agent ?agent } } }""",
+        )
+    }
+    colour_of = {}
+    for mark in page(client, "/funding").find_all("a", cls="mark"):
+        shape = [e for e in mark.iter() if e.tag in SHAPES][-1]  # the marker is drawn last
+        colour_of[mark.get("data-claim")] = shape.get("stroke")
+    assert set(colour_of) == set(claims)
+    by_source = defaultdict(set)
+    for claim, colour in colour_of.items():
+        by_source[sources[claim]].add(colour)
+    # Publisher-less documents stand for themselves; several claims share a source.
+    assert all(len(colours) == 1 for colours in by_source.values())
+    colours = [next(iter(c)) for c in by_source.values()]
+    assert len(set(colours)) == len(colours)
+
+
+def test_chart_downloads_as_svg(client, store):
+    response = client.get("/funding.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    root = ET.fromstring(response.get_data())
+    assert root.tag == SVG + "svg"
+    marks = [a for a in root.iter(SVG + "a") if a.get("class") == "mark"]
+    assert len(marks) == len(_funding_claims(store))
+    # A file is read away from the site: its marks link to the claims' IRIs themselves.
+    assert {a.get("href") for a in marks} == set(_funding_claims(store))
+
+
+def test_funding_page_offers_its_data(client):
+    assert_queries_run(client, page(client, "/funding"))
+
+
+def _edges(store, relation: str | None = None) -> dict[tuple[str, str, str], set[str]]:
+    where = f"VALUES ?r {{ <{BASE}def/relation/{relation}> }}" if relation else ""
+    edges = defaultdict(set)
+    for r in select(
+        store,
+        f"""SELECT ?c ?s ?o ?r WHERE {{ {where}
+          GRAPH ?g {{ ?c a sup:Claim ; sup:subject ?s ; sup:object ?o ; sup:relation ?r }}
+          GRAPH ?h {{ ?o a sup:Actor }} }}""",
+    ):
+        edges[(r["s"], r["o"], r["r"])].add(r["c"])
+    return edges
+
+
+def _drawn(tree) -> list:
+    return tree.find("figure", cls="network").find_all("a", cls="edge")
+
+
+def test_network_edges_weighted_by_claims(client, store):
+    edges = _edges(store)
+    tree = page(client, "/network")
+    drawn = _drawn(tree)
+    assert len(drawn) == len(edges)
+    assert sum(int(a.get("data-weight")) for a in drawn) == sum(len(c) for c in edges.values())
+    actors = {a for s, o, _ in edges for a in (s, o)}
+    nodes = tree.find("figure", cls="network").find_all("a", cls="node")
+    assert {n.get("href") for n in nodes} == {path(a) for a in actors}
+
+
+def test_network_filtered_by_relation_type(client, store):
+    edges = _edges(store, "financial-support")
+    assert edges
+    drawn = _drawn(page(client, "/network?relation=financial-support"))
+    assert len(drawn) == len(edges)
+    assert {a.get("data-relation") for a in drawn} == {f"{BASE}def/relation/financial-support"}
+
+
+def test_network_filtered_by_period(client, store):
+    everything = len(_drawn(page(client, "/network")))
+    recent = page(client, "/network?from=2020&to=2024")
+    drawn = _drawn(recent)
+    assert 0 < len(drawn) < everything
+    dated = values(
+        store,
+        """SELECT ?c WHERE { GRAPH ?g { ?c sup:time ?t .
+          ?t (time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate)
+             |time:hasBeginning/(time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate) ?d
+          FILTER(SUBSTR(STR(?d), 1, 4) >= "2020" && SUBSTR(STR(?d), 1, 4) <= "2024") } }""",
+        "c",
+    )
+    table_claims = {
+        a.get("href")
+        for a in recent.find("table", cls="edges").find_all("a")
+        if "/claim/" in a.get("href")
+    }
+    assert {path(c) for c in dated if any(c in v for v in _edges(store).values())} <= table_claims
+
+
+@pytest.mark.parametrize(
+    "query, named",
+    [("relation=no-such-type", "relation"), ("from=1990x", "from"), ("from=2020&to=2000", "from")],
+)
+def test_network_refuses_bad_filters(client, query, named):
+    for url in (f"/network?{query}", f"/network.svg?{query}"):
+        response = client.get(url, headers={"Accept": "text/plain"})
+        assert response.status_code == 400
+        assert named in response.get_data(as_text=True)
+
+
+def test_network_layout_is_deterministic(client):
+    from publisher.views.network import _layout
+
+    first = client.get("/network.svg").get_data()
+    _layout.cache_clear()  # computed afresh, not remembered
+    again = client.get("/network.svg").get_data()
+    assert first == again
+    root = ET.fromstring(first)
+    assert [a.get("class") for a in root.iter(SVG + "a")].count("edge") > 0
+
+
+def test_network_page_offers_its_data(client):
+    assert_queries_run(client, page(client, "/network?relation=financial-support"))
