@@ -11,7 +11,6 @@ from __future__ import annotations
 import fcntl
 import gzip
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -154,31 +153,3 @@ def _prune(versions: Path, keep: set[str]) -> None:
     for old in releases[KEEP:]:
         if old.name not in keep and not _held(old):
             shutil.rmtree(old, ignore_errors=True)
-
-
-def read_manifest(folder: Path) -> dict:
-    """release.json of a release folder."""
-    try:
-        return json.loads((folder / "release.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ReleaseError(
-            f"{folder} is not a release: release.json unreadable ({error})"
-        ) from None
-
-
-def verify_checksums(folder: Path) -> list[str]:
-    """Problems found checking SHA256SUMS against the files; empty when the release is whole."""
-    sums = folder / "SHA256SUMS"
-    if not sums.is_file():
-        return [f"{sums} is missing"]
-    problems = []
-    for number, line in enumerate(sums.read_text(encoding="utf-8").splitlines(), start=1):
-        digest, _, name = line.partition("  ")
-        path = folder / name
-        if not name or "/" in name or not path.is_file():
-            problems.append(f"SHA256SUMS line {number}: {name or line!r} is missing")
-            continue
-        actual = hashlib.sha256(path.read_bytes()).hexdigest()
-        if actual != digest:
-            problems.append(f"{name}: sha256 is {actual}, SHA256SUMS says {digest}")
-    return problems

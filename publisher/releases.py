@@ -66,7 +66,7 @@ def open_release(folder: Path, *, verify: bool = True) -> Release:
     if not folder.is_dir():
         raise ReleaseError(f"no release at {folder}: run `publisher build` first")
     real = folder.resolve()
-    manifest = _manifest(real)
+    manifest = read_manifest(real)
     sums_path = real / SUMS
     if not sums_path.is_file():
         raise ReleaseError(f"{real} has no {SUMS}")
@@ -89,7 +89,8 @@ def open_release(folder: Path, *, verify: bool = True) -> Release:
     return Release(real, manifest, files, files[SUMS].sha256, modified)
 
 
-def _manifest(folder: Path) -> dict:
+def read_manifest(folder: Path) -> dict:
+    """release.json of a release folder."""
     try:
         manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -107,3 +108,22 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def verify_checksums(folder: Path) -> list[str]:
+    """Every problem found checking SHA256SUMS against the files; empty when the release is
+    whole (open_release stops at the first one)."""
+    sums = folder / SUMS
+    if not sums.is_file():
+        return [f"{sums} is missing"]
+    problems = []
+    for number, line in enumerate(sums.read_text(encoding="utf-8").splitlines(), start=1):
+        digest, _, name = line.partition("  ")
+        path = folder / name
+        if not name or "/" in name or not path.is_file():
+            problems.append(f"{SUMS} line {number}: {name or line!r} is missing")
+            continue
+        actual = _sha256(path)
+        if actual != digest:
+            problems.append(f"{name}: sha256 is {actual}, {SUMS} says {digest}")
+    return problems

@@ -19,7 +19,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from publisher.release import pin, verify_checksums, write_release
+from publisher.release import pin, write_release
+from publisher.releases import verify_checksums
 from tests.liveserver import ROOT, LiveServer
 from tests.web.fixture_release import write_release as write_fixture_release
 

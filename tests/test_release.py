@@ -14,7 +14,7 @@ from rdflib.namespace import PROV, RDF, VOID, XSD
 
 from publisher.build import build_release
 from publisher.cli import main
-from publisher.release import verify_checksums
+from publisher.releases import verify_checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 B = "http://127.0.0.1:8080/"

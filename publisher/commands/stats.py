@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     import pyoxigraph
 
     from publisher.errors import ReleaseError
-    from publisher.release import read_manifest
+    from publisher.releases import read_manifest
 
     folder = release_path(args)
     if not folder.exists():
