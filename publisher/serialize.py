@@ -10,35 +10,13 @@ import pyoxigraph
 from rdflib import BNode, Dataset, URIRef
 from rdflib.namespace import XSD
 
-from publisher.iris import ITSRDF, NIF, OA, ORG, SCHEMA, TIME, Minter
+from publisher.formats import prefixes
+from publisher.iris import Minter
 
 
 def PREFIXES(mint: Minter) -> dict[str, str]:
-    """Prefixes for readable Turtle and TriG."""
-    return {
-        "sup": str(mint.sup),
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "prov": "http://www.w3.org/ns/prov#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "foaf": "http://xmlns.com/foaf/0.1/",
-        "sh": "http://www.w3.org/ns/shacl#",
-        "void": "http://rdfs.org/ns/void#",
-        "oa": str(OA),
-        "nif": str(NIF),
-        "itsrdf": str(ITSRDF),
-        "schema": str(SCHEMA),
-        "time": str(TIME),
-        "org": str(ORG),
-        "actor": mint.base + "id/actor/",
-        "claim": mint.base + "id/claim/",
-        "doc": mint.base + "id/document/",
-        "event": mint.base + "id/event/",
-        "relation": mint.base + "def/relation/",
-    }
+    """Prefixes for readable Turtle and TriG: the same table the server uses."""
+    return prefixes(mint.base)
 
 
 def to_oxigraph(term):
