@@ -126,7 +126,7 @@ def void_description(
         "http://schema.org/",
         "http://www.w3.org/2004/02/skos/core#",
         "http://www.w3.org/ns/org#",
-        str(mint.sup),
+        str(mint.term("ontology")),
     ):
         graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
     for name in files:
