@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'  # bench: tests/test_benchmarks.py runs a small benchmark
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -34,6 +34,15 @@ browser:
 
 build: $(STAMP)
 	$(BIN)/publisher build
+
+# The benchmarks at scale (benchmarks/README.md): corpora of about 165 thousand to 1 million
+# triples generated in /tmp, the build, the store and the HTTP layer measured side by side with
+# an Oxigraph server, rdflib-endpoint and rdflib; about an hour on two cores. wrk comes from
+# Debian's packages, rdflib-endpoint and matplotlib from the `bench` extra. BENCH_ARGS passes
+# options (python -m benchmarks.run --help), e.g. BENCH_ARGS='--sizes 100,300,620,6200'.
+bench: $(STAMP)
+	command -v wrk >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # The long robustness runs (docs/operations.md): three-minute soaks against `publisher serve`
 # and gunicorn, and `publisher build` killed at random moments twenty times. A short soak and

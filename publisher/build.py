@@ -1,32 +1,46 @@
-"""The build: documents, text layer, claims, graph, validation, release — in that order."""
+"""The build: documents, text layer, claims, graph, validation, release — in that order.
+
+The graph is made and validated in units (publisher/incremental): each document's named graph
+on its own, then the reference data with the ontology, then the release metadata. Units run in
+worker processes and their results are cached in HOME/.cache/build under a digest of their
+inputs, so a build after a change redoes only what depends on that change. The output does
+not depend on the cache or on the number of workers.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from dataclasses import dataclass
-from datetime import datetime, timezone
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-import pyoxigraph
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 from rdflib.namespace import SKOS
 
 from publisher import __version__
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus, Origin
 from publisher.errors import ValidationFailed
-from publisher.graph.claims import add_claim
-from publisher.graph.documents import add_document, add_text_layer
 from publisher.graph.provenance import add_provenance, void_description
 from publisher.graph.reference import reference_graph
+from publisher.incremental import keys, pool
+from publisher.incremental.assemble import dataset_files
+from publisher.incremental.cache import Cache
+from publisher.incremental.documents import DocumentBuilder
+from publisher.incremental.parts import GraphPart, make_part, sorted_quads, triples_of
+from publisher.incremental.units import graph_of, validate_parts
 from publisher.iris import Minter
 from publisher.release import write_release
-from publisher.serialize import PREFIXES, serialize_release
+from publisher.serialize import PREFIXES
 from publisher.sources import input_files, read_turtle_folder
-from publisher.textlayer import Gazetteer, analyse
-from publisher.validation import OriginIndex, Validation, skolemised_report, validate
+from publisher.textlayer import Gazetteer
+from publisher.validation import OriginIndex, Validation, read_report, skolemised_report
+
+CACHE_DIR = Path(".cache") / "build"  # under HOME; .gitignore lists .cache/
+LAST_TIMINGS: dict[str, float] = {}  # seconds per phase of the last build_release (benchmarks)
 
 
 @dataclass
@@ -34,21 +48,34 @@ class Built:
     """A built and validated graph, ready to be written as a release."""
 
     release_id: str
-    dataset: Dataset
+    parts: list[GraphPart]
     validation: Validation
     corpus: Corpus
     generated: datetime
     minter: Minter
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def dataset(self) -> Dataset:
+        """Every graph as an rdflib Dataset (made on demand: the build itself needs none)."""
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES(self.minter).items():
+            dataset.bind(prefix, namespace)
+        for part in self.parts:
+            graph = dataset.graph(part.graph)
+            for triple in triples_of(part.nquads):
+                graph.add(triple)
+        return dataset
 
 
 def release_time(corpus: Corpus) -> datetime:
     """From SOURCE_DATE_EPOCH, else the newest day a document was added: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     days = sorted(d.added for d in corpus.documents.values() if d.added)
     day = days[-1] if days else "1970-01-01"
-    return datetime.fromisoformat(day).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(day).replace(tzinfo=UTC)
 
 
 def release_identity(home: Path, base: str) -> str:
@@ -81,79 +108,180 @@ def relation_labels(ontology: Graph, mint: Minter) -> dict[str, dict[str, str]]:
     return labels
 
 
-def build_graph(home: Path, base: str) -> Built:
-    """Read, analyse, map and validate; raises InputError or ValidationFailed."""
-    mint = Minter(base)
+def build_graph(
+    home: Path, base: str, *, workers: int | None = None, cache: bool = True
+) -> Built:
+    """Read, analyse, map and validate; raises InputError or ValidationFailed.
+
+    `workers` processes build and validate the units (default: one per core); `cache=False`
+    ignores HOME/.cache/build (a throw-away cache is used instead).
+    """
+    started = time.perf_counter()
     corpus, vocabulary = load_corpus(home)
-    ontology = read_turtle_folder(home / "ontology", mint.base)
-    shapes = read_turtle_folder(home / "shapes", mint.base)
-    labels = relation_labels(ontology, mint)
-    gazetteer = gazetteer_for(corpus)
-    origins = OriginIndex()
+    store = Cache(home / CACHE_DIR if cache else None)
+    try:
+        build = _Build(home, Minter(base), corpus, vocabulary, store, workers)
+        build.timings["load"] = time.perf_counter() - started
+        built = build.run()
+        store.keep_only(("document", "validation", "turtle", "reference"))
+        return built
+    finally:
+        store.close()
 
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES(mint).items():
-        dataset.bind(prefix, namespace)
-    _copy(ontology, dataset.graph(mint.graph("ontology")))
-    _copy(shapes, dataset.graph(mint.graph("shapes")))
-    reference_graph(corpus, mint, dataset.graph(mint.graph("reference")))
-    for kind, items in (
-        ("actor", corpus.actors),
-        ("place", corpus.places),
-        ("event", corpus.events),
-        ("source", corpus.sources),
-        ("proposition", corpus.propositions),
-        ("conflict", corpus.conflicts),
-    ):
-        for ident, item in items.items():
-            origins.add(str(getattr(mint, kind)(ident)), item.origin)
-    for membership in corpus.memberships:
-        origins.add(
-            str(mint.membership(membership.person, membership.position, membership.organisation)),
-            membership.origin,
-        )
 
-    claims_by_document: dict[str, list] = {}
-    for claim in corpus.claims.values():
-        claims_by_document.setdefault(claim.document, []).append(claim)
-        origins.add(str(mint.claim(claim.id)), claim.origin)
-    known_actors = set(corpus.actors)
-    for document in corpus.documents.values():
-        graph = dataset.graph(mint.graph("document", document.id))
-        add_document(graph, document, mint)
-        origins.add(str(mint.document(document.id)), document.origin)
-        origins.add(str(mint.text(document.id)), Origin(document.path, 1))
-        add_text_layer(
-            graph,
-            document,
-            analyse(document.text, document.language, gazetteer),
+class _Build:
+    """One build: the units, their keys, the workers, in the order data flows."""
+
+    def __init__(self, home, mint, corpus, vocabulary, store, workers) -> None:
+        self.home, self.mint, self.corpus, self.store = home, mint, corpus, store
+        self.vocabulary, self.workers = vocabulary, workers
+        self.prefixes = PREFIXES(mint)
+        self.software = keys.digest(keys.software(), mint.base)
+        self.timings: dict[str, float] = {}
+        self.clock = time.perf_counter()
+
+    def _lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = now - self.clock
+        self.clock = now
+
+    def run(self) -> Built:
+        mint, corpus = self.mint, self.corpus
+        ontology = self._turtle_folder("ontology")
+        shapes = self._turtle_folder("shapes")
+        ontology_graph = graph_of(triples_of(ontology.nquads))
+        data = self.home / "data"
+        builder = DocumentBuilder(
+            corpus,
             mint,
-            known_actors,
-            vocabulary.concepts["rate"],
+            relation_labels(ontology_graph, mint),
+            gazetteer_for(corpus),
+            self.vocabulary.concepts["rate"],
+            self.prefixes,
+            keys.digest(
+                self.software,
+                keys.files([p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
+                           self.home),
+                ontology.nquads,
+            ),
         )
-        for claim in claims_by_document.get(document.id, []):
-            add_claim(graph, claim, document, corpus, mint, labels)
+        self._lap("ontology and shapes")
+        documents = self._documents(builder)
+        self._lap("document graphs")
 
-    release_id = release_identity(home, mint.base)
-    generated = release_time(corpus)
-    add_provenance(dataset.graph(mint.graph("release")), corpus, mint, release_id, generated, home)
+        reference_part = self._reference()
+        release_id = release_identity(self.home, mint.base)
+        generated = release_time(corpus)
+        provenance = Graph()
+        add_provenance(provenance, corpus, mint, release_id, generated, self.home)
+        release_part = make_part(
+            str(mint.graph("release")), sorted_quads(provenance, str(mint.graph("release"))),
+            self.prefixes,
+        )
 
-    data = Graph()
-    for graph in dataset.graphs():
-        if graph.identifier != mint.graph("shapes"):
-            data += graph
-    validation = validate(data, shapes, origins)
-    return Built(release_id, dataset, validation, corpus, generated, mint)
+        self._lap("reference and release graphs")
+        report = validate_parts(
+            documents, ontology, shapes, reference_part, release_part, mint=mint,
+            store=self.store, software=self.software, document_keys=self.document_keys,
+            workers=self.workers,
+        )
+        validation = read_report(report, self._origins())
+        self._lap("validation")
+        parts = [ontology, shapes, reference_part, release_part, *documents.values()]
+        return Built(release_id, parts, validation, corpus, generated, mint, self.timings)
+
+    # --- graphs ----------------------------------------------------------------------------
+
+    def _turtle_folder(self, name: str) -> GraphPart:
+        """ontology/ or shapes/ as a graph part; reading them canonicalises blank nodes, which
+        is slow, so the part is cached under the files' digest."""
+        folder = self.home / name
+        key = keys.digest(self.software, keys.files(sorted(folder.glob("*.ttl")), self.home))
+        found = self.store.get("turtle", key)
+        if found is not None:
+            return GraphPart.unpack(found)
+        iri = str(self.mint.graph(name))
+        part = make_part(iri, sorted_quads(read_turtle_folder(folder, self.mint.base), iri),
+                         self.prefixes)
+        self.store.put("turtle", key, part.pack())
+        return part
+
+    def _reference(self) -> GraphPart:
+        """The reference graph's part, cached under what reference_graph reads."""
+        corpus = self.corpus
+        languages = sorted({(m.source, corpus.documents[m.source].language)
+                            for m in corpus.memberships})
+        key = keys.digest(self.software, *(repr(sorted(getattr(corpus, name).items()))
+                                           for name in ("actors", "places", "positions", "events",
+                                                        "sources", "propositions", "conflicts")),
+                          repr(corpus.memberships), repr(languages))
+        found = self.store.get("reference", key)
+        if found is not None:
+            return GraphPart.unpack(found)
+        graph, iri = Graph(), str(self.mint.graph("reference"))
+        reference_graph(corpus, self.mint, graph)
+        part = make_part(iri, sorted_quads(graph, iri), self.prefixes)
+        self.store.put("reference", key, part.pack())
+        return part
+
+    def _documents(self, builder: DocumentBuilder) -> dict[str, GraphPart]:
+        """Every document's graph part, building those not in the cache in the workers."""
+        self.document_keys = {d.id: builder.key(d) for d in self.corpus.documents.values()}
+        missing = [i for i, k in self.document_keys.items()
+                   if not self.store.path("document", k).is_file()]
+        pool.share(builder=builder, store=self.store, keys=self.document_keys)
+        pool.run(_build_document, missing, self.workers, min_items=8)
+        parts = {}
+        for ident, key in self.document_keys.items():
+            found = self.store.get("document", key)
+            if found is None:  # removed meanwhile (another build pruned it): build it here
+                found = _build_document(ident)
+            parts[ident] = GraphPart.unpack(found)
+        return parts
+
+    # --- validation ------------------------------------------------------------------------
+
+    def _origins(self) -> OriginIndex:
+        """The input line each minted IRI was made from, for the validation findings."""
+        mint, corpus, origins = self.mint, self.corpus, OriginIndex()
+        for kind, items in (
+            ("actor", corpus.actors),
+            ("place", corpus.places),
+            ("event", corpus.events),
+            ("source", corpus.sources),
+            ("proposition", corpus.propositions),
+            ("conflict", corpus.conflicts),
+        ):
+            for ident, item in items.items():
+                origins.add(str(getattr(mint, kind)(ident)), item.origin)
+        for membership in corpus.memberships:
+            origins.add(
+                str(mint.membership(membership.person, membership.position, membership.organisation)),
+                membership.origin,
+            )
+        for claim in corpus.claims.values():
+            origins.add(str(mint.claim(claim.id)), claim.origin)
+        for document in corpus.documents.values():
+            origins.add(str(mint.document(document.id)), document.origin)
+            origins.add(str(mint.text(document.id)), Origin(document.path, 1))
+        return origins
 
 
-def _copy(source: Graph, target: Graph) -> None:
-    for triple in source:
-        target.add(triple)
+# --- tasks, run in the workers (publisher/incremental/pool.py) ---------------------------------
 
 
-def build_release(home: Path, base: str, out: Path) -> Path:
+def _build_document(ident: str) -> dict[str, bytes]:
+    builder, store = pool.shared("builder"), pool.shared("store")
+    part = builder.part(builder.corpus.documents[ident])
+    sections = part.pack()
+    store.put("document", pool.shared("keys")[ident], sections)
+    return sections
+
+
+def build_release(home: Path, base: str, out: Path, *, workers: int | None = None,
+                  cache: bool = True) -> Path:
     """Build, validate and, only if the graph conforms, write and switch to the new release."""
-    built = build_graph(home, base)
+    built = build_graph(home, base, workers=workers, cache=cache)
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])
@@ -162,18 +290,20 @@ def build_release(home: Path, base: str, out: Path) -> Path:
             f"the graph does not conform to shapes/: {len(violations)} violation(s); "
             f"the previous release is unchanged\n{lines}{more}"
         )
-    files = serialize_release(built.dataset, built.minter)
+    clock = time.perf_counter()
+    files = dataset_files(built.parts, PREFIXES(built.minter))
     report = skolemised_report(
         built.validation, str(built.minter.release(built.release_id)) + "/validation"
     )
     files["validation.ttl"] = report.serialize(format="turtle").encode()
-    counts = {str(g.identifier): len(g) for g in built.dataset.graphs() if len(g)}
+    counts = {p.graph: p.triples for p in built.parts if p.triples}
     void = void_description(
         built.minter,
         built.release_id,
         built.generated,
         counts,
-        sorted(files) + [f"{n}.gz" for n in files if n.startswith("dataset.")],
+        sorted(n for n in files if not n.endswith(".gz"))
+        + [f"{n}.gz" for n in files if n.startswith("dataset.") and not n.endswith(".gz")],
     )
     files["void.ttl"] = void.serialize(format="turtle").encode()
     files["release.json"] = (
@@ -194,4 +324,10 @@ def build_release(home: Path, base: str, out: Path) -> Path:
         ).encode()
         + b"\n"
     )
-    return write_release(out, built.release_id, files)
+    built.timings["release files"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    folder = write_release(out, built.release_id, files)
+    built.timings["writing"] = time.perf_counter() - clock
+    LAST_TIMINGS.clear()
+    LAST_TIMINGS.update(built.timings)
+    return folder

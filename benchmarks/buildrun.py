@@ -1,0 +1,39 @@
+"""One `build_release` in its own process, for the harness to time and sample: prints JSON.
+
+    python -m benchmarks.buildrun HOME [--workers N] [--no-cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from publisher import build
+from publisher.settings import DEFAULT_BASE
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("home", type=Path)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--base", default=DEFAULT_BASE)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    folder = build.build_release(args.home, args.base, args.home / "release",
+                                 workers=args.workers, cache=not args.no_cache)
+    seconds = time.perf_counter() - started
+    manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    print(json.dumps({
+        "seconds": round(seconds, 3),
+        "timings": {k: round(v, 3) for k, v in build.LAST_TIMINGS.items()},
+        "release": folder.name, "triples": manifest["triples"],
+        "documents": manifest["documents"], "claims": manifest["claims"],
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""The servers compared, each started on a free loopback port and always stopped.
+
+* the publisher under gunicorn, as in production (docs/deployment.md), on its embedded store;
+* an Oxigraph server (`oxigraph serve`, in memory, union default graph) loaded with the
+  release's dataset.nq: the same engine without the publisher around it, its ceiling;
+* rdflib-endpoint (FastAPI + rdflib) serving the same dataset.nq: the nearest Python peer.
+
+Each is a context manager yielding a `Server` with its query URL, its process (whose tree's
+memory the harness samples) and how long it took to start and to load the data.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from benchmarks.procs import free_port, wait_http
+
+VENV_BIN = Path(sys.executable).parent
+ASK = quote("ASK { ?s ?p ?o }")
+
+
+@dataclass
+class Server:
+    name: str
+    base: str  # scheme://host:port/
+    query_url: str
+    process: subprocess.Popen
+    start_seconds: float = 0.0
+    load_seconds: float | None = None
+    notes: dict = field(default_factory=dict)
+
+
+def _start(command: list[str], env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
+    if log is None:
+        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    with open(log, "ab") as output:  # the child keeps its own descriptor
+        return subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                start_new_session=True)  # its own group: stopped whole, below
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop the server and everything it started (its process group, which we created)."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+
+
+@contextmanager
+def publisher(home: Path, base: str, workers: int, log: Path | None = None, threads: int = 1):
+    """gunicorn 'publisher.web:create_app()' -w workers on the release at home/release."""
+    port = free_port()
+    env = dict(os.environ, PUBLISHER_HOME=str(home), PUBLISHER_RELEASE_DIR=str(home / "release"),
+               PUBLISHER_BASE_IRI=base)
+    command = [str(VENV_BIN / "gunicorn"), "publisher.web:create_app()", "-w", str(workers),
+               "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--timeout", "300",
+               "--graceful-timeout", "5"]
+    started = time.perf_counter()
+    process = _start(command, env, log)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(url + f"sparql?query={ASK}", 600, process)
+        server = Server("publisher", url, url + "sparql", process, time.perf_counter() - started)
+        # Every worker loads the release on its own; they start together, so by twice the
+        # time the first took, all of them answer.
+        time.sleep(server.start_seconds)
+        yield server
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def oxigraph(dataset: Path, log: Path | None = None):
+    """`oxigraph serve` in memory, loaded with dataset.nq through its Graph Store endpoint."""
+    port = free_port()
+    command = [str(VENV_BIN / "oxigraph"), "serve", "--bind", f"127.0.0.1:{port}",
+               "--union-default-graph"]
+    started = time.perf_counter()
+    process = _start(command, None, log)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(url + f"query?query={ASK}", 60, process)
+        start = time.perf_counter() - started
+        loading = time.perf_counter()
+        with open(dataset, "rb") as body:
+            request = urllib.request.Request(
+                url + "store", data=body, method="POST",
+                headers={"Content-Type": "application/n-quads",
+                         "Content-Length": str(dataset.stat().st_size)})
+            with urllib.request.urlopen(request, timeout=1800) as response:
+                response.read()
+        server = Server("oxigraph", url, url + "query", process, start,
+                        time.perf_counter() - loading)
+        yield server
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def rdflib_endpoint(dataset: Path, log: Path | None = None, timeout: float = 1800):
+    """rdflib-endpoint's own command, `rdflib-endpoint serve dataset.nq` (loads, then serves)."""
+    port = free_port()
+    command = [str(VENV_BIN / "rdflib-endpoint"), "serve", str(dataset), "--host", "127.0.0.1",
+               "--port", str(port)]
+    started = time.perf_counter()
+    process = _start(command, None, log)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(url + f"?query={ASK}", timeout, process,
+                  headers={"Accept": "application/sparql-results+json"})
+        seconds = time.perf_counter() - started
+        yield Server("rdflib-endpoint", url, url, process, seconds, seconds)
+    finally:
+        _stop(process)

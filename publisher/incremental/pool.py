@@ -1,0 +1,39 @@
+"""Running the build's units in worker processes, one per core.
+
+Workers are forked, so they start with the parent's corpus, shapes and context already in
+memory (set with `share` before `run`); tasks and results are small (keys and cache paths,
+not graphs). Small jobs run in the parent: forking costs more than it saves there.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+_SHARED: dict[str, object] = {}
+
+
+def share(**values: object) -> None:
+    """Make values available to tasks, in this process and in the workers forked next."""
+    _SHARED.clear()
+    _SHARED.update(values)
+
+
+def shared(name: str):
+    return _SHARED[name]
+
+
+def default_workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def run(task: Callable, items: Sequence, workers: int | None = None, min_items: int = 2) -> list:
+    """`task(item)` for every item, in order; in `workers` forked processes when there are at
+    least `min_items` items (below that, forking costs more than it saves)."""
+    workers = default_workers() if workers is None else max(1, workers)
+    if workers == 1 or len(items) < min_items:
+        return [task(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(items))) as pool:
+        return pool.map(task, items, chunksize=1)

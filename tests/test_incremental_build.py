@@ -1,0 +1,165 @@
+"""The build in units (publisher/incremental): the same release whatever the cache and the
+workers, only what changed is rebuilt, and validating unit by unit reports exactly what one
+pyshacl run over the whole graph reports, faults included."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from publisher.build import CACHE_DIR, build_graph, build_release
+from publisher.incremental.cache import Cache
+from publisher.incremental.parts import GraphPart, make_part, sorted_quads, triples_of
+from publisher.incremental.units import graph_of, validate_parts
+from publisher.iris import OA, Minter
+from publisher.validation import read_report, validate
+
+from .conftest import BASE
+
+MINT = Minter(BASE)
+SUP = MINT.sup
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def cached_home(built_home: Path, tmp_path_factory) -> Path:
+    """A copy of the session's built project with its build cache (HOME/.cache/build)."""
+    home = tmp_path_factory.mktemp("cached") / "project"
+    shutil.copytree(built_home, home, symlinks=True)
+    return home
+
+
+def _copy(home: Path, target: Path) -> Path:
+    shutil.copytree(home, target, symlinks=True)
+    return target
+
+
+def test_same_release_with_or_without_cache_and_workers(cached_home: Path, tmp_path: Path) -> None:
+    project = _copy(cached_home, tmp_path / "project")
+    shutil.rmtree(project / CACHE_DIR)
+    single = build_release(project, BASE, tmp_path / "single", workers=1, cache=False)
+    assert not (project / CACHE_DIR).exists()
+    cached = build_release(cached_home, BASE, tmp_path / "cached", workers=2)
+    assert _files(single) == _files(cached) == _files((cached_home / "release").resolve())
+
+
+def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path: Path) -> None:
+    project = _copy(cached_home, tmp_path / "project")
+    entries = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
+    validated = {p.name for p in (project / CACHE_DIR / "validation").iterdir()}
+    claims = project / "data" / "claims" / "raisi-damascus-ar-news.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "hedged: false", "hedged: true", 1), encoding="utf-8")
+    built = build_graph(project, BASE)
+    now = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
+    assert len(now - entries) == 1 and len(entries - now) == 1  # one graph rebuilt, one pruned
+    # That document's results, and the release metadata's (it lists the inputs' sha256).
+    assert len({p.name for p in (project / CACHE_DIR / "validation").iterdir()} - validated) == 2
+    claim = URIRef(BASE + "id/claim/rdm-raisi-meets-factions")
+    graph = Graph()
+    for part in built.parts:
+        if part.graph.endswith("raisi-damascus-ar-news"):
+            graph += list(triples_of(part.nquads))
+    assert graph.value(claim, SUP.hedged) == Literal(True)
+    assert built.validation.conforms
+
+
+def _mutated(part: GraphPart, change) -> GraphPart:
+    graph = Graph()
+    for triple in triples_of(part.nquads):
+        graph.add(triple)
+    change(graph)
+    new = make_part(part.graph, sorted_quads(graph, part.graph), {})
+    if "exports" in part.sections:
+        new.sections["exports"] = part.sections["exports"]
+    return new
+
+
+def _faults(built) -> list[GraphPart]:
+    """One fault of each kind the units must see: in a document, across documents (via the
+    reference graph), in the reference data and the ontology, in the release metadata."""
+    by_name = {part.graph: part for part in built.parts}
+    raisi = by_name[BASE + "graph/document/raisi-damascus-ar-news"]
+    wiki = by_name[BASE + "graph/document/iran-hamas-relations-ar-wikipedia"]
+    claim = URIRef(BASE + "id/claim/rdm-raisi-meets-factions")
+
+    def in_raisi(graph: Graph) -> None:
+        graph.remove((claim, SUP.subject, None))  # minCount
+        graph.set((claim, SUP.polarity, URIRef(BASE + "def/polarity/maybe")))  # sh:in
+        evidence = graph.value(claim, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
+        quote = next(s for s in graph.objects(evidence, OA.hasSelector)
+                     if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        graph.set((quote, OA.exact, Literal("not the text", lang="ar")))  # SPARQL target
+
+    def in_wiki(graph: Graph) -> None:
+        span = next(s for s in graph.subjects(RDF.type, SUP.Sentence))
+        graph.set((span, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
+                   Literal("wrong")))
+
+    def in_reference(graph: Graph) -> None:
+        graph.remove((URIRef(BASE + "id/actor/qatar"), RDFS.label, None))
+        conflict = next(graph.subjects(RDF.type, SUP.Conflict))
+        graph.add((conflict, SUP.conflictingClaim, URIRef(BASE + "id/document/raisi-damascus-ar-news")))
+        # a claim of one document said to conflict with something that is not a claim
+        graph.add((URIRef(BASE + "id/claim/ihr-state-dept-100m"), SUP.conflictsWith,
+                   URIRef(BASE + "id/actor/iran")))
+
+    def in_ontology(graph: Graph) -> None:
+        graph.remove((URIRef(BASE + "def/relation/meeting"), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), None))
+
+    def in_release(graph: Graph) -> None:
+        node = next(s for s in graph.subjects(SUP.sha256, None) if "/id/input/" in str(s))
+        graph.set((node, SUP.sha256, Literal("not a digest")))
+
+    changes = {raisi.graph: in_raisi, wiki.graph: in_wiki, BASE + "graph/reference": in_reference,
+               BASE + "graph/ontology": in_ontology, BASE + "graph/release": in_release}
+    return [_mutated(p, changes[p.graph]) if p.graph in changes else p for p in built.parts]
+
+
+def _key(finding) -> tuple:
+    return (finding.focus, finding.path, finding.message, finding.shape, finding.severity)
+
+
+def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_path: Path) -> None:
+    built = build_graph(cached_home, BASE)
+    parts = {p.graph.rsplit("graph/", 1)[1]: p for p in _faults(built)}
+    shapes = graph_of(triples_of(parts.pop("shapes").nquads))
+    whole = Graph()
+    for part in parts.values():
+        whole += list(triples_of(part.nquads))
+    expected = validate(whole, shapes)
+
+    store = Cache(tmp_path / "cache")
+    report = validate_parts(
+        {name: p for name, p in parts.items() if name.startswith("document/")},
+        parts["ontology"], next(p for p in built.parts if p.graph.endswith("/shapes")),
+        parts["reference"], parts["release"], mint=MINT, store=store, software="test",
+        workers=2,
+    )
+    found = read_report(report)
+    assert not expected.conforms and not found.conforms
+    assert {_key(f) for f in found.findings} == {_key(f) for f in expected.findings}
+    focus = {f.focus for f in found.findings}
+    for node in ("id/claim/rdm-raisi-meets-factions", "id/actor/qatar", "def/relation/meeting",
+                 "id/claim/ihr-state-dept-100m"):
+        assert BASE + node in focus
+    assert any("/id/input/" in f for f in focus) and any("/id/conflict/" in f for f in focus)
+    assert any("/id/text/iran-hamas-relations-ar-wikipedia/" in f for f in focus)
+
+
+def test_a_damaged_cache_entry_is_rebuilt(cached_home: Path, tmp_path: Path) -> None:
+    project = _copy(cached_home, tmp_path / "project")
+    for entry in (project / CACHE_DIR / "document").iterdir():
+        entry.write_bytes(b"not an entry")
+        break
+    for entry in sorted((project / CACHE_DIR / "validation").iterdir())[:1]:
+        entry.write_bytes(b"[]\ntruncated")
+    again = build_release(project, BASE, tmp_path / "again")
+    assert _files(again) == _files((cached_home / "release").resolve())
