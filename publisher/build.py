@@ -79,8 +79,11 @@ def release_time(corpus: Corpus) -> datetime:
 
 
 def release_identity(home: Path, base: str) -> str:
-    """A digest of every input, the software version and the base: same input, same id."""
-    digest = hashlib.sha256(f"publisher {__version__}\n{base}\n".encode())
+    """A digest of every input, the build code and the base: same input, same id. The code
+    counts too, so that a changed build never reuses a release folder written by the old one."""
+    from publisher.incremental.keys import software
+
+    digest = hashlib.sha256(f"publisher {__version__}\n{software()}\n{base}\n".encode())
     for path in input_files(home):
         digest.update(str(path.relative_to(home)).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
