@@ -139,3 +139,32 @@ def wait_http(url: str, timeout: float, process: subprocess.Popen | None = None,
 
 def load_average() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
+
+
+def machine_cpu_seconds() -> float:
+    """CPU seconds the whole machine has been busy, over all cores, since boot (/proc/stat:
+    everything but idle and iowait; steal counts, it is time another guest took)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU seconds of this process and of every descendant it (or they) waited for."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+class Interference:
+    """How much of the machine others used while a phase ran, in cores on average.
+
+    The load average cannot tell: the phase's own servers and load generator raise it. The
+    machine's busy time less this process tree's own is what everyone else took."""
+
+    def __enter__(self) -> "Interference":
+        self.wall, self.machine, self.own = time.perf_counter(), machine_cpu_seconds(), own_cpu_seconds()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        wall = time.perf_counter() - self.wall
+        others = (machine_cpu_seconds() - self.machine) - (own_cpu_seconds() - self.own)
+        self.cores = round(max(others, 0.0) / wall, 3) if wall > 0 else 0.0

@@ -31,11 +31,11 @@ from pathlib import Path
 
 from benchmarks import httpbench, servers
 from benchmarks.corpus import ROOT, generate
-from benchmarks.procs import Sampler, load_average, run_measured
+from benchmarks.procs import Interference, Sampler, load_average, run_measured
 
 BASE = "http://127.0.0.1:8080/"
 RESULTS = ROOT / "benchmarks" / "results"
-BUSY = 1.5  # load average (1 min) above which a timed phase is repeated once
+BUSY = 0.25  # cores taken by other processes during a phase above which it is run again
 
 
 class Harness:
@@ -50,25 +50,23 @@ class Harness:
 
     # --- phases -------------------------------------------------------------------------------
 
-    def timed(self, name: str, action, record: dict):
-        """Run a phase, with the load average before and after; once more if it was busy."""
+    def timed(self, name: str, action, record: dict, repeat: bool = True):
+        """Run a phase, noting the load average around it and how much CPU other processes
+        took meanwhile; run it once more if that was more than BUSY cores on average (not
+        rdflib's phases: they take many minutes and the ratios to them are large)."""
         for attempt in (1, 2):
             before = load_average()
-            result = action()
+            with Interference() as others:
+                result = action()
             after = load_average()
-            busy = max(before[0], after[0]) > BUSY
             record.setdefault("load_average", {})[name] = {
-                "before": before, "after": after, "attempt": attempt}
-            if not busy or attempt == 2 or self.args.quick:
+                "before": before, "after": after, "attempt": attempt,
+                "other_processes_cores": others.cores}
+            if others.cores <= BUSY or attempt == 2 or self.args.quick or not repeat:
                 return result
-            self.log(f"{name}: load {before[0]} / {after[0]} was high; once more")
-            self.wait_quiet()
+            self.log(f"{name}: other processes took {others.cores} cores meanwhile; once more")
+            time.sleep(30)
         return result
-
-    def wait_quiet(self, limit: float = 120) -> None:
-        started = time.time()
-        while load_average()[0] > BUSY and time.time() - started < limit:
-            time.sleep(5)
 
     def build(self, home: Path, *extra: str) -> dict:
         finished = run_measured(
@@ -132,11 +130,13 @@ class Harness:
             if name in systems:
                 self.log(name)
                 record["systems"][name] = self.timed(
-                    name, lambda name=name: self.serve_other(name, dataset, queries, actors), record)
+                    name, lambda name=name: self.serve_other(name, dataset, queries, actors),
+                    record, repeat=name == "oxigraph")
         if "rdflib" in systems:
             self.log("rdflib in memory")
             record["systems"]["rdflib"] = self.timed(
-                "rdflib", lambda: self.rdflib_in_memory(dataset, home / "queries", queries), record)
+                "rdflib", lambda: self.rdflib_in_memory(dataset, home / "queries", queries),
+                record, repeat=False)
         return record
 
     # --- systems ------------------------------------------------------------------------------
@@ -358,8 +358,8 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,300,620",
-                        help="generated documents per size, comma-separated (620 is about 1M triples; 6200 about 10M)")
+    parser.add_argument("--sizes", default="100,300,750",
+                        help="generated documents per size, comma-separated (750 is about 1M triples; 7300 about 10M)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/publisher-bench"),
                         help="where corpora are generated (not in git)")
@@ -377,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", default="", help="only the queries whose names start so (01,03)")
     parser.add_argument("--quick", action="store_true", help="a small, fast run (the test)")
     parser.add_argument("--no-plot", action="store_true")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the other sizes already in the results file")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     harness = Harness(args)
@@ -384,8 +386,13 @@ def main(argv: list[str] | None = None) -> int:
                "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "sizes": []}
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / ("quick.json" if args.quick else "results.json")
-    for documents in (int(s) for s in args.sizes.split(",")):
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.append and target.exists():
+        kept = json.loads(target.read_text(encoding="utf-8"))["sizes"]
+        results["sizes"] = [s for s in kept if s["generated_documents"] not in sizes]
+    for documents in sizes:
         results["sizes"].append(harness.size(documents))
+        results["sizes"].sort(key=lambda s: s["generated_documents"])
         target.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
     target.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
