@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),
     Setting("MAX_QUERY_LENGTH", 100_000, "longest SPARQL query text accepted, in characters"),
     Setting("PAGE_SIZE", 50, "items per page in long lists of a description"),
+    Setting("RENDER_CACHE_MB", 64, "MB per server process for descriptions rendered once per release and served again (0: none)"),
     Setting("STORE_TIMEOUT", 10.0, "seconds to wait for a remote store before answering 504"),
     Setting("QUERY_WORKERS", 4, "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit"),
     Setting("QUERY_MEMORY", 1024, "MB of memory of its own a query worker may use; a query needing more is stopped (503)"),

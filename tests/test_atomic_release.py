@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+import rdflib
 
 from publisher.release import pin, write_release
 from publisher.releases import verify_checksums
@@ -167,9 +168,28 @@ def _wait_for_log(server: LiveServer, text: str, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
+def _description(server: LiveServer, folder: Path) -> tuple[rdflib.Graph, rdflib.Graph]:
+    """Hamas's description as served, and Hamas's own triples in the release at `folder`."""
+    answer = server.request("GET", "/doc/id/actor/hamas.nt", {})
+    assert answer.status == 200, answer.text
+    served = rdflib.Graph().parse(data=answer.body, format="nt")
+    released = rdflib.Dataset()
+    released.parse(folder / "dataset.nq", format="nquads")
+    hamas = rdflib.URIRef("http://127.0.0.1:8080/id/actor/hamas")
+    own = rdflib.Graph()
+    for s, p, o, _ in released.quads((hamas, None, None, None)):
+        own.add((s, p, o))
+    return served, own
+
+
 def test_reload_swaps_release_without_dropping_requests(reloadable):
     server, old, new = reloadable
     old_count = _count(server)
+    # Descriptions are rendered once per release and kept (web/rendered.py): asked twice
+    # before the swap, the one after it must come from the new release, not the kept one.
+    for _ in range(2):
+        before, own_before = _description(server, old)
+        assert set(own_before) <= set(before)
     statuses: list[int] = []
     stop = threading.Event()
 
@@ -202,6 +222,9 @@ def test_reload_swaps_release_without_dropping_requests(reloadable):
     assert statuses and set(statuses) == {200}, sorted(set(statuses))
     new_count = _count(server)
     assert new_count == _triples(new) and new_count != old_count
+    after, own_after = _description(server, new)
+    assert set(own_after) <= set(after) and set(own_before) - set(own_after)
+    assert not (set(own_before) - set(own_after)) & set(after)
     fresh = server.request("GET", "/download/dataset.nq")
     assert (
         hashlib.sha256(fresh.body).hexdigest()

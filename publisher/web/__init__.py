@@ -24,6 +24,7 @@ from publisher.releases import Release, open_release
 from publisher.settings import defaults
 from publisher.store import QueryError, Store, open_store
 from publisher.store.catalog import graph_sizes, summary
+from publisher.web.rendered import Rendered
 
 COMPRESSED = sorted(
     {f.media_type for f in formats.ALL_FORMATS}
@@ -42,6 +43,17 @@ class Served:
     release: Release
     store: Store
     base: str
+    cache_mb: int = 0
+
+    @cached_property
+    def rendered(self) -> Rendered:
+        """Descriptions rendered for this release (web/rendered.py): bodies and their links."""
+        return Rendered(self.cache_mb * 1024 * 1024, _answer_size)
+
+    @cached_property
+    def names(self) -> Rendered:
+        """Whether the store knows an IRI, as asked by dereferencing (a few bytes each)."""
+        return Rendered(self.cache_mb * 1024 * 1024 // 16, lambda known: 1)
 
     @cached_property
     def graphs(self) -> dict[str, int]:
@@ -50,6 +62,11 @@ class Served:
     @cached_property
     def counts(self) -> dict[str, int]:
         return summary(self.store, self.base)
+
+
+def _answer_size(answer: tuple[bytes | str, list]) -> int:
+    body, links = answer
+    return len(body) * (4 if isinstance(body, str) else 1) + 200 * len(links)
 
 
 def create_app(test_config: dict[str, object] | None = None) -> Flask:
@@ -87,6 +104,7 @@ def _normalise(config) -> None:
     )
     for name, kind in (
         ("PAGE_SIZE", int),
+        ("RENDER_CACHE_MB", int),
         ("ROW_CAP", int),
         ("MAX_QUERY_LENGTH", int),
         ("QUERY_TIMEOUT", float),
@@ -135,7 +153,7 @@ def load(config, logger: logging.Logger) -> Served:
     except BaseException:
         os.close(holder)
         raise
-    fresh = Served(release, store, config["BASE_IRI"])
+    fresh = Served(release, store, config["BASE_IRI"], int(config.get("RENDER_CACHE_MB") or 0))
     weakref.finalize(fresh, os.close, holder)
     return fresh
 

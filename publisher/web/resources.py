@@ -13,7 +13,7 @@ from publisher import describe as describing
 from publisher import formats
 from publisher.formats import Format
 from publisher.store.results import serialize_quads
-from publisher.web import browse, get_store, responses
+from publisher.web import browse, get_store, responses, served
 from publisher.web.view import blocks, description_page, labels
 
 bp = Blueprint("resources", __name__)
@@ -35,37 +35,45 @@ def document(rest: str):
         abort(404)
     path, fixed = _resolve(rest, _known)
     page = _page()
-    base = current_app.config["BASE_IRI"]
     fmt = responses.choose(formats.DESCRIPTION_FORMATS, fixed)
     tag = responses.etag(fmt.key)
     if (cached := responses.not_modified(tag)) is not None:
         return cached
-    if fmt is formats.HTML and page == 1 and request.args.get("view") != "statements":
+    view = request.args.get("view")
+    key = ("doc", request.script_root, path, page, view, fmt.key, fixed is None)
+    body, links = served().rendered.get(key, lambda: _render(path, page, view, fmt, fixed))
+    return _answer(body, fmt, tag, fixed, "resources.document", path, links)
+
+
+def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format | None):
+    """The body of a description and its paging links (kept per release: web/rendered.py)."""
+    base = current_app.config["BASE_IRI"]
+    if fmt is formats.HTML and page == 1 and view != "statements":
         # Documents, claims and actors have pages made for reading (web/browse.py).
         rich = browse.rich_page(base + path, path)
         if rich is not None:
-            return _answer(rich, fmt, tag, fixed, "resources.document", path, [])
+            return rich, []
     found = describing.describe(
         get_store(), base + path, base=base, page=page, page_size=current_app.config["PAGE_SIZE"]
     )
     if page > 1 and not (found.claims or found.backlinks):
         abort(404, description=f"The description of <{base + path}> has no page {page}.")
-    links = {
-        rel: _page_url(path, number, fixed)
+    links = [
+        (rel, _page_url(path, number, fixed))
         for rel, number in (("prev", page - 1), ("next", page + 1 if found.has_next else 0))
         if number
-    }
+    ]
     if fmt is formats.HTML:
         body = render_template(
             "resource.html",
             description=found,
             page=description_page(found, base),
             alternates=_alternates("resources.document", path, fmt),
-            links=links,
+            links=dict(links),
         )
     else:
         body = serialize_quads(found.quads, fmt, formats.prefixes(base))
-    return _answer(body, fmt, tag, fixed, "resources.document", path, list(links.items()))
+    return body, links
 
 
 @bp.route("/graph/<path:rest>")
@@ -77,6 +85,12 @@ def graph(rest: str):
     tag = responses.etag(fmt.key)
     if (cached := responses.not_modified(tag)) is not None:
         return cached
+    key = ("graph", request.script_root, path, fmt.key)
+    body, _ = served().rendered.get(key, lambda: _render_graph(iri, path, fmt))
+    return _answer(body, fmt, tag, fixed, "resources.graph", path[len("graph/") :], [])
+
+
+def _render_graph(iri: str, path: str, fmt: Format):
     quads = describing.graph_quads(get_store(), iri)
     if fmt is formats.HTML:
         body = render_template(
@@ -89,7 +103,7 @@ def graph(rest: str):
         )
     else:
         body = serialize_quads(quads, fmt, formats.prefixes(current_app.config["BASE_IRI"]))
-    return _answer(body, fmt, tag, fixed, "resources.graph", path[len("graph/") :], [])
+    return body, []
 
 
 def _resolve(path: str, known) -> tuple[str, Format | None]:
@@ -113,11 +127,11 @@ def _valid(iri: str) -> bool:
 
 
 def _known(iri: str) -> bool:
-    return describing.exists(get_store(), iri)
+    return served().names.get(("thing", iri), lambda: describing.exists(get_store(), iri))
 
 
 def _is_graph(iri: str) -> bool:
-    return describing.is_graph(get_store(), iri)
+    return served().names.get(("graph", iri), lambda: describing.is_graph(get_store(), iri))
 
 
 def _page() -> int:

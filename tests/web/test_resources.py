@@ -57,6 +57,26 @@ def test_description_in_every_rdf_format(client, actor, media_type):
     assert (URIRef(BASE + "doc" + path(actor)), FOAF.primaryTopic, subject) in graph
 
 
+def test_a_description_is_rendered_once_per_release_and_served_again(app, client, actor):
+    from rdflib.compare import isomorphic
+
+    from publisher.web import served
+
+    with app.app_context():
+        kept = served().rendered
+    url = "/doc" + path(actor)
+    first = client.get(url, headers={"Accept": "text/turtle"})
+    hits = kept.hits
+    again = client.get(url, headers={"Accept": "text/turtle"})
+    assert kept.hits == hits + 1
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Link"] == first.headers["Link"]
+    # Another format, or the same by its suffix (whose paging links carry the suffix), is
+    # kept as another entry, with the same triples.
+    for other in (client.get(url, headers={"Accept": "application/n-triples"}), client.get(url + ".ttl")):
+        assert other.status_code == 200 and isomorphic(triples(other), triples(first))
+
+
 @pytest.mark.parametrize("fmt", formats.RDF_FORMATS, ids=lambda f: f.suffix)
 def test_description_by_suffix(client, actor, fmt):
     response = client.get(f"/doc{path(actor)}.{fmt.suffix}", headers={"Accept": "text/html"})
