@@ -86,8 +86,10 @@ def describe(
     claim = iri_term(base + "def/Claim")
     found = Description(iri, document_iri(base, iri), page)
     quads: dict[ox.Quad, None] = {}
-    for query in (q.own(x), q.blank_nodes(x), q.owned(x)):
+    for query in (q.own(x), q.owned(x)):
         quads.update(dict.fromkeys(_quads(store, query)))
+    if store.query(q.has_blank_nodes(x)).boolean:
+        quads.update(dict.fromkeys(_quads(store, q.blank_nodes(x))))
     offset = (page - 1) * page_size
     claims = _keys(store, q.claim_page(x, claim, page_size + 1, offset), "c")
     backlinks = _keys(store, q.backlink_page(x, claim, page_size + 1, offset), "s")
@@ -122,15 +124,9 @@ def _labels(store: Store, quads: dict[ox.Quad, None], iri: str) -> list[ox.Quad]
 
 def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
     """The label quads (rdfs:label, skos:prefLabel, dcterms:title, ...) of `iris`."""
-    predicates = " ".join(f"<{p}>" for p in LABELS)
     found: list[ox.Quad] = []
     for start in range(0, len(iris), 200):
-        values = " ".join(iri_term(n) for n in iris[start : start + 200])
-        found += _quads(
-            store,
-            f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
-            f"VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} }}",
-        )
+        found += _quads(store, q.labels(iris[start : start + 200], list(LABELS)))
     return found
 
 
