@@ -30,17 +30,26 @@ class QueryResult:
     rows: list[pyoxigraph.QuerySolution] = field(default_factory=list)
     triples: list[pyoxigraph.Triple] = field(default_factory=list)
     truncated: bool = False
+    tsv: bytes | None = None  # the rows as SPARQL TSV, when they came so (query workers)
 
     def serialize(self, fmt: Format, prefixes: dict[str, str] | None = None) -> bytes:
-        """This result in `fmt` (a results format for solutions/boolean, an RDF one for graphs)."""
+        """This result in `fmt` (a results format for solutions/boolean, an RDF one for graphs).
+
+        Solutions are written by pyoxigraph's writers from their TSV form, whatever the store:
+        the same bytes from every store, and no Python work per binding (which cost the
+        endpoint a third of its time on a few hundred rows; benchmarks/README.md)."""
         if self.kind == "graph":
             return serialize_triples(self.triples, fmt, prefixes)
         if fmt.kind != "results":
             raise ValueError(f"{fmt.label} cannot carry a {self.kind} result")
-        document = json.dumps(self.to_json(), ensure_ascii=False).encode()
-        if fmt.writer == pyoxigraph.QueryResultsFormat.JSON:
-            return document
-        parsed = pyoxigraph.parse_query_results(document, format=pyoxigraph.QueryResultsFormat.JSON)
+        if self.kind == "boolean":
+            document = json.dumps(self.to_json(), ensure_ascii=False).encode()
+            if fmt.writer == pyoxigraph.QueryResultsFormat.JSON:
+                return document
+            parsed = pyoxigraph.parse_query_results(document, format=pyoxigraph.QueryResultsFormat.JSON)
+            return parsed.serialize(format=fmt.writer)
+        tsv = self.tsv if self.tsv is not None else solutions_tsv(self.variables, self.rows)
+        parsed = pyoxigraph.parse_query_results(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
         return parsed.serialize(format=fmt.writer)
 
     def to_json(self) -> dict:
@@ -93,6 +102,20 @@ def _prefixes_for(
     iris = {t.value for s in statements for t in s if isinstance(t, pyoxigraph.NamedNode)}
     iris |= {t.datatype.value for s in statements for t in s if isinstance(t, pyoxigraph.Literal)}
     return {name: ns for name, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
+
+
+def solutions_tsv(variables: Iterable[str], rows: Iterable) -> bytes:
+    """Solutions in SPARQL TSV (each row a sequence of terms or None, in variable order)."""
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if t is None else tsv_term(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def tsv_term(term: Term) -> str:
+    """A term in SPARQL TSV: N-Triples syntax, a triple term as <<( s p o )>>."""
+    if isinstance(term, pyoxigraph.Triple):
+        return f"<<( {tsv_term(term.subject)} {tsv_term(term.predicate)} {tsv_term(term.object)} )>>"
+    return str(term)
 
 
 def term_json(term: Term) -> dict:

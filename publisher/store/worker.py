@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from publisher.store import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
-from publisher.store.results import QueryResult
+from publisher.store.results import QueryResult, solutions_tsv
 
 log = logging.getLogger(__name__)
 RETRY_AFTER = 5  # seconds a client is asked to wait after a 503
@@ -230,7 +230,8 @@ def _decode(meta: dict, payload: bytes) -> QueryResult:
         parsed = pyoxigraph.parse_query_results(payload, format=pyoxigraph.QueryResultsFormat.TSV)
         variables = tuple(v.value for v in parsed.variables)
         return QueryResult(
-            "solutions", variables=variables, rows=list(parsed), truncated=meta["truncated"]
+            "solutions", variables=variables, rows=list(parsed), truncated=meta["truncated"],
+            tsv=payload,
         )
     if kind == "graph":
         quads = pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -512,14 +513,15 @@ def evaluate(store: pyoxigraph.Store, request: Request) -> tuple[dict, bytes]:
 
 
 def _solutions(answer: pyoxigraph.QuerySolutions, cap: int | None) -> tuple[dict, bytes]:
-    lines = ["\t".join("?" + v.value for v in answer.variables)]
+    rows = []
     truncated = False
     for solution in answer:  # lazy: stopping here stops the evaluation
-        if cap is not None and len(lines) > cap:
+        if cap is not None and len(rows) >= cap:
             truncated = True
             break
-        lines.append("\t".join("" if t is None else _tsv(t) for t in solution))
-    return {"kind": "solutions", "truncated": truncated}, ("\n".join(lines) + "\n").encode()
+        rows.append(solution)
+    variables = [v.value for v in answer.variables]
+    return {"kind": "solutions", "truncated": truncated}, solutions_tsv(variables, rows)
 
 
 def _graph(answer: pyoxigraph.QueryTriples, cap: int | None) -> tuple[dict, bytes]:
@@ -532,13 +534,6 @@ def _graph(answer: pyoxigraph.QueryTriples, cap: int | None) -> tuple[dict, byte
         triples.append(triple)
     body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
     return {"kind": "graph", "truncated": truncated}, body
-
-
-def _tsv(term) -> str:
-    """A term in SPARQL TSV: N-Triples syntax, a triple term as <<( s p o )>>."""
-    if isinstance(term, pyoxigraph.Triple):
-        return f"<<( {_tsv(term.subject)} {_tsv(term.predicate)} {_tsv(term.object)} )>>"
-    return str(term)
 
 
 # ---- framing -------------------------------------------------------------------------------
