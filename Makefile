@@ -37,7 +37,7 @@ build: $(STAMP)
 
 # The benchmarks at scale (benchmarks/README.md): corpora of about 165 thousand to 1 million
 # triples generated in /tmp, the build, the store and the HTTP layer measured side by side with
-# an Oxigraph server, rdflib-endpoint and rdflib; about an hour on two cores. wrk comes from
+# an Oxigraph server, rdflib-endpoint and rdflib; about an hour and a half on two cores. wrk comes from
 # Debian's packages, rdflib-endpoint and matplotlib from the `bench` extra. BENCH_ARGS passes
 # options (python -m benchmarks.run --help), e.g. BENCH_ARGS='--sizes 100,300,620,6200'.
 bench: $(STAMP)

@@ -167,6 +167,97 @@ def markdown(results: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+GIB = 1024 * MB
+
+
+def targets(results: dict) -> str:
+    """The issue's targets against what the largest size measured, one row each."""
+    size = max(results["sizes"], key=lambda s: s["triples"])
+    systems = size["systems"]
+    publisher, oxigraph, rdflib = (systems.get(n, {}) for n in ("publisher", "oxigraph", "rdflib"))
+    limit = float(results["arguments"].get("slow_timeout", 120)) * 1000
+    rows = []
+
+    def row(target: str, measured: str, met: bool | None) -> None:
+        rows.append(f"| {target} | {measured} | {'yes' if met else 'no' if met is not None else '–'} |")
+
+    ratios = {}
+    for name, found in publisher.get("queries", {}).items():
+        theirs = oxigraph.get("queries", {}).get(name, {})
+        if found.get("p50") and theirs.get("p50"):
+            ratios[name] = found["p50"] / theirs["p50"]
+    if ratios:
+        over = sorted((r, n) for n, r in ratios.items() if r > 1.5)
+        worst = ", ".join(f"{n} {r:.2f}x" for r, n in over[::-1]) or "none"
+        row("`/sparql` p50 within 1.5x of the Oxigraph server, every competency query",
+            f"median {statistics.median(ratios.values()):.2f}x; over 1.5x: {worst}", not over)
+    slower = {}
+    for name, found in publisher.get("queries", {}).items():
+        theirs = rdflib.get("queries", {}).get(name, {})
+        if not found.get("p50"):
+            continue
+        if theirs.get("p50"):
+            slower[name] = (theirs["p50"] / found["p50"], "")
+        elif theirs.get("timed_out"):
+            slower[name] = (limit / found["p50"], ">")
+    if slower:
+        least = min(slower.items(), key=lambda item: item[1][0])
+        row("`/sparql` at least 50x faster than rdflib in memory, every query rdflib answers",
+            f"least: {least[0]} {least[1][1]}{least[1][0]:,.0f}x; median "
+            f"{statistics.median(v for v, _ in slower.values()):,.0f}x "
+            f"({sum(1 for _, m in slower.values() if m)} of {len(slower)} past rdflib's "
+            f"{limit / 1000:g} s limit)", least[1][0] >= 50)
+    for role in ("popular", "typical"):
+        load = publisher.get("throughput", {}).get(f"dereference-{role}")
+        if load:
+            actor = publisher.get("dereference", {}).get(role, {}).get("actor", role)
+            row(f"dereferencing an actor ({role}: {actor}), >= 1,000 requests/s with p99 < 50 ms",
+                f"{load['requests_per_second']:,.0f} requests/s, p99 {_ms(load['p99'])} ms "
+                f"({load['connections']} connections)",
+                load["requests_per_second"] >= 1000 and (load["p99"] or 1e9) < 50)
+    first = publisher.get("dereference_first_request")
+    if first and first.get("p50") is not None:
+        row("(not a target) the first request for a description, which renders it",
+            f"p50 {_ms(first['p50'])} ms, p99 {_ms(first['p99'])} ms over {first['n']} actors", None)
+    if publisher.get("start_seconds") is not None:
+        row("server start on an existing release < 10 s", f"{publisher['start_seconds']:.1f} s",
+            publisher["start_seconds"] < 10)
+    peak = (publisher.get("memory_peak") or {}).get("pss")
+    if peak:
+        row(f"server memory < 1.5 GiB (gunicorn, {publisher.get('workers')} workers, all processes)",
+            f"{peak / GIB:.2f} GiB (PSS)", peak < 1.5 * GIB)
+    build = size["build"]["wall_seconds"]
+    row("full build with validation < 2 minutes", f"{build:.0f} s "
+        f"({size['build']['timings'].get('validation', 0):.0f} s of it SHACL validation)", build < 120)
+    one = size["rebuild_one_document"]["wall_seconds"]
+    row("new release after a one-document change < 5 s", f"{one:.1f} s", one < 5)
+    head = [f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} claims):",
+            "", "| target | measured | met |", "|---|---|---|"]
+    return "\n".join(head + rows) + "\n"
+
+
+def machine(results: dict) -> str:
+    m = results["machine"]
+    memory = f"{m['memory_kb'] / 1024 / 1024:.0f} GiB" if m.get("memory_kb") else "?"
+    versions = ", ".join(f"{k} {m[k]}" for k in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint",
+                                                   "gunicorn", "Flask") if m.get(k))
+    return (f"{m.get('cpus_usable')} cores ({m.get('cpu', '?')}), {memory}, {m.get('platform')}; "
+            f"Python {m.get('python')}; {versions}; {m.get('oxigraph')}; {m.get('wrk')}. "
+            f"Runs: {', '.join(str(r) for r in results.get('runs', [results.get('started')]) if r)}.\n")
+
+
+def update_readme(results: dict, readme: Path) -> None:
+    """Fill the generated sections of benchmarks/README.md (between their markers)."""
+    text = readme.read_text(encoding="utf-8")
+    for name, body in (("machine", machine(results)), ("results", markdown(results)),
+                       ("targets", targets(results))):
+        begin, end = f"<!-- {name}: generated by benchmarks/report.py -->", f"<!-- /{name} -->"
+        if begin in text and end in text:
+            head, rest = text.split(begin, 1)
+            text = head + begin + "\n" + body + rest[rest.index(end):]
+    readme.write_text(text, encoding="utf-8")
+
+
 def _csv(path: Path, rows: list[dict]) -> None:
     if not rows:
         return
@@ -232,9 +323,19 @@ def write(results: dict, folder: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    path = Path(argv[0]) if argv else Path(__file__).parent / "results" / "results.json"
-    print(markdown(json.loads(path.read_text(encoding="utf-8"))))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Tables and plot from the benchmark results.")
+    parser.add_argument("results", nargs="?", type=Path,
+                        default=Path(__file__).parent / "results" / "results.json")
+    parser.add_argument("--write", action="store_true",
+                        help="write the CSV files, the plot and the tables of benchmarks/README.md")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    results = json.loads(args.results.read_text(encoding="utf-8"))
+    if args.write:
+        write(results, args.results.parent)
+        update_readme(results, Path(__file__).parent / "README.md")
+    print(markdown(results) + "\n" + targets(results))
     return 0
 
 

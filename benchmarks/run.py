@@ -31,7 +31,7 @@ from pathlib import Path
 
 from benchmarks import httpbench, servers
 from benchmarks.corpus import ROOT, generate
-from benchmarks.procs import Interference, Sampler, load_average, run_measured
+from benchmarks.procs import Interference, Sampler, adopt_orphans, load_average, run_measured
 
 BASE = "http://127.0.0.1:8080/"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -80,8 +80,17 @@ class Harness:
                       peak_pss=finished.peak_pss)
         return result
 
-    def size(self, documents: int) -> dict:
+    def size(self, documents: int, previous: dict | None = None) -> dict:
+        """Everything measured at one size. With `previous` (the same size from an earlier run,
+        --append), the systems not measured now are kept from it; and when the publisher is not
+        among the systems, its build and release are reused as they are."""
         home = self.args.work / f"corpus-{documents}"
+        systems = self.args.systems.split(",")
+        if previous and "publisher" not in systems and (home / "release").exists():
+            self.log(f"{documents} documents: the release of the earlier run, as it is")
+            record = {**previous, "systems": dict(previous.get("systems", {}))}
+            self.measure_systems(home, record, systems)
+            return record
         record: dict = {"generated_documents": documents}
         self.log(f"generating {documents} documents")
         started = time.perf_counter()
@@ -118,10 +127,14 @@ class Harness:
         dataset = release / "dataset.nq"
         record["store_load"] = self.timed("store_load", lambda: store_load(self.python, dataset), record)
 
-        record["systems"] = {}
+        record["systems"] = dict(previous.get("systems", {})) if previous else {}
+        self.measure_systems(home, record, systems)
+        return record
+
+    def measure_systems(self, home: Path, record: dict, systems: list[str]) -> None:
+        dataset = (home / "release").resolve() / "dataset.nq"
         queries = load_queries(home / "queries", self.args.queries)
         actors = pick_actors(home)
-        systems = self.args.systems.split(",")
         if "publisher" in systems:
             self.log("publisher under gunicorn")
             record["systems"]["publisher"] = self.timed(
@@ -137,7 +150,6 @@ class Harness:
             record["systems"]["rdflib"] = self.timed(
                 "rdflib", lambda: self.rdflib_in_memory(dataset, home / "queries", queries),
                 record, repeat=False)
-        return record
 
     # --- systems ------------------------------------------------------------------------------
 
@@ -176,6 +188,17 @@ class Harness:
                     "bytes": len(body), "redirect": httpbench.percentiles(samples),
                     "description": httpbench.percentiles(doc_samples),
                 }
+            # Descriptions are kept once rendered (publisher/web/rendered.py), so the series
+            # above measure a kept answer after its first request; here, the first request for
+            # each of many other actors, which renders it.
+            cold = []
+            for actor in other_actors(home, set(actors.values()), 60):
+                samples, status, _ = httpbench.latencies(
+                    httpbench.Request(server.base + f"doc/id/actor/{actor}", "text/turtle"), 1,
+                    warmup=0, budget=30)
+                if status == 200:
+                    cold += samples
+            result["dereference_first_request"] = httpbench.percentiles(cold)
             result["throughput"] = self.throughput(server, queries, actors, deref=True)
             sampler.stop()
             result["memory_peak"] = {"rss": sampler.peak_rss, "pss": sampler.peak_pss,
@@ -301,6 +324,17 @@ def pick_actors(home: Path) -> dict[str, str]:
     return {"popular": "hamas", "typical": generated}
 
 
+def other_actors(home: Path, but: set[str], count: int) -> list[str]:
+    """`count` actors spread over the list, other than `but`."""
+    import yaml
+
+    actors = yaml.load((home / "data" / "actors.yaml").read_text(encoding="utf-8"),
+                       Loader=yaml.CSafeLoader)["actors"]
+    idents = [a["id"] for a in actors if a["id"] not in but]
+    step = max(1, len(idents) // count)
+    return idents[::step][:count]
+
+
 def change_one_document(home: Path) -> str:
     """Append a sentence to one generated document and record its new checksum."""
     listing = home / "data" / "documents.yaml"
@@ -381,17 +415,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the other sizes already in the results file")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
+    if not args.quick:
+        adopt_orphans()
     harness = Harness(args)
     results = {"machine": machine(), "arguments": {k: str(v) for k, v in vars(args).items()},
                "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "sizes": []}
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / ("quick.json" if args.quick else "results.json")
     sizes = [int(s) for s in args.sizes.split(",")]
+    earlier: dict[int, dict] = {}
     if args.append and target.exists():
-        kept = json.loads(target.read_text(encoding="utf-8"))["sizes"]
-        results["sizes"] = [s for s in kept if s["generated_documents"] not in sizes]
+        kept = json.loads(target.read_text(encoding="utf-8"))
+        earlier = {s["generated_documents"]: s for s in kept["sizes"]}
+        results["sizes"] = [s for n, s in earlier.items() if n not in sizes]
+        results["runs"] = [*kept.get("runs", [kept.get("started")]), results["started"]]
     for documents in sizes:
-        results["sizes"].append(harness.size(documents))
+        results["sizes"].append(harness.size(documents, earlier.get(documents)))
         results["sizes"].sort(key=lambda s: s["generated_documents"])
         target.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S")
