@@ -16,6 +16,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 
 def children(pid: int) -> list[int]:
@@ -191,8 +192,9 @@ class Interference:
     processes have all been waited for when it ends; `adopt_orphans` brings back those whose
     parent died first)."""
 
-    def __enter__(self) -> "Interference":
-        self.wall, self.machine, self.own = time.perf_counter(), machine_cpu_seconds(), own_cpu_seconds()
+    def __enter__(self) -> Self:
+        self.wall, self.own = time.perf_counter(), own_cpu_seconds()
+        self.machine = machine_cpu_seconds()
         return self
 
     def __exit__(self, *exc) -> None:

@@ -139,6 +139,11 @@ class Harness:
             self.log("publisher under gunicorn")
             record["systems"]["publisher"] = self.timed(
                 "publisher", lambda: self.serve_publisher(home, queries, actors), record)
+        if "publisher-remote" in systems:
+            self.log("publisher under gunicorn on an Oxigraph server")
+            record["systems"]["publisher-remote"] = self.timed(
+                "publisher-remote",
+                lambda: self.serve_publisher_on_oxigraph(home, dataset, queries, actors), record)
         for name in ("oxigraph", "rdflib-endpoint"):
             if name in systems:
                 self.log(name)
@@ -163,8 +168,28 @@ class Harness:
                            "rows": httpbench.rows(body)}
         return found
 
-    def serve_publisher(self, home: Path, queries: dict, actors: dict) -> dict:
-        with servers.publisher(home, BASE, self.args.server_workers,
+    def serve_publisher_on_oxigraph(self, home: Path, dataset: Path, queries: dict,
+                                    actors: dict) -> dict:
+        """The publisher in its remote-store mode, on an Oxigraph server holding the release:
+        memory is both servers' together."""
+        with servers.oxigraph(dataset, log=self.log_dir / "oxigraph-store.log") as store:
+            store_sampler = Sampler(store.process.pid, 0.5)
+            store_sampler.start()
+            result = self.serve_publisher(home, queries, actors, store=store.query_url)
+            store_sampler.stop()
+        ours = result["memory_peak"]
+        result["memory_peak_publisher"] = dict(ours)
+        result["memory_peak_store"] = {"rss": store_sampler.peak_rss, "pss": store_sampler.peak_pss,
+                                       "largest_rss": store_sampler.peak_single}
+        # Peaks taken apart: their sum bounds the peak of the two together from above.
+        result["memory_peak"] = {k: ours[k] + result["memory_peak_store"][k] for k in ("rss", "pss")}
+        result["memory_peak"]["largest_rss"] = max(ours["largest_rss"], store_sampler.peak_single)
+        result["store_load_seconds"] = round(store.load_seconds or 0, 3)
+        return result
+
+    def serve_publisher(self, home: Path, queries: dict, actors: dict,
+                        store: str | None = None) -> dict:
+        with servers.publisher(home, BASE, self.args.server_workers, store=store,
                                log=self.log_dir / "publisher.log") as server:
             sampler = Sampler(server.process.pid, 0.5)
             sampler.start()
@@ -407,7 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-timeout", type=float, default=120)
     parser.add_argument("--seconds", type=float, default=15, help="duration of each load test")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--systems", default="publisher,oxigraph,rdflib-endpoint,rdflib")
+    parser.add_argument("--systems", default="publisher,publisher-remote,oxigraph,rdflib-endpoint,rdflib",
+                        help="publisher (embedded store), publisher-remote (on an Oxigraph server), "
+                        "oxigraph, rdflib-endpoint, rdflib")
     parser.add_argument("--queries", default="", help="only the queries whose names start so (01,03)")
     parser.add_argument("--quick", action="store_true", help="a small, fast run (the test)")
     parser.add_argument("--no-plot", action="store_true")

@@ -62,11 +62,15 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def publisher(home: Path, base: str, workers: int, log: Path | None = None, threads: int = 1):
-    """gunicorn 'publisher.web:create_app()' -w workers on the release at home/release."""
+def publisher(home: Path, base: str, workers: int, log: Path | None = None, threads: int = 1,
+              store: str | None = None):
+    """gunicorn 'publisher.web:create_app()' -w workers on the release at home/release, on
+    the embedded store or, given `store`, on that SPARQL endpoint (already loaded)."""
     port = free_port()
     env = dict(os.environ, PUBLISHER_HOME=str(home), PUBLISHER_RELEASE_DIR=str(home / "release"),
                PUBLISHER_BASE_IRI=base)
+    if store:
+        env["PUBLISHER_STORE"] = store
     command = [str(VENV_BIN / "gunicorn"), "publisher.web:create_app()", "-w", str(workers),
                "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--timeout", "300",
                "--graceful-timeout", "5"]

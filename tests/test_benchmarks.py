@@ -106,7 +106,7 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     assert size["rebuild_unchanged"]["release"] == size["build"]["release"]
     assert size["build"]["peak_rss"] > 0 and size["release_bytes"] > 0
     systems = size["systems"]
-    assert set(systems) == {"publisher", "oxigraph", "rdflib-endpoint", "rdflib"}
+    assert set(systems) == {"publisher", "publisher-remote", "oxigraph", "rdflib-endpoint", "rdflib"}
     for name in ("08-roles", "10-actor-mentions"):
         answers = {s: systems[s]["queries"][name]["rows"] for s in systems}
         assert len(set(answers.values())) == 1 and answers["publisher"] > 0, answers
@@ -116,6 +116,8 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     assert systems["publisher"]["throughput"]["dereference-popular"]["requests"] > 0
     assert systems["oxigraph"]["describe"]["popular"]["status"] == 200
     assert systems["publisher"]["memory_peak"]["pss"] > 0
+    remote = systems["publisher-remote"]
+    assert remote["memory_peak_store"]["pss"] > 0 and remote["dereference"]["popular"]["status"] == 200
     assert systems["publisher"]["dereference_first_request"]["n"] > 0
     assert (out / "quick-scaling.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "publisher ÷ oxigraph" in (out / "quick-tables.md").read_text(encoding="utf-8")
