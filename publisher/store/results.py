@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph
@@ -27,7 +27,7 @@ class QueryResult:
     kind: str
     boolean: bool = False
     variables: tuple[str, ...] = ()
-    rows: list[pyoxigraph.QuerySolution] = field(default_factory=list)
+    rows: Sequence[pyoxigraph.QuerySolution] = field(default_factory=list)
     triples: list[pyoxigraph.Triple] = field(default_factory=list)
     truncated: bool = False
     tsv: bytes | None = None  # the rows as SPARQL TSV, when they came so (query workers)
@@ -102,6 +102,28 @@ def _prefixes_for(
     iris = {t.value for s in statements for t in s if isinstance(t, pyoxigraph.NamedNode)}
     iris |= {t.datatype.value for s in statements for t in s if isinstance(t, pyoxigraph.Literal)}
     return {name: ns for name, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
+
+
+class TsvRows(Sequence):
+    """Solutions kept as the SPARQL TSV they came in, read into QuerySolutions on first use:
+    most answers are only written out again (QueryResult.serialize reads the TSV itself), so
+    the rows are not made at all for them."""
+
+    def __init__(self, tsv: bytes) -> None:
+        self._tsv, self._rows = tsv, None
+
+    def _read(self) -> list[pyoxigraph.QuerySolution]:
+        if self._rows is None:
+            self._rows = list(
+                pyoxigraph.parse_query_results(self._tsv, format=pyoxigraph.QueryResultsFormat.TSV)
+            )
+        return self._rows
+
+    def __getitem__(self, index):
+        return self._read()[index]
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 def solutions_tsv(variables: Iterable[str], rows: Iterable) -> bytes:

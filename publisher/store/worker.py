@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from publisher.store import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout
-from publisher.store.results import QueryResult, solutions_tsv
+from publisher.store.results import QueryResult, TsvRows, solutions_tsv
 
 log = logging.getLogger(__name__)
 RETRY_AFTER = 5  # seconds a client is asked to wait after a 503
@@ -227,10 +227,10 @@ def _decode(meta: dict, payload: bytes) -> QueryResult:
     if kind == "boolean":
         return QueryResult("boolean", boolean=bool(meta["boolean"]))
     if kind == "solutions":
-        parsed = pyoxigraph.parse_query_results(payload, format=pyoxigraph.QueryResultsFormat.TSV)
-        variables = tuple(v.value for v in parsed.variables)
+        head = payload.split(b"\n", 1)[0].decode()
+        variables = tuple(v[1:] for v in head.split("\t") if v)
         return QueryResult(
-            "solutions", variables=variables, rows=list(parsed), truncated=meta["truncated"],
+            "solutions", variables=variables, rows=TsvRows(payload), truncated=meta["truncated"],
             tsv=payload,
         )
     if kind == "graph":
