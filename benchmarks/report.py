@@ -250,7 +250,7 @@ def machine(results: dict) -> str:
     versions = ", ".join(f"{k} {m[k]}" for k in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint",
                                                    "gunicorn", "Flask") if m.get(k))
     return (f"{m.get('cpus_usable')} cores ({m.get('cpu', '?')}), {memory}, {m.get('platform')}; "
-            f"Python {m.get('python')}; {versions}; {m.get('oxigraph')}; {m.get('wrk')}. "
+            f"Python {m.get('python')}; {versions}; {m.get('oxigraph')}; {str(m.get('wrk')).split(' Copyright')[0]}. "
             f"Runs: {', '.join(str(r) for r in results.get('runs', [results.get('started')]) if r)}.\n")
 
 
@@ -294,16 +294,24 @@ def plot(results: dict, target: Path) -> None:
     left.axhline(120, color="grey", linewidth=0.8, linestyle=":")
     left.set(xscale="log", yscale="log", xlabel="triples", ylabel="seconds", title="Build")
     left.legend(fontsize=8)
+    def answered(row: dict, system: str) -> bool:
+        return (row[f"{system}_p50_ms"] is not None and not row[f"{system}_error"]
+                and not row[f"{system}_timed_out"])
+
     for system, style in zip(SYSTEMS, ("o-", "x--", "s-", "^-", "v-")):
         medians = []
         for size in triples:
-            values = [r[f"{system}_p50_ms"] for r in queries
-                      if r["triples"] == size and r[f"{system}_p50_ms"] is not None]
+            rows = [r for r in queries if r["triples"] == size]
+            present = [s for s in SYSTEMS if any(r[f"{s}_p50_ms"] is not None for r in rows)]
+            # The queries every system answered at this size, so that the medians compare.
+            common = [r for r in rows if all(answered(r, s) for s in present)]
+            values = [r[f"{system}_p50_ms"] for r in common if system in present]
             medians.append(statistics.median(values) if values else None)
         points = [(t, m) for t, m in zip(triples, medians) if m is not None]
         if points:
             middle.plot(*zip(*points), style, label=system)
-    middle.set(xscale="log", yscale="log", xlabel="triples", ylabel="ms (median over the queries that answered)",
+    middle.set(xscale="log", yscale="log", xlabel="triples",
+               ylabel="ms (median over the queries every system answered)",
                title="Competency queries, p50")
     middle.legend(fontsize=8)
     right.plot(triples, [r["build_peak_pss_mb"] for r in builds], "o--", label="build (PSS, all processes)")
@@ -327,7 +335,8 @@ def write(results: dict, folder: Path) -> None:
     _csv(folder / f"{prefix}http.csv", http_rows(results))
     _csv(folder / f"{prefix}servers.csv", server_rows(results))
     plot(results, folder / f"{prefix}scaling.png")
-    (folder / f"{prefix}tables.md").write_text(markdown(results), encoding="utf-8")
+    if prefix:  # a quick run's tables on their own; the full run's are in benchmarks/README.md
+        (folder / f"{prefix}tables.md").write_text(markdown(results), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
