@@ -114,6 +114,7 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     deref = systems["publisher"]["dereference"]["popular"]
     assert deref["redirect_status"] == 303 and deref["status"] == 200
     assert systems["publisher"]["throughput"]["dereference-popular"]["requests"] > 0
+    assert systems["oxigraph"]["throughput"]["sparql-08-roles"]["requests"] > 0
     assert systems["oxigraph"]["describe"]["popular"]["status"] == 200
     assert systems["publisher"]["memory_peak"]["pss"] > 0
     remote = systems["publisher-remote"]
