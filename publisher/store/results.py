@@ -16,7 +16,6 @@ import pyoxigraph
 
 from publisher.formats import Format
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 
 
@@ -37,29 +36,22 @@ class QueryResult:
 
         Solutions are written by pyoxigraph's writers from their TSV form, whatever the store:
         the same bytes from every store, and no Python work per binding (which cost the
-        endpoint a third of its time on a few hundred rows; benchmarks/README.md)."""
+        endpoint a fifth of its time on fifty rows; benchmarks/README.md)."""
         if self.kind == "graph":
             return serialize_triples(self.triples, fmt, prefixes)
         if fmt.kind != "results":
             raise ValueError(f"{fmt.label} cannot carry a {self.kind} result")
         if self.kind == "boolean":
-            document = json.dumps(self.to_json(), ensure_ascii=False).encode()
+            document = json.dumps({"head": {}, "boolean": self.boolean}).encode()
             if fmt.writer == pyoxigraph.QueryResultsFormat.JSON:
                 return document
-            parsed = pyoxigraph.parse_query_results(document, format=pyoxigraph.QueryResultsFormat.JSON)
+            parsed = pyoxigraph.parse_query_results(
+                document, format=pyoxigraph.QueryResultsFormat.JSON
+            )
             return parsed.serialize(format=fmt.writer)
         tsv = self.tsv if self.tsv is not None else solutions_tsv(self.variables, self.rows)
         parsed = pyoxigraph.parse_query_results(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
         return parsed.serialize(format=fmt.writer)
-
-    def to_json(self) -> dict:
-        """The SPARQL 1.1 JSON results document of a boolean or solutions result."""
-        if self.kind == "boolean":
-            return {"head": {}, "boolean": self.boolean}
-        bindings = []
-        for row in self.rows:
-            bindings.append({v: term_json(row[v]) for v in self.variables if row[v] is not None})
-        return {"head": {"vars": list(self.variables)}, "results": {"bindings": bindings}}
 
 
 def serialize_triples(
@@ -136,31 +128,10 @@ def solutions_tsv(variables: Iterable[str], rows: Iterable) -> bytes:
 def tsv_term(term: Term) -> str:
     """A term in SPARQL TSV: N-Triples syntax, a triple term as <<( s p o )>>."""
     if isinstance(term, pyoxigraph.Triple):
-        return f"<<( {tsv_term(term.subject)} {tsv_term(term.predicate)} {tsv_term(term.object)} )>>"
+        return (
+            f"<<( {tsv_term(term.subject)} {tsv_term(term.predicate)} {tsv_term(term.object)} )>>"
+        )
     return str(term)
-
-
-def term_json(term: Term) -> dict:
-    """One RDF term as a SPARQL JSON results binding."""
-    if isinstance(term, pyoxigraph.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, pyoxigraph.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, pyoxigraph.Literal):
-        value: dict = {"type": "literal", "value": term.value}
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            value["datatype"] = term.datatype.value
-        return value
-    return {
-        "type": "triple",
-        "value": {
-            "subject": term_json(term.subject),
-            "predicate": term_json(term.predicate),
-            "object": term_json(term.object),
-        },
-    }
 
 
 def collect(

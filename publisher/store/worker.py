@@ -230,7 +230,10 @@ def _decode(meta: dict, payload: bytes) -> QueryResult:
         head = payload.split(b"\n", 1)[0].decode()
         variables = tuple(v[1:] for v in head.split("\t") if v)
         return QueryResult(
-            "solutions", variables=variables, rows=TsvRows(payload), truncated=meta["truncated"],
+            "solutions",
+            variables=variables,
+            rows=TsvRows(payload),
+            truncated=meta["truncated"],
             tsv=payload,
         )
     if kind == "graph":
