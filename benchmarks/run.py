@@ -135,16 +135,19 @@ class Harness:
     def measure_systems(self, home: Path, record: dict, systems: list[str]) -> None:
         dataset = (home / "release").resolve() / "dataset.nq"
         queries = load_queries(home / "queries", self.args.queries)
-        actors = pick_actors(home)
+        listing = read_actors(home)
+        actors = pick_actors(listing)
+        others = other_actors(listing, set(actors.values()), 10 if self.args.quick else 60)
         if "publisher" in systems:
             self.log("publisher under gunicorn")
             record["systems"]["publisher"] = self.timed(
-                "publisher", lambda: self.serve_publisher(home, queries, actors), record)
+                "publisher", lambda: self.serve_publisher(home, queries, actors, others), record)
         if "publisher-remote" in systems:
             self.log("publisher under gunicorn on an Oxigraph server")
             record["systems"]["publisher-remote"] = self.timed(
                 "publisher-remote",
-                lambda: self.serve_publisher_on_oxigraph(home, dataset, queries, actors), record)
+                lambda: self.serve_publisher_on_oxigraph(home, dataset, queries, actors, others),
+                record)
         for name in ("oxigraph", "rdflib-endpoint"):
             if name in systems:
                 self.log(name)
@@ -170,13 +173,13 @@ class Harness:
         return found
 
     def serve_publisher_on_oxigraph(self, home: Path, dataset: Path, queries: dict,
-                                    actors: dict) -> dict:
+                                    actors: dict, others: list[str]) -> dict:
         """The publisher in its remote-store mode, on an Oxigraph server holding the release:
         memory is both servers' together."""
         with servers.oxigraph(dataset, log=self.log_dir / "oxigraph-store.log") as store:
             store_sampler = Sampler(store.process.pid, 0.5)
             store_sampler.start()
-            result = self.serve_publisher(home, queries, actors, store=store.query_url)
+            result = self.serve_publisher(home, queries, actors, others, store=store.query_url)
             store_sampler.stop()
         ours = result["memory_peak"]
         result["memory_peak_publisher"] = dict(ours)
@@ -188,7 +191,7 @@ class Harness:
         result["store_load_seconds"] = round(store.load_seconds or 0, 3)
         return result
 
-    def serve_publisher(self, home: Path, queries: dict, actors: dict,
+    def serve_publisher(self, home: Path, queries: dict, actors: dict, others: list[str],
                         store: str | None = None) -> dict:
         with servers.publisher(home, BASE, self.args.server_workers, store=store,
                                log=self.log_dir / "publisher.log") as server:
@@ -216,9 +219,9 @@ class Harness:
                 }
             # Descriptions are kept once rendered (publisher/web/rendered.py), so the series
             # above measure a kept answer after its first request; here, the first request for
-            # each of many other actors, which renders it.
+            # each of many other actors (`others`), which renders it.
             cold = []
-            for actor in other_actors(home, set(actors.values()), 10 if self.args.quick else 60):
+            for actor in others:
                 samples, status, _ = httpbench.latencies(
                     httpbench.Request(server.base + f"doc/id/actor/{actor}", "text/turtle"), 1,
                     warmup=0, budget=30)
@@ -285,19 +288,18 @@ class Harness:
     def throughput(self, server, queries: dict, actors: dict, deref: bool) -> dict:
         found = {}
         seconds, connections = self.args.seconds, self.args.connections
+        names = [n for n in THROUGHPUT_QUERIES if n in queries]
         if self.args.quick:  # one of each kind is enough to know the code works
-            actors = dict(list(actors.items())[:1])
-            queries = dict(list(queries.items())[:1])
+            actors, names = dict(list(actors.items())[:1]), list(queries)[:1]
         if deref:
             for role, actor in actors.items():
                 request = httpbench.Request(description_url(server.base, actor), "text/turtle")
                 found[f"dereference-{role}"] = httpbench.throughput(
                     request, connections=connections, seconds=seconds)
-        for name in THROUGHPUT_QUERIES if not self.args.quick else list(queries):
-            if name in queries:
-                found[f"sparql-{name}"] = httpbench.throughput(
-                    httpbench.sparql(server.query_url, queries[name]),
-                    connections=connections, seconds=seconds)
+        for name in names:
+            found[f"sparql-{name}"] = httpbench.throughput(
+                httpbench.sparql(server.query_url, queries[name]),
+                connections=connections, seconds=seconds)
         return found
 
     def rdflib_in_memory(self, dataset: Path, folder: Path, queries: dict) -> dict:
@@ -343,22 +345,22 @@ def load_queries(folder: Path, only: str = "") -> dict[str, str]:
             if not wanted or any(p.stem.startswith(w) for w in wanted)}
 
 
-def pick_actors(home: Path) -> dict[str, str]:
-    """A much-cited real actor, and a typical generated one."""
+def read_actors(home: Path) -> list[dict]:
+    """The actors of a project's data/actors.yaml, as written there."""
     import yaml
 
-    actors = yaml.load((home / "data" / "actors.yaml").read_text(encoding="utf-8"),
-                       Loader=yaml.CSafeLoader)["actors"]
+    return yaml.load((home / "data" / "actors.yaml").read_text(encoding="utf-8"),
+                     Loader=yaml.CSafeLoader)["actors"]
+
+
+def pick_actors(actors: list[dict]) -> dict[str, str]:
+    """A much-cited real actor, and a typical generated one."""
     generated = [a["id"] for a in actors if a["type"] == "organisation"][-1]
     return {"popular": "hamas", "typical": generated}
 
 
-def other_actors(home: Path, but: set[str], count: int) -> list[str]:
+def other_actors(actors: list[dict], but: set[str], count: int) -> list[str]:
     """`count` actors spread over the list, other than `but`."""
-    import yaml
-
-    actors = yaml.load((home / "data" / "actors.yaml").read_text(encoding="utf-8"),
-                       Loader=yaml.CSafeLoader)["actors"]
     idents = [a["id"] for a in actors if a["id"] not in but]
     step = max(1, len(idents) // count)
     return idents[::step][:count]
