@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,15 +28,16 @@ from publisher.errors import ValidationFailed
 from publisher.graph.provenance import add_provenance, void_description
 from publisher.graph.reference import reference_graph
 from publisher.incremental import keys, pool
-from publisher.incremental.assemble import dataset_files
+from publisher.incremental.assemble import dataset_files, plain_files
 from publisher.incremental.cache import Cache
 from publisher.incremental.documents import DocumentBuilder
 from publisher.incremental.parts import GraphPart, make_part, sorted_quads, triples_of
 from publisher.incremental.units import graph_of, validate_parts
 from publisher.iris import Minter
+from publisher.release import GZIPPED as DATASET_FILES
 from publisher.release import write_release
 from publisher.serialize import PREFIXES
-from publisher.sources import input_files, read_turtle_folder
+from publisher.sources import read_turtle_folder
 from publisher.textlayer import Gazetteer
 from publisher.validation import OriginIndex, Validation, read_report, skolemised_report
 
@@ -47,8 +49,7 @@ LAST_TIMINGS: dict[str, float] = {}  # seconds per phase of the last build_relea
 class Built:
     """A built and validated graph, ready to be written as a release."""
 
-    release_id: str
-    parts: list[GraphPart]
+    parts: list[GraphPart]  # the release graph's part made with PLACEHOLDER for the id
     validation: Validation
     corpus: Corpus
     generated: datetime
@@ -78,15 +79,23 @@ def release_time(corpus: Corpus) -> datetime:
     return datetime.fromisoformat(day).replace(tzinfo=UTC)
 
 
-def release_identity(home: Path, base: str) -> str:
-    """A digest of every input, the build code and the base: same input, same id. The code
-    counts too, so that a changed build never reuses a release folder written by the old one."""
-    from publisher.incremental.keys import software
+# The id every id-dependent part is made with first; the release id is then a digest of the
+# files so made (see `content_identity`), written in place of it. Same length as an id, so
+# that replacing it changes no order of subjects or lines.
+PLACEHOLDER = "0" * 16
 
-    digest = hashlib.sha256(f"publisher {__version__}\n{software()}\n{base}\n".encode())
-    for path in input_files(home):
-        digest.update(str(path.relative_to(home)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+def content_identity(files: dict[str, bytes]) -> str:
+    """The release id: a digest of the release's files, made with PLACEHOLDER for the id.
+
+    The same output always gets the same id and a different output a different one, whatever
+    changed (an input, the code, a prefix, a library), so a release folder of that id can be
+    reused as it is, and moving code that changes nothing in the output changes no id. The .gz
+    files are compressions of the others: zlib's version stands for them."""
+    digest = hashlib.sha256(f"publisher {__version__}\nzlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
+    for name in sorted(files):
+        if not name.endswith(".gz"):
+            digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
     return digest.hexdigest()[:16]
 
 
@@ -109,6 +118,14 @@ def relation_labels(ontology: Graph, mint: Minter) -> dict[str, dict[str, str]]:
         if str(concept).startswith(prefix):
             labels.setdefault(str(concept)[len(prefix) :], {})[label.language] = str(label)
     return labels
+
+
+def release_graph_part(corpus: Corpus, mint: Minter, release_id: str, generated: datetime,
+                       home: Path, prefixes: dict[str, str]) -> GraphPart:
+    """The release metadata graph (PROV-O) as a part."""
+    provenance, name = Graph(), str(mint.graph("release"))
+    add_provenance(provenance, corpus, mint, release_id, generated, home)
+    return make_part(name, sorted_quads(provenance, name), prefixes)
 
 
 def build_graph(
@@ -173,14 +190,9 @@ class _Build:
         self._lap("document graphs")
 
         reference_part = self._reference()
-        release_id = release_identity(self.home, mint.base)
         generated = release_time(corpus)
-        provenance = Graph()
-        add_provenance(provenance, corpus, mint, release_id, generated, self.home)
-        release_part = make_part(
-            str(mint.graph("release")), sorted_quads(provenance, str(mint.graph("release"))),
-            self.prefixes,
-        )
+        release_part = release_graph_part(corpus, mint, PLACEHOLDER, generated, self.home,
+                                          self.prefixes)
 
         self._lap("reference and release graphs")
         report = validate_parts(
@@ -191,7 +203,7 @@ class _Build:
         validation = read_report(report, self._origins())
         self._lap("validation")
         parts = [ontology, shapes, reference_part, release_part, *documents.values()]
-        return Built(release_id, parts, validation, corpus, generated, mint, self.timings)
+        return Built(parts, validation, corpus, generated, mint, self.timings)
 
     # --- graphs ----------------------------------------------------------------------------
 
@@ -281,39 +293,29 @@ def _build_document(ident: str) -> dict[str, bytes]:
     return sections
 
 
-def build_release(home: Path, base: str, out: Path, *, workers: int | None = None,
-                  cache: bool = True) -> Path:
-    """Build, validate and, only if the graph conforms, write and switch to the new release."""
-    built = build_graph(home, base, workers=workers, cache=cache)
-    if not built.validation.conforms:
-        violations = [f for f in built.validation.findings if f.severity == "Violation"]
-        lines = "\n".join(f"  {finding}" for finding in violations[:50])
-        more = f"\n  ... and {len(violations) - 50} more" if len(violations) > 50 else ""
-        raise ValidationFailed(
-            f"the graph does not conform to shapes/: {len(violations)} violation(s); "
-            f"the previous release is unchanged\n{lines}{more}"
-        )
-    clock = time.perf_counter()
-    files = dataset_files(built.parts, PREFIXES(built.minter))
-    report = skolemised_report(
-        built.validation, str(built.minter.release(built.release_id)) + "/validation"
-    )
+def _with_id(data: bytes, release_id: str) -> bytes:
+    return data.replace(PLACEHOLDER.encode(), release_id.encode())
+
+
+def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
+    """validation.ttl, void.ttl and release.json of the release `release_id`."""
+    files: dict[str, bytes] = {}
+    report = skolemised_report(built.validation, str(built.minter.release(release_id)) + "/validation")
     files["validation.ttl"] = report.serialize(format="turtle").encode()
     counts = {p.graph: p.triples for p in built.parts if p.triples}
     void = void_description(
         built.minter,
-        built.release_id,
+        release_id,
         built.generated,
         counts,
-        sorted(n for n in files if not n.endswith(".gz"))
-        + [f"{n}.gz" for n in files if n.startswith("dataset.") and not n.endswith(".gz")],
+        sorted(DATASET_FILES) + [f"{n}.gz" for n in sorted(DATASET_FILES)],
     )
     files["void.ttl"] = void.serialize(format="turtle").encode()
     files["release.json"] = (
         json.dumps(
             {
-                "release": str(built.minter.release(built.release_id)),
-                "id": built.release_id,
+                "release": str(built.minter.release(release_id)),
+                "id": release_id,
                 "base": built.minter.base,
                 "generated": built.generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "software": f"publisher {__version__}",
@@ -327,9 +329,40 @@ def build_release(home: Path, base: str, out: Path, *, workers: int | None = Non
         ).encode()
         + b"\n"
     )
+    return files
+
+
+def build_release(home: Path, base: str, out: Path, *, workers: int | None = None,
+                  cache: bool = True) -> Path:
+    """Build, validate and, only if the graph conforms, write and switch to the new release."""
+    built = build_graph(home, base, workers=workers, cache=cache)
+    if not built.validation.conforms:
+        violations = [f for f in built.validation.findings if f.severity == "Violation"]
+        lines = "\n".join(f"  {finding}" for finding in violations[:50])
+        more = f"\n  ... and {len(violations) - 50} more" if len(violations) > 50 else ""
+        raise ValidationFailed(
+            f"the graph does not conform to shapes/: {len(violations)} violation(s); "
+            f"the previous release is unchanged\n{lines}{more}"
+        )
+    clock = time.perf_counter()
+    prefixes = PREFIXES(built.minter)
+    drafted = plain_files(built.parts, prefixes) | _release_metadata(built, PLACEHOLDER)
+    release_id = content_identity(drafted)
+    release_part = release_graph_part(built.corpus, built.minter, release_id, built.generated,
+                                      home, prefixes)
+    graph = release_part.graph
+    for part in built.parts:
+        if part.graph != graph and any(PLACEHOLDER.encode() in data
+                                       for data in part.sections.values()):
+            raise ValidationFailed(f"{part.graph} holds the text {PLACEHOLDER}, which stands "
+                                   "for the release id while it is computed; remove it")
+    parts = [release_part if p.graph == graph else p for p in built.parts]
+    # The same bytes, the id written in: it occurs only in the release graph and metadata.
+    files = {name: _with_id(data, release_id) for name, data in drafted.items()}
+    files |= dataset_files(parts, prefixes, union=files["dataset.ttl"])
     built.timings["release files"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    folder = write_release(out, built.release_id, files)
+    folder = write_release(out, release_id, files)
     built.timings["writing"] = time.perf_counter() - clock
     LAST_TIMINGS.clear()
     LAST_TIMINGS.update(built.timings)

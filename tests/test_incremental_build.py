@@ -4,21 +4,27 @@ pyshacl run over the whole graph reports, faults included."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from publisher.build import CACHE_DIR, build_graph, build_release
+from publisher.build import CACHE_DIR, PLACEHOLDER, build_graph, build_release, content_identity
 from publisher.incremental.cache import Cache
 from publisher.incremental.parts import GraphPart, make_part, sorted_quads, triples_of
 from publisher.incremental.units import graph_of, validate_parts
 from publisher.iris import OA, Minter
 from publisher.validation import read_report, validate
 
-from .conftest import BASE
+from .conftest import BASE, ROOT
+
+PREFIX_TABLE = "formats.py"  # the module that holds the prefixes of TriG and Turtle
 
 MINT = Minter(BASE)
 SUP = MINT.sup
@@ -163,3 +169,46 @@ def test_a_damaged_cache_entry_is_rebuilt(cached_home: Path, tmp_path: Path) -> 
         entry.write_bytes(b"[]\ntruncated")
     again = build_release(project, BASE, tmp_path / "again")
     assert _files(again) == _files((cached_home / "release").resolve())
+
+
+def test_release_id_is_a_digest_of_its_content(built_release: Path) -> None:
+    """The id written into the release is the digest of its files made with the placeholder:
+    same output, same id, whatever code made it."""
+    release_id = built_release.name
+    drafted = {
+        name: data.replace(release_id.encode(), PLACEHOLDER.encode())
+        for name, data in _files(built_release).items()
+        if name.startswith(("dataset.", "void.", "validation.", "release."))
+    }
+    assert content_identity(drafted) == release_id
+    assert json.loads(drafted["release.json"])["id"] == PLACEHOLDER
+
+
+def test_changing_the_prefix_table_changes_the_cache_keys_and_the_release_id(
+    cached_home: Path, tmp_path: Path
+) -> None:
+    """A prefix shapes every TriG and Turtle file: a copy of the package with one more prefix
+    must not reuse the cached parts (their keys cover all the build's code) and makes another
+    release, with another id."""
+    package = tmp_path / "code" / "publisher"
+    shutil.copytree(ROOT / "publisher", package, ignore=shutil.ignore_patterns("__pycache__"))
+    table = package / PREFIX_TABLE
+    source = table.read_text(encoding="utf-8")
+    assert '"schema": "http://schema.org/",' in source
+    table.write_text(source.replace(
+        '"schema": "http://schema.org/",',
+        '"schema": "http://schema.org/",\n        "sdo": "https://schema.org/",'), encoding="utf-8")
+    project = _copy(cached_home, tmp_path / "project")
+    before = (project / "release").resolve()
+    cached = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
+    subprocess.run(
+        [sys.executable, "-m", "publisher", "build", "--home", str(project), "--base", BASE],
+        check=True, env={**os.environ, "PYTHONPATH": str(package.parent)}, capture_output=True,
+        cwd=tmp_path,  # not the checkout, whose package would come first on the path
+    )
+    after = (project / "release").resolve()
+    assert not cached & {p.name for p in (project / CACHE_DIR / "document").iterdir()}
+    assert after.name != before.name
+    changed = {n for n, data in _files(after).items() if _files(before).get(n) != data}
+    assert {"dataset.trig", "dataset.ttl"} <= changed
+    assert b"@prefix sdo: <https://schema.org/>" in (after / "dataset.trig").read_bytes()

@@ -14,22 +14,34 @@ import pyoxigraph as ox
 from publisher.incremental.parts import GraphPart, compress, trig_header, turtle_body
 
 
-def dataset_files(parts: list[GraphPart], prefixes: dict[str, str]) -> dict[str, bytes]:
-    """dataset.{nq,trig,ttl,jsonld} and the .gz of each, from parts in any order."""
+def dataset_files(
+    parts: list[GraphPart], prefixes: dict[str, str], union: bytes | None = None
+) -> dict[str, bytes]:
+    """dataset.{nq,trig,ttl,jsonld} and the .gz of each, from parts in any order; `union` is
+    dataset.ttl when the caller has it already (the one file that is not a concatenation)."""
+    files = plain_files(parts, prefixes, union)
     parts = sorted((p for p in parts if p.triples), key=lambda p: p.graph)
-    header = _header(prefixes)
     comma, open_, close = compress(b","), compress(b"["), compress(b"]")
-    files = {
-        "dataset.nq": b"".join(p.sections["nq"] for p in parts),
+    files |= {
         "dataset.nq.gz": b"".join(p.sections["nq.gz"] for p in parts),
-        "dataset.trig": header + b"".join(p.sections["trig"] for p in parts),
-        "dataset.trig.gz": compress(header) + b"".join(p.sections["trig.gz"] for p in parts),
-        "dataset.jsonld": b"[" + b",".join(p.sections["jsonld"] for p in parts) + b"]",
+        "dataset.trig.gz": compress(_header(prefixes)) + b"".join(p.sections["trig.gz"] for p in parts),
         "dataset.jsonld.gz": open_ + comma.join(p.sections["jsonld.gz"] for p in parts) + close,
+        "dataset.ttl.gz": compress(files["dataset.ttl"]),
     }
-    files["dataset.ttl"] = union_turtle(parts, prefixes)
-    files["dataset.ttl.gz"] = compress(files["dataset.ttl"])
     return files
+
+
+def plain_files(
+    parts: list[GraphPart], prefixes: dict[str, str], union: bytes | None = None
+) -> dict[str, bytes]:
+    """dataset.{nq,trig,ttl,jsonld} without their .gz."""
+    parts = sorted((p for p in parts if p.triples), key=lambda p: p.graph)
+    return {
+        "dataset.nq": b"".join(p.sections["nq"] for p in parts),
+        "dataset.trig": _header(prefixes) + b"".join(p.sections["trig"] for p in parts),
+        "dataset.jsonld": b"[" + b",".join(p.sections["jsonld"] for p in parts) + b"]",
+        "dataset.ttl": union_turtle(parts, prefixes) if union is None else union,
+    }
 
 
 def union_turtle(parts: list[GraphPart], prefixes: dict[str, str]) -> bytes:
