@@ -10,7 +10,7 @@ import json
 import time
 from pathlib import Path
 
-from publisher import build
+from publisher.build import publish as build
 from publisher.settings import DEFAULT_BASE
 
 

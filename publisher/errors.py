@@ -6,6 +6,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: file and 1-based line (for error messages and reports)."""
+
+    path: Path
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
 class PublisherError(Exception):
     """An error reported to the user without a traceback; `exit_code` is the CLI status."""
 

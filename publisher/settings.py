@@ -62,7 +62,3 @@ def defaults() -> dict[str, object]:
         config["HOME"] = str(_default_home())
     return config
 
-
-def home_path(config: dict[str, object], relative: str) -> Path:
-    """A path inside the project folder."""
-    return Path(str(config["HOME"])) / relative

@@ -30,7 +30,7 @@ def project(tmp_path: Path) -> Path:
 def built_home(tmp_path_factory) -> Path:
     """A copy of the project with its release built from the repository's own inputs, once
     per test session (the release link is `built_home / "release"`)."""
-    from publisher.build import build_release
+    from publisher.build.publish import build_release
 
     home = copy_project(tmp_path_factory.mktemp("built") / "project")
     build_release(home, BASE, home / "release")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from publisher.cli import main
-from publisher.corpus.htmltext import extract_text
 from publisher.corpus.load import load_corpus
-from publisher.corpus.sourcefile import read_source
+from publisher.curate.htmltext import extract_text
+from publisher.curate.incoming import read_source
+from publisher.curate.suggest.candidates import candidate_names
+from publisher.curate.suggest.workspace import Workspace
 from publisher.errors import InputError
-from publisher.suggest.candidates import candidate_names
-from publisher.suggest.workspace import Workspace
 
 NEW = Path(__file__).parent / "fixtures" / "new_documents"
 EN_TEXT = NEW / "iran-fm-meets-haniyeh-en.txt"
@@ -170,8 +170,8 @@ def test_bad_options_are_refused(project: Path, capsys, case: str) -> None:
 
 
 def test_add_to_an_empty_corpus(tmp_path: Path) -> None:
-    from publisher.corpus.adding import add_document
     from publisher.corpus.yamlsource import load_yaml
+    from publisher.curate.adding import add_document
 
     home = tmp_path / "home"
     (home / "data").mkdir(parents=True)

@@ -15,7 +15,6 @@ from publisher.textlayer.arabic import (
 )
 from publisher.textlayer.gazetteer import Gazetteer
 
-
 # --- normalise ------------------------------------------------------------------------------
 
 

@@ -20,8 +20,8 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from publisher.release import pin, write_release
-from publisher.releases import verify_checksums
+from publisher.release.reader import verify_checksums
+from publisher.release.writer import pin, write_release
 from tests.liveserver import ROOT, LiveServer
 from tests.web.fixture_release import write_release as write_fixture_release
 
@@ -277,7 +277,7 @@ WRITER = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from publisher.release import write_release
+    from publisher.release.writer import write_release
     out = Path(sys.argv[1])
     files = {"release.json": b"{}", "dataset.nq": os.urandom(1 << 20) * 4}
     number = 0

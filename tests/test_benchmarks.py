@@ -15,7 +15,7 @@ from pyoxigraph import RdfFormat, Store
 
 from benchmarks import report, run
 from benchmarks.corpus import generate
-from publisher.build import build_release
+from publisher.build.publish import build_release
 
 from .conftest import BASE, ROOT
 

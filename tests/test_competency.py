@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
-import pytest
 
-from publisher.corpus.documents import decode_document
+from publisher.corpus.document_files import decode_document
 
 ROOT = Path(__file__).resolve().parent.parent
 B = "http://127.0.0.1:8080/"

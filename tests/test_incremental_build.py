@@ -15,16 +15,21 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from publisher.build import CACHE_DIR, PLACEHOLDER, build_graph, build_release, content_identity
-from publisher.incremental.cache import Cache
-from publisher.incremental.parts import GraphPart, make_part, sorted_quads, triples_of
-from publisher.incremental.units import graph_of, validate_parts
-from publisher.iris import OA, Minter
-from publisher.validation import read_report, validate
+from publisher.build.cache import Cache
+from publisher.build.identity import PLACEHOLDER, content_identity
+from publisher.build.pipeline import CACHE_DIR, build_graph
+from publisher.build.publish import build_release
+from publisher.build.validating import graph_of, validate_parts
+from publisher.rdf.iris import Minter
+from publisher.rdf.namespaces import OA
+from publisher.rdf.terms import sorted_quads, triples_of
+from publisher.release.parts import GraphPart, make_part
+from publisher.validate.report import read_report
+from publisher.validate.shacl import validate
 
 from .conftest import BASE, ROOT
 
-PREFIX_TABLE = "formats.py"  # the module that holds the prefixes of TriG and Turtle
+PREFIX_TABLE = "rdf/namespaces.py"  # the module that holds the prefixes of TriG and Turtle
 
 MINT = Minter(BASE)
 SUP = MINT.sup

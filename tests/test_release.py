@@ -7,14 +7,13 @@ import json
 from pathlib import Path
 
 import pyoxigraph
-import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, VOID, XSD
 
-from publisher.build import build_release
+from publisher.build.publish import build_release
 from publisher.cli import main
-from publisher.releases import verify_checksums
+from publisher.release.reader import verify_checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 B = "http://127.0.0.1:8080/"

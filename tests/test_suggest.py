@@ -11,12 +11,12 @@ import rdflib
 from publisher.cli import main
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Document
+from publisher.curate.suggest.drafting import draft_claims
+from publisher.curate.suggest.evaluate import _matching, documented_tables, evaluate, markdown
+from publisher.curate.suggest.lexicon import PhraseSet, load_lexicon
+from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
+from publisher.curate.suggest.workspace import Workspace
 from publisher.errors import InputError
-from publisher.suggest.drafting import draft_claims
-from publisher.suggest.evaluate import _matching, documented_tables, evaluate, markdown
-from publisher.suggest.lexicon import PhraseSet, load_lexicon
-from publisher.suggest.mapping_file import add_drafts, mapping_path
-from publisher.suggest.workspace import Workspace
 from publisher.textlayer import Sentence
 from tests.conftest import BASE, ROOT
 

@@ -55,7 +55,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.corpus.adding import add_document
+    from publisher.curate.adding import add_document
 
     document = add_document(
         args.home,

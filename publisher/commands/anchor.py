@@ -27,9 +27,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.anchoring import anchor_file
-    from publisher.corpus.documents import decode_document
+    from publisher.corpus.document_files import decode_document
     from publisher.corpus.yamlsource import load_yaml
+    from publisher.curate.anchoring import anchor_file
 
     entries = load_yaml(args.home / "data" / "documents.yaml")["documents"]
     texts = {

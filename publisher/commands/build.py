@@ -25,7 +25,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.build import build_release
+    from publisher.build.publish import build_release
 
     out = release_path(args)
     folder = build_release(args.home, args.base, out)

@@ -26,8 +26,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.suggest.candidates import candidate_names
-    from publisher.suggest.workspace import Workspace
+    from publisher.curate.suggest.candidates import candidate_names
+    from publisher.curate.suggest.workspace import Workspace
 
     workspace = Workspace.open(args.home)
     document = workspace.document(args.document)

@@ -30,7 +30,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from publisher.suggest.review import review
+    from publisher.curate.suggest.review import review
 
     if not args.claims and not args.all:
         print(f"publisher {args.command}: error: give claim ids (or --all)", file=sys.stderr)

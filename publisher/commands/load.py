@@ -64,7 +64,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.loading import LoadMismatch, check_release, load_release
+    from publisher.store.loading import LoadMismatch, check_release, load_release
 
     release = args.release if args.release is not None else args.home / "release"
     if args.check_only:

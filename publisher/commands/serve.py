@@ -80,7 +80,7 @@ def _store(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.releases import open_release
+    from publisher.release.reader import open_release
     from publisher.web import create_app
 
     release = (args.release if args.release is not None else args.home / "release").absolute()
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
         raise ReleaseError(f"{release} points to {os.readlink(release)}, which does not exist")
     if not release.exists():
-        from publisher.build import build_release
+        from publisher.build.publish import build_release
 
         print(f"publisher serve: no release at {release}; building it first")
         build_release(args.home, base or str(defaults()["BASE_IRI"]), release)

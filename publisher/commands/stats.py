@@ -6,6 +6,7 @@ import argparse
 import json
 
 from publisher.commands._common import add_project_options, release_path
+from publisher.rdf import namespaces
 
 COUNTS = {
     "documents": "?x a sup:Document",
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     import pyoxigraph
 
     from publisher.errors import ReleaseError
-    from publisher.releases import read_manifest
+    from publisher.release.manifest import read_manifest
 
     folder = release_path(args)
     if not folder.exists():
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     manifest = read_manifest(folder.resolve())
     store = pyoxigraph.Store()
     store.bulk_load(path=str(folder / "dataset.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
-    prefix = f"PREFIX sup: <{manifest['base']}def/>\n"
+    prefix = namespaces.sparql_prefixes(("sup",), manifest["base"])
     counts = {}
     for name, pattern in COUNTS.items():
         result = store.query(

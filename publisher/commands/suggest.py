@@ -43,15 +43,15 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.suggest.workspace import Workspace
+    from publisher.curate.suggest.workspace import Workspace
 
     if args.evaluate:
         return _evaluate(args, Workspace.open(args.home))
     if not args.document:
         print("publisher suggest: error: give a document id (or --evaluate)", file=sys.stderr)
         return 2
-    from publisher.suggest.candidates import candidate_names
-    from publisher.suggest.mapping_file import add_drafts
+    from publisher.curate.suggest.candidates import candidate_names
+    from publisher.curate.suggest.mapping_file import add_drafts
 
     workspace = Workspace.open(args.home)
     document = workspace.document(args.document)
@@ -85,7 +85,7 @@ def _short(text: str, width: int = 100) -> str:
 
 
 def _evaluate(args: argparse.Namespace, workspace) -> int:
-    from publisher.suggest.evaluate import evaluate, markdown, update_document
+    from publisher.curate.suggest.evaluate import evaluate, markdown, update_document
 
     tables = markdown(evaluate(workspace))
     print(tables)

@@ -30,8 +30,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from publisher.validation import validate_file
-    from publisher.build import build_graph
+    from publisher.build.pipeline import build_graph
+    from publisher.validate.shacl import validate_file
 
     if args.release_file is not None:
         validation = validate_file(args.release_file, args.home / "shapes", args.base)

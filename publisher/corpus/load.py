@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.corpus.documents import read_document
+from publisher.corpus.document_files import read_document
 from publisher.corpus.mapping import read_claims_file
-from publisher.corpus.model import Claim, Conflict, Corpus, Origin
+from publisher.corpus.model import Claim, Conflict, Corpus
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import (
     read_actors,
@@ -20,6 +20,7 @@ from publisher.corpus.reference import (
 )
 from publisher.corpus.vocabulary import Vocabulary, read_vocabulary
 from publisher.corpus.yamlsource import Located, load_yaml
+from publisher.errors import Origin
 
 
 def _items(path: Path, key: str, problems: Problems) -> list[Located]:

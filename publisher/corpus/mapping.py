@@ -9,11 +9,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from publisher.corpus.model import Amount, Attribution, Claim, Document, Origin
+from publisher.corpus.model import Amount, Attribution, Claim, Document
 from publisher.corpus.problems import Problems
+from publisher.corpus.reference import check_id
 from publisher.corpus.timespec import TimeError, parse_time
 from publisher.corpus.yamlsource import Located, load_yaml
-from publisher.corpus.reference import check_id
+from publisher.errors import Origin
 
 CLAIM_KEYS = {
     "id",

@@ -6,16 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record was written: file and 1-based line (for error messages and reports)."""
-
-    path: Path
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+from publisher.errors import Origin
 
 
 @dataclass(frozen=True)
@@ -52,10 +43,6 @@ class TimeSpec:
     end: Instant | None = None
     approximate: bool = False
     label: str | None = None
-
-    @property
-    def is_interval(self) -> bool:
-        return self.instant is None
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,12 @@ import pyoxigraph as ox
 
 from publisher.describe import queries as q
 from publisher.describe.queries import iri_term
-from publisher.store import Store
+from publisher.rdf import namespaces
+from publisher.store.interface import Store
 
-FOAF = "http://xmlns.com/foaf/0.1/"
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-LABELS = (
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://purl.org/dc/terms/title",
-    "http://xmlns.com/foaf/0.1/name",
-    "http://schema.org/name",
+LABELS = tuple(
+    namespaces.iri(name)
+    for name in ("rdfs:label", "skos:prefLabel", "dcterms:title", "foaf:name", "schema:name")
 )
 
 
@@ -132,7 +128,7 @@ def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
 
 def _metadata(found: Description) -> list[ox.Quad]:
     page = ox.NamedNode(found.page_iri(found.page))
-    quads = [ox.Quad(page, ox.NamedNode(FOAF + "primaryTopic"), ox.NamedNode(found.iri))]
+    quads = [ox.Quad(page, ox.NamedNode(namespaces.iri("foaf:primaryTopic")), ox.NamedNode(found.iri))]
     if found.paged:
         links = {
             "first": 1,
@@ -142,7 +138,7 @@ def _metadata(found: Description) -> list[ox.Quad]:
         for name, number in links.items():
             if number:
                 quads.append(
-                    ox.Quad(page, ox.NamedNode(HYDRA + name), ox.NamedNode(found.page_iri(number)))
+                    ox.Quad(page, ox.NamedNode(namespaces.iri("hydra:" + name)), ox.NamedNode(found.page_iri(number)))
                 )
     return quads
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+from publisher.rdf import namespaces
+
+PREFIXES = namespaces.sparql_prefixes(("rdf", "prov"))
 
 
 def iri_term(iri: str) -> str:

@@ -9,7 +9,8 @@ from rdflib.namespace import PROV, RDF, RDFS
 from publisher.corpus.model import Claim, Corpus, Document
 from publisher.graph.terms import boolean, decimal_literal, integer, non_negative
 from publisher.graph.timing import add_time
-from publisher.iris import OA, SCHEMA, Minter
+from publisher.rdf.iris import Minter
+from publisher.rdf.namespaces import OA, SCHEMA
 
 CONTEXT = 32  # code points of prefix/suffix kept with a quote, enough to re-anchor it
 

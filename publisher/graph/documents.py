@@ -8,8 +8,8 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
 from publisher.corpus.model import Document
 from publisher.graph.terms import decimal_literal, non_negative
-from publisher.iris import ITSRDF, NIF, SCHEMA, Minter
-
+from publisher.rdf.iris import Minter
+from publisher.rdf.namespaces import ITSRDF, NIF, SCHEMA
 
 _index = non_negative
 

@@ -1,4 +1,4 @@
-"""PROV-O for the release (which inputs, which software, when) and its VoID description."""
+"""PROV-O for the release (which inputs, which software, when): the release graph."""
 
 from __future__ import annotations
 
@@ -6,21 +6,13 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from publisher import __version__
+from publisher.corpus.inputs import input_files
 from publisher.corpus.model import Corpus
-from publisher.iris import Minter
-from publisher.sources import input_files
-
-LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
-MEDIA_TYPES = {
-    "dataset.nq": "application/n-quads",
-    "dataset.trig": "application/trig",
-    "dataset.ttl": "text/turtle",
-    "dataset.jsonld": "application/ld+json",
-}
+from publisher.rdf.iris import Minter
 
 
 def _timestamp(moment: datetime) -> Literal:
@@ -71,81 +63,3 @@ def add_provenance(
         graph.add((node, RDF.type, PROV.Entity))
         graph.add((node, RDFS.label, Literal(relative)))
         graph.add((node, sup("sha256"), Literal(hashlib.sha256(path.read_bytes()).hexdigest())))
-
-
-def void_description(
-    mint: Minter, release_id: str, generated: datetime, counts: dict[str, int], files: list[str]
-) -> Graph:
-    """VoID and DCAT for the dataset: counts, dumps, endpoint, licence, subsets per graph."""
-    graph = Graph()
-    graph.bind("void", VOID)
-    graph.bind("dcat", DCAT)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("prov", PROV)
-    dataset = mint.dataset()
-    graph.add((dataset, RDF.type, VOID.Dataset))
-    graph.add((dataset, RDF.type, DCAT.Dataset))
-    graph.add(
-        (
-            dataset,
-            DCTERMS.title,
-            Literal("State support for armed groups: claims with evidence", lang="en"),
-        )
-    )
-    graph.add(
-        (
-            dataset,
-            DCTERMS.title,
-            Literal("دعم الدول للجماعات المسلحة: ادعاءات مع أدلتها", lang="ar"),
-        )
-    )
-    graph.add(
-        (
-            dataset,
-            DCTERMS.description,
-            Literal(
-                "Claims from Arabic and English documents about state support for armed groups, each "
-                "anchored to the exact words of its source and attributed to who said them.",
-                lang="en",
-            ),
-        )
-    )
-    graph.add((dataset, DCTERMS.license, LICENSE))
-    graph.add((dataset, DCTERMS.modified, _timestamp(generated)))
-    graph.add((dataset, VOID.triples, Literal(sum(counts.values()), datatype=XSD.integer)))
-    graph.add((dataset, VOID.uriSpace, Literal(mint.base)))
-    graph.add((dataset, VOID.sparqlEndpoint, mint.sparql_endpoint()))
-    graph.add((dataset, VOID.exampleResource, mint.actor("iran")))
-    graph.add((dataset, PROV.wasGeneratedBy, mint.build(release_id)))
-    graph.add((dataset, DCTERMS.hasVersion, mint.release(release_id)))
-    for vocabulary in (
-        "http://www.w3.org/ns/prov#",
-        "http://www.w3.org/ns/oa#",
-        "http://www.w3.org/2006/time#",
-        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-        "http://schema.org/",
-        "http://www.w3.org/2004/02/skos/core#",
-        "http://www.w3.org/ns/org#",
-        str(mint.term("ontology")),
-    ):
-        graph.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
-    for name in files:
-        if not name.startswith("dataset."):
-            continue
-        dump = mint.download(name)
-        graph.add((dataset, VOID.dataDump, dump))
-        graph.add((dataset, DCAT.distribution, dump))
-        graph.add((dump, RDF.type, DCAT.Distribution))
-        graph.add((dump, DCAT.downloadURL, dump))
-        base_name = name[:-3] if name.endswith(".gz") else name
-        graph.add(
-            (dump, DCAT.mediaType, Literal(MEDIA_TYPES.get(base_name, "application/octet-stream")))
-        )
-        if name.endswith(".gz"):
-            graph.add((dump, DCAT.compressFormat, Literal("application/gzip")))
-    for graph_iri, count in sorted(counts.items()):
-        subset = URIRef(graph_iri)
-        graph.add((dataset, VOID.subset, subset))
-        graph.add((subset, RDF.type, VOID.Dataset))
-        graph.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
-    return graph

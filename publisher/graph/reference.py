@@ -4,12 +4,13 @@ propositions and conflicts."""
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, DCTERMS
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
 from publisher.corpus.model import Corpus
 from publisher.graph.terms import add_names, instant_literal
 from publisher.graph.timing import add_time
-from publisher.iris import ORG, SCHEMA, WD, Minter
+from publisher.rdf.iris import Minter
+from publisher.rdf.namespaces import ORG, SCHEMA, WD
 
 ACTOR_CLASSES = {
     "state": ("State",),

@@ -7,7 +7,7 @@ from rdflib.namespace import RDF, RDFS
 
 from publisher.corpus.model import Instant, TimeSpec
 from publisher.graph.terms import boolean, instant_literal
-from publisher.iris import TIME
+from publisher.rdf.namespaces import TIME
 
 INSTANT_PROPERTY = {
     "year": TIME.inXSDgYear,

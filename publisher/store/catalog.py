@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from publisher.store import Store
+from publisher.rdf import namespaces
+from publisher.store.interface import Store
 
 GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 
 # Instances of a class or of any of its subclasses (the ontology graph is in the union).
-COUNT_INSTANCES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?class . ?class rdfs:subClassOf* <{cls}> }}
+COUNT_INSTANCES = namespaces.sparql_prefixes(("rdfs",)) + """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?class . ?class rdfs:subClassOf* <{cls}> }}
 """
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 import pyoxigraph
 
 from publisher.errors import ReleaseError
-from publisher.store import QueryError, QuerySyntaxError
+from publisher.store.errors import QueryError, QuerySyntaxError
 from publisher.store.results import QueryResult, collect
-from publisher.store.worker import Request, WorkerPool
+from publisher.store.workers.framing import Request
+from publisher.store.workers.pool import WorkerPool
 
 
 class EmbeddedStore:

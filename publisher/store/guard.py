@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pyoxigraph
 
-from publisher.store import QueryRefused, UpdateRefused
+from publisher.store.errors import QueryRefused, UpdateRefused
 
 _STRING = (
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'

@@ -12,150 +12,39 @@ from __future__ import annotations
 import http.client
 import logging
 import time
-import urllib.error
-import urllib.request
 from urllib.parse import urlsplit
 
 import pyoxigraph
 from SPARQLWrapper import POST, SELECT, SPARQLWrapper
 
-from publisher import __version__
-from publisher.store import QueryError, QuerySyntaxError, QueryTimeout
+from publisher.rdf import formats
+from publisher.store.errors import (
+    BadStoreAnswer,
+    QueryError,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreError,
+    StoreTimeout,
+)
+from publisher.store.http import USER_AGENT, send, transport_failure
 from publisher.store.results import QueryResult, collect
 
 log = logging.getLogger(__name__)
 
-# Results for SELECT and ASK, RDF for CONSTRUCT and DESCRIBE: the store picks by the query form.
-ACCEPT = (
-    "application/sparql-results+json, application/n-triples, "
-    "application/sparql-results+xml;q=0.9, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+# What a store may answer, from the format registry: results for SELECT and ASK (JSON first),
+# RDF for CONSTRUCT and DESCRIBE (N-Triples first); the store picks by the query form.
+RESULTS = (formats.RESULTS_JSON, formats.RESULTS_XML, formats.RESULTS_TSV)
+GRAPHS = (formats.N_TRIPLES, formats.TURTLE, formats.RDF_XML, formats.JSON_LD)
+ACCEPT = ", ".join(
+    f"{fmt.media_type}{quality}"
+    for fmt, quality in (
+        (formats.RESULTS_JSON, ""),
+        (formats.N_TRIPLES, ""),
+        (formats.RESULTS_XML, ";q=0.9"),
+        (formats.TURTLE, ";q=0.9"),
+        (formats.RDF_XML, ";q=0.5"),
+    )
 )
-RESULTS = {
-    "application/sparql-results+json": pyoxigraph.QueryResultsFormat.JSON,
-    "application/json": pyoxigraph.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": pyoxigraph.QueryResultsFormat.XML,
-    "text/tab-separated-values": pyoxigraph.QueryResultsFormat.TSV,
-}
-GRAPHS = {
-    "application/n-triples": pyoxigraph.RdfFormat.N_TRIPLES,
-    "text/plain": pyoxigraph.RdfFormat.N_TRIPLES,
-    "text/turtle": pyoxigraph.RdfFormat.TURTLE,
-    "application/rdf+xml": pyoxigraph.RdfFormat.RDF_XML,
-    "application/ld+json": pyoxigraph.RdfFormat.JSON_LD,
-}
-USER_AGENT = f"publisher/{__version__}"
-RETRY_PAUSE = 0.25
-# The store refused the connection or dropped it unanswered (as while it restarts).
-DROPPED = (ConnectionRefusedError, ConnectionResetError)
-
-
-class StoreError(QueryError):
-    """The store failed. The message is for the public; `detail` (the store's own words) and
-    `store_status` (its HTTP status, if it answered) are for the operator and the log."""
-
-    status = 502
-
-    def __init__(self, message: str, detail: str = "", store_status: int | None = None) -> None:
-        super().__init__(message)
-        self.detail = detail
-        self.store_status = store_status
-
-
-class StoreUnavailable(StoreError):
-    """The store cannot be reached, or says it is busy: try again later."""
-
-    status = 503
-    retry_after = 5
-
-
-class StoreTimeout(StoreError):
-    """The store did not answer within the time the server waits for it."""
-
-    status = 504
-
-
-class BadStoreAnswer(StoreError):
-    """The store answered with an error, a redirect or something that does not parse."""
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    # A redirect would send the query (and a load, its data) wherever the store's answer says.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # urllib then raises the 3xx as an HTTPError, reported below
-
-
-OPENER = urllib.request.build_opener(_NoRedirects)
-
-
-def send(request: urllib.request.Request, wait: float, what: str) -> http.client.HTTPResponse:
-    """Open `request` without following redirects, waiting at most `wait` seconds for each step.
-
-    Everything sent here is idempotent (queries, and PUT or DELETE of a whole graph), so a
-    request the store dropped unanswered is sent once more; one that timed out is not, since
-    that would double the wait. Failures become StoreErrors.
-    """
-    for attempt in (1, 2):
-        try:
-            return OPENER.open(request, timeout=wait)
-        except urllib.error.HTTPError as error:
-            raise http_failure(error, what) from None
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-            reason = getattr(error, "reason", error)
-            if isinstance(reason, DROPPED) and attempt == 1:
-                time.sleep(RETRY_PAUSE)
-                continue
-            raise transport_failure(reason, wait, what) from None
-    raise AssertionError("unreachable")
-
-
-def transport_failure(reason: object, wait: float, what: str) -> StoreError:
-    """The error for a store that did not answer: it timed out (504), dropped the connection
-    (502) or cannot be reached (503)."""
-    detail = f"{what}: {_describe(reason)}"
-    log.warning("%s", detail)
-    if isinstance(reason, TimeoutError):
-        return StoreTimeout(
-            f"the SPARQL store behind this service did not answer within {wait:g} s", detail
-        )
-    if isinstance(reason, (ConnectionResetError, http.client.RemoteDisconnected)):
-        return BadStoreAnswer(
-            "the SPARQL store behind this service closed the connection without answering",
-            detail,
-        )
-    return StoreUnavailable(
-        f"the SPARQL store behind this service cannot be reached ({_describe(reason)}); "
-        "try again shortly",
-        detail,
-    )
-
-
-def http_failure(error: urllib.error.HTTPError, what: str) -> StoreError:
-    """The error for a store that answered with a status other than success."""
-    code = error.code
-    detail = f"{what}: {code} {error.reason}"
-    if 300 <= code < 400:
-        detail += f" to {error.headers.get('Location', '(no Location)')}"
-    detail = " ".join([detail, _snippet(error)]).strip()
-    # A refused query is the client's business (the caller says why); the rest is the operator's.
-    log.log(logging.INFO if code == 400 else logging.WARNING, "%s", detail)
-    if 300 <= code < 400:
-        return BadStoreAnswer(
-            f"the SPARQL store behind this service redirected the request ({code}); redirects "
-            "are not followed, so the STORE setting must name the endpoint itself",
-            detail,
-            code,
-        )
-    if code in (429, 503):
-        return StoreUnavailable(
-            f"the SPARQL store behind this service is busy ({code}); try again shortly",
-            detail,
-            code,
-        )
-    if code == 504:
-        return StoreTimeout("the SPARQL store behind this service timed out (504)", detail, code)
-    return BadStoreAnswer(
-        f"the SPARQL store behind this service failed ({code} {error.reason})", detail, code
-    )
 
 
 class _Request(SPARQLWrapper):
@@ -261,11 +150,13 @@ class RemoteStore:
         media = response.headers.get_content_type()
         what = f"answer from {self.endpoint}"
         try:
-            if media in RESULTS:
-                answer = pyoxigraph.parse_query_results(response, format=RESULTS[media])
+            results = formats.by_media_type(media, RESULTS)
+            if results is not None:
+                answer = pyoxigraph.parse_query_results(response, format=results.writer)
                 return collect(answer, row_cap=row_cap, deadline=deadline)
-            if media in GRAPHS:
-                quads = pyoxigraph.parse(response, format=GRAPHS[media], without_named_graphs=True)
+            graph = formats.by_media_type(media, GRAPHS)
+            if graph is not None:
+                quads = pyoxigraph.parse(response, format=graph.writer, without_named_graphs=True)
                 return collect((quad.triple for quad in quads), deadline=deadline)
         except TimeoutError as error:
             raise transport_failure(error, wait, what) from None
@@ -325,22 +216,3 @@ class RemoteStore:
         return sorted(row["g"].value for row in rows if isinstance(row["g"], pyoxigraph.NamedNode))
 
 
-def _snippet(error: urllib.error.HTTPError, limit: int = 300) -> str:
-    """The start of an error body, on one line, for the log."""
-    try:
-        body = error.read(limit).decode("utf-8", "replace")
-    except (OSError, http.client.HTTPException):
-        return ""
-    finally:
-        error.close()
-    return " ".join(body.split())
-
-
-def _describe(reason: object) -> str:
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, http.client.RemoteDisconnected):
-        return "it closed the connection"
-    if isinstance(reason, ConnectionResetError):
-        return "connection reset"
-    return str(reason) or type(reason).__name__

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
-from publisher.formats import Format
+from publisher.rdf.formats import Format
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 
@@ -141,7 +141,7 @@ def collect(
     deadline: float | None = None,
 ) -> QueryResult:
     """A QueryResult from a pyoxigraph answer, reading rows until the cap or the deadline."""
-    from publisher.store import QueryTimeout
+    from publisher.store.errors import QueryTimeout
 
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("boolean", boolean=bool(answer))

@@ -64,7 +64,7 @@ _CLITIC = r"(?:[وفبل]{1,2}(?=\S))?"  # attached clitics, excluded from the s
 _YEAR = r"(?P<year>1\d{3}|2[01]\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _LEFT = rf"(?<!{_W})(?<![\d.,/:-])"
-_RIGHT = rf"(?![\d]|[^\W\d_](?<!م))"  # a year may carry the Gregorian marker م
+_RIGHT = r"(?![\d]|[^\W\d_](?<!م))"  # a year may carry the Gregorian marker م
 
 _ISO = re.compile(rf"{_LEFT}(?P<year>\d{{4}})-(?P<m>\d\d)-(?P<day>\d\d)(?!\d)")
 _DMY = re.compile(rf"{_LEFT}{_DAY}\s+{_CLITIC}{_MONTH},?\s+{_YEAR}(?P<greg>م)?(?![\d]|{_W}(?<!م))")

@@ -34,6 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from publisher.corpus.model import Corpus
+
 from .arabic import NormalisedText, fold, is_arabic_letter, proclitic_options
 from .spans import Mention
 
@@ -209,3 +211,17 @@ class Gazetteer:
             taken.append((start, end))
             chosen.append(Mention(start, end, ids[0], nt.original[start:end], tuple(ids[1:])))
         return tuple(sorted(chosen))
+
+
+def gazetteer_of(corpus: Corpus) -> Gazetteer:
+    """The gazetteer of a corpus: every actor's names (ambiguous ones flagged) and every
+    place's, the latter as `place:<id>`."""
+    entries = []
+    for actor in corpus.actors.values():
+        if not actor.anonymous:
+            entries += [
+                (actor.id, lang, name, name in actor.ambiguous_names) for lang, name in actor.names.all()
+            ]
+    for place in corpus.places.values():
+        entries += [(f"place:{place.id}", lang, name) for lang, name in place.names.all()]
+    return Gazetteer.from_names(entries)

@@ -8,15 +8,16 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
-from publisher import formats
-from publisher.views.actor import actor_page
-from publisher.views.claim import claim_page
-from publisher.views.document import document_page
-from publisher.views.funding import funding
-from publisher.views.network import Edge, network, relation_types
-from publisher.views.svg.funding_chart import funding_svg
-from publisher.views.svg.network_graph import network_svg
-from publisher.web import get_store, responses
+from publisher.pages.actor import actor_page
+from publisher.pages.claim import claim_page
+from publisher.pages.document import document_page
+from publisher.pages.funding import funding
+from publisher.pages.network import Edge, network, relation_types
+from publisher.pages.svg.funding_chart import funding_svg
+from publisher.pages.svg.network_graph import network_svg
+from publisher.rdf import formats
+from publisher.web import responses
+from publisher.web.current import get_store
 from publisher.web.html import href
 
 bp = Blueprint("browse", __name__)

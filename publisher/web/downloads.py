@@ -7,16 +7,15 @@ import json
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
-from publisher import formats
+from publisher.pages.description import blocks, labels
+from publisher.rdf import formats, namespaces
 from publisher.store.results import serialize_triples
-from publisher.web import get_release, responses
-from publisher.web.view import blocks, labels
+from publisher.web import responses
+from publisher.web.current import get_release
 
 bp = Blueprint("downloads", __name__)
 
-DCAT = "http://www.w3.org/ns/dcat#"
-SPDX = "http://spdx.org/rdf/terms#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
 
 
 @bp.route("/download/")
@@ -48,7 +47,7 @@ def listing():
         )
     else:
         body = serialize_triples(
-            _catalogue(files), fmt, formats.prefixes(current_app.config["BASE_IRI"])
+            _catalogue(files), fmt, namespaces.prefixes(current_app.config["BASE_IRI"])
         )
     response = current_app.response_class(body, content_type=fmt.content_type)
     return responses.finish(response, tag, negotiated=True)
@@ -99,7 +98,7 @@ def void():
                 alternates=[],
             )
         else:
-            body = serialize_triples(triples, fmt, formats.prefixes(base))
+            body = serialize_triples(triples, fmt, namespaces.prefixes(base))
     response = current_app.response_class(body, content_type=fmt.content_type)
     return responses.finish(response, tag, negotiated=True)
 
@@ -114,31 +113,31 @@ def _catalogue(files) -> list[ox.Triple]:
     for f in files:
         node = ox.NamedNode(_url(f.name))
         triples += [
-            ox.Triple(node, RDF_TYPE, ox.NamedNode(DCAT + "Distribution")),
-            ox.Triple(node, ox.NamedNode(DCAT + "downloadURL"), node),
-            ox.Triple(node, ox.NamedNode(DCAT + "mediaType"), ox.Literal(f.media_type)),
+            ox.Triple(node, RDF_TYPE, ox.NamedNode(namespaces.iri("dcat:Distribution"))),
+            ox.Triple(node, ox.NamedNode(namespaces.iri("dcat:downloadURL")), node),
+            ox.Triple(node, ox.NamedNode(namespaces.iri("dcat:mediaType")), ox.Literal(f.media_type)),
             ox.Triple(
                 node,
-                ox.NamedNode(DCAT + "byteSize"),
+                ox.NamedNode(namespaces.iri("dcat:byteSize")),
                 ox.Literal(
-                    str(f.size), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+                    str(f.size), datatype=ox.NamedNode(namespaces.iri("xsd:integer"))
                 ),
             ),
         ]
         checksum = ox.NamedNode(_url(f.name) + "#sha256")
         triples += [
-            ox.Triple(node, ox.NamedNode(SPDX + "checksum"), checksum),
-            ox.Triple(checksum, RDF_TYPE, ox.NamedNode(SPDX + "Checksum")),
+            ox.Triple(node, ox.NamedNode(namespaces.iri("spdx:checksum")), checksum),
+            ox.Triple(checksum, RDF_TYPE, ox.NamedNode(namespaces.iri("spdx:Checksum"))),
             ox.Triple(
                 checksum,
-                ox.NamedNode(SPDX + "algorithm"),
-                ox.NamedNode(SPDX + "checksumAlgorithm_sha256"),
+                ox.NamedNode(namespaces.iri("spdx:algorithm")),
+                ox.NamedNode(namespaces.iri("spdx:checksumAlgorithm_sha256")),
             ),
             ox.Triple(
                 checksum,
-                ox.NamedNode(SPDX + "checksumValue"),
+                ox.NamedNode(namespaces.iri("spdx:checksumValue")),
                 ox.Literal(
-                    f.sha256, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#hexBinary")
+                    f.sha256, datatype=ox.NamedNode(namespaces.iri("xsd:hexBinary"))
                 ),
             ),
         ]

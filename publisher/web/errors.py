@@ -7,14 +7,12 @@ from urllib.parse import urlencode
 from flask import Flask, Response, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from publisher import formats
 from publisher.errors import PublisherError
-from publisher.store import QueryError
+from publisher.rdf import formats, namespaces
+from publisher.store.errors import QueryError
+from publisher.web import negotiation
 
-SEARCH = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?thing ?label WHERE {{
+SEARCH = namespaces.sparql_prefixes(("rdfs", "skos", "dcterms")) + """SELECT DISTINCT ?thing ?label WHERE {{
   ?thing rdfs:label|skos:prefLabel|dcterms:title ?label .
   FILTER(CONTAINS(LCASE(STR(?label)), LCASE({term})))
 }} LIMIT 50"""
@@ -59,7 +57,7 @@ def _answer(status: int, name: str, message: str, headers=None) -> Response:
     # a page for people is the default, and a client asking only for data types gets text.
     endpoint = request.blueprint == "sparql" or request.path == "/sparql"
     order = (formats.PLAIN_TEXT, formats.HTML) if endpoint else (formats.HTML, formats.PLAIN_TEXT)
-    if formats.negotiate(request.headers.get("Accept"), order) is formats.HTML:
+    if negotiation.negotiate(request.headers.get("Accept"), order) is formats.HTML:
         body = render_template(
             "error.html",
             status=status,

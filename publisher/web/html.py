@@ -9,13 +9,10 @@ import pyoxigraph as ox
 from flask import Flask, current_app, request
 from markupsafe import Markup, escape
 
-from publisher import formats
+from publisher.rdf import namespaces
 
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-PLAIN = {
-    "http://www.w3.org/2001/XMLSchema#string",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
-}
+PLAIN = {namespaces.iri("xsd:string"), namespaces.iri("rdf:langString")}
 RTL_LANGUAGES = ("ar", "fa", "he", "ur")
 
 
@@ -46,7 +43,7 @@ def href(iri: str) -> str:
 def compact(iri: str) -> str:
     """`prefix:name` for IRIs in a known namespace, else the IRI."""
     best, name = "", iri
-    for prefix, namespace in formats.prefixes(current_app.config["BASE_IRI"]).items():
+    for prefix, namespace in namespaces.prefixes(current_app.config["BASE_IRI"]).items():
         if iri.startswith(namespace) and len(namespace) > len(best) and len(iri) > len(namespace):
             best, name = namespace, f"{prefix}:{iri[len(namespace) :]}"
     return name

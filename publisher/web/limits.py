@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 from flask import Flask, Response, current_app, g, redirect, request
 from werkzeug.exceptions import BadRequest, RequestHeaderFieldsTooLarge, RequestURITooLarge
 
-from publisher import paths
+from publisher.rdf import paths
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_SAFE = "%&=+/:@!$'()*,;?~-._"  # kept as sent; anything else is percent-encoded

@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, current_app, render_template, url_for
 
+from publisher.pages.description import blocks
+from publisher.pages.home import home as overview
+from publisher.rdf import namespaces
 from publisher.store.results import QueryResult
-from publisher.views.home import home as overview
-from publisher.web import served
+from publisher.web.current import served
 from publisher.web.examples import read_examples
-from publisher.web.view import blocks
 
 bp = Blueprint("pages", __name__)
 
@@ -21,10 +22,7 @@ LISTS = {
     "documents": ("Documents", "sup:Document"),
     "claims": ("Claims", "sup:Claim"),
 }
-LIST_QUERY = """PREFIX sup: <{sup}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
+LIST_QUERY = """{prefixes}SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
   ?item a ?class . ?class rdfs:subClassOf* {cls} .
   OPTIONAL {{ ?item rdfs:label|dcterms:title ?name }}
 }} GROUP BY ?item ORDER BY ?item"""
@@ -35,7 +33,7 @@ def home():
     state = served()
     base = current_app.config["BASE_IRI"]
     lists = {
-        key: (title, _query_url(LIST_QUERY.format(sup=base + "def/", cls=cls)))
+        key: (title, _query_url(LIST_QUERY.format(prefixes=namespaces.sparql_prefixes(("sup", "rdfs", "dcterms"), base), cls=cls)))
         for key, (title, cls) in LISTS.items()
     }
     return render_template(

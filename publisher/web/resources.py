@@ -10,11 +10,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from publisher import describe as describing
-from publisher import formats
-from publisher.formats import Format
+from publisher.pages.description import blocks, description_page, labels
+from publisher.rdf import formats, namespaces
+from publisher.rdf.formats import Format
 from publisher.store.results import serialize_quads
-from publisher.web import browse, get_store, responses, served
-from publisher.web.view import blocks, description_page, labels
+from publisher.web import browse, responses
+from publisher.web.current import get_store, served
 
 bp = Blueprint("resources", __name__)
 
@@ -72,7 +73,7 @@ def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format |
             links=dict(links),
         )
     else:
-        body = serialize_quads(found.quads, fmt, formats.prefixes(base))
+        body = serialize_quads(found.quads, fmt, namespaces.prefixes(base))
     return body, links
 
 
@@ -102,7 +103,7 @@ def _render_graph(iri: str, path: str, fmt: Format):
             alternates=_alternates("resources.graph", path[len("graph/") :], fmt),
         )
     else:
-        body = serialize_quads(quads, fmt, formats.prefixes(current_app.config["BASE_IRI"]))
+        body = serialize_quads(quads, fmt, namespaces.prefixes(current_app.config["BASE_IRI"]))
     return body, []
 
 

@@ -8,21 +8,22 @@ from collections.abc import Sequence
 from flask import Response, abort, request
 from werkzeug.http import is_resource_modified
 
-from publisher import __version__, formats
-from publisher.formats import Format
-from publisher.web import get_release
+from publisher import __version__
+from publisher.rdf.formats import Format
+from publisher.web import negotiation
+from publisher.web.current import get_release
 
 
 def choose(candidates: Sequence[Format], fixed: Format | None = None) -> Format:
     """`fixed` (from a URL suffix) or the best candidate for the Accept header; else 406."""
     if fixed is not None:
         return fixed
-    chosen = formats.negotiate(request.headers.get("Accept"), candidates)
+    chosen = negotiation.negotiate(request.headers.get("Accept"), candidates)
     if chosen is None:
         abort(
             406,
             description=f"None of the requested types is available here. Available: "
-            f"{formats.available(candidates)}",
+            f"{negotiation.available(candidates)}",
         )
     return chosen
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
 
-from publisher import formats
-from publisher.views.search import search as find
-from publisher.web import get_store, responses
+from publisher.pages.search import search as find
+from publisher.rdf import formats
+from publisher.web import responses
+from publisher.web.current import get_store
 
 bp = Blueprint("search", __name__)
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from publisher import formats
+from publisher.rdf import formats, namespaces
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
+XSD_INTEGER = ox.NamedNode(namespaces.iri("xsd:integer"))
 
 
 def _sd(name: str) -> ox.NamedNode:
-    return ox.NamedNode(SD + name)
+    return ox.NamedNode(namespaces.iri("sd:" + name))
 
 
 def service_description(endpoint: str, dataset: str, graphs: dict[str, int]) -> list[ox.Triple]:
@@ -37,7 +35,7 @@ def service_description(endpoint: str, dataset: str, graphs: dict[str, int]) -> 
         ox.Triple(default, RDF_TYPE, _sd("Graph")),
         ox.Triple(
             default,
-            ox.NamedNode(VOID + "triples"),
+            ox.NamedNode(namespaces.iri("void:triples")),
             ox.Literal(str(sum(graphs.values())), datatype=XSD_INTEGER),
         ),
     ]
@@ -50,7 +48,7 @@ def service_description(endpoint: str, dataset: str, graphs: dict[str, int]) -> 
             ox.Triple(entry, _sd("graph"), graph),
             ox.Triple(graph, RDF_TYPE, _sd("Graph")),
             ox.Triple(
-                graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(size), datatype=XSD_INTEGER)
+                graph, ox.NamedNode(namespaces.iri("void:triples")), ox.Literal(str(size), datatype=XSD_INTEGER)
             ),
         ]
     return triples

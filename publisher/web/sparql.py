@@ -10,15 +10,17 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, current_app, request
 
-from publisher import describe, formats
-from publisher.store import execute
+from publisher import describe
+from publisher.pages.description import labels
+from publisher.rdf import formats, namespaces
+from publisher.store.execute import execute
 from publisher.store.results import QueryResult, serialize_triples
-from publisher.web import get_store, responses, served
+from publisher.web import responses
+from publisher.web.current import get_store, served
 from publisher.web.limits import remaining
 from publisher.web.pages import query_page
 from publisher.web.protocol import parse_request
 from publisher.web.service import service_description
-from publisher.web.view import labels
 
 bp = Blueprint("sparql", __name__)
 
@@ -52,7 +54,7 @@ def endpoint():
     if fmt is formats.HTML:
         body = query_page(operation.query, result=result, labels=_labels(result))
     else:
-        body = result.serialize(fmt, formats.prefixes(config["BASE_IRI"]))
+        body = result.serialize(fmt, namespaces.prefixes(config["BASE_IRI"]))
     response = current_app.response_class(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     if result.truncated:
@@ -72,7 +74,7 @@ def _service_description():
     else:
         base = current_app.config["BASE_IRI"]
         triples = service_description(base + "sparql", base + "id/dataset", served().graphs)
-        body = serialize_triples(triples, fmt, formats.prefixes(base))
+        body = serialize_triples(triples, fmt, namespaces.prefixes(base))
     response = current_app.response_class(body, content_type=fmt.content_type)
     response = responses.finish(response, responses.etag(fmt.key), negotiated=True)
     return response.make_conditional(request)

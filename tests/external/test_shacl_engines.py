@@ -17,7 +17,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF, SH
 
-from publisher.validation import validate_file
+from publisher.validate.shacl import validate_file
 from tests.external.clients import run_js
 
 pytestmark = pytest.mark.external

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from publisher import paths
+from publisher.rdf import paths
 from publisher.settings import SETTINGS
-from publisher.store import QueryRefused, UpdateRefused, guard
+from publisher.store import guard
+from publisher.store.errors import QueryRefused, UpdateRefused
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "http://127.0.0.1:8080/"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from publisher.store import QueryError, QueryRefused, QueryTimeout
-from publisher.store import worker as workers
+from publisher.store import errors as workers
+from publisher.store.workers import child
 from publisher.store.embedded import EmbeddedStore
+from publisher.store.errors import QueryError, QueryRefused, QueryTimeout
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def pooled(built_release: Path):
     ],
 )
 def test_answers_are_those_of_the_store_in_process(pooled, query):
-    from publisher import formats
+    from publisher.rdf import formats
 
     through_worker = pooled.query(query, timeout=10)
     in_process = pooled.query(query)
@@ -99,7 +100,7 @@ def test_a_runaway_query_is_killed_at_its_deadline(pooled):
 
 
 def test_workers_are_replaced_after_their_quota(built_release, monkeypatch):
-    monkeypatch.setattr(workers, "RECYCLE_AFTER", 3)
+    monkeypatch.setattr(child, "RECYCLE_AFTER", 3)
     store = EmbeddedStore(built_release / "dataset.nq", workers=1)
     try:
         seen = set()

@@ -166,7 +166,7 @@ def test_network_refuses_bad_filters(client, query, named):
 
 
 def test_network_layout_is_deterministic(client):
-    from publisher.views.network import _layout
+    from publisher.pages.network import _layout
 
     first = client.get("/network.svg").get_data()
     _layout.cache_clear()  # computed afresh, not remembered

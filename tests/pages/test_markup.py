@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from publisher.views.markup import Span, render
+from publisher.pages.markup import Span, render
 from tests.pages.dom import parse
 from tests.pages.helpers import text_without
 

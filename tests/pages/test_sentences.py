@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publisher.views.sentences import PHRASES, Amount, ClaimWords, When, arabic, english
+from publisher.pages.wording import PHRASES, Amount, ClaimWords, When, arabic, english
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from publisher.cli import main
-from publisher.loading import graph_store_for
+from publisher.store.loading import graph_store_for
 from publisher.store.remote import RemoteStore
 from tests.remote.servers import OxigraphServer, free_port
 from tests.web.fixture_release import BASE, make_home

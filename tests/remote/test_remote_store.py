@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 
 from publisher.errors import PublisherError
-from publisher.store import open_store
 from publisher.store.embedded import EmbeddedStore
+from publisher.store.opening import open_store
 from publisher.store.remote import RemoteStore
 from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import BASE, make_home

@@ -34,7 +34,7 @@ BLANK = re.compile(r"(_:|#b-|\"b-)[A-Za-z0-9]+")
 
 
 def _samples(embedded_app) -> list[str]:
-    from publisher.web import get_store
+    from publisher.web.current import get_store
 
     with embedded_app.app_context():
         rows = get_store().query(SAMPLES).rows

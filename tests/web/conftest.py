@@ -71,7 +71,7 @@ def client(app):
 
 @pytest.fixture(scope="session")
 def store(app):
-    from publisher.web import get_store
+    from publisher.web.current import get_store
 
     with app.app_context():
         return get_store()

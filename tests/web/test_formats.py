@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from publisher import formats
+from publisher.rdf import formats
+from publisher.web import negotiation
 
 RDFLIB_76 = (
     "application/rdf+xml, text/n3, text/turtle, application/n-triples, application/ld+json, "
@@ -54,7 +55,7 @@ SPARQLWRAPPER_JSON = (
     ],
 )
 def test_description_negotiation(accept, expected):
-    assert formats.negotiate(accept, formats.DESCRIPTION_FORMATS) is expected
+    assert negotiation.negotiate(accept, formats.DESCRIPTION_FORMATS) is expected
 
 
 @pytest.mark.parametrize(
@@ -72,12 +73,12 @@ def test_description_negotiation(accept, expected):
     ],
 )
 def test_results_negotiation(accept, expected):
-    assert formats.negotiate(accept, formats.SOLUTION_FORMATS) is expected
+    assert negotiation.negotiate(accept, formats.SOLUTION_FORMATS) is expected
 
 
 def test_nothing_acceptable():
-    assert formats.negotiate("image/png", formats.DESCRIPTION_FORMATS) is None
-    assert formats.negotiate("text/turtle", formats.SOLUTION_FORMATS) is None
+    assert negotiation.negotiate("image/png", formats.DESCRIPTION_FORMATS) is None
+    assert negotiation.negotiate("text/turtle", formats.SOLUTION_FORMATS) is None
 
 
 def test_registry_is_consistent():

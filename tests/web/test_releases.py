@@ -7,7 +7,7 @@ import json
 import pytest
 
 from publisher.errors import ReleaseError
-from publisher.releases import open_release
+from publisher.release.reader import open_release
 
 
 def test_open_through_the_link(release_dir):

@@ -23,7 +23,7 @@ from web_helpers import (
     triples,
 )
 
-from publisher import formats
+from publisher.rdf import formats
 from publisher.web import create_app
 
 RDF_TYPES = [f.media_type for f in formats.RDF_FORMATS]
@@ -60,7 +60,7 @@ def test_description_in_every_rdf_format(client, actor, media_type):
 def test_a_description_is_rendered_once_per_release_and_served_again(app, client, actor):
     from rdflib.compare import isomorphic
 
-    from publisher.web import served
+    from publisher.web.current import served
 
     with app.app_context():
         kept = served().rendered

@@ -39,7 +39,7 @@ def test_builds_a_missing_release_then_serves_it(tmp_path, monkeypatch):
         built.append((home, base, out))
         return folder
 
-    monkeypatch.setattr("publisher.build.build_release", fake_build)
+    monkeypatch.setattr("publisher.build.publish.build_release", fake_build)
     monkeypatch.setattr(Flask, "run", lambda app, **options: served.append((app, options)))
     args = _parse("--home", str(tmp_path), "--port", "8099", "--base", BASE)
     assert serve.run(args) == 0

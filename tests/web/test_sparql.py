@@ -311,7 +311,7 @@ def test_service_words_inside_strings_and_iris_are_not_service():
 
 
 def test_query_result_round_trips_through_every_results_format(store):
-    from publisher import formats
+    from publisher.rdf import formats
 
     result = store.query(
         f"SELECT ?c ?l WHERE {{ ?c a <{SUP.Claim}> OPTIONAL {{ ?c <{SUP.hedged}> ?l }} }}"

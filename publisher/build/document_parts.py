@@ -1,0 +1,80 @@
+"""A document's named graph, built on its own: its metadata, text, text layer and claims.
+
+`DocumentBuilder` holds what every document graph is made from besides the document itself
+(the corpus's actors and events, the gazetteer, relation labels, rates); `key` says which
+inputs those are, so that a cached graph is reused exactly when none of them changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph
+
+from publisher.build import keys
+from publisher.corpus.model import Claim, Corpus, Document
+from publisher.graph.claims import add_claim
+from publisher.graph.documents import add_document, add_text_layer
+from publisher.rdf.iris import Minter
+from publisher.rdf.terms import sorted_quads
+from publisher.release.parts import GraphPart, make_part
+from publisher.textlayer import Gazetteer, analyse
+
+
+@dataclass
+class DocumentBuilder:
+    corpus: Corpus
+    mint: Minter
+    labels: dict[str, dict[str, str]]
+    gazetteer: Gazetteer
+    rates: frozenset[str]
+    prefixes: dict[str, str]
+    shared_digest: str  # actors, events and ontology files, the software, the base
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for claim in self.corpus.claims.values():
+            self.claims.setdefault(claim.document, []).append(claim)
+        self.known_actors = set(self.corpus.actors)
+
+    def key(self, document: Document) -> str:
+        """Everything the document's graph is made from."""
+        claim_files = sorted({claim.origin.path for claim in self.claims.get(document.id, [])})
+        metadata = [
+            document.id, document.file, document.sha256, document.language, document.kind,
+            repr(sorted(document.title.items())), document.added, document.publisher or "",
+            document.publisher_evidence or "", document.url or "",
+        ]
+        return keys.digest(
+            self.shared_digest, *metadata, document.text,
+            *[part for path in claim_files for part in (path.name, path.read_bytes())],
+        )
+
+    def graph(self, document: Document) -> Graph:
+        graph = Graph()
+        add_document(graph, document, self.mint)
+        add_text_layer(
+            graph,
+            document,
+            analyse(document.text, document.language, self.gazetteer),
+            self.mint,
+            self.known_actors,
+            self.rates,
+        )
+        for claim in self.claims.get(document.id, []):
+            add_claim(graph, claim, document, self.corpus, self.mint, self.labels)
+        return graph
+
+    def part(self, document: Document) -> GraphPart:
+        """The graph's part, with the types of the nodes other graphs point to: the document
+        (memberships, the release) and its claims (conflicts)."""
+        name = str(self.mint.graph("document", document.id))
+        part = make_part(name, sorted_quads(self.graph(document), name), self.prefixes)
+        pointed = {f"<{self.mint.document(document.id)}>"} | {
+            f"<{self.mint.claim(claim.id)}>" for claim in self.claims.get(document.id, [])
+        }
+        typed = part.typed_nodes()
+        part.sections["exports"] = b"\n".join(
+            line for node in sorted(pointed & set(typed)) for line in typed[node]
+        )
+        return part

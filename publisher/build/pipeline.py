@@ -1,0 +1,247 @@
+"""The build: documents, text layer, claims, graph, validation — in that order.
+
+The graph is made and validated in units: each document's named graph
+on its own, then the reference data with the ontology, then the release metadata. Units run in
+worker processes and their results are cached in HOME/.cache/build under a digest of their
+inputs, so a build after a change redoes only what depends on that change. The output does
+not depend on the cache or on the number of workers.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import SKOS
+
+from publisher.build import keys, pool
+from publisher.build.cache import Cache
+from publisher.build.document_parts import DocumentBuilder
+from publisher.build.identity import PLACEHOLDER, release_time
+from publisher.build.validating import graph_of, validate_parts
+from publisher.corpus.inputs import read_turtle_folder
+from publisher.corpus.load import load_corpus
+from publisher.corpus.model import Corpus
+from publisher.errors import Origin
+from publisher.graph.provenance import add_provenance
+from publisher.graph.reference import reference_graph
+from publisher.rdf import namespaces
+from publisher.rdf.iris import Minter
+from publisher.rdf.terms import sorted_quads, triples_of
+from publisher.release.parts import GraphPart, make_part
+from publisher.textlayer.gazetteer import gazetteer_of
+from publisher.validate.origins import OriginIndex
+from publisher.validate.report import Validation, read_report
+
+CACHE_DIR = Path(".cache") / "build"  # under HOME; .gitignore lists .cache/
+
+
+@dataclass
+class Built:
+    """A built and validated graph, ready to be written as a release."""
+
+    parts: list[GraphPart]  # the release graph's part made with PLACEHOLDER for the id
+    validation: Validation
+    corpus: Corpus
+    generated: datetime
+    minter: Minter
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def dataset(self) -> Dataset:
+        """Every graph as an rdflib Dataset (made on demand: the build itself needs none)."""
+        dataset = Dataset()
+        for prefix, namespace in namespaces.prefixes(self.minter.base).items():
+            dataset.bind(prefix, namespace)
+        for part in self.parts:
+            graph = dataset.graph(part.graph)
+            for triple in triples_of(part.nquads):
+                graph.add(triple)
+        return dataset
+
+
+def relation_labels(ontology: Graph, mint: Minter) -> dict[str, dict[str, str]]:
+    prefix = str(mint.concept("relation", ""))
+    labels: dict[str, dict[str, str]] = {}
+    for concept, label in ontology.subject_objects(SKOS.prefLabel):
+        if str(concept).startswith(prefix):
+            labels.setdefault(str(concept)[len(prefix) :], {})[label.language] = str(label)
+    return labels
+
+
+def release_graph_part(corpus: Corpus, mint: Minter, release_id: str, generated: datetime,
+                       home: Path, prefixes: dict[str, str]) -> GraphPart:
+    """The release metadata graph (PROV-O) as a part."""
+    provenance, name = Graph(), str(mint.graph("release"))
+    add_provenance(provenance, corpus, mint, release_id, generated, home)
+    return make_part(name, sorted_quads(provenance, name), prefixes)
+
+
+def build_graph(
+    home: Path, base: str, *, workers: int | None = None, cache: bool = True
+) -> Built:
+    """Read, analyse, map and validate; raises InputError or ValidationFailed.
+
+    `workers` processes build and validate the units (default: one per core); `cache=False`
+    ignores HOME/.cache/build (a throw-away cache is used instead).
+    """
+    started = time.perf_counter()
+    corpus, vocabulary = load_corpus(home)
+    store = Cache(home / CACHE_DIR if cache else None)
+    try:
+        build = _Build(home, Minter(base), corpus, vocabulary, store, workers)
+        build.timings["load"] = time.perf_counter() - started
+        built = build.run()
+        store.keep_only(("document", "validation", "turtle", "reference"))
+        return built
+    finally:
+        store.close()
+
+
+class _Build:
+    """One build: the units, their keys, the workers, in the order data flows."""
+
+    def __init__(self, home, mint, corpus, vocabulary, store, workers) -> None:
+        self.home, self.mint, self.corpus, self.store = home, mint, corpus, store
+        self.vocabulary, self.workers = vocabulary, workers
+        self.prefixes = namespaces.prefixes(mint.base)
+        self.software = keys.digest(keys.software(), mint.base)
+        self.timings: dict[str, float] = {}
+        self.clock = time.perf_counter()
+
+    def _lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = now - self.clock
+        self.clock = now
+
+    def run(self) -> Built:
+        mint, corpus = self.mint, self.corpus
+        ontology = self._turtle_folder("ontology")
+        shapes = self._turtle_folder("shapes")
+        ontology_graph = graph_of(triples_of(ontology.nquads))
+        data = self.home / "data"
+        builder = DocumentBuilder(
+            corpus,
+            mint,
+            relation_labels(ontology_graph, mint),
+            gazetteer_of(corpus),
+            self.vocabulary.concepts["rate"],
+            self.prefixes,
+            keys.digest(
+                self.software,
+                keys.files([p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
+                           self.home),
+                ontology.nquads,
+            ),
+        )
+        self._lap("ontology and shapes")
+        documents = self._documents(builder)
+        self._lap("document graphs")
+
+        reference_part = self._reference()
+        generated = release_time(corpus)
+        release_part = release_graph_part(corpus, mint, PLACEHOLDER, generated, self.home,
+                                          self.prefixes)
+
+        self._lap("reference and release graphs")
+        report = validate_parts(
+            documents, ontology, shapes, reference_part, release_part, mint=mint,
+            store=self.store, software=self.software, document_keys=self.document_keys,
+            workers=self.workers,
+        )
+        validation = read_report(report, self._origins())
+        self._lap("validation")
+        parts = [ontology, shapes, reference_part, release_part, *documents.values()]
+        return Built(parts, validation, corpus, generated, mint, self.timings)
+
+    # --- graphs ----------------------------------------------------------------------------
+
+    def _turtle_folder(self, name: str) -> GraphPart:
+        """ontology/ or shapes/ as a graph part; reading them canonicalises blank nodes, which
+        is slow, so the part is cached under the files' digest."""
+        folder = self.home / name
+        key = keys.digest(self.software, keys.files(sorted(folder.glob("*.ttl")), self.home))
+        found = self.store.get("turtle", key)
+        if found is not None:
+            return GraphPart.unpack(found)
+        iri = str(self.mint.graph(name))
+        part = make_part(iri, sorted_quads(read_turtle_folder(folder, self.mint.base), iri),
+                         self.prefixes)
+        self.store.put("turtle", key, part.pack())
+        return part
+
+    def _reference(self) -> GraphPart:
+        """The reference graph's part, cached under what reference_graph reads."""
+        corpus = self.corpus
+        languages = sorted({(m.source, corpus.documents[m.source].language)
+                            for m in corpus.memberships})
+        key = keys.digest(self.software, *(repr(sorted(getattr(corpus, name).items()))
+                                           for name in ("actors", "places", "positions", "events",
+                                                        "sources", "propositions", "conflicts")),
+                          repr(corpus.memberships), repr(languages))
+        found = self.store.get("reference", key)
+        if found is not None:
+            return GraphPart.unpack(found)
+        graph, iri = Graph(), str(self.mint.graph("reference"))
+        reference_graph(corpus, self.mint, graph)
+        part = make_part(iri, sorted_quads(graph, iri), self.prefixes)
+        self.store.put("reference", key, part.pack())
+        return part
+
+    def _documents(self, builder: DocumentBuilder) -> dict[str, GraphPart]:
+        """Every document's graph part, building those not in the cache in the workers."""
+        self.document_keys = {d.id: builder.key(d) for d in self.corpus.documents.values()}
+        missing = [i for i, k in self.document_keys.items()
+                   if not self.store.path("document", k).is_file()]
+        pool.share(builder=builder, store=self.store, keys=self.document_keys)
+        pool.run(_build_document, missing, self.workers, min_items=8)
+        parts = {}
+        for ident, key in self.document_keys.items():
+            found = self.store.get("document", key)
+            if found is None:  # removed meanwhile (another build pruned it): build it here
+                found = _build_document(ident)
+            parts[ident] = GraphPart.unpack(found)
+        return parts
+
+    # --- validation ------------------------------------------------------------------------
+
+    def _origins(self) -> OriginIndex:
+        """The input line each minted IRI was made from, for the validation findings."""
+        mint, corpus, origins = self.mint, self.corpus, OriginIndex()
+        for kind, items in (
+            ("actor", corpus.actors),
+            ("place", corpus.places),
+            ("event", corpus.events),
+            ("source", corpus.sources),
+            ("proposition", corpus.propositions),
+            ("conflict", corpus.conflicts),
+        ):
+            for ident, item in items.items():
+                origins.add(str(getattr(mint, kind)(ident)), item.origin)
+        for membership in corpus.memberships:
+            origins.add(
+                str(mint.membership(membership.person, membership.position, membership.organisation)),
+                membership.origin,
+            )
+        for claim in corpus.claims.values():
+            origins.add(str(mint.claim(claim.id)), claim.origin)
+        for document in corpus.documents.values():
+            origins.add(str(mint.document(document.id)), document.origin)
+            origins.add(str(mint.text(document.id)), Origin(document.path, 1))
+        return origins
+
+
+# --- tasks, run in the workers (pool.py) ---------------------------------
+
+
+def _build_document(ident: str) -> dict[str, bytes]:
+    builder, store = pool.shared("builder"), pool.shared("store")
+    part = builder.part(builder.corpus.documents[ident])
+    sections = part.pack()
+    store.put("document", pool.shared("keys")[ident], sections)
+    return sections
+
+

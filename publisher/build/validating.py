@@ -1,0 +1,185 @@
+"""The validation units of a build, their keys, and running the stale ones in the workers.
+
+Units (see partition.py for why their union is a whole-graph validation):
+* documents: a few document graphs validated together (pyshacl's fixed cost per run is about
+  a third of a second), on top of the shared context: the reference graph less its conflicts,
+  and the ontology. A document's results are cached on their own, under a key made of the
+  document's graph key, the shared context, the shapes, and the links of its claims to other
+  documents' claims (sup:conflictsWith, with the types of those claims);
+* the reference graph with the ontology, with the types of the claims and documents it points
+  to;
+* the release metadata, with the ontology and the types of the documents it points to.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from publisher.build import keys, pool
+from publisher.build.cache import Cache
+from publisher.rdf.iris import Minter
+from publisher.rdf.terms import triples_of
+from publisher.release.parts import GraphPart
+from publisher.validate.units import encode, merged_report, store_of, validate_unit
+from publisher.validate.unitstore import UnitStore
+
+CHUNK_TRIPLES = 20_000  # most triples of documents validated in one pyshacl run
+
+
+def graph_of(triples) -> Graph:
+    """An rdflib graph on the fast store (shapes, ontology): pyshacl reads the shapes a lot."""
+    graph = Graph(store=UnitStore())
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def validate_parts(
+    documents: dict[str, GraphPart],
+    ontology: GraphPart,
+    shapes: GraphPart,
+    reference: GraphPart,
+    release: GraphPart,
+    *,
+    mint: Minter,
+    store: Cache,
+    software: str,
+    document_keys: dict[str, str] | None = None,
+    workers: int | None = None,
+) -> Graph:
+    """The SHACL report of all graphs but the shapes: every unit's results, from the cache or
+    from pyshacl in the workers. `document_keys` are digests of the documents' inputs (by
+    default, of their graphs)."""
+    if document_keys is None:
+        document_keys = {i: keys.digest(p.nquads) for i, p in documents.items()}
+    shapes_key = keys.digest(software, shapes.nquads)
+    static, about_claim = _split_reference(reference, mint)
+    exports = {ident: part.exports() for ident, part in documents.items()}
+    exported = {node: lines for found in exports.values() for node, lines in found.items()}
+    context_key = keys.digest(shapes_key, ontology.nquads, *static)
+
+    entries, stale = [], []
+    claim_class = f"<{mint.term('Claim')}>".encode()
+    for ident, part in sorted(documents.items()):
+        links = []
+        for claim in _claims(exports[ident], claim_class):
+            for line in about_claim.get(claim, []):
+                links.append(line)
+                links += exported.get(line.rsplit(b" ", 2)[-2].decode(), [])
+        key = keys.digest(context_key, document_keys[ident], *sorted(links))
+        entries.append(key)
+        if store.get("validation", key) is None:
+            stale.append((ident, key, b"\n".join(links), part.triples))
+    tasks: list[tuple] = []
+    for kind, part in (("reference", reference), ("release", release)):
+        context = _referenced(part.nquads, exported)
+        key = keys.digest(shapes_key, kind, part.nquads, ontology.nquads, context)
+        entries.append(key)
+        if store.get("validation", key) is None:
+            tasks.append((kind, key, context))  # first: a long task last leaves workers idle
+    tasks += _chunks(stale, workers or pool.default_workers())
+
+    pool.share(store=store, shapes=graph_of(triples_of(shapes.nquads)),
+               ontology=list(triples_of(ontology.nquads)), context_key=context_key,
+               static=list(triples_of(b"\n".join(static))),
+               reference=reference.nquads, release=release.nquads,
+               document_keys={i: document_keys[i] for i in documents}, documents=documents)
+    pool.run(validate_task, tasks, workers, min_items=3)
+    encoded = []
+    for key in entries:
+        found = store.get("validation", key)
+        if found is None:
+            raise RuntimeError(f"validation result {key} vanished from {store.folder}")
+        encoded.append(found["results"])
+    return merged_report(encoded)
+
+
+def _split_reference(reference: GraphPart, mint: Minter) -> tuple[list[bytes], dict]:
+    """The reference graph's N-Triples less its conflicts, and the conflictsWith lines by
+    subject claim."""
+    conflicts_with = f"<{mint.term('conflictsWith')}>".encode()
+    conflict = f"<{mint.conflict('')}".encode()
+    static, about_claim = [], {}
+    cut = len(f" <{reference.graph}> .")
+    for line in reference.nquads.splitlines():
+        subject, predicate, _ = line.split(b" ", 2)
+        triple = line[:-cut] + b" ."
+        if predicate == conflicts_with:
+            about_claim.setdefault(subject.decode(), []).append(triple)
+        elif not subject.startswith(conflict):
+            static.append(triple)
+    return static, about_claim
+
+
+def _claims(exports: dict[str, list[bytes]], claim_class: bytes) -> list[str]:
+    return [node for node, lines in exports.items()
+            if any(line.endswith(claim_class + b" .") for line in lines)]
+
+
+def _referenced(nquads: bytes, exported: dict[str, list[bytes]]) -> bytes:
+    """The rdf:type lines of the document nodes (claims, documents) these quads point to."""
+    found: set[bytes] = set()
+    for line in nquads.splitlines():
+        obj = line.rsplit(b" ", 2)[0].split(b" ", 2)[2]
+        found.update(exported.get(obj.decode(), ()))
+    return b"\n".join(sorted(found))
+
+
+def _chunks(stale: list[tuple], workers: int) -> list[tuple]:
+    """Documents in chunks big enough to amortise pyshacl's fixed cost per run, small enough
+    to keep every worker busy."""
+    limit = max(2_000, min(CHUNK_TRIPLES, sum(t for *_, t in stale) // (2 * workers) + 1))
+    tasks, chunk, size = [], [], 0
+    for ident, key, links, triples in stale:
+        chunk.append((ident, key, links))
+        size += triples
+        if size >= limit:
+            tasks.append(("documents", chunk))
+            chunk, size = [], 0
+    if chunk:
+        tasks.append(("documents", chunk))
+    return tasks
+
+
+# --- in the workers ----------------------------------------------------------------------------
+
+
+def validate_task(task: tuple) -> None:
+    """Validate one unit and store its results (per document for a chunk of documents)."""
+    store, shapes = pool.shared("store"), pool.shared("shapes")
+    kind = task[0]
+    if kind == "documents":
+        own, owner, context = [], {}, []
+        for ident, _, links in task[1]:
+            triples = list(triples_of(pool.shared("documents")[ident].nquads))
+            own += triples
+            owner.update((s, ident) for s, _, _ in triples)
+            context += list(triples_of(links))
+        results: dict[str, list] = {ident: [] for ident, _, _ in task[1]}
+        for focus, triples in validate_unit(own, context, shapes, _shared_context()):
+            results[owner[focus]].append(triples)
+        for ident, key, _ in task[1]:
+            store.put("validation", key, {"results": encode(results[ident])})
+        return
+    _, key, context_lines = task
+    if kind == "reference":
+        own = list(triples_of(pool.shared("reference"))) + pool.shared("ontology")
+        context = list(triples_of(context_lines))
+    else:
+        own = list(triples_of(pool.shared("release")))
+        context = pool.shared("ontology") + list(triples_of(context_lines))
+    found = validate_unit(own, context, shapes)
+    store.put("validation", key, {"results": encode([t for _, t in found])})
+
+
+_CONTEXT: dict[str, UnitStore] = {}
+
+
+def _shared_context() -> UnitStore:
+    """The reference data (less conflicts) and the ontology in one store, made once per
+    process and build: every document unit validates on top of it."""
+    key = pool.shared("context_key")
+    if key not in _CONTEXT:
+        _CONTEXT.clear()
+        _CONTEXT[key] = store_of([*pool.shared("static"), *pool.shared("ontology")])
+    return _CONTEXT[key]

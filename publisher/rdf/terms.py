@@ -1,0 +1,53 @@
+"""Terms between the two RDF libraries: rdflib builds and validates the graph, pyoxigraph
+serialises and stores it. Literals keep their exact form both ways (a plain literal is
+xsd:string; blank node labels are kept), so a graph goes through both unchanged.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+
+
+def to_oxigraph(term):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    datatype = term.datatype or XSD.string
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+
+
+def sorted_quads(graph: Graph, name: str) -> list[ox.Quad]:
+    """The graph's triples as quads of graph `name`, in the release's order."""
+    node = ox.NamedNode(name)
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), node) for s, p, o in graph]
+    return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as the rdflib term the graph code makes (plain literal for xsd:string,
+    blank node labels kept)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(datatype))
+
+
+def triples_of(nquads: bytes):
+    """The triples of N-Quads (or N-Triples) bytes as rdflib terms."""
+    for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)

@@ -1,0 +1,129 @@
+"""One named graph's share of the release files, made once and cached.
+
+The release serialises quads sorted by (graph, subject, predicate, object), so each file is
+the concatenation of its graphs' pieces in graph order: N-Quads lines; TriG blocks after one
+prefix header; JSON-LD graph objects joined by commas inside one array. Each piece is also
+gzipped on its own: a gzip file may hold several members, read as their concatenation, so the
+.gz files are assembled without compressing the whole dataset again. The union Turtle file
+cannot be split by graph; it is made from every part's triples (assemble.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from publisher.rdf import namespaces
+
+FORMATS = ("nq", "trig", "jsonld")
+RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
+
+
+def compress(data: bytes) -> bytes:
+    """A gzip member as release.py writes them: no time, no name, level 6."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+@dataclass(frozen=True)
+class GraphPart:
+    """A named graph's serialisations (see the module docstring) and its triple count."""
+
+    graph: str
+    triples: int
+    sections: dict[str, bytes]
+
+    @property
+    def nquads(self) -> bytes:
+        return self.sections["nq"]
+
+    def typed_nodes(self) -> dict[str, list[bytes]]:
+        """Subject -> its rdf:type lines (N-Triples), read from the N-Quads."""
+        suffix = f" <{self.graph}> .".encode()
+        found: dict[str, list[bytes]] = {}
+        for line in self.nquads.splitlines():
+            subject, predicate, _ = line.split(b" ", 2)
+            if predicate == RDF_TYPE.encode():
+                found.setdefault(subject.decode(), []).append(line[: -len(suffix)] + b" .")
+        return found
+
+    def exports(self) -> dict[str, list[bytes]]:
+        """Node -> rdf:type lines, for the nodes of this graph that other graphs point to."""
+        found: dict[str, list[bytes]] = {}
+        for line in self.sections.get("exports", b"").splitlines():
+            found.setdefault(line.split(b" ", 1)[0].decode(), []).append(line)
+        return found
+
+    def pack(self) -> dict[str, bytes]:
+        return {"meta": json.dumps([self.graph, self.triples]).encode(), **self.sections}
+
+    @classmethod
+    def unpack(cls, sections: dict[str, bytes]) -> GraphPart:
+        graph, triples = json.loads(sections.pop("meta"))
+        return cls(graph, triples, sections)
+
+
+def make_part(name: str, quads: list[ox.Quad], prefixes: dict[str, str]) -> GraphPart:
+    """The part of graph `name` from its sorted quads."""
+    fmt = ox.RdfFormat
+    nquads = ox.serialize(quads, format=fmt.N_QUADS)
+    trig = trig_body(ox.serialize(quads, format=fmt.TRIG, prefixes=prefixes))
+    jsonld = ox.serialize(quads, format=fmt.JSON_LD)
+    jsonld = jsonld[1:-1] if quads else b""  # the graph object without the enclosing array
+    sections = {"nq": nquads, "trig": trig, "jsonld": jsonld}
+    for key in FORMATS:
+        sections[key + ".gz"] = compress(sections[key])
+    sections["ttl"], sections["ttl-index"] = turtle_blocks(quads, nquads, prefixes)
+    return GraphPart(name, len(quads), sections)
+
+
+def turtle_blocks(quads: list, nquads: bytes, prefixes: dict[str, str]) -> tuple[bytes, bytes]:
+    """Sorted quads of one graph as Turtle without its @prefix lines, and an index of its
+    subject blocks: one line per subject with its N-Triples form, the length in bytes of its
+    Turtle block and of its N-Quads lines.
+
+    pyoxigraph writes a subject's triples as one block whose first line starts with the
+    subject and whose other lines start with a tab (literals are escaped on one line), so the
+    union Turtle of the release is these blocks merged in subject order (assemble.py)."""
+    if not quads:
+        return b"", b""
+    triples = [q.triple for q in quads]
+    body = turtle_body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    lines: dict[bytes, int] = {}
+    for line in nquads.splitlines(keepends=True):
+        subject = line.split(b" ", 1)[0]
+        lines[subject] = lines.get(subject, 0) + len(line)
+    starts = [0] + [m + 1 for m in _block_starts(body)]
+    if len(starts) != len(lines):
+        raise ValueError(f"{len(lines)} subjects but {len(starts)} Turtle blocks")
+    ends = starts[1:] + [len(body)]
+    index = b"".join(b"%s %d %d\n" % (subject, end - start, size)
+                     for (subject, size), start, end in zip(lines.items(), starts, ends))
+    return body, index
+
+
+def _block_starts(body: bytes):
+    """Offsets of the newlines after which a new subject block starts."""
+    position = body.find(b"\n")
+    while position != -1 and position + 1 < len(body):
+        if body[position + 1 : position + 2] != b"\t":
+            yield position
+        position = body.find(b"\n", position + 1)
+
+
+def turtle_body(serialised: bytes) -> bytes:
+    return serialised[len(trig_header(serialised)) :]
+
+
+def trig_body(serialised: bytes) -> bytes:
+    """TriG without its @prefix lines, which every graph's serialisation repeats."""
+    return serialised[len(trig_header(serialised)) :]
+
+
+def trig_header(serialised: bytes) -> bytes:
+    end = 0
+    while serialised.startswith(b"@prefix", end):
+        end = serialised.index(b"\n", end) + 1
+    return serialised[:end]

@@ -1,0 +1,145 @@
+"""Writing a release folder atomically and switching to it.
+
+`out` (e.g. `release/`) is a symbolic link to `out.d/<release-id>/`. A build writes a fresh
+temporary folder next to it, and only once every file is written and flushed does it rename
+the folder and replace the link in one `os.replace`, so readers see the old release or the new
+one, whole, and a failed or killed build leaves the last good release in place.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from publisher.errors import ReleaseError
+from publisher.files import sync_folder, write_durably
+from publisher.release.files import DUMPS, SUMS, gzipped
+
+KEEP = 3  # releases kept in out.d, so a server still reading the previous one is not cut off
+
+
+def versions_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".d")
+
+
+def write_release(out: Path, release_id: str, files: dict[str, bytes]) -> Path:
+    """Write `files` as release `release_id` and make `out` point at it; returns the folder."""
+    out = out.absolute()
+    if out.exists() and not out.is_symlink():
+        if out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+        else:
+            raise ReleaseError(
+                f"{out} exists and is not a release link made by `publisher build`; "
+                "move it away or choose another --out"
+            )
+    versions = versions_dir(out)
+    versions.mkdir(parents=True, exist_ok=True)
+    target = versions / release_id
+    if not target.exists():
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
+        lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
+        try:
+            _write_files(staging, files)
+            try:
+                os.replace(staging, target)
+            except OSError:
+                if not target.is_dir():  # else a concurrent build of the same id won: use it
+                    raise
+            sync_folder(versions)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            os.close(lock)
+    _point(out, target)
+    _prune(versions, keep={target.name})
+    return target
+
+
+def pin(folder: Path, *, exclusive: bool = False) -> int:
+    """An open descriptor holding a lock on `folder`: shared for a server serving a release,
+    exclusive for a build writing one. `_prune` removes no folder someone holds; the lock goes
+    with the descriptor (os.close, or the process ending, even killed)."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+    except OSError:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _held(folder: Path) -> bool:
+    """True when a server or a build holds `folder` (see `pin`)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)  # closing also drops the lock just taken
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    everything = dict(files)
+    for name in DUMPS:
+        if name in files and gzipped(name) not in files:  # the build may bring its own .gz
+            # mtime=0 and no file name in the header: the same input gives the same bytes.
+            everything[gzipped(name)] = gzip.compress(files[name], compresslevel=6, mtime=0)
+    sums = "".join(
+        f"{hashlib.sha256(everything[name]).hexdigest()}  {name}\n" for name in sorted(everything)
+    )
+    everything[SUMS] = sums.encode()
+    for name, content in everything.items():
+        write_durably(folder / name, content)
+    os.chmod(folder, 0o755)
+    sync_folder(folder)
+
+
+def _point(link: Path, target: Path) -> None:
+    for stale in link.parent.glob(f".{link.name}.link-*"):  # left by killed builds
+        if stale.is_symlink() and not _running(stale.name.rsplit("-", 1)[-1]):
+            stale.unlink(missing_ok=True)
+    temporary = link.with_name(f".{link.name}.link-{os.getpid()}")
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    os.symlink(os.path.relpath(target, link.parent), temporary)
+    os.replace(temporary, link)
+    sync_folder(link.parent)
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+        return True
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+
+
+def _prune(versions: Path, keep: set[str]) -> None:
+    """Remove staging leftovers of killed builds and all but the newest KEEP releases; a
+    folder that a build is writing or a server is serving (see `pin`) stays."""
+    entries = [p for p in versions.iterdir() if p.is_dir() and not p.is_symlink()]
+    for entry in entries:
+        if entry.name.startswith(".staging-") and not _held(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+    releases = sorted(
+        (p for p in entries if not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in releases[KEEP:]:
+        if old.name not in keep and not _held(old):
+            shutil.rmtree(old, ignore_errors=True)

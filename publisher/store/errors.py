@@ -1,0 +1,90 @@
+"""Why a query gets no answer: each error carries the HTTP status that says it."""
+
+from __future__ import annotations
+
+from publisher.errors import PublisherError
+
+RETRY_AFTER = 5  # seconds a client is asked to wait after a 503
+
+
+class QueryError(PublisherError):
+    """A query the server will not answer; `status` is the HTTP status that says why."""
+
+    status = 400
+
+
+class QuerySyntaxError(QueryError):
+    """The text is not SPARQL; the message holds the parser's line:column."""
+
+
+class QueryRefused(QueryError):
+    """Well-formed, but asks for something this server does not do (SERVICE, too long)."""
+
+
+class UpdateRefused(QueryError):
+    """An update: the service is read-only."""
+
+    status = 403
+
+
+class UnknownGraph(QueryError):
+    """default-graph-uri or named-graph-uri names a graph the store does not hold."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran past its time limit and was stopped; the client may try again later."""
+
+    status = 503
+    retry_after = 5
+
+
+# --- raised by the query workers (store/workers) ------------------------------------------
+
+
+class QueryOverloaded(QueryTimeout):
+    """Every worker stayed busy until the query's deadline."""
+
+
+class StoreFailure(QueryError):
+    """pyoxigraph itself failed (a panic) on a query: a bug in the store, not in the query."""
+
+    status = 500
+
+
+class QueryTooHeavy(QueryError):
+    """The worker died evaluating the query: out of memory (503) or out of stack (400)."""
+
+    status = 503
+    retry_after = RETRY_AFTER
+
+
+# --- raised by a remote store (store/remote.py) ---------------------------------------------
+
+
+class StoreError(QueryError):
+    """The store failed. The message is for the public; `detail` (the store's own words) and
+    `store_status` (its HTTP status, if it answered) are for the operator and the log."""
+
+    status = 502
+
+    def __init__(self, message: str, detail: str = "", store_status: int | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
+        self.store_status = store_status
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached, or says it is busy: try again later."""
+
+    status = 503
+    retry_after = 5
+
+
+class StoreTimeout(StoreError):
+    """The store did not answer within the time the server waits for it."""
+
+    status = 504
+
+
+class BadStoreAnswer(StoreError):
+    """The store answered with an error, a redirect or something that does not parse."""

@@ -1,0 +1,26 @@
+"""What the rest of the server asks of a store, whatever holds the graph."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from publisher.store.results import QueryResult
+
+
+class Store(Protocol):
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+        row_cap: int | None = None,
+        timeout: float | None = None,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Run a query; no dataset arguments means the default graph is the union of all graphs.
+
+        Relative IRIs in the query resolve against `base_iri`; `row_cap` and `timeout` limit
+        untrusted queries (a cut result has `truncated` set, a timeout raises QueryTimeout).
+        """
+        ...

@@ -1,0 +1,205 @@
+"""Loading a release into a remote SPARQL store, then checking what the store holds.
+
+Every named graph of the release is sent whole with the SPARQL 1.1 Graph Store HTTP Protocol
+(PUT replaces the graph, so loading again leaves no stale triples); graphs of an earlier
+release under the same base that this one no longer has are deleted. Then the store's triple
+count of each graph is compared with the release's VoID description.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import pyoxigraph as ox
+
+from publisher.errors import PublisherError, ReleaseError
+from publisher.rdf import namespaces
+from publisher.release.reader import Release, open_release
+from publisher.store.catalog import graph_sizes
+from publisher.store.errors import StoreError
+from publisher.store.http import USER_AGENT, send
+from publisher.store.remote import RemoteStore
+
+VOID = namespaces.VOCABULARIES["void"]
+COUNTS = f"""SELECT ?graph ?triples WHERE {{
+  ?dataset <{VOID}subset> ?graph . ?graph <{VOID}triples> ?triples
+}}"""
+N_TRIPLES = "application/n-triples"
+
+
+class LoadMismatch(PublisherError):
+    """The store does not hold what the release says it should."""
+
+    exit_code = 5
+
+
+@dataclass
+class LoadReport:
+    """What was sent, what the release expects, what the store holds, and how they differ."""
+
+    endpoint: str
+    graph_store: str
+    base: str = ""
+    sent: dict[str, int] = field(default_factory=dict)
+    expected: dict[str, int] = field(default_factory=dict)
+    held: dict[str, int] = field(default_factory=dict)
+    deleted: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def differences(self) -> list[str]:
+        """One line per graph whose count in the store is not the release's."""
+        lines = []
+        for graph in sorted(self.expected.keys() | self.sent.keys()):
+            want = self.expected.get(graph, self.sent.get(graph, 0))
+            have = self.held.get(graph, 0)
+            if have != want:
+                lines.append(f"<{graph}>: the release has {want} triples, the store {have}")
+        for graph, have in self.foreign.items():
+            if self.base and graph.startswith(self.base):
+                lines.append(f"<{graph}>: not in the release, the store has {have} triples")
+        return lines
+
+    @property
+    def foreign(self) -> dict[str, int]:
+        """Graphs the store holds that are not this release's: its union default graph has
+        them too, so queries over the whole store see them (those under the release's base
+        are stale, and count as differences)."""
+        ours = self.expected.keys() | self.sent.keys()
+        return {g: n for g, n in self.held.items() if g not in ours}
+
+
+def graph_store_for(endpoint: str) -> str:
+    """The Graph Store endpoint next to a query endpoint: Oxigraph's /query -> /store, Fuseki's
+    /<dataset>/sparql -> /<dataset>/data. Other stores name theirs explicitly."""
+    parts = urlsplit(endpoint)
+    folder, _, last = parts.path.rpartition("/")
+    replacement = {"query": "store", "sparql": "data"}.get(last)
+    if replacement is None:
+        raise PublisherError(
+            f"cannot tell the Graph Store endpoint of {endpoint}: give it with --graph-store "
+            "(Oxigraph: .../store, Fuseki: .../<dataset>/data)"
+        )
+    return urlunsplit(parts._replace(path=f"{folder}/{replacement}", query=""))
+
+
+def load_release(
+    folder: Path,
+    endpoint: str,
+    graph_store: str | None = None,
+    *,
+    timeout: float = 60.0,
+    progress: Callable[[str], None] = lambda line: None,
+) -> LoadReport:
+    """Send every graph of the release at `folder` to the store and count them back."""
+    store = _store(endpoint, timeout)
+    report = LoadReport(endpoint, graph_store or graph_store_for(endpoint))
+    release = open_release(folder)
+    report.base = release.base
+    graphs, report.warnings = _graphs(release)
+    for graph, triples in graphs.items():
+        _put(report.graph_store, graph, triples, timeout)
+        report.sent[graph] = len(triples)
+        progress(f"{len(triples):>8}  <{graph}>")
+    report.expected = expected_counts(release)
+    held = _held(store, endpoint)
+    for graph in sorted(held.keys() - graphs.keys()):
+        if release.base and graph.startswith(release.base):
+            _delete(report.graph_store, graph, timeout)  # a graph of an earlier release
+            report.deleted.append(graph)
+            progress(f" deleted  <{graph}> (not in this release)")
+    report.held = _held(store, endpoint)
+    return report
+
+
+def check_release(folder: Path, endpoint: str, *, timeout: float = 60.0) -> LoadReport:
+    """Count the graphs in the store against the release's VoID, sending nothing: for a store
+    filled by its own bulk loader from the release's dataset.nq."""
+    store = _store(endpoint, timeout)
+    release = open_release(folder)
+    report = LoadReport(endpoint, "", release.base)
+    report.expected = expected_counts(release)
+    report.held = _held(store, endpoint)
+    return report
+
+
+def expected_counts(release: Release) -> dict[str, int]:
+    """Triples per graph as the release's VoID states them (release.json when it has no VoID)."""
+    if "void.ttl" in release.files:
+        void = ox.Store()
+        void.bulk_load(path=str(release.path("void.ttl")), format=ox.RdfFormat.TURTLE)
+        counts = {row["graph"].value: int(row["triples"].value) for row in void.query(COUNTS)}
+        if counts:
+            return dict(sorted(counts.items()))
+    return {str(g): int(n) for g, n in dict(release.manifest.get("graphs", {})).items()}
+
+
+def _store(endpoint: str, timeout: float) -> RemoteStore:
+    try:
+        return RemoteStore(endpoint, timeout=timeout)
+    except ValueError as error:
+        raise PublisherError(str(error)) from None
+
+
+def _graphs(release: Release) -> tuple[dict[str, list[ox.Triple]], list[str]]:
+    """The release's triples by named graph, and warnings about what PUT cannot keep."""
+    graphs: dict[str, list[ox.Triple]] = defaultdict(list)
+    blank_graphs: dict[str, set[str]] = defaultdict(set)
+    path = release.path("dataset.nq")
+    try:
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                raise ReleaseError(f"{path}: a triple outside any named graph ({quad.triple})")
+            graphs[quad.graph_name.value].append(quad.triple)
+            for term in (quad.subject, quad.object):
+                if isinstance(term, ox.BlankNode):
+                    blank_graphs[term.value].add(quad.graph_name.value)
+    except (OSError, SyntaxError) as error:
+        raise ReleaseError(f"{path}: cannot read ({error})") from None
+    # Each PUT is its own document, so a blank node in two graphs becomes two blank nodes.
+    shared = sorted(b for b, names in blank_graphs.items() if len(names) > 1)
+    warnings = [
+        f"blank node _:{b} is in {len(blank_graphs[b])} graphs; the store keeps one per graph"
+        for b in shared
+    ]
+    return dict(sorted(graphs.items())), warnings
+
+
+def _held(store: RemoteStore, endpoint: str) -> dict[str, int]:
+    try:
+        return graph_sizes(store)
+    except StoreError as error:
+        raise PublisherError(
+            f"counting the graphs at {endpoint}: {error.detail or error}"
+        ) from None
+
+
+def _put(graph_store: str, graph: str, triples: list[ox.Triple], timeout: float) -> None:
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    _graph_request(graph_store, graph, "PUT", body, timeout)
+
+
+def _delete(graph_store: str, graph: str, timeout: float) -> None:
+    _graph_request(graph_store, graph, "DELETE", None, timeout)
+
+
+def _graph_request(
+    graph_store: str, graph: str, method: str, body: bytes | None, timeout: float
+) -> None:
+    url = f"{graph_store}{'&' if '?' in graph_store else '?'}graph={quote(graph, safe='')}"
+    request = urllib.request.Request(url, data=body, method=method)
+    request.add_header("User-Agent", USER_AGENT)
+    if body is not None:
+        request.add_header("Content-Type", N_TRIPLES)
+    try:
+        with send(request, timeout, f"{method} {url}") as response:
+            response.read()
+    except StoreError as error:
+        raise PublisherError(
+            f"{method} of graph <{graph}> at {graph_store} failed: {error.detail or error}"
+        ) from None

@@ -1,0 +1,54 @@
+"""The messages between the server and a query worker: a JSON header with a byte payload,
+framed by their two lengths and read with a deadline. Never pickles: a worker's answer is read
+as data, whatever query it ran."""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import time
+from dataclasses import dataclass
+
+_HEADER = struct.Struct("!II")  # JSON length, payload length
+
+
+@dataclass(frozen=True)
+class Request:
+    """One query for a worker: the text, its dataset and its limits."""
+
+    sparql: str
+    base_iri: str | None = None
+    default_graphs: list[str] | None = None
+    named_graphs: list[str] | None = None
+    row_cap: int | None = None
+
+
+def send(channel: socket.socket, meta: dict, payload: bytes, deadline: float | None) -> None:
+    header = json.dumps(meta).encode()
+    channel.settimeout(None if deadline is None else max(deadline - time.monotonic(), 0.001))
+    channel.sendall(_HEADER.pack(len(header), len(payload)) + header + payload)
+
+
+def receive(channel: socket.socket, deadline: float | None) -> tuple[dict, bytes]:
+    sizes = read_exactly(channel, _HEADER.size, deadline)
+    header_size, payload_size = _HEADER.unpack(sizes)
+    meta = json.loads(read_exactly(channel, header_size, deadline))
+    return meta, read_exactly(channel, payload_size, deadline)
+
+
+def read_exactly(channel: socket.socket, size: int, deadline: float | None) -> bytes:
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    got = 0
+    while got < size:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            channel.settimeout(remaining)
+        count = channel.recv_into(view[got:])  # TimeoutError past the deadline
+        if not count:
+            raise EOFError
+        got += count
+    return bytes(buffer)

@@ -1,0 +1,226 @@
+"""The server's side of the query workers: a pool that hands each query to an idle worker,
+kills it at the query's deadline, and reads its answer."""
+
+from __future__ import annotations
+
+import logging
+import os
+import select
+import signal
+import socket
+import threading
+import time
+import weakref
+
+import pyoxigraph
+
+from publisher.store.errors import (
+    QueryError,
+    QueryOverloaded,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryTooHeavy,
+    StoreFailure,
+)
+from publisher.store.results import QueryResult, TsvRows
+from publisher.store.workers.framing import Request, receive, send
+from publisher.store.workers.zygote import Zygote, ZygoteGone
+
+log = logging.getLogger(__name__)
+
+
+class WorkerPool:
+    """Up to `size` query workers forked from the process that holds `store`."""
+
+    def __init__(self, store: pyoxigraph.Store, *, size: int, memory_mb: int | None = None):
+        if size < 1:
+            raise ValueError("a worker pool needs at least one worker")
+        self.size = size
+        self.owner = os.getpid()
+        self._store, self._memory_mb = store, memory_mb
+        self._cond = threading.Condition()
+        self._idle: list[Worker] = []
+        self._live = 0
+        self._zygotes = [Zygote.start(store, memory_mb)]
+        self._finalizer = weakref.finalize(self, _close, self._zygotes, self._idle)
+
+    @property
+    def _zygote(self) -> Zygote:
+        return self._zygotes[-1]
+
+    def run(self, request: Request, timeout: float) -> QueryResult:
+        """The answer to `request`, or QueryTimeout once `timeout` seconds have passed."""
+        deadline = time.monotonic() + timeout
+        for _attempt in range(3):
+            worker = self._acquire(deadline)
+            try:
+                worker.send(request, deadline)
+            except OSError:
+                self._discard(worker)  # it had died while idle: try another one
+                continue
+            return self._answer(worker, deadline)
+        raise QueryTooHeavy("the query workers keep failing; try again shortly")
+
+    def close(self) -> None:
+        """Stop the zygote and every worker (also done when the pool is garbage-collected)."""
+        self._finalizer()
+
+    def _answer(self, worker: Worker, deadline: float) -> QueryResult:
+        try:
+            meta, payload = worker.receive(deadline)
+        except TimeoutError:
+            self._zygote.kill(worker.pid)
+            self._discard(worker, reaped=True)
+            raise QueryTimeout(
+                "the query ran past the time limit of this service and was stopped; "
+                "narrow it down, or add a LIMIT"
+            ) from None
+        except (OSError, EOFError, ValueError):
+            status = self._zygote.kill(worker.pid)  # dead already: this collects its status
+            self._discard(worker, reaped=True)
+            raise _death(status) from None
+        if meta.get("retiring"):
+            self._discard(worker)
+        else:
+            self._release(worker)
+        return decode(meta, payload)
+
+    def _acquire(self, deadline: float) -> Worker:
+        with self._cond:
+            while True:
+                while self._idle:
+                    worker = self._idle.pop()
+                    if worker.alive():
+                        return worker
+                    self._live -= 1
+                    self._zygote.kill(worker.pid)
+                    worker.close()
+                if self._live < self.size:
+                    self._live += 1
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise QueryOverloaded(
+                        f"all {self.size} query workers stayed busy until the time limit; "
+                        "try again shortly"
+                    )
+                self._cond.wait(remaining)
+        try:
+            return self._spawn()
+        except BaseException:
+            with self._cond:
+                self._live -= 1
+                self._cond.notify()
+            raise
+
+    def _spawn(self) -> Worker:
+        zygote = self._zygote
+        try:
+            return Worker(*zygote.spawn())
+        except ZygoteGone:
+            pass
+        # Killed from outside (the OOM killer, an operator): start another one, once.
+        with self._cond:
+            if self._zygote is zygote:
+                log.warning("the query worker zygote %d has gone; starting another", zygote.pid)
+                zygote.close()
+                self._zygotes[:] = [Zygote.start(self._store, self._memory_mb)]
+        try:
+            return Worker(*self._zygote.spawn())
+        except ZygoteGone:
+            raise QueryTooHeavy("no query worker could be started; try again shortly") from None
+
+    def _release(self, worker: Worker) -> None:
+        with self._cond:
+            self._idle.append(worker)
+            self._cond.notify()
+
+    def _discard(self, worker: Worker, *, reaped: bool = False) -> None:
+        if not reaped:
+            self._zygote.kill(worker.pid)
+        worker.close()
+        with self._cond:
+            self._live -= 1
+            self._cond.notify()
+
+
+def _close(zygotes: list[Zygote], idle: list[Worker]) -> None:
+    for worker in idle:
+        worker.close()
+    for zygote in zygotes:
+        zygote.close()
+
+
+def _death(status: int | None) -> QueryError:
+    """The error for a worker that died on its own while evaluating a query."""
+    if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGSEGV:
+        return QueryRefused(
+            "the query is too complex to evaluate (the evaluator ran out of stack); "
+            "simplify its nesting or its chains of operators"
+        )
+    return QueryTooHeavy(
+        "the query needed more memory than a query may use and was stopped; "
+        "narrow it down or add a LIMIT"
+    )
+
+
+def decode(meta: dict, payload: bytes) -> QueryResult:
+    """A QueryResult from a worker's answer (or the error it reports)."""
+    try:
+        return _decode(meta, payload)
+    except (SyntaxError, ValueError, KeyError) as error:
+        log.error("a query worker's answer could not be read: %s", error)
+        raise StoreFailure("the store's answer could not be read (an internal error, now logged)")
+
+
+def _decode(meta: dict, payload: bytes) -> QueryResult:
+    kind = meta["kind"]
+    if kind == "boolean":
+        return QueryResult("boolean", boolean=bool(meta["boolean"]))
+    if kind == "solutions":
+        head = payload.split(b"\n", 1)[0].decode()
+        variables = tuple(v[1:] for v in head.split("\t") if v)
+        return QueryResult(
+            "solutions",
+            variables=variables,
+            rows=TsvRows(payload),
+            truncated=meta["truncated"],
+            tsv=payload,
+        )
+    if kind == "graph":
+        quads = pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return QueryResult("graph", triples=[q.triple for q in quads], truncated=meta["truncated"])
+    if kind == "syntax":
+        raise QuerySyntaxError(f"SPARQL syntax error: {meta['message']}")
+    if kind == "memory":
+        raise QueryTooHeavy(meta["message"])
+    if kind == "panic":
+        log.error("the store failed on a query: %s", meta["message"])
+        raise StoreFailure(
+            "the store failed while evaluating this query (an internal error, now logged)"
+        )
+    raise QueryError(f"the query failed: {meta['message']}")
+
+
+class Worker:
+    """The server's end of one worker's socket."""
+
+    def __init__(self, pid: int, channel: socket.socket) -> None:
+        self.pid = pid
+        self.channel = channel
+
+    def send(self, request: Request, deadline: float) -> None:
+        send(self.channel, request.__dict__, b"", deadline)
+
+    def receive(self, deadline: float) -> tuple[dict, bytes]:
+        return receive(self.channel, deadline)
+
+    def alive(self) -> bool:
+        # An idle worker has nothing to say: a readable socket means it has gone (EOF).
+        poller = select.poll()
+        poller.register(self.channel, select.POLLIN)
+        return not poller.poll(0)
+
+    def close(self) -> None:
+        self.channel.close()

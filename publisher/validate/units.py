@@ -1,0 +1,102 @@
+"""Validating one unit of the graph with pyshacl, the validator of record.
+
+A unit is some named graphs of the release (its own nodes: a few documents, or the reference
+data with the ontology, or the release metadata) plus the context its nodes point into (the
+reference data, the ontology, the types of the claims and documents other units hold). pyshacl
+runs on the union, but only the unit's own nodes may be targets:
+
+* the data graph's store (unitstore.py) answers "which subjects have rdf:type C?" (the lookup
+  behind sh:targetClass, through rdfs:subClassOf too) with the unit's own typed nodes only,
+  while every other lookup, "what are the types of X?" included, sees the whole union;
+* results whose focus node is not the unit's own are dropped (SPARQL-based targets select
+  their nodes by query, so they may pick context nodes, which another unit reports).
+
+A node is the unit's own when the unit's graphs hold its rdf:type (claims are also subjects
+of sup:conflictsWith in the reference graph, but their types are in their document's graph);
+a node typed nowhere belongs to the units where it is a subject.
+The shapes' SPARQL constraints bind their type patterns from $this, so hiding context nodes
+from the targets changes nothing else; tests/test_incremental_build.py compares the union of
+the units' results with one run over the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from publisher.validate.shacl import run_shacl
+from publisher.validate.unitstore import UnitStore
+
+Triple = tuple
+
+
+def own_nodes(triples: Iterable[Triple]) -> set:
+    """The typed subjects of some triples."""
+    return {s for s, p, _ in triples if p == RDF.type}
+
+
+def store_of(triples: Iterable[Triple], own: set | None = None,
+             base: UnitStore | None = None) -> UnitStore:
+    store = UnitStore(own, base)
+    for triple in triples:
+        store.add(triple)
+    return store
+
+
+def validate_unit(
+    own: list[Triple], context: Iterable[Triple], shapes: Graph, base: UnitStore | None = None
+) -> list[tuple[object, list[Triple]]]:
+    """pyshacl on own + context (+ the triples of `base`) with only own nodes as targets:
+    (focus node, result triples) for each result about an own node."""
+    mine = own_nodes(own)
+    data = Graph(store=store_of([*own, *context], mine, base))
+    # In place: a copy would lose the target filter (and the shapes have no sh:rules).
+    _, report = run_shacl(data, shapes, inplace=True)
+    subjects = {s for s, _, _ in own}
+    nested = set(report.objects(None, SH.detail))
+    kept = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        if result in nested:
+            continue  # travels with the result it explains
+        focus = report.value(result, SH.focusNode)
+        # A node typed nowhere is the unit's own where it is a subject.
+        if focus in mine or (focus in subjects and (focus, RDF.type, None) not in data):
+            kept.append((focus, _with_details(report, result)))
+    return kept
+
+
+def _with_details(report: Graph, result) -> list[Triple]:
+    """A result's triples and those of the sh:detail results under it."""
+    triples, todo, seen = [], [result], set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for p, o in report.predicate_objects(node):
+            triples.append((node, p, o))
+            if p == SH.detail:
+                todo.append(o)
+    return triples
+
+
+def encode(results: list[list[Triple]]) -> bytes:
+    """Result triples as N-Triples (blank nodes stay blank nodes) for the cache."""
+    graph = Graph()
+    for triples in results:
+        for triple in triples:
+            graph.add(triple)
+    return graph.serialize(format="nt", encoding="utf-8") if len(graph) else b""
+
+
+def merged_report(encoded: Iterable[bytes]) -> Graph:
+    """One report graph holding the results of every unit."""
+    report = Graph()
+    report.bind("sh", SH)
+    for data in encoded:
+        if data:
+            report.parse(data=data.decode("utf-8"), format="nt")
+    return report
+

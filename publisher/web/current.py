@@ -1,0 +1,120 @@
+"""What the app serves now: one release and the store over it, replaced whole by `reload`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from flask import Flask, current_app, g, has_request_context
+
+from publisher.release.reader import Release, open_release
+from publisher.release.writer import pin
+from publisher.store.catalog import graph_sizes, summary
+from publisher.store.errors import QueryError
+from publisher.store.interface import Store
+from publisher.store.opening import open_store
+from publisher.web.rendered import Rendered
+
+
+@dataclass
+class Served:
+    """What the app serves: one release and the store over it, replaced whole by `reload`.
+
+    The store's catalogue (graph sizes, counts) is asked for on first use and kept once known,
+    so that a worker starts, and stays up, while a remote store is down.
+    """
+
+    release: Release
+    store: Store
+    base: str
+    cache_mb: int = 0
+
+    @cached_property
+    def rendered(self) -> Rendered:
+        """Descriptions rendered for this release (web/rendered.py): bodies and their links."""
+        return Rendered(self.cache_mb * 1024 * 1024, _answer_size)
+
+    @cached_property
+    def names(self) -> Rendered:
+        """Whether the store knows an IRI, as asked by dereferencing (a few bytes each)."""
+        return Rendered(self.cache_mb * 1024 * 1024 // 16, lambda known: 1)
+
+    @cached_property
+    def graphs(self) -> dict[str, int]:
+        return graph_sizes(self.store)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return summary(self.store, self.base)
+
+
+def _answer_size(answer: tuple[bytes | str, list]) -> int:
+    body, links = answer
+    return len(body) * (4 if isinstance(body, str) else 1) + 200 * len(links)
+
+
+def load(config, logger: logging.Logger) -> Served:
+    """The release RELEASE_DIR points at (its checksums verified) with a store over it; the
+    release folder is pinned, so that no build removes it while it is served."""
+    release = open_release(Path(config["RELEASE_DIR"]))
+    if release.base and release.base != config["BASE_IRI"]:
+        logger.warning(
+            "the release was minted under %s but BASE_IRI is %s: its IRIs will not "
+            "dereference here",
+            release.base,
+            config["BASE_IRI"],
+        )
+    holder = pin(release.folder)
+    try:
+        store = open_store(config, release.path("dataset.nq"))
+    except BaseException:
+        os.close(holder)
+        raise
+    fresh = Served(release, store, config["BASE_IRI"], int(config.get("RENDER_CACHE_MB") or 0))
+    weakref.finalize(fresh, os.close, holder)
+    return fresh
+
+
+_RELOADING = threading.Lock()
+
+
+def reload(app: Flask) -> Served:
+    """Serve the release the link points at now. Requests under way finish with the release
+    they began with (see `served`); the old store and its workers go when the last one ends.
+    A release that fails its checks raises, and the current one stays."""
+    with _RELOADING:
+        current = app.extensions["publisher"]
+        if Path(app.config["RELEASE_DIR"]).resolve() == current.release.folder:
+            return current
+        fresh = load(app.config, app.logger)
+        try:
+            fresh.graphs, fresh.counts  # noqa: B018 - asked now, not by the first visitor
+        except QueryError:
+            pass  # a remote store that is down: asked again on first use
+        app.extensions["publisher"] = fresh
+        return fresh
+
+
+def served() -> Served:
+    """What the app serves; within a request, what it served when the request began."""
+    if not has_request_context():
+        return current_app.extensions["publisher"]
+    held = g.get("publisher_served")
+    if held is None:
+        held = g.publisher_served = current_app.extensions["publisher"]
+    return held
+
+
+def get_store() -> Store:
+    """The store of the running app."""
+    return served().store
+
+
+def get_release() -> Release:
+    """The release the running app serves."""
+    return served().release
