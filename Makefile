@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build bench soak clean external
+.PHONY: run test build bench soak clean external lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'  # bench: tests/test_benchmarks.py runs a small benchmark
+	$(BIN)/pip install --quiet -e '.[test,lint,bench]'  # bench: tests/test_benchmarks.py runs a small benchmark
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -18,6 +18,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# One style and the architecture: ruff (lint and format), mypy, and the import contract of
+# pyproject.toml (imports only go down the flow of packages).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Third-party clients (rdflib, SPARQLWrapper, Comunica, N3.js, jsonld.js, rdf-validate-shacl,
 # rapper, Chromium) against a real server: scripts/setup-external.sh installs them first.

@@ -1,6 +1,6 @@
 """One `build_release` in its own process, for the harness to time and sample: prints JSON.
 
-    python -m benchmarks.buildrun HOME [--workers N] [--no-cache]
+python -m benchmarks.buildrun HOME [--workers N] [--no-cache]
 """
 
 from __future__ import annotations
@@ -22,16 +22,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", default=DEFAULT_BASE)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    folder = build.build_release(args.home, args.base, args.home / "release",
-                                 workers=args.workers, cache=not args.no_cache)
+    folder = build.build_release(
+        args.home, args.base, args.home / "release", workers=args.workers, cache=not args.no_cache
+    )
     seconds = time.perf_counter() - started
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
-    print(json.dumps({
-        "seconds": round(seconds, 3),
-        "timings": {k: round(v, 3) for k, v in build.LAST_TIMINGS.items()},
-        "release": folder.name, "triples": manifest["triples"],
-        "documents": manifest["documents"], "claims": manifest["claims"],
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 3),
+                "timings": {k: round(v, 3) for k, v in build.LAST_TIMINGS.items()},
+                "release": folder.name,
+                "triples": manifest["triples"],
+                "documents": manifest["documents"],
+                "claims": manifest["claims"],
+            }
+        )
+    )
     return 0
 
 

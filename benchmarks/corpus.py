@@ -71,7 +71,12 @@ class Actor:
         return self.en if lang == "en" else self.ar
 
     def entry(self) -> dict:
-        return {"id": self.id, "type": self.type, "name": {"en": self.en, "ar": self.ar}, **self.extra}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": {"en": self.en, "ar": self.ar},
+            **self.extra,
+        }
 
 
 @dataclass
@@ -128,8 +133,10 @@ def generate(out: Path, documents: int, seed: int = 1, source: Path = ROOT) -> W
         shutil.copytree(source / part, out / part)
     shutil.copytree(source / "data", out / "data")
     data = out / "data"
-    real = {name: _load(data / f"{name}.yaml") for name in (
-        "actors", "documents", "events", "sources", "propositions", "conflicts")}
+    real = {
+        name: _load(data / f"{name}.yaml")
+        for name in ("actors", "documents", "events", "sources", "propositions", "conflicts")
+    }
     rng = random.Random(f"{seed}:pools")
     pools = _pools(rng, real["actors"], documents)
 
@@ -149,8 +156,15 @@ def generate(out: Path, documents: int, seed: int = 1, source: Path = ROOT) -> W
                 claims_by_proposition.setdefault(claim["proposition"], []).append(claim)
         for person, (organisation, position, quote) in found.items():
             if not any(m["person"] == person for m in memberships):
-                memberships.append({"person": person, "organisation": organisation,
-                                    "position": position, "source": entry["id"], "quote": quote})
+                memberships.append(
+                    {
+                        "person": person,
+                        "organisation": organisation,
+                        "position": position,
+                        "source": entry["id"],
+                        "quote": quote,
+                    }
+                )
         total_claims += len(claims)
         characters += len(text)
 
@@ -160,8 +174,14 @@ def generate(out: Path, documents: int, seed: int = 1, source: Path = ROOT) -> W
     actors["memberships"] += memberships
     _dump(data / "actors.yaml", actors)
     real["events"]["events"] += [
-        {"id": e.id, "type": kind, "name": {"en": e.en, "ar": e.ar}, "time": str(year), "place": place,
-         "participants": participants}
+        {
+            "id": e.id,
+            "type": kind,
+            "name": {"en": e.en, "ar": e.ar},
+            "time": str(year),
+            "place": place,
+            "participants": participants,
+        }
         for e, kind, year, place, participants in pools.events
     ]
     real["sources"]["sources"] += [
@@ -183,7 +203,9 @@ def _load(path: Path) -> dict:
 
 
 def _dump(path: Path, content: dict) -> None:
-    text = yaml.dump(content, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096)
+    text = yaml.dump(
+        content, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=4096
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -202,7 +224,9 @@ def _pools(rng: random.Random, real: dict, documents: int) -> Pools:
     new: list[Actor] = []
 
     def make(kind: str, en_ar: tuple[str, str], **extra) -> Actor:
-        actor = Actor(ident(en_ar[0]), kind, en_ar[0], en_ar[1], {k: v for k, v in extra.items() if v})
+        actor = Actor(
+            ident(en_ar[0]), kind, en_ar[0], en_ar[1], {k: v for k, v in extra.items() if v}
+        )
         new.append(actor)
         return actor
 
@@ -212,26 +236,51 @@ def _pools(rng: random.Random, real: dict, documents: int) -> Pools:
         state = make("state", names.patterned(STATE_PATTERNS))
         states.append(state)
         x_en, x_ar = state.en.split(" of ")[-1], state.ar.split(" ", 1)[-1]
-        governments.append(make("government-body", (f"Government of {x_en}", f"حكومة {x_ar}"),
-                                government_of=state.id))
-    groups = [a for t in ("organisation", "armed-wing", "collective") for a in by_type.get(t, [])
-              if a.id in {"hamas", "hezbollah", "palestinian-islamic-jihad", "houthis",
-                          "qassam-brigades", "palestinian-armed-groups", "popular-struggle-front"}]
+        governments.append(
+            make(
+                "government-body",
+                (f"Government of {x_en}", f"حكومة {x_ar}"),
+                government_of=state.id,
+            )
+        )
+    groups = [
+        a
+        for t in ("organisation", "armed-wing", "collective")
+        for a in by_type.get(t, [])
+        if a.id
+        in {
+            "hamas",
+            "hezbollah",
+            "palestinian-islamic-jihad",
+            "houthis",
+            "qassam-brigades",
+            "palestinian-armed-groups",
+            "popular-struggle-front",
+        }
+    ]
     for _ in range(8 + documents // 8):
         organisation = make("organisation", names.patterned(ORGANISATION_PATTERNS))
         groups.append(organisation)
         if rng.random() < 0.4:
             root_en, root_ar = names.root()
             pattern_en, pattern_ar = rng.choice(ARMED_WING_PATTERNS)
-            groups.append(make("armed-wing", (pattern_en.format(x=root_en), pattern_ar.format(x=root_ar)),
-                               armed_wing_of=organisation.id))
+            groups.append(
+                make(
+                    "armed-wing",
+                    (pattern_en.format(x=root_en), pattern_ar.format(x=root_ar)),
+                    armed_wing_of=organisation.id,
+                )
+            )
     people = list(by_type["person"])
     leaders: dict[str, tuple[Actor, str]] = {}
     for organisation in [g for g in groups if g.type == "organisation" and g in new]:
         if rng.random() < 0.6:
             person = make("person", names.person())
             people.append(person)
-            leaders[person.id] = (organisation, rng.choice(("leader", "political-leader", "deputy-head")))
+            leaders[person.id] = (
+                organisation,
+                rng.choice(("leader", "political-leader", "deputy-head")),
+            )
     for government in [g for g in governments if g in new]:
         person = make("person", names.person())
         people.append(person)
@@ -244,34 +293,79 @@ def _pools(rng: random.Random, real: dict, documents: int) -> Pools:
     new_places = []
     for _ in range(5 + documents // 25):
         en, ar = names.root()
-        place = Named(ident(PLACE_PATTERN[0].format(x=en)), PLACE_PATTERN[0].format(x=en),
-                      PLACE_PATTERN[1].format(x=ar))
+        place = Named(
+            ident(PLACE_PATTERN[0].format(x=en)),
+            PLACE_PATTERN[0].format(x=en),
+            PLACE_PATTERN[1].format(x=ar),
+        )
         places.append(place)
-        new_places.append({"id": place.id, "name": {"en": place.en, "ar": place.ar},
-                           "in": rng.choice(states).id})
+        new_places.append(
+            {"id": place.id, "name": {"en": place.en, "ar": place.ar}, "in": rng.choice(states).id}
+        )
     events = []
     for number in range(1, 6 + documents // 10):
         place, year = rng.choice(places), rng.randint(1995, 2024)
         kind = rng.choice(("meeting", "visit", "conference"))
         participants = sorted({a.id for a in rng.sample(states + governments + groups, 3)})
-        events.append((Named(f"synthetic-{kind}-{number}-{year}", f"{kind.title()} in {place.en}, {year}",
-                             f"{_EVENT_AR[kind]} في {place.ar}، {year}"), kind, year, place.id,
-                       participants))
+        events.append(
+            (
+                Named(
+                    f"synthetic-{kind}-{number}-{year}",
+                    f"{kind.title()} in {place.en}, {year}",
+                    f"{_EVENT_AR[kind]} في {place.ar}، {year}",
+                ),
+                kind,
+                year,
+                place.id,
+                participants,
+            )
+        )
     sources = []
     for number in range(1, 6 + documents // 10):
         author, year = rng.choice(media + governments), rng.randint(2000, 2024)
-        sources.append((Named(f"synthetic-report-{number}", f"{author.en} report ({year})",
-                              f"تقرير {author.ar} ({year})"), author, year))
+        sources.append(
+            (
+                Named(
+                    f"synthetic-report-{number}",
+                    f"{author.en} report ({year})",
+                    f"تقرير {author.ar} ({year})",
+                ),
+                author,
+                year,
+            )
+        )
     sponsors = states + governments
     propositions = []
     for number in range(1, 6 + documents // 3):
         relation = rng.choice(STATE_RELATIONS)
-        amount = rng.choice((5, 10, 25, 50, 100, 150, 300)) if relation in AMOUNT_RELATIONS else None
-        propositions.append(Proposition(f"synthetic-proposition-{number}", rng.choice(sponsors),
-                                        relation, rng.choice(groups), amount, rng.randint(1995, 2024)))
+        amount = (
+            rng.choice((5, 10, 25, 50, 100, 150, 300)) if relation in AMOUNT_RELATIONS else None
+        )
+        propositions.append(
+            Proposition(
+                f"synthetic-proposition-{number}",
+                rng.choice(sponsors),
+                relation,
+                rng.choice(groups),
+                amount,
+                rng.randint(1995, 2024),
+            )
+        )
     positions = {p["id"]: (p["name"]["en"], p["name"]["ar"]) for p in real["positions"]}
-    return Pools(sponsors, groups, people, media, places, events, sources, propositions,
-                 positions, new, new_places, leaders)
+    return Pools(
+        sponsors,
+        groups,
+        people,
+        media,
+        places,
+        events,
+        sources,
+        propositions,
+        positions,
+        new,
+        new_places,
+        leaders,
+    )
 
 
 _EVENT_AR = {"meeting": "اجتماع", "visit": "زيارة", "conference": "مؤتمر"}
@@ -279,7 +373,9 @@ _EVENT_AR = {"meeting": "اجتماع", "visit": "زيارة", "conference": "م
 
 def _proposition_names(p: Proposition) -> dict:
     en, ar = CLAIM_TEMPLATES[p.relation][0]
-    amount = _amount_text(p.amount * 1_000_000, None, None, False, "per-year") if p.amount else ("", "")
+    amount = (
+        _amount_text(p.amount * 1_000_000, None, None, False, "per-year") if p.amount else ("", "")
+    )
     when = (f" in {p.year}", f" في عام {p.year}")
     return {
         "en": en.format(s=p.subject.en, o=p.object.en, amount=amount[0], place="", when=when[0]),
@@ -292,14 +388,21 @@ def _conflicts(claims_by_proposition: dict[str, list[dict]]) -> list[dict]:
     conflicts = []
     for proposition, claims in sorted(claims_by_proposition.items()):
         affirmed = [c for c in claims if c.get("polarity") != "denied"]
-        for aspect, key in (("amount", lambda c: (c.get("amount") or {}).get("value")),
-                            ("time", lambda c: str(c.get("time")))):
+        for aspect, key in (
+            ("amount", lambda c: (c.get("amount") or {}).get("value")),
+            ("time", lambda c: str(c.get("time"))),
+        ):
             sides: dict[object, list[str]] = {}
             for claim in affirmed:
                 sides.setdefault(key(claim), []).append(claim["id"])
             if len(sides) >= 2 and None not in sides:
-                conflicts.append({"id": f"{proposition}-{aspect}", "aspect": aspect,
-                                  "sides": [sorted(v) for _, v in sorted(sides.items(), key=str)][:3]})
+                conflicts.append(
+                    {
+                        "id": f"{proposition}-{aspect}",
+                        "aspect": aspect,
+                        "sides": [sorted(v) for _, v in sorted(sides.items(), key=str)][:3],
+                    }
+                )
                 break
     return conflicts
 
@@ -312,12 +415,21 @@ def _document(rng: random.Random, number: int, pools: Pools):
     kind = rng.choices(list(KINDS), weights=[k[0] for k in KINDS.values()])[0]
     doc_id = f"synthetic-{number:05d}-{lang}-{kind.split('-')[0]}"
     sponsor, group = rng.choice(pools.sponsors), rng.choice(pools.groups)
-    title = {"en": f"{sponsor.en} and {group.en}: {_TOPIC[kind][0]}",
-             "ar": f"{sponsor.ar} و{group.ar}: {_TOPIC[kind][1]}"}
+    title = {
+        "en": f"{sponsor.en} and {group.en}: {_TOPIC[kind][0]}",
+        "ar": f"{sponsor.ar} و{group.ar}: {_TOPIC[kind][1]}",
+    }
     writer = _Writer(lang)
     writer.line(title[lang])
-    entry = {"id": doc_id, "file": f"documents/{doc_id}.txt", "sha256": "", "language": lang,
-             "kind": kind, "title": title, "added": "2026-11-22"}
+    entry = {
+        "id": doc_id,
+        "file": f"documents/{doc_id}.txt",
+        "sha256": "",
+        "language": lang,
+        "kind": kind,
+        "title": title,
+        "added": "2026-11-22",
+    }
     if kind == "news-report":
         outlet = rng.choice(pools.media)
         byline = f"By {outlet.en}" if lang == "en" else f"{outlet.ar} -"
@@ -347,8 +459,10 @@ def _document(rng: random.Random, number: int, pools: Pools):
         for n in range(1, cited + 1):
             outlet = rng.choice(pools.media)
             month, year = rng.choice(MONTHS), rng.randint(2000, 2024)
-            writer.line(f'  {n}. ^ "{sponsor.en} and {group.en} ({n})". {outlet.en}. '
-                        f"{rng.randint(1, 28)} {month[0 if lang == 'en' else 1]} {year}.")
+            writer.line(
+                f'  {n}. ^ "{sponsor.en} and {group.en} ({n})". {outlet.en}. '
+                f"{rng.randint(1, 28)} {month[0 if lang == 'en' else 1]} {year}."
+            )
     elif kind == "news-report":
         writer.paragraph()
         writer.line(NEWS_FOOTER[0 if lang == "en" else 1])
@@ -391,8 +505,15 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "en" else pair[1]
 
 
-def _claim(rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pools,
-           sponsor: Actor, group: Actor) -> dict:
+def _claim(
+    rng: random.Random,
+    writer: _Writer,
+    doc_id: str,
+    n: int,
+    pools: Pools,
+    sponsor: Actor,
+    group: Actor,
+) -> dict:
     lang = writer.lang
     proposition = None
     if rng.random() < 0.3:
@@ -409,12 +530,20 @@ def _claim(rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pool
         target = next(g for g in pools.groups if g.id != subject.id)
     denied = relation in DENIED_TEMPLATES and rng.random() < 0.08
     template = DENIED_TEMPLATES[relation] if denied else rng.choice(CLAIM_TEMPLATES[relation])
-    claim: dict = {"id": f"{doc_id.split('-')[0][:3]}{doc_id.split('-')[1]}-{n:03d}",
-                   "subject": subject.id, "relation": relation, "object": target.id}
+    claim: dict = {
+        "id": f"{doc_id.split('-', maxsplit=1)[0][:3]}{doc_id.split('-')[1]}-{n:03d}",
+        "subject": subject.id,
+        "relation": relation,
+        "object": target.id,
+    }
 
     amount_text = ("", "")
     if relation in AMOUNT_RELATIONS and not denied:
-        millions = proposition.amount if proposition and proposition.amount else rng.choice((5, 10, 25, 50, 100))
+        millions = (
+            proposition.amount
+            if proposition and proposition.amount
+            else rng.choice((5, 10, 25, 50, 100))
+        )
         if proposition and rng.random() < 0.25:
             millions = rng.choice((millions * 2, millions * 3, max(1, millions // 2)))
         approximate, rate = rng.random() < 0.5, rng.choice(("per-year", "one-off"))
@@ -423,8 +552,12 @@ def _claim(rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pool
             claim["amount"] = {"min": low, "max": high, "currency": "USD", "rate": rate}
             amount_text = _amount_text(None, low, high, False, rate)
         else:
-            claim["amount"] = {"value": millions * 1_000_000, "currency": "USD", "rate": rate,
-                               "approximate": approximate}
+            claim["amount"] = {
+                "value": millions * 1_000_000,
+                "currency": "USD",
+                "rate": rate,
+                "approximate": approximate,
+            }
             amount_text = _amount_text(millions * 1_000_000, None, None, approximate, rate)
     when, when_text = _when(rng, proposition)
     place_text = ""
@@ -435,8 +568,12 @@ def _claim(rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pool
     if when is not None:
         claim["time"] = when
     quote = _pick(template, lang).format(
-        s=subject.name(lang), o=target.name(lang), amount=_pick(amount_text, lang),
-        place=place_text, when=_pick(when_text, lang) if when is not None else "")
+        s=subject.name(lang),
+        o=target.name(lang),
+        amount=_pick(amount_text, lang),
+        place=place_text,
+        when=_pick(when_text, lang) if when is not None else "",
+    )
     hedged = rng.random() < 0.1
     attribution = None
     tail = ""
@@ -452,15 +589,23 @@ def _claim(rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pool
             report, author, _ = rng.choice(pools.sources)
             attribution = {"agent": author.id, "role": "original-source", "source": report.id}
             agent = author
-        tail = _pick(ATTRIBUTION_TAIL if attribution["role"] != "quoted-speaker" else QUOTED_TAIL,
-                     lang).format(a=agent.name(lang))
+        tail = _pick(
+            ATTRIBUTION_TAIL if attribution["role"] != "quoted-speaker" else QUOTED_TAIL, lang
+        ).format(a=agent.name(lang))
     lead = _pick(("Reportedly, ", "يقال إن "), lang) if hedged else ""
     if lang == "en" and not lead:
         quote = quote[0].upper() + quote[1:]
     spans = writer.sentence(lead, quote, tail)
     start, end = spans[1]
-    claim.update({"quote": writer.text[start:end], "start": start, "end": end,
-                  "hedged": hedged, "polarity": "denied" if denied else "affirmed"})
+    claim.update(
+        {
+            "quote": writer.text[start:end],
+            "start": start,
+            "end": end,
+            "hedged": hedged,
+            "polarity": "denied" if denied else "affirmed",
+        }
+    )
     if attribution:
         claim["attribution"] = [attribution]
     if proposition:
@@ -475,9 +620,14 @@ def _amount_text(value, low, high, approximate, rate) -> tuple[str, str]:
     if value is not None:
         millions = value // 1_000_000
         about = ("about ", "حوالي ") if approximate else ("", "")
-        return (f"{about[0]}${millions} million{per[0]}", f"{about[1]}{millions} مليون دولار{per[1]}")
-    return (f"between ${low // 1_000_000} million and ${high // 1_000_000} million{per[0]}",
-            f"ما بين {low // 1_000_000} و{high // 1_000_000} مليون دولار{per[1]}")
+        return (
+            f"{about[0]}${millions} million{per[0]}",
+            f"{about[1]}{millions} مليون دولار{per[1]}",
+        )
+    return (
+        f"between ${low // 1_000_000} million and ${high // 1_000_000} million{per[0]}",
+        f"ما بين {low // 1_000_000} و{high // 1_000_000} مليون دولار{per[1]}",
+    )
 
 
 def _when(rng: random.Random, proposition: Proposition | None):
@@ -494,7 +644,10 @@ def _when(rng: random.Random, proposition: Proposition | None):
         return f"{year}-{month:02d}", (f" in {names[0]} {year}", f" في {names[1]} {year}")
     if roll < 0.75:
         end = year + rng.randint(1, 4)
-        return {"from": str(year), "to": str(end)}, (f" between {year} and {end}", f" بين عامي {year} و{end}")
+        return {"from": str(year), "to": str(end)}, (
+            f" between {year} and {end}",
+            f" بين عامي {year} و{end}",
+        )
     return None, None
 
 
@@ -519,9 +672,13 @@ def _filler(rng: random.Random, writer: _Writer, pools: Pools) -> None:
     en, ar = rng.choice(FILLERS)
     pattern = en if writer.lang == "en" else ar
     month = rng.choice(MONTHS)
-    text = pattern.format(p=rng.choice(pools.places).name(writer.lang), y=rng.randint(1990, 2024),
-                          a=rng.choice(pools.sponsors + pools.groups).name(writer.lang),
-                          d=rng.randint(1, 28), m=month[0 if writer.lang == "en" else 1])
+    text = pattern.format(
+        p=rng.choice(pools.places).name(writer.lang),
+        y=rng.randint(1990, 2024),
+        a=rng.choice(pools.sponsors + pools.groups).name(writer.lang),
+        d=rng.randint(1, 28),
+        m=month[0 if writer.lang == "en" else 1],
+    )
     writer.sentence(text.rstrip("."))
 
 
@@ -532,8 +689,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="project folder to (re)create")
     args = parser.parse_args(argv)
     written = generate(args.out, args.documents, args.seed)
-    print(f"{args.out}: {written.documents} generated documents, {written.claims} claims, "
-          f"{written.characters} characters of text (plus the repository's corpus)")
+    print(
+        f"{args.out}: {written.documents} generated documents, {written.claims} claims, "
+        f"{written.characters} characters of text (plus the repository's corpus)"
+    )
     return 0
 
 

@@ -54,8 +54,12 @@ class Client:
         if request.body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         try:
-            self.connection.request("POST" if request.body is not None else "GET", path,
-                                    body=request.body, headers=headers)
+            self.connection.request(
+                "POST" if request.body is not None else "GET",
+                path,
+                body=request.body,
+                headers=headers,
+            )
             response = self.connection.getresponse()
             return response.status, response.read()
         except (OSError, http.client.HTTPException):
@@ -66,8 +70,9 @@ class Client:
         self.connection.close()
 
 
-def latencies(request: Request, count: int, *, warmup: int = 2, timeout: float = 300,
-              budget: float = 120) -> tuple[list[float], int, bytes]:
+def latencies(
+    request: Request, count: int, *, warmup: int = 2, timeout: float = 300, budget: float = 120
+) -> tuple[list[float], int, bytes]:
     """Times of `count` requests (fewer if `budget` seconds run out), the last status and body;
     a request still unanswered after `timeout` seconds ends the series with status 0."""
     client = Client(request.url, timeout)
@@ -103,10 +108,17 @@ def percentiles(samples: list[float]) -> dict[str, float | int | None]:
     ordered = sorted(samples)
 
     def rank(p: float) -> float:
-        return round(ordered[min(len(ordered) - 1, max(0, int(-(-p * len(ordered) // 1)) - 1))] * 1000, 3)
+        return round(
+            ordered[min(len(ordered) - 1, max(0, int(-(-p * len(ordered) // 1)) - 1))] * 1000, 3
+        )
 
-    return {"n": len(ordered), "p50": rank(0.50), "p95": rank(0.95), "p99": rank(0.99),
-            "mean": round(sum(ordered) / len(ordered) * 1000, 3)}
+    return {
+        "n": len(ordered),
+        "p50": rank(0.50),
+        "p95": rank(0.95),
+        "p99": rank(0.99),
+        "mean": round(sum(ordered) / len(ordered) * 1000, 3),
+    }
 
 
 # --- throughput ------------------------------------------------------------------------------
@@ -131,9 +143,25 @@ def _wrk(request: Request, connections: int, seconds: float, threads: int) -> di
             script.write(f"wrk.body = {json.dumps(request.body.decode())}\n")
     try:
         output = subprocess.run(
-            ["wrk", "-t", str(min(threads, connections)), "-c", str(connections),
-             "-d", f"{max(1, round(seconds))}s", "--timeout", "30s", "--latency", "-s", script.name, request.url],
-            capture_output=True, text=True, timeout=seconds + 120, check=True,
+            [
+                "wrk",
+                "-t",
+                str(min(threads, connections)),
+                "-c",
+                str(connections),
+                "-d",
+                f"{max(1, round(seconds))}s",
+                "--timeout",
+                "30s",
+                "--latency",
+                "-s",
+                script.name,
+                request.url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 120,
+            check=True,
         ).stdout
     finally:
         Path(script.name).unlink()
@@ -177,9 +205,14 @@ def _python_load(request: Request, connections: int, seconds: float) -> dict:
     for thread in workers:
         thread.join()
     elapsed = time.perf_counter() - started
-    result = {"tool": "python", "connections": connections, "seconds": round(elapsed, 2),
-              "requests": len(samples), "requests_per_second": round(len(samples) / elapsed, 1),
-              "errors": errors[0]}
+    result = {
+        "tool": "python",
+        "connections": connections,
+        "seconds": round(elapsed, 2),
+        "requests": len(samples),
+        "requests_per_second": round(len(samples) / elapsed, 1),
+        "errors": errors[0],
+    }
     stats = percentiles(samples)
     result.update({"p50": stats["p50"], "p90": None, "p99": stats["p99"]})
     return result

@@ -39,8 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     dataset = Dataset(default_union=True)
     dataset.parse(args.dataset, format="nquads")
-    result: dict = {"load_seconds": round(time.perf_counter() - started, 3),
-                    "triples": len(dataset), "queries": {}}
+    result: dict = {
+        "load_seconds": round(time.perf_counter() - started, 3),
+        "triples": len(dataset),
+        "queries": {},
+    }
     signal.signal(signal.SIGALRM, _alarm)
     only = {name for name in args.only.split(",") if name}
     for path in sorted(args.queries.glob("*.rq")):
@@ -49,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         text = path.read_text(encoding="utf-8")
         samples, rows, timed_out, error = [], None, False, None
         begun = time.perf_counter()
-        while len(samples) < args.count and (not samples or time.perf_counter() - begun < args.budget):
+        while len(samples) < args.count and (
+            not samples or time.perf_counter() - begun < args.budget
+        ):
             signal.setitimer(signal.ITIMER_REAL, args.timeout)
             try:
                 t0 = time.perf_counter()
@@ -58,13 +63,17 @@ def main(argv: list[str] | None = None) -> int:
             except Timeout:
                 timed_out = True
                 break
-            except Exception as failure:  # noqa: BLE001 (rdflib fails on some queries: recorded)
+            except Exception as failure:
                 error = f"{type(failure).__name__}: {failure}"[:300]
                 break
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-        result["queries"][path.stem] = {"samples": samples, "rows": rows,
-                                        "timed_out": timed_out, "error": error}
+        result["queries"][path.stem] = {
+            "samples": samples,
+            "rows": rows,
+            "timed_out": timed_out,
+            "error": error,
+        }
     result["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps(result))
     return 0

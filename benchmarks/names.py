@@ -11,23 +11,60 @@ from __future__ import annotations
 import random
 
 SYLLABLES = [
-    ("Kar", "كار"), ("Mal", "مال"), ("Ras", "راس"), ("Tar", "طار"), ("Nas", "ناص"),
-    ("Had", "هاد"), ("Zah", "زاه"), ("Baq", "باق"), ("Sal", "سال"), ("Far", "فار"),
-    ("Jab", "جاب"), ("Dar", "دار"), ("Wad", "واد"), ("Qam", "قام"), ("Lub", "لوب"),
-    ("Mir", "مير"), ("Sun", "سون"), ("Tal", "تال"), ("Kam", "كام"), ("Rim", "ريم"),
+    ("Kar", "كار"),
+    ("Mal", "مال"),
+    ("Ras", "راس"),
+    ("Tar", "طار"),
+    ("Nas", "ناص"),
+    ("Had", "هاد"),
+    ("Zah", "زاه"),
+    ("Baq", "باق"),
+    ("Sal", "سال"),
+    ("Far", "فار"),
+    ("Jab", "جاب"),
+    ("Dar", "دار"),
+    ("Wad", "واد"),
+    ("Qam", "قام"),
+    ("Lub", "لوب"),
+    ("Mir", "مير"),
+    ("Sun", "سون"),
+    ("Tal", "تال"),
+    ("Kam", "كام"),
+    ("Rim", "ريم"),
 ]
 ENDINGS = [("an", "ان"), ("in", "ين"), ("un", "ون"), ("is", "يس"), ("at", "ات"), ("ur", "ور")]
 
 FIRST_NAMES = [
-    ("Khalid", "خالد"), ("Omar", "عمر"), ("Yusuf", "يوسف"), ("Samir", "سمير"), ("Tariq", "طارق"),
-    ("Walid", "وليد"), ("Nabil", "نبيل"), ("Karim", "كريم"), ("Hassan", "حسن"), ("Ziad", "زياد"),
-    ("Majid", "ماجد"), ("Fadi", "فادي"), ("Rami", "رامي"), ("Adel", "عادل"), ("Bassam", "بسام"),
+    ("Khalid", "خالد"),
+    ("Omar", "عمر"),
+    ("Yusuf", "يوسف"),
+    ("Samir", "سمير"),
+    ("Tariq", "طارق"),
+    ("Walid", "وليد"),
+    ("Nabil", "نبيل"),
+    ("Karim", "كريم"),
+    ("Hassan", "حسن"),
+    ("Ziad", "زياد"),
+    ("Majid", "ماجد"),
+    ("Fadi", "فادي"),
+    ("Rami", "رامي"),
+    ("Adel", "عادل"),
+    ("Bassam", "بسام"),
 ]
 
 MONTHS = [
-    ("January", "يناير"), ("February", "فبراير"), ("March", "مارس"), ("April", "أبريل"),
-    ("May", "مايو"), ("June", "يونيو"), ("July", "يوليو"), ("August", "أغسطس"),
-    ("September", "سبتمبر"), ("October", "أكتوبر"), ("November", "نوفمبر"), ("December", "ديسمبر"),
+    ("January", "يناير"),
+    ("February", "فبراير"),
+    ("March", "مارس"),
+    ("April", "أبريل"),
+    ("May", "مايو"),
+    ("June", "يونيو"),
+    ("July", "يوليو"),
+    ("August", "أغسطس"),
+    ("September", "سبتمبر"),
+    ("October", "أكتوبر"),
+    ("November", "نوفمبر"),
+    ("December", "ديسمبر"),
 ]
 
 # Kinds of generated actors: (actor type, English pattern, Arabic pattern).
@@ -86,7 +123,10 @@ CLAIM_TEMPLATES: dict[str, list[tuple[str, str]]] = {
         ("{s} transferred {amount} to {o}{when}", "حولت {s} {amount} إلى {o}{when}"),
     ],
     "weapons-supply": [
-        ("{s} supplied {o} with rockets and drones{when}", "زودت {s} {o} بالصواريخ والطائرات المسيرة{when}"),
+        (
+            "{s} supplied {o} with rockets and drones{when}",
+            "زودت {s} {o} بالصواريخ والطائرات المسيرة{when}",
+        ),
     ],
     "military-support": [
         ("{s} gave military support to {o}{when}", "قدمت {s} دعما عسكريا إلى {o}{when}"),
@@ -110,7 +150,10 @@ CLAIM_TEMPLATES: dict[str, list[tuple[str, str]]] = {
         ("{s} condemned {o}{when}", "أدانت {s} {o}{when}"),
     ],
     "diplomatic-relations": [
-        ("{s} kept diplomatic relations with {o}{when}", "حافظت {s} على علاقات دبلوماسية مع {o}{when}"),
+        (
+            "{s} kept diplomatic relations with {o}{when}",
+            "حافظت {s} على علاقات دبلوماسية مع {o}{when}",
+        ),
     ],
     "hosting": [
         ("{s} hosted the leadership of {o}{place}{when}", "استضافت {s} قيادة {o}{place}{when}"),
@@ -129,8 +172,14 @@ CLAIM_TEMPLATES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 DENIED_TEMPLATES = {
-    "financial-support": ("{s} denied giving any money to {o}{when}", "نفت {s} تقديم أي أموال إلى {o}{when}"),
-    "weapons-supply": ("{s} denied supplying {o} with weapons{when}", "نفت {s} تزويد {o} بالأسلحة{when}"),
+    "financial-support": (
+        "{s} denied giving any money to {o}{when}",
+        "نفت {s} تقديم أي أموال إلى {o}{when}",
+    ),
+    "weapons-supply": (
+        "{s} denied supplying {o} with weapons{when}",
+        "نفت {s} تزويد {o} بالأسلحة{when}",
+    ),
     "training": ("{s} denied training fighters of {o}{when}", "نفت {s} تدريب مقاتلين من {o}{when}"),
 }
 HEDGES = ("reportedly ", "يقال إن ")
@@ -138,10 +187,22 @@ ATTRIBUTION_TAIL = (", according to {a}", "، بحسب {a}")
 QUOTED_TAIL = (", {a} said", "، كما قال {a}")
 FILLERS = [
     ("The situation in {p} remained tense throughout {y}.", "ظل الوضع في {p} متوترا طوال عام {y}."),
-    ("Observers in {p} expect further talks before the end of {y}.", "يتوقع مراقبون في {p} مزيدا من المحادثات قبل نهاية عام {y}."),
-    ("Analysts note that {a} has changed its position several times since {y}.", "يشير محللون إلى أن {a} غيرت موقفها مرات عدة منذ عام {y}."),
-    ("The talks in {p} covered the border crossings and the reconstruction.", "تناولت المحادثات في {p} المعابر الحدودية وإعادة الإعمار."),
-    ("On {d} {m} {y} a delegation of {a} arrived in {p}.", "في {d} {m} {y} وصل وفد من {a} إلى {p}."),
+    (
+        "Observers in {p} expect further talks before the end of {y}.",
+        "يتوقع مراقبون في {p} مزيدا من المحادثات قبل نهاية عام {y}.",
+    ),
+    (
+        "Analysts note that {a} has changed its position several times since {y}.",
+        "يشير محللون إلى أن {a} غيرت موقفها مرات عدة منذ عام {y}.",
+    ),
+    (
+        "The talks in {p} covered the border crossings and the reconstruction.",
+        "تناولت المحادثات في {p} المعابر الحدودية وإعادة الإعمار.",
+    ),
+    (
+        "On {d} {m} {y} a delegation of {a} arrived in {p}.",
+        "في {d} {m} {y} وصل وفد من {a} إلى {p}.",
+    ),
 ]
 REFERENCES_HEADING = ("References[edit]", "المراجع[عدل]")
 NEWS_FOOTER = ("Share this article", "شارك هذا المقال")

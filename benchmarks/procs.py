@@ -95,12 +95,14 @@ class Finished:
     peak_pss: int
 
 
-def run_measured(command: list[str], *, timeout: float, env: dict | None = None,
-                 cwd: Path | None = None) -> Finished:
+def run_measured(
+    command: list[str], *, timeout: float, env: dict | None = None, cwd: Path | None = None
+) -> Finished:
     """Run a command to its end, timing it and sampling its tree's memory."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, env=env, cwd=cwd)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
+    )
     sampler = Sampler(process.pid)
     sampler.start()
     try:
@@ -111,8 +113,14 @@ def run_measured(command: list[str], *, timeout: float, env: dict | None = None,
         stderr += f"\n(killed after {timeout} s)"
     finally:
         sampler.stop()
-    return Finished(process.returncode, stdout, stderr, time.perf_counter() - started,
-                    sampler.peak_rss, sampler.peak_pss)
+    return Finished(
+        process.returncode,
+        stdout,
+        stderr,
+        time.perf_counter() - started,
+        sampler.peak_rss,
+        sampler.peak_pss,
+    )
 
 
 def free_port() -> int:
@@ -121,8 +129,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_http(url: str, timeout: float, process: subprocess.Popen | None = None,
-              headers: dict | None = None) -> float:
+def wait_http(
+    url: str, timeout: float, process: subprocess.Popen | None = None, headers: dict | None = None
+) -> float:
     """Poll `url` until it answers 2xx/3xx; returns the seconds waited."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:

@@ -31,19 +31,27 @@ def build_rows(results: dict) -> list[dict]:
     rows = []
     for size in results["sizes"]:
         build, one = size["build"], size["rebuild_one_document"]
-        rows.append({
-            "triples": size["triples"], "documents": size["documents"], "claims": size["claims"],
-            "build_s": build["wall_seconds"], "documents_per_s": size["documents_per_second"],
-            "validation_s": build["timings"].get("validation"),
-            "document_graphs_s": build["timings"].get("document graphs"),
-            "build_peak_rss_mb": round(build["peak_rss"] / MB), "build_peak_pss_mb": round(build["peak_pss"] / MB),
-            "rebuild_unchanged_s": size["rebuild_unchanged"]["wall_seconds"],
-            "rebuild_one_document_s": one["wall_seconds"],
-            "rebuild_one_validation_s": one["timings"].get("validation"),
-            "rebuild_one_files_s": round(one["timings"].get("release files", 0) + one["timings"].get("writing", 0), 3),
-            "release_mb": round(size["release_bytes"] / MB, 1),
-            "store_load_s": size["store_load"]["seconds"],
-        })
+        rows.append(
+            {
+                "triples": size["triples"],
+                "documents": size["documents"],
+                "claims": size["claims"],
+                "build_s": build["wall_seconds"],
+                "documents_per_s": size["documents_per_second"],
+                "validation_s": build["timings"].get("validation"),
+                "document_graphs_s": build["timings"].get("document graphs"),
+                "build_peak_rss_mb": round(build["peak_rss"] / MB),
+                "build_peak_pss_mb": round(build["peak_pss"] / MB),
+                "rebuild_unchanged_s": size["rebuild_unchanged"]["wall_seconds"],
+                "rebuild_one_document_s": one["wall_seconds"],
+                "rebuild_one_validation_s": one["timings"].get("validation"),
+                "rebuild_one_files_s": round(
+                    one["timings"].get("release files", 0) + one["timings"].get("writing", 0), 3
+                ),
+                "release_mb": round(size["release_bytes"] / MB, 1),
+                "store_load_s": size["store_load"]["seconds"],
+            }
+        )
     return rows
 
 
@@ -58,9 +66,12 @@ def query_rows(results: dict) -> list[dict]:
                 row[f"{system}_p50_ms"] = found.get("p50")
                 row[f"{system}_p99_ms"] = found.get("p99")
                 row[f"{system}_rows"] = found.get("rows")
-                row[f"{system}_timed_out"] = bool(found.get("timed_out")) or found.get("status") == 0
+                row[f"{system}_timed_out"] = (
+                    bool(found.get("timed_out")) or found.get("status") == 0
+                )
                 row[f"{system}_error"] = found.get("error") or (
-                    f"HTTP {found['status']}" if found.get("status", 200) not in (0, 200) else None)
+                    f"HTTP {found['status']}" if found.get("status", 200) not in (0, 200) else None
+                )
             rows.append(row)
     return rows
 
@@ -70,9 +81,25 @@ def http_rows(results: dict) -> list[dict]:
     for size in results["sizes"]:
         for system, found in size["systems"].items():
             for name, load in found.get("throughput", {}).items():
-                rows.append({"triples": size["triples"], "system": system, "request": name,
-                             **{k: load.get(k) for k in ("connections", "seconds", "requests_per_second",
-                                                          "p50", "p90", "p99", "errors")}})
+                rows.append(
+                    {
+                        "triples": size["triples"],
+                        "system": system,
+                        "request": name,
+                        **{
+                            k: load.get(k)
+                            for k in (
+                                "connections",
+                                "seconds",
+                                "requests_per_second",
+                                "p50",
+                                "p90",
+                                "p99",
+                                "errors",
+                            )
+                        },
+                    }
+                )
     return rows
 
 
@@ -81,13 +108,17 @@ def server_rows(results: dict) -> list[dict]:
     for size in results["sizes"]:
         for system, found in size["systems"].items():
             peak = found.get("memory_peak") or {}
-            rows.append({
-                "triples": size["triples"], "system": system,
-                "start_s": found.get("start_seconds"),
-                "load_s": found.get("load_seconds"),
-                "memory_pss_mb": round(peak["pss"] / MB) if peak.get("pss") else None,
-                "memory_rss_mb": round((peak.get("rss") or found.get("peak_rss") or 0) / MB) or None,
-            })
+            rows.append(
+                {
+                    "triples": size["triples"],
+                    "system": system,
+                    "start_s": found.get("start_seconds"),
+                    "load_s": found.get("load_seconds"),
+                    "memory_pss_mb": round(peak["pss"] / MB) if peak.get("pss") else None,
+                    "memory_rss_mb": round((peak.get("rss") or found.get("peak_rss") or 0) / MB)
+                    or None,
+                }
+            )
     return rows
 
 
@@ -105,13 +136,17 @@ def _median_ratio(rows: list[dict], numerator: str, denominator: str, triples: i
 def markdown(results: dict) -> str:
     out = []
     builds = build_rows(results)
-    out.append("| triples | documents | full build (s) | documents/s | validation (s) | build peak RSS / PSS (MB) | rebuild, nothing changed (s) | rebuild, one document changed (s) | release (MB) | store load (s) |")
+    out.append(
+        "| triples | documents | full build (s) | documents/s | validation (s) | build peak RSS / PSS (MB) | rebuild, nothing changed (s) | rebuild, one document changed (s) | release (MB) | store load (s) |"
+    )
     out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in builds:
-        out.append(f"| {r['triples']:,} | {r['documents']:,} | {r['build_s']:.1f} | {r['documents_per_s']:.1f} | "
-                   f"{r['validation_s']:.1f} | {r['build_peak_rss_mb']:,} / {r['build_peak_pss_mb']:,} | "
-                   f"{r['rebuild_unchanged_s']:.1f} | {r['rebuild_one_document_s']:.1f} | {r['release_mb']:,} | "
-                   f"{r['store_load_s']:.1f} |")
+        out.append(
+            f"| {r['triples']:,} | {r['documents']:,} | {r['build_s']:.1f} | {r['documents_per_s']:.1f} | "
+            f"{r['validation_s']:.1f} | {r['build_peak_rss_mb']:,} / {r['build_peak_pss_mb']:,} | "
+            f"{r['rebuild_unchanged_s']:.1f} | {r['rebuild_one_document_s']:.1f} | {r['release_mb']:,} | "
+            f"{r['store_load_s']:.1f} |"
+        )
     out.append("")
     queries = query_rows(results)
     limit = float(results["arguments"].get("slow_timeout", 120))
@@ -119,7 +154,9 @@ def markdown(results: dict) -> str:
         triples = size["triples"]
         out.append(f"**{triples:,} triples**: p50 (p99) in ms; rows")
         out.append("")
-        out.append("| query | publisher /sparql | publisher on an Oxigraph server | oxigraph server | rdflib-endpoint | rdflib in memory | publisher ÷ oxigraph | rdflib ÷ publisher | rows |")
+        out.append(
+            "| query | publisher /sparql | publisher on an Oxigraph server | oxigraph server | rdflib-endpoint | rdflib in memory | publisher ÷ oxigraph | rdflib ÷ publisher | rows |"
+        )
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in (r for r in queries if r["triples"] == triples):
             cells = []
@@ -138,32 +175,48 @@ def markdown(results: dict) -> str:
                 slower = f"> {limit * 1000 / pub:,.0f}"
             else:
                 slower = "–"
-            counts = {row[f"{s}_rows"] for s in ("publisher", "oxigraph") if row[f"{s}_rows"] is not None}
-            out.append(f"| {row['query']} | " + " | ".join(cells) + f" | {ratio} | {slower} | "
-                       f"{'/'.join(str(c) for c in sorted(counts))} |")
-        out.append(f"| median ratio | | | | | | {_median_ratio(queries, 'publisher', 'oxigraph', triples)} | "
-                   f"{_median_ratio(queries, 'rdflib', 'publisher', triples)} | |")
+            counts = {
+                row[f"{s}_rows"] for s in ("publisher", "oxigraph") if row[f"{s}_rows"] is not None
+            }
+            out.append(
+                f"| {row['query']} | " + " | ".join(cells) + f" | {ratio} | {slower} | "
+                f"{'/'.join(str(c) for c in sorted(counts))} |"
+            )
+        out.append(
+            f"| median ratio | | | | | | {_median_ratio(queries, 'publisher', 'oxigraph', triples)} | "
+            f"{_median_ratio(queries, 'rdflib', 'publisher', triples)} | |"
+        )
         out.append("")
-    out.append("| triples | system | request | connections | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | errors |")
+    out.append(
+        "| triples | system | request | connections | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | errors |"
+    )
     out.append("|---:|---|---|---:|---:|---:|---:|---:|---:|")
     for r in http_rows(results):
-        out.append(f"| {r['triples']:,} | {r['system']} | {r['request']} | {r['connections']} | "
-                   f"{r['requests_per_second']:,.1f} | {_ms(r['p50'])} | {_ms(r['p90'])} | {_ms(r['p99'])} | {r['errors']} |")
+        out.append(
+            f"| {r['triples']:,} | {r['system']} | {r['request']} | {r['connections']} | "
+            f"{r['requests_per_second']:,.1f} | {_ms(r['p50'])} | {_ms(r['p90'])} | {_ms(r['p99'])} | {r['errors']} |"
+        )
     out.append("")
-    out.append("| triples | system | start (s) | data load (s) | memory, PSS of all processes (MB) | RSS summed (MB) |")
+    out.append(
+        "| triples | system | start (s) | data load (s) | memory, PSS of all processes (MB) | RSS summed (MB) |"
+    )
     out.append("|---:|---|---:|---:|---:|---:|")
     for r in server_rows(results):
-        out.append(f"| {r['triples']:,} | {r['system']} | {r['start_s'] if r['start_s'] is not None else '–'} | "
-                   f"{r['load_s'] if r['load_s'] is not None else '–'} | {r['memory_pss_mb'] or '–'} | "
-                   f"{r['memory_rss_mb'] or '–'} |")
+        out.append(
+            f"| {r['triples']:,} | {r['system']} | {r['start_s'] if r['start_s'] is not None else '–'} | "
+            f"{r['load_s'] if r['load_s'] is not None else '–'} | {r['memory_pss_mb'] or '–'} | "
+            f"{r['memory_rss_mb'] or '–'} |"
+        )
     for size in results["sizes"]:
         deref = size["systems"]["publisher"].get("dereference", {})
         for role, found in deref.items():
             out.append("")
-            out.append(f"Dereferencing {found['actor']} ({role}) at {size['triples']:,} triples: 303 in "
-                       f"{found['redirect']['p50']} ms (p99 {found['redirect']['p99']}), Turtle description "
-                       f"({found['bytes']:,} bytes) in {found['description']['p50']} ms "
-                       f"(p99 {found['description']['p99']}).")
+            out.append(
+                f"Dereferencing {found['actor']} ({role}) at {size['triples']:,} triples: 303 in "
+                f"{found['redirect']['p50']} ms (p99 {found['redirect']['p99']}), Turtle description "
+                f"({found['bytes']:,} bytes) in {found['description']['p50']} ms "
+                f"(p99 {found['description']['p99']})."
+            )
     return "\n".join(out) + "\n"
 
 
@@ -179,7 +232,9 @@ def targets(results: dict) -> str:
     rows = []
 
     def row(target: str, measured: str, met: bool | None) -> None:
-        rows.append(f"| {target} | {measured} | {'yes' if met else 'no' if met is not None else '–'} |")
+        rows.append(
+            f"| {target} | {measured} | {'yes' if met else 'no' if met is not None else '–'} |"
+        )
 
     ratios = {}
     for name, found in publisher.get("queries", {}).items():
@@ -189,8 +244,11 @@ def targets(results: dict) -> str:
     if ratios:
         over = sorted((r, n) for n, r in ratios.items() if r > 1.5)
         worst = ", ".join(f"{n} {r:.2f}x" for r, n in over[::-1]) or "none"
-        row("`/sparql` p50 within 1.5x of the Oxigraph server, every competency query",
-            f"median {statistics.median(ratios.values()):.2f}x; over 1.5x: {worst}", not over)
+        row(
+            "`/sparql` p50 within 1.5x of the Oxigraph server, every competency query",
+            f"median {statistics.median(ratios.values()):.2f}x; over 1.5x: {worst}",
+            not over,
+        )
     slower = {}
     for name, found in publisher.get("queries", {}).items():
         theirs = rdflib.get("queries", {}).get(name, {})
@@ -202,67 +260,100 @@ def targets(results: dict) -> str:
             slower[name] = (limit / found["p50"], ">")
     if slower:
         least = min(slower.items(), key=lambda item: item[1][0])
-        row("`/sparql` at least 50x faster than rdflib in memory, every query rdflib answers",
+        row(
+            "`/sparql` at least 50x faster than rdflib in memory, every query rdflib answers",
             f"least: {least[0]} {least[1][1]}{least[1][0]:,.0f}x; median "
             f"{statistics.median(v for v, _ in slower.values()):,.0f}x "
             f"({sum(1 for _, m in slower.values() if m)} of {len(slower)} past rdflib's "
-            f"{limit / 1000:g} s limit)", least[1][0] >= 50)
+            f"{limit / 1000:g} s limit)",
+            least[1][0] >= 50,
+        )
     for role in ("popular", "typical"):
         load = publisher.get("throughput", {}).get(f"dereference-{role}")
         if load:
             actor = publisher.get("dereference", {}).get(role, {}).get("actor", role)
-            row(f"dereferencing an actor ({role}: {actor}), >= 1,000 requests/s with p99 < 50 ms",
+            row(
+                f"dereferencing an actor ({role}: {actor}), >= 1,000 requests/s with p99 < 50 ms",
                 f"{load['requests_per_second']:,.0f} requests/s, p99 {_ms(load['p99'])} ms "
                 f"({load['connections']} connections)",
-                load["requests_per_second"] >= 1000 and (load["p99"] or 1e9) < 50)
+                load["requests_per_second"] >= 1000 and (load["p99"] or 1e9) < 50,
+            )
     first = publisher.get("dereference_first_request")
     if first and first.get("p50") is not None:
-        row("(not a target) the first request for a description, which renders it",
-            f"p50 {_ms(first['p50'])} ms, p99 {_ms(first['p99'])} ms over {first['n']} actors", None)
+        row(
+            "(not a target) the first request for a description, which renders it",
+            f"p50 {_ms(first['p50'])} ms, p99 {_ms(first['p99'])} ms over {first['n']} actors",
+            None,
+        )
     if publisher.get("start_seconds") is not None:
-        row("server start on an existing release < 10 s", f"{publisher['start_seconds']:.1f} s",
-            publisher["start_seconds"] < 10)
+        row(
+            "server start on an existing release < 10 s",
+            f"{publisher['start_seconds']:.1f} s",
+            publisher["start_seconds"] < 10,
+        )
     peak = (publisher.get("memory_peak") or {}).get("pss")
     if peak:
-        row(f"server memory < 1.5 GiB (gunicorn, {publisher.get('workers')} workers, all processes)",
-            f"{peak / GIB:.2f} GiB (PSS)", peak < 1.5 * GIB)
+        row(
+            f"server memory < 1.5 GiB (gunicorn, {publisher.get('workers')} workers, all processes)",
+            f"{peak / GIB:.2f} GiB (PSS)",
+            peak < 1.5 * GIB,
+        )
     remote = systems.get("publisher-remote", {})
     peak = (remote.get("memory_peak") or {}).get("pss")
     if peak:
         load = remote.get("throughput", {}).get("dereference-typical", {})
-        row("(not a target) the same in the remote-store mode: the publisher's workers and the "
+        row(
+            "(not a target) the same in the remote-store mode: the publisher's workers and the "
             "Oxigraph server holding the data",
             f"{peak / GIB:.2f} GiB (PSS, both); dereferencing {load.get('requests_per_second', 0):,.0f} "
-            f"requests/s, p99 {_ms(load.get('p99'))} ms", None)
+            f"requests/s, p99 {_ms(load.get('p99'))} ms",
+            None,
+        )
     build = size["build"]["wall_seconds"]
-    row("full build with validation < 2 minutes", f"{build:.0f} s "
-        f"({size['build']['timings'].get('validation', 0):.0f} s of it SHACL validation)", build < 120)
+    row(
+        "full build with validation < 2 minutes",
+        f"{build:.0f} s "
+        f"({size['build']['timings'].get('validation', 0):.0f} s of it SHACL validation)",
+        build < 120,
+    )
     one = size["rebuild_one_document"]["wall_seconds"]
     row("new release after a one-document change < 5 s", f"{one:.1f} s", one < 5)
-    head = [f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} claims):",
-            "", "| target | measured | met |", "|---|---|---|"]
+    head = [
+        f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} claims):",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
     return "\n".join(head + rows) + "\n"
 
 
 def machine(results: dict) -> str:
     m = results["machine"]
     memory = f"{m['memory_kb'] / 1024 / 1024:.0f} GiB" if m.get("memory_kb") else "?"
-    versions = ", ".join(f"{k} {m[k]}" for k in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint",
-                                                   "gunicorn", "Flask") if m.get(k))
-    return (f"{m.get('cpus_usable')} cores ({m.get('cpu', '?')}), {memory}, {m.get('platform')}; "
-            f"Python {m.get('python')}; {versions}; {m.get('oxigraph')}; {str(m.get('wrk')).split(' Copyright')[0]}. "
-            f"Runs: {', '.join(str(r) for r in results.get('runs', [results.get('started')]) if r)}.\n")
+    versions = ", ".join(
+        f"{k} {m[k]}"
+        for k in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint", "gunicorn", "Flask")
+        if m.get(k)
+    )
+    return (
+        f"{m.get('cpus_usable')} cores ({m.get('cpu', '?')}), {memory}, {m.get('platform')}; "
+        f"Python {m.get('python')}; {versions}; {m.get('oxigraph')}; {str(m.get('wrk')).split(' Copyright')[0]}. "
+        f"Runs: {', '.join(str(r) for r in results.get('runs', [results.get('started')]) if r)}.\n"
+    )
 
 
 def update_readme(results: dict, readme: Path) -> None:
     """Fill the generated sections of benchmarks/README.md (between their markers)."""
     text = readme.read_text(encoding="utf-8")
-    for name, body in (("machine", machine(results)), ("results", markdown(results)),
-                       ("targets", targets(results))):
+    for name, body in (
+        ("machine", machine(results)),
+        ("results", markdown(results)),
+        ("targets", targets(results)),
+    ):
         begin, end = f"<!-- {name}: generated by benchmarks/report.py -->", f"<!-- /{name} -->"
         if begin in text and end in text:
             head, rest = text.split(begin, 1)
-            text = head + begin + "\n" + body + rest[rest.index(end):]
+            text = head + begin + "\n" + body + rest[rest.index(end) :]
     readme.write_text(text, encoding="utf-8")
 
 
@@ -288,17 +379,28 @@ def plot(results: dict, target: Path) -> None:
     servers = server_rows(results)
     figure, (left, middle, right) = plt.subplots(1, 3, figsize=(16, 5))
     left.plot(triples, [r["build_s"] for r in builds], "o-", label="full build (validated)")
-    left.plot(triples, [r["validation_s"] for r in builds], "s--", label="of which SHACL validation")
-    left.plot(triples, [r["rebuild_one_document_s"] for r in builds], "^-", label="rebuild after one document changed")
+    left.plot(
+        triples, [r["validation_s"] for r in builds], "s--", label="of which SHACL validation"
+    )
+    left.plot(
+        triples,
+        [r["rebuild_one_document_s"] for r in builds],
+        "^-",
+        label="rebuild after one document changed",
+    )
     left.plot(triples, [r["store_load_s"] for r in builds], "v:", label="store load (pyoxigraph)")
     left.axhline(120, color="grey", linewidth=0.8, linestyle=":")
     left.set(xscale="log", yscale="log", xlabel="triples", ylabel="seconds", title="Build")
     left.legend(fontsize=8)
-    def answered(row: dict, system: str) -> bool:
-        return (row[f"{system}_p50_ms"] is not None and not row[f"{system}_error"]
-                and not row[f"{system}_timed_out"])
 
-    for system, style in zip(SYSTEMS, ("o-", "x--", "s-", "^-", "v-")):
+    def answered(row: dict, system: str) -> bool:
+        return (
+            row[f"{system}_p50_ms"] is not None
+            and not row[f"{system}_error"]
+            and not row[f"{system}_timed_out"]
+        )
+
+    for system, style in zip(SYSTEMS, ("o-", "x--", "s-", "^-", "v-"), strict=False):
         medians = []
         for size in triples:
             rows = [r for r in queries if r["triples"] == size]
@@ -307,19 +409,32 @@ def plot(results: dict, target: Path) -> None:
             common = [r for r in rows if all(answered(r, s) for s in present)]
             values = [r[f"{system}_p50_ms"] for r in common if system in present]
             medians.append(statistics.median(values) if values else None)
-        points = [(t, m) for t, m in zip(triples, medians) if m is not None]
+        points = [(t, m) for t, m in zip(triples, medians, strict=False) if m is not None]
         if points:
-            middle.plot(*zip(*points), style, label=system)
-    middle.set(xscale="log", yscale="log", xlabel="triples",
-               ylabel="ms (median over the queries every system answered)",
-               title="Competency queries, p50")
+            middle.plot(*zip(*points, strict=False), style, label=system)
+    middle.set(
+        xscale="log",
+        yscale="log",
+        xlabel="triples",
+        ylabel="ms (median over the queries every system answered)",
+        title="Competency queries, p50",
+    )
     middle.legend(fontsize=8)
-    right.plot(triples, [r["build_peak_pss_mb"] for r in builds], "o--", label="build (PSS, all processes)")
-    for system, style in zip(SYSTEMS, ("o-", "x--", "s-", "^-", "v-")):
-        points = [(r["triples"], r["memory_pss_mb"] or r["memory_rss_mb"]) for r in servers
-                  if r["system"] == system and (r["memory_pss_mb"] or r["memory_rss_mb"])]
+    right.plot(
+        triples, [r["build_peak_pss_mb"] for r in builds], "o--", label="build (PSS, all processes)"
+    )
+    for system, style in zip(SYSTEMS, ("o-", "x--", "s-", "^-", "v-"), strict=False):
+        points = [
+            (r["triples"], r["memory_pss_mb"] or r["memory_rss_mb"])
+            for r in servers
+            if r["system"] == system and (r["memory_pss_mb"] or r["memory_rss_mb"])
+        ]
         if points:
-            right.plot(*zip(*points), style, label=f"{system}" + (" (gunicorn, all workers)" if system == "publisher" else ""))
+            right.plot(
+                *zip(*points, strict=False),
+                style,
+                label=f"{system}" + (" (gunicorn, all workers)" if system == "publisher" else ""),
+            )
     right.axhline(1536, color="grey", linewidth=0.8, linestyle=":")
     right.set(xscale="log", yscale="log", xlabel="triples", ylabel="MB", title="Peak memory")
     right.legend(fontsize=8)
@@ -343,10 +458,14 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Tables and plot from the benchmark results.")
-    parser.add_argument("results", nargs="?", type=Path,
-                        default=Path(__file__).parent / "results" / "results.json")
-    parser.add_argument("--write", action="store_true",
-                        help="write the CSV files, the plot and the tables of benchmarks/README.md")
+    parser.add_argument(
+        "results", nargs="?", type=Path, default=Path(__file__).parent / "results" / "results.json"
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="write the CSV files, the plot and the tables of benchmarks/README.md",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     results = json.loads(args.results.read_text(encoding="utf-8"))
     if args.write:

@@ -60,8 +60,11 @@ class Harness:
                 result = action()
             after = load_average()
             record.setdefault("load_average", {})[name] = {
-                "before": before, "after": after, "attempt": attempt,
-                "other_processes_cores": others.cores}
+                "before": before,
+                "after": after,
+                "attempt": attempt,
+                "other_processes_cores": others.cores,
+            }
             if others.cores <= BUSY or attempt == 2 or self.args.quick or not repeat:
                 return result
             self.log(f"{name}: other processes took {others.cores} cores meanwhile; once more")
@@ -70,14 +73,26 @@ class Harness:
 
     def build(self, home: Path, *extra: str) -> dict:
         finished = run_measured(
-            [self.python, "-m", "benchmarks.buildrun", str(home), "--workers",
-             str(self.args.build_workers), *extra],
-            timeout=7200, cwd=ROOT)
+            [
+                self.python,
+                "-m",
+                "benchmarks.buildrun",
+                str(home),
+                "--workers",
+                str(self.args.build_workers),
+                *extra,
+            ],
+            timeout=7200,
+            cwd=ROOT,
+        )
         if finished.returncode != 0:
             raise RuntimeError(f"build failed:\n{finished.stderr[-3000:]}")
         result = json.loads(finished.stdout.strip().splitlines()[-1])
-        result.update(wall_seconds=round(finished.seconds, 3), peak_rss=finished.peak_rss,
-                      peak_pss=finished.peak_pss)
+        result.update(
+            wall_seconds=round(finished.seconds, 3),
+            peak_rss=finished.peak_rss,
+            peak_pss=finished.peak_pss,
+        )
         return result
 
     def size(self, documents: int, previous: dict | None = None) -> dict:
@@ -105,15 +120,21 @@ class Harness:
             (home / "release").unlink(missing_ok=True)
             return self.build(home)
 
-        self.log("full build" + (" (cache kept: a quick run)" if self.args.quick else " (empty cache)"))
+        self.log(
+            "full build" + (" (cache kept: a quick run)" if self.args.quick else " (empty cache)")
+        )
         record["build"] = self.timed("build", full_build, record)
         record["triples"] = record["build"]["triples"]
         record["documents"] = record["build"]["documents"]
         record["claims"] = record["build"]["claims"]
-        record["documents_per_second"] = round(record["documents"] / record["build"]["wall_seconds"], 2)
+        record["documents_per_second"] = round(
+            record["documents"] / record["build"]["wall_seconds"], 2
+        )
         self.log(f"{record['triples']} triples in {record['build']['wall_seconds']} s")
         self.log("rebuild, nothing changed")
-        record["rebuild_unchanged"] = self.timed("rebuild_unchanged", lambda: self.build(home), record)
+        record["rebuild_unchanged"] = self.timed(
+            "rebuild_unchanged", lambda: self.build(home), record
+        )
         self.log("rebuild after one document changed")
 
         def one_change() -> dict:
@@ -126,7 +147,9 @@ class Harness:
         record["release_files"] = {p.name: p.stat().st_size for p in sorted(release.iterdir())}
         record["release_bytes"] = sum(record["release_files"].values())
         dataset = release / "dataset.nq"
-        record["store_load"] = self.timed("store_load", lambda: store_load(self.python, dataset), record)
+        record["store_load"] = self.timed(
+            "store_load", lambda: store_load(self.python, dataset), record
+        )
 
         record["systems"] = dict(previous.get("systems", {})) if previous else {}
         self.measure_systems(home, record, systems)
@@ -141,24 +164,32 @@ class Harness:
         if "publisher" in systems:
             self.log("publisher under gunicorn")
             record["systems"]["publisher"] = self.timed(
-                "publisher", lambda: self.serve_publisher(home, queries, actors, others), record)
+                "publisher", lambda: self.serve_publisher(home, queries, actors, others), record
+            )
         if "publisher-remote" in systems:
             self.log("publisher under gunicorn on an Oxigraph server")
             record["systems"]["publisher-remote"] = self.timed(
                 "publisher-remote",
                 lambda: self.serve_publisher_on_oxigraph(home, dataset, queries, actors, others),
-                record)
+                record,
+            )
         for name in ("oxigraph", "rdflib-endpoint"):
             if name in systems:
                 self.log(name)
                 record["systems"][name] = self.timed(
-                    name, lambda name=name: self.serve_other(name, dataset, queries, actors),
-                    record, repeat=name == "oxigraph")
+                    name,
+                    lambda name=name: self.serve_other(name, dataset, queries, actors),
+                    record,
+                    repeat=name == "oxigraph",
+                )
         if "rdflib" in systems:
             self.log("rdflib in memory")
             record["systems"]["rdflib"] = self.timed(
-                "rdflib", lambda: self.rdflib_in_memory(dataset, home / "queries", queries),
-                record, repeat=False)
+                "rdflib",
+                lambda: self.rdflib_in_memory(dataset, home / "queries", queries),
+                record,
+                repeat=False,
+            )
 
     # --- systems ------------------------------------------------------------------------------
 
@@ -166,14 +197,22 @@ class Harness:
         found = {}
         for name, text in queries.items():
             samples, status, body = httpbench.latencies(
-                httpbench.sparql(url, text), count, warmup=1 if count < 10 else 2,
-                budget=budget, timeout=self.args.slow_timeout)
-            found[name] = {**httpbench.percentiles(samples), "status": status,
-                           "rows": httpbench.rows(body)}
+                httpbench.sparql(url, text),
+                count,
+                warmup=1 if count < 10 else 2,
+                budget=budget,
+                timeout=self.args.slow_timeout,
+            )
+            found[name] = {
+                **httpbench.percentiles(samples),
+                "status": status,
+                "rows": httpbench.rows(body),
+            }
         return found
 
-    def serve_publisher_on_oxigraph(self, home: Path, dataset: Path, queries: dict,
-                                    actors: dict, others: list[str]) -> dict:
+    def serve_publisher_on_oxigraph(
+        self, home: Path, dataset: Path, queries: dict, actors: dict, others: list[str]
+    ) -> dict:
         """The publisher in its remote-store mode, on an Oxigraph server holding the release:
         memory is both servers' together."""
         with servers.oxigraph(dataset, log=self.log_dir / "oxigraph-store.log") as store:
@@ -183,26 +222,37 @@ class Harness:
             store_sampler.stop()
         ours = result["memory_peak"]
         result["memory_peak_publisher"] = dict(ours)
-        result["memory_peak_store"] = {"rss": store_sampler.peak_rss, "pss": store_sampler.peak_pss,
-                                       "largest_rss": store_sampler.peak_single}
+        result["memory_peak_store"] = {
+            "rss": store_sampler.peak_rss,
+            "pss": store_sampler.peak_pss,
+            "largest_rss": store_sampler.peak_single,
+        }
         # Peaks taken apart: their sum bounds the peak of the two together from above.
-        result["memory_peak"] = {k: ours[k] + result["memory_peak_store"][k] for k in ("rss", "pss")}
+        result["memory_peak"] = {
+            k: ours[k] + result["memory_peak_store"][k] for k in ("rss", "pss")
+        }
         result["memory_peak"]["largest_rss"] = max(ours["largest_rss"], store_sampler.peak_single)
         result["store_load_seconds"] = round(store.load_seconds or 0, 3)
         return result
 
-    def serve_publisher(self, home: Path, queries: dict, actors: dict, others: list[str],
-                        store: str | None = None) -> dict:
-        with servers.publisher(home, BASE, self.args.server_workers, store=store,
-                               log=self.log_dir / "publisher.log") as server:
+    def serve_publisher(
+        self, home: Path, queries: dict, actors: dict, others: list[str], store: str | None = None
+    ) -> dict:
+        with servers.publisher(
+            home, BASE, self.args.server_workers, store=store, log=self.log_dir / "publisher.log"
+        ) as server:
             sampler = Sampler(server.process.pid, 0.5)
             sampler.start()
-            result: dict = {"start_seconds": round(server.start_seconds, 3),
-                            "workers": self.args.server_workers,
-                            "memory_after_start": dict(zip(("rss", "pss", "largest_rss"),
-                                                           sampler.sample()))}
-            result["queries"] = self.query_latencies(server.query_url, queries,
-                                                     self.args.count, self.args.budget)
+            result: dict = {
+                "start_seconds": round(server.start_seconds, 3),
+                "workers": self.args.server_workers,
+                "memory_after_start": dict(
+                    zip(("rss", "pss", "largest_rss"), sampler.sample(), strict=False)
+                ),
+            }
+            result["queries"] = self.query_latencies(
+                server.query_url, queries, self.args.count, self.args.budget
+            )
             result["dereference"] = {}
             for role, actor in actors.items():
                 thing = httpbench.Request(server.base + f"id/actor/{actor}", "text/turtle")
@@ -210,11 +260,15 @@ class Harness:
                 redirect = status
                 description = httpbench.Request(description_url(server.base, actor), "text/turtle")
                 doc_samples, doc_status, body = httpbench.latencies(
-                    description, self.args.count * 3, budget=30)
+                    description, self.args.count * 3, budget=30
+                )
                 result["dereference"][role] = {
-                    "actor": actor, "url": description.url, "redirect_status": redirect,
+                    "actor": actor,
+                    "url": description.url,
+                    "redirect_status": redirect,
                     "status": doc_status,
-                    "bytes": len(body), "redirect": httpbench.percentiles(samples),
+                    "bytes": len(body),
+                    "redirect": httpbench.percentiles(samples),
                     "description": httpbench.percentiles(doc_samples),
                 }
             # Descriptions are kept once rendered (publisher/web/rendered.py), so the series
@@ -223,15 +277,21 @@ class Harness:
             cold = []
             for actor in others:
                 samples, status, _ = httpbench.latencies(
-                    httpbench.Request(server.base + f"doc/id/actor/{actor}", "text/turtle"), 1,
-                    warmup=0, budget=30)
+                    httpbench.Request(server.base + f"doc/id/actor/{actor}", "text/turtle"),
+                    1,
+                    warmup=0,
+                    budget=30,
+                )
                 if status == 200:
                     cold += samples
             result["dereference_first_request"] = httpbench.percentiles(cold)
             result["throughput"] = self.throughput(server, queries, actors, deref=True)
             sampler.stop()
-            result["memory_peak"] = {"rss": sampler.peak_rss, "pss": sampler.peak_pss,
-                                     "largest_rss": sampler.peak_single}
+            result["memory_peak"] = {
+                "rss": sampler.peak_rss,
+                "pss": sampler.peak_pss,
+                "largest_rss": sampler.peak_single,
+            }
         return result
 
     def serve_other(self, name: str, dataset: Path, queries: dict, actors: dict) -> dict:
@@ -244,8 +304,10 @@ class Harness:
         count = self.args.slow_count if slow else self.args.count
         budget = self.args.slow_budget if slow else self.args.budget
         requests = [(f"query:{q}", httpbench.sparql, text) for q, text in queries.items()]
-        requests += [(f"describe:{role}", None, f"DESCRIBE <{BASE}id/actor/{actor}>")
-                     for role, actor in actors.items()]
+        requests += [
+            (f"describe:{role}", None, f"DESCRIBE <{BASE}id/actor/{actor}>")
+            for role, actor in actors.items()
+        ]
         result: dict = {"queries": {}, "describe": {}, "restarts": 0}
         peaks = [0, 0, 0]
         while True:
@@ -253,36 +315,54 @@ class Harness:
                 sampler = Sampler(server.process.pid, 0.5)
                 sampler.start()
                 if "start_seconds" not in result:
-                    result.update(start_seconds=round(server.start_seconds, 3),
-                                  load_seconds=round(server.load_seconds or 0, 3),
-                                  memory_after_start=dict(zip(("rss", "pss", "largest_rss"),
-                                                              sampler.sample())))
+                    result.update(
+                        start_seconds=round(server.start_seconds, 3),
+                        load_seconds=round(server.load_seconds or 0, 3),
+                        memory_after_start=dict(
+                            zip(("rss", "pss", "largest_rss"), sampler.sample(), strict=False)
+                        ),
+                    )
                 stuck = False
                 while requests and not stuck:
                     label, _, text = requests.pop(0)
                     kind, key = label.split(":", 1)
-                    request = (httpbench.sparql(server.query_url, text) if kind == "query"
-                               else httpbench.Request(server.query_url, "text/turtle",
-                                                      {"query": text}))
+                    request = (
+                        httpbench.sparql(server.query_url, text)
+                        if kind == "query"
+                        else httpbench.Request(server.query_url, "text/turtle", {"query": text})
+                    )
                     samples, status, body = httpbench.latencies(
-                        request, count, warmup=1, budget=budget, timeout=self.args.slow_timeout)
-                    entry = {**httpbench.percentiles(samples), "status": status,
-                             "timed_out": status == 0}
+                        request, count, warmup=1, budget=budget, timeout=self.args.slow_timeout
+                    )
+                    entry = {
+                        **httpbench.percentiles(samples),
+                        "status": status,
+                        "timed_out": status == 0,
+                    }
                     if kind == "query":
                         result["queries"][key] = {**entry, "rows": httpbench.rows(body)}
                     else:
-                        result["describe"][key] = {**entry, "actor": actors[key],
-                                                   "bytes": len(body)}
+                        result["describe"][key] = {
+                            **entry,
+                            "actor": actors[key],
+                            "bytes": len(body),
+                        }
                     stuck = status == 0
                 if not requests and not stuck:
                     result["throughput"] = self.throughput(server, queries, actors, deref=False)
                 sampler.stop()
-                peaks = [max(a, b) for a, b in zip(peaks, (sampler.peak_rss, sampler.peak_pss,
-                                                           sampler.peak_single))]
+                peaks = [
+                    max(a, b)
+                    for a, b in zip(
+                        peaks,
+                        (sampler.peak_rss, sampler.peak_pss, sampler.peak_single),
+                        strict=False,
+                    )
+                ]
             if not requests and "throughput" in result:
                 break
             result["restarts"] += 1
-        result["memory_peak"] = dict(zip(("rss", "pss", "largest_rss"), peaks))
+        result["memory_peak"] = dict(zip(("rss", "pss", "largest_rss"), peaks, strict=False))
         return result
 
     def throughput(self, server, queries: dict, actors: dict, deref: bool) -> dict:
@@ -295,27 +375,51 @@ class Harness:
             for role, actor in actors.items():
                 request = httpbench.Request(description_url(server.base, actor), "text/turtle")
                 found[f"dereference-{role}"] = httpbench.throughput(
-                    request, connections=connections, seconds=seconds)
+                    request, connections=connections, seconds=seconds
+                )
         for name in names:
             found[f"sparql-{name}"] = httpbench.throughput(
                 httpbench.sparql(server.query_url, queries[name]),
-                connections=connections, seconds=seconds)
+                connections=connections,
+                seconds=seconds,
+            )
         return found
 
     def rdflib_in_memory(self, dataset: Path, folder: Path, queries: dict) -> dict:
         finished = run_measured(
-            [self.python, "-m", "benchmarks.inmemory", str(dataset), str(folder),
-             "--count", str(self.args.slow_count), "--timeout", str(self.args.slow_timeout),
-             "--budget", str(self.args.slow_budget), "--only", ",".join(queries)],
-            timeout=7200, cwd=ROOT)
+            [
+                self.python,
+                "-m",
+                "benchmarks.inmemory",
+                str(dataset),
+                str(folder),
+                "--count",
+                str(self.args.slow_count),
+                "--timeout",
+                str(self.args.slow_timeout),
+                "--budget",
+                str(self.args.slow_budget),
+                "--only",
+                ",".join(queries),
+            ],
+            timeout=7200,
+            cwd=ROOT,
+        )
         if finished.returncode != 0:
             return {"error": finished.stderr[-2000:]}
         raw = json.loads(finished.stdout.strip().splitlines()[-1])
         return {
-            "load_seconds": raw["load_seconds"], "peak_rss": finished.peak_rss,
-            "queries": {name: {**httpbench.percentiles(q["samples"]), "rows": q["rows"],
-                               "timed_out": q["timed_out"], "error": q["error"]}
-                        for name, q in raw["queries"].items()},
+            "load_seconds": raw["load_seconds"],
+            "peak_rss": finished.peak_rss,
+            "queries": {
+                name: {
+                    **httpbench.percentiles(q["samples"]),
+                    "rows": q["rows"],
+                    "timed_out": q["timed_out"],
+                    "error": q["error"],
+                }
+                for name, q in raw["queries"].items()
+            },
         }
 
 
@@ -341,16 +445,20 @@ THROUGHPUT_QUERIES = ("09-claim-evidence", "03-multi-document-propositions")
 def load_queries(folder: Path, only: str = "") -> dict[str, str]:
     """The competency queries (queries/*.rq), or those whose names start with one of `only`."""
     wanted = [w for w in only.split(",") if w]
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))
-            if not wanted or any(p.stem.startswith(w) for w in wanted)}
+    return {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in sorted(folder.glob("*.rq"))
+        if not wanted or any(p.stem.startswith(w) for w in wanted)
+    }
 
 
 def read_actors(home: Path) -> list[dict]:
     """The actors of a project's data/actors.yaml, as written there."""
     import yaml
 
-    return yaml.load((home / "data" / "actors.yaml").read_text(encoding="utf-8"),
-                     Loader=yaml.CSafeLoader)["actors"]
+    return yaml.load(
+        (home / "data" / "actors.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )["actors"]
 
 
 def pick_actors(actors: list[dict]) -> dict[str, str]:
@@ -373,7 +481,9 @@ def change_one_document(home: Path) -> str:
     files = sorted((home / "data" / "documents").glob("synthetic-*.txt"))
     path = files[len(files) // 2]
     old = hashlib.sha256(path.read_bytes()).hexdigest()
-    path.write_bytes(path.read_bytes() + f"\nRevised on {time.strftime('%Y-%m-%d %H:%M:%S')}.\n".encode())
+    path.write_bytes(
+        path.read_bytes() + f"\nRevised on {time.strftime('%Y-%m-%d %H:%M:%S')}.\n".encode()
+    )
     new = hashlib.sha256(path.read_bytes()).hexdigest()
     listing.write_text(text.replace(old, new), encoding="utf-8")
     return path.name
@@ -394,12 +504,19 @@ def store_load(python: str, dataset: Path) -> dict:
 
 
 def machine() -> dict:
-    info = {"python": platform.python_version(), "platform": platform.platform(),
-            "cpus": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0))}
+    info = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)),
+    }
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text()
-        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
-                           if line.startswith("model name"))
+        info["cpu"] = next(
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        )
         meminfo = Path("/proc/meminfo").read_text().splitlines()[0]
         info["memory_kb"] = int(meminfo.split()[1])
     except (OSError, StopIteration):
@@ -407,8 +524,13 @@ def machine() -> dict:
     for tool in ("wrk", "oxigraph"):
         path = shutil.which(tool) or str(servers.VENV_BIN / tool)
         try:
-            info[tool] = subprocess.run([path, "--version"], capture_output=True, text=True,
-                                        timeout=10, check=False).stdout.strip().splitlines()[0]
+            info[tool] = (
+                subprocess.run(
+                    [path, "--version"], capture_output=True, text=True, timeout=10, check=False
+                )
+                .stdout.strip()
+                .splitlines()[0]
+            )
         except (OSError, IndexError, subprocess.SubprocessError):
             info[tool] = None
     from importlib import metadata
@@ -423,11 +545,18 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,300,750",
-                        help="generated documents per size, comma-separated (750 is about 1M triples; 7300 about 10M)")
+    parser.add_argument(
+        "--sizes",
+        default="100,300,750",
+        help="generated documents per size, comma-separated (750 is about 1M triples; 7300 about 10M)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/publisher-bench"),
-                        help="where corpora are generated (not in git)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/publisher-bench"),
+        help="where corpora are generated (not in git)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--build-workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--server-workers", type=int, default=2)
@@ -438,21 +567,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-timeout", type=float, default=120)
     parser.add_argument("--seconds", type=float, default=15, help="duration of each load test")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--systems", default="publisher,publisher-remote,oxigraph,rdflib-endpoint,rdflib",
-                        help="publisher (embedded store), publisher-remote (on an Oxigraph server), "
-                        "oxigraph, rdflib-endpoint, rdflib")
-    parser.add_argument("--queries", default="", help="only the queries whose names start so (01,03)")
+    parser.add_argument(
+        "--systems",
+        default="publisher,publisher-remote,oxigraph,rdflib-endpoint,rdflib",
+        help="publisher (embedded store), publisher-remote (on an Oxigraph server), "
+        "oxigraph, rdflib-endpoint, rdflib",
+    )
+    parser.add_argument(
+        "--queries", default="", help="only the queries whose names start so (01,03)"
+    )
     parser.add_argument("--quick", action="store_true", help="a small, fast run (the test)")
     parser.add_argument("--no-plot", action="store_true")
-    parser.add_argument("--append", action="store_true",
-                        help="keep the other sizes already in the results file")
+    parser.add_argument(
+        "--append", action="store_true", help="keep the other sizes already in the results file"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     if not args.quick:
         adopt_orphans()
     harness = Harness(args)
-    results = {"machine": machine(), "arguments": {k: str(v) for k, v in vars(args).items()},
-               "started": time.strftime("%Y-%m-%dT%H:%M:%S"), "sizes": []}
+    results = {
+        "machine": machine(),
+        "arguments": {k: str(v) for k, v in vars(args).items()},
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "sizes": [],
+    }
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / ("quick.json" if args.quick else "results.json")
     sizes = [int(s) for s in args.sizes.split(",")]

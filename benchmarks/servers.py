@@ -39,13 +39,21 @@ class Server:
     notes: dict = field(default_factory=dict)
 
 
-def _start(command: list[str], env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
+def _start(
+    command: list[str], env: dict | None = None, log: Path | None = None
+) -> subprocess.Popen:
     if log is None:
-        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            command,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     with open(log, "ab") as output:  # the child keeps its own descriptor
-        return subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT,
-                                start_new_session=True)  # its own group: stopped whole, below
+        return subprocess.Popen(
+            command, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )  # its own group: stopped whole, below
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -62,18 +70,39 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def publisher(home: Path, base: str, workers: int, log: Path | None = None, threads: int = 1,
-              store: str | None = None):
+def publisher(
+    home: Path,
+    base: str,
+    workers: int,
+    log: Path | None = None,
+    threads: int = 1,
+    store: str | None = None,
+):
     """gunicorn 'publisher.web:create_app()' -w workers on the release at home/release, on
     the embedded store or, given `store`, on that SPARQL endpoint (already loaded)."""
     port = free_port()
-    env = dict(os.environ, PUBLISHER_HOME=str(home), PUBLISHER_RELEASE_DIR=str(home / "release"),
-               PUBLISHER_BASE_IRI=base)
+    env = dict(
+        os.environ,
+        PUBLISHER_HOME=str(home),
+        PUBLISHER_RELEASE_DIR=str(home / "release"),
+        PUBLISHER_BASE_IRI=base,
+    )
     if store:
         env["PUBLISHER_STORE"] = store
-    command = [str(VENV_BIN / "gunicorn"), "publisher.web:create_app()", "-w", str(workers),
-               "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--timeout", "300",
-               "--graceful-timeout", "5"]
+    command = [
+        str(VENV_BIN / "gunicorn"),
+        "publisher.web:create_app()",
+        "-w",
+        str(workers),
+        "--threads",
+        str(threads),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "300",
+        "--graceful-timeout",
+        "5",
+    ]
     started = time.perf_counter()
     process = _start(command, env, log)
     try:
@@ -92,8 +121,13 @@ def publisher(home: Path, base: str, workers: int, log: Path | None = None, thre
 def oxigraph(dataset: Path, log: Path | None = None):
     """`oxigraph serve` in memory, loaded with dataset.nq through its Graph Store endpoint."""
     port = free_port()
-    command = [str(VENV_BIN / "oxigraph"), "serve", "--bind", f"127.0.0.1:{port}",
-               "--union-default-graph"]
+    command = [
+        str(VENV_BIN / "oxigraph"),
+        "serve",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
     started = time.perf_counter()
     process = _start(command, None, log)
     try:
@@ -103,13 +137,19 @@ def oxigraph(dataset: Path, log: Path | None = None):
         loading = time.perf_counter()
         with open(dataset, "rb") as body:
             request = urllib.request.Request(
-                url + "store", data=body, method="POST",
-                headers={"Content-Type": "application/n-quads",
-                         "Content-Length": str(dataset.stat().st_size)})
+                url + "store",
+                data=body,
+                method="POST",
+                headers={
+                    "Content-Type": "application/n-quads",
+                    "Content-Length": str(dataset.stat().st_size),
+                },
+            )
             with urllib.request.urlopen(request, timeout=1800) as response:
                 response.read()
-        server = Server("oxigraph", url, url + "query", process, start,
-                        time.perf_counter() - loading)
+        server = Server(
+            "oxigraph", url, url + "query", process, start, time.perf_counter() - loading
+        )
         yield server
     finally:
         _stop(process)
@@ -119,14 +159,25 @@ def oxigraph(dataset: Path, log: Path | None = None):
 def rdflib_endpoint(dataset: Path, log: Path | None = None, timeout: float = 1800):
     """rdflib-endpoint's own command, `rdflib-endpoint serve dataset.nq` (loads, then serves)."""
     port = free_port()
-    command = [str(VENV_BIN / "rdflib-endpoint"), "serve", str(dataset), "--host", "127.0.0.1",
-               "--port", str(port)]
+    command = [
+        str(VENV_BIN / "rdflib-endpoint"),
+        "serve",
+        str(dataset),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     started = time.perf_counter()
     process = _start(command, None, log)
     try:
         url = f"http://127.0.0.1:{port}/"
-        wait_http(url + f"?query={ASK}", timeout, process,
-                  headers={"Accept": "application/sparql-results+json"})
+        wait_http(
+            url + f"?query={ASK}",
+            timeout,
+            process,
+            headers={"Accept": "application/sparql-results+json"},
+        )
         seconds = time.perf_counter() - started
         yield Server("rdflib-endpoint", url, url, process, seconds, seconds)
     finally:

@@ -31,19 +31,51 @@ DEFAULT_BASE = "http://127.0.0.1:8080/"
 SETTINGS: tuple[Setting, ...] = (
     Setting("HOME", None, "project folder holding data/, ontology/, shapes/ and queries/"),
     Setting("BASE_IRI", DEFAULT_BASE, "base IRI under which every IRI of the graph is minted"),
-    Setting("RELEASE_DIR", "release", "release folder (relative to HOME), a symlink to the current release"),
-    Setting("STORE", "embedded", "'embedded' (pyoxigraph in process) or a remote SPARQL query endpoint URL"),
-    Setting("UPDATE_ENDPOINT", None, "Graph Store / update endpoint of a remote store (derived from STORE when unset)"),
+    Setting(
+        "RELEASE_DIR",
+        "release",
+        "release folder (relative to HOME), a symlink to the current release",
+    ),
+    Setting(
+        "STORE",
+        "embedded",
+        "'embedded' (pyoxigraph in process) or a remote SPARQL query endpoint URL",
+    ),
+    Setting(
+        "UPDATE_ENDPOINT",
+        None,
+        "Graph Store / update endpoint of a remote store (derived from STORE when unset)",
+    ),
     Setting("QUERY_TIMEOUT", 30.0, "seconds a SPARQL query may run before it is stopped (503)"),
     Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),
     Setting("MAX_QUERY_LENGTH", 100_000, "longest SPARQL query text accepted, in characters"),
     Setting("PAGE_SIZE", 50, "items per page in long lists of a description"),
-    Setting("RENDER_CACHE_MB", 64, "MB per server process for descriptions rendered once per release and served again (0: none)"),
+    Setting(
+        "RENDER_CACHE_MB",
+        64,
+        "MB per server process for descriptions rendered once per release and served again (0: none)",
+    ),
     Setting("STORE_TIMEOUT", 10.0, "seconds to wait for a remote store before answering 504"),
-    Setting("QUERY_WORKERS", 4, "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit"),
-    Setting("QUERY_MEMORY", 1024, "MB of memory of its own a query worker may use; a query needing more is stopped (503)"),
-    Setting("MAX_QUERY_DEPTH", 64, "deepest nesting of groups and brackets in a query (deeper: 400 too complex)"),
-    Setting("MAX_QUERY_NODES", 1000, "most operators and patterns in a query, VALUES data aside (more: 400 too complex)"),
+    Setting(
+        "QUERY_WORKERS",
+        4,
+        "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit",
+    ),
+    Setting(
+        "QUERY_MEMORY",
+        1024,
+        "MB of memory of its own a query worker may use; a query needing more is stopped (503)",
+    ),
+    Setting(
+        "MAX_QUERY_DEPTH",
+        64,
+        "deepest nesting of groups and brackets in a query (deeper: 400 too complex)",
+    ),
+    Setting(
+        "MAX_QUERY_NODES",
+        1000,
+        "most operators and patterns in a query, VALUES data aside (more: 400 too complex)",
+    ),
     Setting("MAX_PARAMETERS", 100, "most name=value pairs in a URL or a form body (more: 400)"),
     Setting("MAX_PATH_LENGTH", 2048, "longest request path, in bytes (longer: 414)"),
     Setting("MAX_HEADER_BYTES", 16384, "largest total size of the request headers (larger: 431)"),
@@ -55,10 +87,13 @@ def defaults() -> dict[str, object]:
     config: dict[str, object] = {}
     for setting in SETTINGS:
         value = os.environ.get(f"PUBLISHER_{setting.name}", setting.default)
-        if value is not None and setting.default is not None and not isinstance(value, type(setting.default)):
+        if (
+            value is not None
+            and setting.default is not None
+            and not isinstance(value, type(setting.default))
+        ):
             value = type(setting.default)(value)
         config[setting.name] = value
     if config["HOME"] is None:
         config["HOME"] = str(_default_home())
     return config
-

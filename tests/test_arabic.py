@@ -160,11 +160,13 @@ def small() -> Gazetteer:
         ("العاصمة القطريةالدوحة", "الدوحة", "doha"),  # glued after taa marbuta
     ],
 )
-def test_arabic_mentions_exclude_clitics(small: Gazetteer, text: str, surface: str, entity: str) -> None:
+def test_arabic_mentions_exclude_clitics(
+    small: Gazetteer, text: str, surface: str, entity: str
+) -> None:
     ms = small.find(text)
     assert [(m.surface, m.entity_id) for m in ms] == [(surface, entity)]
     m = ms[0]
-    assert text[m.start:m.end] == surface
+    assert text[m.start : m.end] == surface
 
 
 def test_glued_words_after_taa_marbuta(small: Gazetteer) -> None:

@@ -66,7 +66,7 @@ def _build_fails(project: Path, capsys, expect_code: int, *patterns: str) -> str
 
 def test_unknown_actor(released: Path, capsys) -> None:
     path = released / CLAIMS
-    line_text, number = _first_claim_key(path, "subject")
+    line_text, _number = _first_claim_key(path, "subject")
     _edit(path, line_text, line_text.split(":")[0] + ": atlantis")
     _build_fails(released, capsys, 2, rf"{CLAIMS}:\d+: claim .*unknown actor 'atlantis'")
 
@@ -83,7 +83,13 @@ def test_quote_not_at_offsets(released: Path, capsys) -> None:
     line_text, number = _first_claim_key(path, "start")
     value = int(line_text.split(":")[1])
     _edit(path, line_text, line_text.replace(str(value), str(value + 3)))
-    _build_fails(released, capsys, 2, rf"{CLAIMS}:{number}: claim .*quote is not at offsets", r"occurs at start=")
+    _build_fails(
+        released,
+        capsys,
+        2,
+        rf"{CLAIMS}:{number}: claim .*quote is not at offsets",
+        r"occurs at start=",
+    )
 
 
 def test_impossible_date(released: Path, capsys) -> None:
@@ -95,7 +101,9 @@ def test_impossible_date(released: Path, capsys) -> None:
 def test_duplicate_identifier(released: Path, capsys) -> None:
     path = released / "data/actors.yaml"
     number = _edit(path, "  - id: russia\n", "  - id: iran\n")
-    _build_fails(released, capsys, 2, rf"data/actors.yaml:{number}: duplicate id 'iran'", r"first defined at")
+    _build_fails(
+        released, capsys, 2, rf"data/actors.yaml:{number}: duplicate id 'iran'", r"first defined at"
+    )
 
 
 @pytest.mark.parametrize(
@@ -136,4 +144,6 @@ def test_shacl_violation_names_the_mapping_line(released: Path, capsys) -> None:
     claim_id = text[claim_line:].split("\n", 1)[0].split("id:")[1].strip()
     _edit(path, anchor, "amount: {value: -100000000")
     err = _build_fails(released, capsys, 3, r"does not conform", r"previous release is unchanged")
-    assert re.search(rf"{CLAIMS}:{line}: \S*/id/claim/{claim_id}/amount \S*schema.org/value: ", err), err
+    assert re.search(
+        rf"{CLAIMS}:{line}: \S*/id/claim/{claim_id}/amount \S*schema.org/value: ", err
+    ), err

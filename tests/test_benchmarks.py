@@ -21,8 +21,11 @@ from .conftest import BASE, ROOT
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_the_generator_is_deterministic_from_its_seed(tmp_path: Path) -> None:
@@ -33,7 +36,9 @@ def test_the_generator_is_deterministic_from_its_seed(tmp_path: Path) -> None:
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
 
 
-def test_generated_documents_have_anchored_claims_checksums_and_both_languages(tmp_path: Path) -> None:
+def test_generated_documents_have_anchored_claims_checksums_and_both_languages(
+    tmp_path: Path,
+) -> None:
     home = tmp_path / "corpus"
     written = generate(home, 12, seed=3)
     listing = yaml.safe_load((home / "data" / "documents.yaml").read_text(encoding="utf-8"))
@@ -44,7 +49,9 @@ def test_generated_documents_have_anchored_claims_checksums_and_both_languages(t
         raw = (home / "data" / entry["file"]).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == entry["sha256"]
         text = raw.decode("utf-8")
-        mapping = yaml.safe_load((home / "data" / "claims" / f"{entry['id']}.yaml").read_text(encoding="utf-8"))
+        mapping = yaml.safe_load(
+            (home / "data" / "claims" / f"{entry['id']}.yaml").read_text(encoding="utf-8")
+        )
         for claim in mapping["claims"]:
             assert text[claim["start"] : claim["end"]] == claim["quote"], claim["id"]
             claims += 1
@@ -75,14 +82,19 @@ def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Pa
     ask = """ASK { GRAPH ?g { ?claim a <%sdef/Claim> ; <%sdef/statedIn> ?document .
                   FILTER (STRSTARTS(STR(?document), "%sid/document/synthetic-")) } }"""
     assert store.query(ask % (BASE, BASE, BASE), use_default_graph_as_union=True)
-    propositions = (ROOT / "queries" / "03-multi-document-propositions.rq").read_text(encoding="utf-8")
+    propositions = (ROOT / "queries" / "03-multi-document-propositions.rq").read_text(
+        encoding="utf-8"
+    )
     rows = list(store.query(propositions, use_default_graph_as_union=True))
-    assert any(str(row["proposition"].value).endswith(("synthetic-proposition-1", "iran-funds-hamas"))
-               for row in rows)
+    assert any(
+        str(row["proposition"].value).endswith(("synthetic-proposition-1", "iran-funds-hamas"))
+        for row in rows
+    )
 
 
-def test_a_small_run_measures_every_system_side_by_side(generated_release: Path, tmp_path: Path,
-                                                        monkeypatch) -> None:
+def test_a_small_run_measures_every_system_side_by_side(
+    generated_release: Path, tmp_path: Path, monkeypatch
+) -> None:
     # The harness generates its own corpus; reuse the one built above, so that only the
     # measurements run here.
     def reuse(home: Path, documents: int, seed: int):
@@ -93,12 +105,38 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
 
     monkeypatch.setattr(run, "generate", reuse)
     out = tmp_path / "results"
-    assert run.main([
-        "--sizes", "4", "--quick", "--work", str(tmp_path / "work"), "--out", str(out),
-        "--queries", "08,10", "--count", "3", "--budget", "5", "--slow-count", "1",
-        "--slow-budget", "5", "--slow-timeout", "20", "--seconds", "1", "--connections", "2",
-        "--server-workers", "1",
-    ]) == 0
+    assert (
+        run.main(
+            [
+                "--sizes",
+                "4",
+                "--quick",
+                "--work",
+                str(tmp_path / "work"),
+                "--out",
+                str(out),
+                "--queries",
+                "08,10",
+                "--count",
+                "3",
+                "--budget",
+                "5",
+                "--slow-count",
+                "1",
+                "--slow-budget",
+                "5",
+                "--slow-timeout",
+                "20",
+                "--seconds",
+                "1",
+                "--connections",
+                "2",
+                "--server-workers",
+                "1",
+            ]
+        )
+        == 0
+    )
     results = json.loads((out / "quick.json").read_text(encoding="utf-8"))
     size = results["sizes"][0]
     assert size["triples"] > 16_000 and size["documents"] == 9
@@ -106,7 +144,13 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     assert size["rebuild_unchanged"]["release"] == size["build"]["release"]
     assert size["build"]["peak_rss"] > 0 and size["release_bytes"] > 0
     systems = size["systems"]
-    assert set(systems) == {"publisher", "publisher-remote", "oxigraph", "rdflib-endpoint", "rdflib"}
+    assert set(systems) == {
+        "publisher",
+        "publisher-remote",
+        "oxigraph",
+        "rdflib-endpoint",
+        "rdflib",
+    }
     for name in ("08-roles", "10-actor-mentions"):
         answers = {s: systems[s]["queries"][name]["rows"] for s in systems}
         assert len(set(answers.values())) == 1 and answers["publisher"] > 0, answers
@@ -118,7 +162,9 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     assert systems["oxigraph"]["describe"]["popular"]["status"] == 200
     assert systems["publisher"]["memory_peak"]["pss"] > 0
     remote = systems["publisher-remote"]
-    assert remote["memory_peak_store"]["pss"] > 0 and remote["dereference"]["popular"]["status"] == 200
+    assert (
+        remote["memory_peak_store"]["pss"] > 0 and remote["dereference"]["popular"]["status"] == 200
+    )
     assert systems["publisher"]["dereference_first_request"]["n"] > 0
     assert (out / "quick-scaling.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "publisher ÷ oxigraph" in (out / "quick-tables.md").read_text(encoding="utf-8")
@@ -126,11 +172,34 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
     assert "full build with validation < 2 minutes" in targets and "| met |" in targets
 
     # Measuring one system again keeps the others' numbers and reuses the release.
-    assert run.main([
-        "--sizes", "4", "--quick", "--work", str(tmp_path / "work"), "--out", str(out),
-        "--queries", "08", "--count", "2", "--budget", "5", "--seconds", "1", "--connections", "2",
-        "--systems", "oxigraph", "--append", "--no-plot",
-    ]) == 0
+    assert (
+        run.main(
+            [
+                "--sizes",
+                "4",
+                "--quick",
+                "--work",
+                str(tmp_path / "work"),
+                "--out",
+                str(out),
+                "--queries",
+                "08",
+                "--count",
+                "2",
+                "--budget",
+                "5",
+                "--seconds",
+                "1",
+                "--connections",
+                "2",
+                "--systems",
+                "oxigraph",
+                "--append",
+                "--no-plot",
+            ]
+        )
+        == 0
+    )
     again = json.loads((out / "quick.json").read_text(encoding="utf-8"))["sizes"]
     assert len(again) == 1 and again[0]["build"] == size["build"]
     assert again[0]["systems"]["publisher"] == systems["publisher"]
@@ -141,8 +210,13 @@ def test_a_small_run_measures_every_system_side_by_side(generated_release: Path,
 def test_the_full_harness_at_a_hundred_documents(tmp_path: Path) -> None:
     """`pytest -m bench`: the whole harness, every query, at a hundred generated documents."""
     out = tmp_path / "results"
-    assert run.main(["--sizes", "100", "--quick", "--work", str(tmp_path / "work"),
-                     "--out", str(out)]) == 0
+    assert (
+        run.main(["--sizes", "100", "--quick", "--work", str(tmp_path / "work"), "--out", str(out)])
+        == 0
+    )
     size = json.loads((out / "quick.json").read_text(encoding="utf-8"))["sizes"][0]
     for name, found in size["systems"]["publisher"]["queries"].items():
-        assert found["status"] == 200 and found["rows"] == size["systems"]["oxigraph"]["queries"][name]["rows"]
+        assert (
+            found["status"] == 200
+            and found["rows"] == size["systems"]["oxigraph"]["queries"][name]["rows"]
+        )

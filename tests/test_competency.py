@@ -35,7 +35,9 @@ def test_whom_iran_supports(release_store) -> None:
         assert (hamas, kind) in kinds
     assert (B + "id/actor/palestinian-armed-groups", "financial-support") in kinds
     assert (B + "id/actor/palestinian-islamic-jihad", "weapons-supply") in kinds
-    financial = next(r for r in rows if r["beneficiary"] == hamas and r["support"].endswith("/financial-support"))
+    financial = next(
+        r for r in rows if r["beneficiary"] == hamas and r["support"].endswith("/financial-support")
+    )
     assert int(financial["documents"]) >= 4
     assert set(financial["languages"].split(", ")) == {"ar", "en"}
 
@@ -51,7 +53,10 @@ def test_funding_figures(release_store) -> None:
     assert all(r["when"] == "2020" and r["rate"] == "per year" for r in state)
     # "about" $100 million in two documents, "up to" in the third.
     assert sorted((r["value"] or "", r["maximum"] or "") for r in state) == [
-        ("", "100000000"), ("100000000", ""), ("100000000", "")]
+        ("", "100000000"),
+        ("100000000", ""),
+        ("100000000", ""),
+    ]
     israeli = by_claim["ihr-israeli-source-350m"]
     assert (israeli["value"], israeli["rate"], israeli["when"]) == ("350000000", "per year", "2023")
     pledge = by_claim["ihr-pledge-250m-2006"]
@@ -62,7 +67,10 @@ def test_funding_figures(release_store) -> None:
 
 
 def test_propositions_in_several_documents(release_store) -> None:
-    rows = {r["proposition"].rsplit("/", 1)[-1]: r for r in ask(release_store, "03-multi-document-propositions")}
+    rows = {
+        r["proposition"].rsplit("/", 1)[-1]: r
+        for r in ask(release_store, "03-multi-document-propositions")
+    }
     figure = rows["iran-funds-palestinian-groups-100m-2020"]
     assert int(figure["documents"]) == 3
     assert set(figure["languages"].split(", ")) == {"ar", "en"}
@@ -71,25 +79,42 @@ def test_propositions_in_several_documents(release_store) -> None:
 
 
 def test_conflicts_and_who_stands_behind_them(release_store) -> None:
-    rows = [r for r in ask(release_store, "04-conflicts") if r["conflict"].endswith("/iran-role-in-october-7-attack")]
+    rows = [
+        r
+        for r in ask(release_store, "04-conflicts")
+        if r["conflict"].endswith("/iran-role-in-october-7-attack")
+    ]
     sides: dict[str, set[str]] = {}
     for row in rows:
         sides.setdefault(row["side"], set()).add(row["standsBehind"] or "")
     behind = {side: " ".join(names) for side, names in sides.items()}
     assert len(behind) == 2
-    assert any("The Wall Street Journal" in names and "a Hamas source" in names for names in behind.values())
+    assert any(
+        "The Wall Street Journal" in names and "a Hamas source" in names
+        for names in behind.values()
+    )
     assert any("Biden administration" in names for names in behind.values())
-    amounts = [r for r in ask(release_store, "04-conflicts") if r["conflict"].endswith("/iran-yearly-funding-figures")]
+    amounts = [
+        r
+        for r in ask(release_store, "04-conflicts")
+        if r["conflict"].endswith("/iran-yearly-funding-figures")
+    ]
     assert {r["aspect"] for r in amounts} == {"amount"}
-    assert {r["claim"].rsplit("/", 1)[-1] for r in amounts} >= {"ihr-state-dept-100m", "ihr-israeli-source-350m"}
+    assert {r["claim"].rsplit("/", 1)[-1] for r in amounts} >= {
+        "ihr-state-dept-100m",
+        "ihr-israeli-source-350m",
+    }
 
 
 def test_iran_hamas_timeline_in_order(release_store) -> None:
     rows = ask(release_store, "05-iran-hamas-timeline")
     order = [r["claim"].rsplit("/", 1)[-1] for r in rows]
     pledge, rift, suspension, reconciliation = (
-        order.index("ihr-pledge-250m-2006"), order.index("ihr-rift-2011"),
-        order.index("rdm-iran-suspends-hamas-funding-2012"), order.index("ihr-overcame-syria-differences"))
+        order.index("ihr-pledge-250m-2006"),
+        order.index("ihr-rift-2011"),
+        order.index("rdm-iran-suspends-hamas-funding-2012"),
+        order.index("ihr-overcame-syria-differences"),
+    )
     assert pledge < rift < suspension < reconciliation
     changes = {r["change"] for r in rows}
     assert {"rift", "reconciliation", "suspension of support", "pledge of financial aid"} <= changes
@@ -100,7 +125,11 @@ def test_who_met_whom(release_store) -> None:
     places = {r["place"] for r in rows}
     assert {"Tehran", "Damascus", "Moscow", "Beirut"} <= places
     beirut = next(r for r in rows if r["place"] == "Beirut")
-    assert (beirut["who"], beirut["whom"], beirut["when"]) == ("Islamic Revolutionary Guard Corps", "Hamas", "2023-10-02")
+    assert (beirut["who"], beirut["whom"], beirut["when"]) == (
+        "Islamic Revolutionary Guard Corps",
+        "Hamas",
+        "2023-10-02",
+    )
     moscow = {(r["who"], r["when"]) for r in rows if r["place"] == "Moscow"}
     assert ("Vladimir Putin", "2007") in moscow and ("Russia", "2023-10-26") in moscow
 
@@ -108,9 +137,19 @@ def test_who_met_whom(release_store) -> None:
 def test_russia_position(release_store) -> None:
     rows = ask(release_store, "07-russia-position")
     positions = {r["position"] for r in rows}
-    assert {"refusal to designate", "condemnation", "hosting", "diplomatic protection", "mediation"} <= positions
-    condemned = [r for r in rows if r["position"] == "condemnation" and "أكتوبر" in r["statement"] + r["quote"]
-                 or r["claim"].endswith("rhr-condemned-attack-as-terrorism")]
+    assert {
+        "refusal to designate",
+        "condemnation",
+        "hosting",
+        "diplomatic protection",
+        "mediation",
+    } <= positions
+    condemned = [
+        r
+        for r in rows
+        if (r["position"] == "condemnation" and "أكتوبر" in r["statement"] + r["quote"])
+        or r["claim"].endswith("rhr-condemned-attack-as-terrorism")
+    ]
     assert condemned, "Russia's condemnation of the 7 October attack is missing"
     assert all(r["quote"] for r in rows)
 
@@ -129,9 +168,13 @@ def test_claim_evidence_and_attribution(release_store) -> None:
     row = rows[0]
     path = ROOT / "data/documents/000_113da7ff228a4417.txt"
     text = decode_document(path.read_bytes())
-    assert text[int(row["start"]):int(row["end"])] == row["quote"]
+    assert text[int(row["start"]) : int(row["end"])] == row["quote"]
     assert row["document"] == B + "id/document/iran-hamas-relations-ar-wikipedia"
-    assert (row["agentName"], row["role"], row["position"]) == ("United States Department of State", "original source", "1")
+    assert (row["agentName"], row["role"], row["position"]) == (
+        "United States Department of State",
+        "original source",
+        "1",
+    )
     assert row["primarySource"] == B + "id/source/us-state-dept-2020-report"
 
 

@@ -66,8 +66,10 @@ def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path:
     entries = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
     validated = {p.name for p in (project / CACHE_DIR / "validation").iterdir()}
     claims = project / "data" / "claims" / "raisi-damascus-ar-news.yaml"
-    claims.write_text(claims.read_text(encoding="utf-8").replace(
-        "hedged: false", "hedged: true", 1), encoding="utf-8")
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace("hedged: false", "hedged: true", 1),
+        encoding="utf-8",
+    )
     built = build_graph(project, BASE)
     now = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
     assert len(now - entries) == 1 and len(entries - now) == 1  # one graph rebuilt, one pruned
@@ -105,32 +107,58 @@ def _faults(built) -> list[GraphPart]:
         graph.remove((claim, SUP.subject, None))  # minCount
         graph.set((claim, SUP.polarity, URIRef(BASE + "def/polarity/maybe")))  # sh:in
         evidence = graph.value(claim, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
-        quote = next(s for s in graph.objects(evidence, OA.hasSelector)
-                     if (s, RDF.type, OA.TextQuoteSelector) in graph)
+        quote = next(
+            s
+            for s in graph.objects(evidence, OA.hasSelector)
+            if (s, RDF.type, OA.TextQuoteSelector) in graph
+        )
         graph.set((quote, OA.exact, Literal("not the text", lang="ar")))  # SPARQL target
 
     def in_wiki(graph: Graph) -> None:
         span = next(s for s in graph.subjects(RDF.type, SUP.Sentence))
-        graph.set((span, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
-                   Literal("wrong")))
+        graph.set(
+            (
+                span,
+                URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"),
+                Literal("wrong"),
+            )
+        )
 
     def in_reference(graph: Graph) -> None:
         graph.remove((URIRef(BASE + "id/actor/qatar"), RDFS.label, None))
         conflict = next(graph.subjects(RDF.type, SUP.Conflict))
-        graph.add((conflict, SUP.conflictingClaim, URIRef(BASE + "id/document/raisi-damascus-ar-news")))
+        graph.add(
+            (conflict, SUP.conflictingClaim, URIRef(BASE + "id/document/raisi-damascus-ar-news"))
+        )
         # a claim of one document said to conflict with something that is not a claim
-        graph.add((URIRef(BASE + "id/claim/ihr-state-dept-100m"), SUP.conflictsWith,
-                   URIRef(BASE + "id/actor/iran")))
+        graph.add(
+            (
+                URIRef(BASE + "id/claim/ihr-state-dept-100m"),
+                SUP.conflictsWith,
+                URIRef(BASE + "id/actor/iran"),
+            )
+        )
 
     def in_ontology(graph: Graph) -> None:
-        graph.remove((URIRef(BASE + "def/relation/meeting"), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), None))
+        graph.remove(
+            (
+                URIRef(BASE + "def/relation/meeting"),
+                URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                None,
+            )
+        )
 
     def in_release(graph: Graph) -> None:
         node = next(s for s in graph.subjects(SUP.sha256, None) if "/id/input/" in str(s))
         graph.set((node, SUP.sha256, Literal("not a digest")))
 
-    changes = {raisi.graph: in_raisi, wiki.graph: in_wiki, BASE + "graph/reference": in_reference,
-               BASE + "graph/ontology": in_ontology, BASE + "graph/release": in_release}
+    changes = {
+        raisi.graph: in_raisi,
+        wiki.graph: in_wiki,
+        BASE + "graph/reference": in_reference,
+        BASE + "graph/ontology": in_ontology,
+        BASE + "graph/release": in_release,
+    }
     return [_mutated(p, changes[p.graph]) if p.graph in changes else p for p in built.parts]
 
 
@@ -150,16 +178,25 @@ def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_pa
     store = Cache(tmp_path / "cache")
     report = validate_parts(
         {name: p for name, p in parts.items() if name.startswith("document/")},
-        parts["ontology"], next(p for p in built.parts if p.graph.endswith("/shapes")),
-        parts["reference"], parts["release"], mint=MINT, store=store, software="test",
+        parts["ontology"],
+        next(p for p in built.parts if p.graph.endswith("/shapes")),
+        parts["reference"],
+        parts["release"],
+        mint=MINT,
+        store=store,
+        software="test",
         workers=2,
     )
     found = read_report(report)
     assert not expected.conforms and not found.conforms
     assert {_key(f) for f in found.findings} == {_key(f) for f in expected.findings}
     focus = {f.focus for f in found.findings}
-    for node in ("id/claim/rdm-raisi-meets-factions", "id/actor/qatar", "def/relation/meeting",
-                 "id/claim/ihr-state-dept-100m"):
+    for node in (
+        "id/claim/rdm-raisi-meets-factions",
+        "id/actor/qatar",
+        "def/relation/meeting",
+        "id/claim/ihr-state-dept-100m",
+    ):
         assert BASE + node in focus
     assert any("/id/input/" in f for f in focus) and any("/id/conflict/" in f for f in focus)
     assert any("/id/text/iran-hamas-relations-ar-wikipedia/" in f for f in focus)
@@ -200,15 +237,21 @@ def test_changing_the_prefix_table_changes_the_cache_keys_and_the_release_id(
     table = package / PREFIX_TABLE
     source = table.read_text(encoding="utf-8")
     assert '"schema": "http://schema.org/",' in source
-    table.write_text(source.replace(
-        '"schema": "http://schema.org/",',
-        '"schema": "http://schema.org/",\n        "sdo": "https://schema.org/",'), encoding="utf-8")
+    table.write_text(
+        source.replace(
+            '"schema": "http://schema.org/",',
+            '"schema": "http://schema.org/",\n        "sdo": "https://schema.org/",',
+        ),
+        encoding="utf-8",
+    )
     project = _copy(cached_home, tmp_path / "project")
     before = (project / "release").resolve()
     cached = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
     subprocess.run(
         [sys.executable, "-m", "publisher", "build", "--home", str(project), "--base", BASE],
-        check=True, env={**os.environ, "PYTHONPATH": str(package.parent)}, capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(package.parent)},
+        capture_output=True,
         cwd=tmp_path,  # not the checkout, whose package would come first on the path
     )
     after = (project / "release").resolve()

@@ -4,15 +4,21 @@ also names its bearer unambiguously."""
 from publisher.textlayer import analyse
 from publisher.textlayer.gazetteer import Gazetteer
 
-GAZETTEER = Gazetteer.from_names([
-    ("ebrahim-raisi", "ar", "إبراهيم رئيسي"),
-    ("ebrahim-raisi", "ar", "رئيسي", True),
-    ("iran", "ar", "إيران"),
-])
+GAZETTEER = Gazetteer.from_names(
+    [
+        ("ebrahim-raisi", "ar", "إبراهيم رئيسي"),
+        ("ebrahim-raisi", "ar", "رئيسي", True),
+        ("iran", "ar", "إيران"),
+    ]
+)
 
 
 def _raisi(text: str) -> list[str]:
-    return [text[m.start:m.end] for m in analyse(text, "ar", GAZETTEER).mentions if m.entity_id == "ebrahim-raisi"]
+    return [
+        text[m.start : m.end]
+        for m in analyse(text, "ar", GAZETTEER).mentions
+        if m.entity_id == "ebrahim-raisi"
+    ]
 
 
 def test_common_word_alone_is_not_a_mention() -> None:

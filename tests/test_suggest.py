@@ -205,7 +205,7 @@ def test_confirm_edits_status_lines_only_and_reject_is_remembered(project: Path,
     assert main(["confirm", document.id, first, "--home", str(project)]) == 0
     assert main(["reject", document.id, second, "--home", str(project)]) == 0
     after = written.path.read_text(encoding="utf-8").split("\n")
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
     assert changed == [
         ("    status: draft", "    status: confirmed"),
         ("    status: draft", "    status: rejected"),

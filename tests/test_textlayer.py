@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def layers(gazetteer: Gazetteer) -> dict[str, TextLayer]:
 
 def _spans(layer: TextLayer, kind: str) -> list[str]:
     t = layer.text
-    return [t[b.start:b.end] for b in layer.boilerplate if b.kind == kind]
+    return [t[b.start : b.end] for b in layer.boilerplate if b.kind == kind]
 
 
 # --- invariants on every document -----------------------------------------------------------
@@ -69,28 +70,35 @@ def test_every_span_is_what_it_claims(layers: dict[str, TextLayer], prefix: str)
     text = layer.text
     assert text == _read(prefix)  # the text is kept exactly as received
     for m in layer.mentions:
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
     for c in layer.candidate_actors:
-        assert text[c.start:c.end] == c.surface
+        assert text[c.start : c.end] == c.surface
     for c in layer.citations:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
     for s in layer.sentences:
-        chunk = text[s.start:s.end]
+        chunk = text[s.start : s.end]
         assert chunk and chunk == chunk.strip()
         assert any(ch.isalnum() for ch in chunk)
     for mk in layer.citation_markers:
-        chunk = text[mk.start:mk.end]
+        chunk = text[mk.start : mk.end]
         assert chunk.startswith("[") and chunk.endswith("]")
         for n in mk.numbers:
             assert str(n) in chunk
     for b in layer.boilerplate:
         assert b.kind in BOILERPLATE_KINDS
         assert 0 <= b.start < b.end <= len(text)
-        assert text[b.start:b.end] == text[b.start:b.end].strip()
+        assert text[b.start : b.end] == text[b.start : b.end].strip()
     for d in layer.dates:
-        assert text[d.start:d.end].strip() == text[d.start:d.end]
-    for group in (layer.sentences, layer.mentions, layer.dates, layer.amounts,
-                  layer.citations, layer.citation_markers, layer.candidate_actors):
+        assert text[d.start : d.end].strip() == text[d.start : d.end]
+    for group in (
+        layer.sentences,
+        layer.mentions,
+        layer.dates,
+        layer.amounts,
+        layer.citations,
+        layer.citation_markers,
+        layer.candidate_actors,
+    ):
         starts = [x.start for x in group]
         assert starts == sorted(starts)
 
@@ -99,11 +107,11 @@ def test_every_span_is_what_it_claims(layers: dict[str, TextLayer], prefix: str)
 def test_spans_of_one_kind_do_not_overlap(layers: dict[str, TextLayer], prefix: str) -> None:
     layer = layers[prefix]
     for group in (layer.sentences, layer.mentions, layer.dates, layer.amounts):
-        for a, b in zip(group, group[1:]):
+        for a, b in itertools.pairwise(group):
             assert a.end <= b.start
     for kind in BOILERPLATE_KINDS:
         spans = [b for b in layer.boilerplate if b.kind == kind]
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             assert a.end <= b.start
 
 
@@ -166,14 +174,22 @@ def test_003_english_mentions(layers: dict[str, TextLayer]) -> None:
     assert "Iranian" not in by_surface and "Israeli" not in by_surface
     text = layer.text
     for m in layer.mentions:
-        after = text[m.end:m.end + 1]
+        after = text[m.end : m.end + 1]
         assert not after.isalnum()
 
 
 def test_002_names_and_aliases(layers: dict[str, TextLayer]) -> None:
     ids = [m.entity_id for m in layers["002"].mentions]
-    for expected in ("ebrahim-raisi", "hossein-amir-abdollahian", "irna", "associated-press",
-                     "khaled-abdel-majid", "popular-struggle-front", "usip", "khader-adnan"):
+    for expected in (
+        "ebrahim-raisi",
+        "hossein-amir-abdollahian",
+        "irna",
+        "associated-press",
+        "khaled-abdel-majid",
+        "popular-struggle-front",
+        "usip",
+        "khader-adnan",
+    ):
         assert expected in ids
 
 
@@ -184,11 +200,15 @@ def test_shared_name_gets_alternatives() -> None:
 
 
 def test_english_matching_rules() -> None:
-    g = Gazetteer.from_names([("us", "en", "US"), ("us", "en", "U.S."), ("iran", "en", "Iran"),
-                              ("hamas", "en", "Hamas")])
+    g = Gazetteer.from_names(
+        [("us", "en", "US"), ("us", "en", "U.S."), ("iran", "en", "Iran"), ("hamas", "en", "Hamas")]
+    )
     assert [m.surface for m in g.find("Tell us about the US and U.S. policy")] == ["US", "U.S."]
     assert [m.surface for m in g.find("Iranian support; Iran's role; Hamas-Iran ties")] == [
-        "Iran", "Hamas", "Iran"]
+        "Iran",
+        "Hamas",
+        "Iran",
+    ]
     assert [m.surface for m in g.find("HAMAS and hamas")] == ["HAMAS", "hamas"]
 
 
@@ -204,7 +224,9 @@ def test_004_boilerplate(layers: dict[str, TextLayer]) -> None:
     assert "انظر أيضا" in nav
     assert "العلاقات بين روسيا وحماس" in nav  # the title repeated
     assert "حركة حماس روسيا" in nav  # a line of names only
-    assert _spans(layer, "maintenance-banner") == ["هذه المقالة يتيمة. ساعد بإضافة وصلة إليها في مقالة متعلقة بها"]
+    assert _spans(layer, "maintenance-banner") == [
+        "هذه المقالة يتيمة. ساعد بإضافة وصلة إليها في مقالة متعلقة بها"
+    ]
     (caption,) = _spans(layer, "image-caption")
     assert caption.split("\n") == ["لقاء بين روسيا وحماس في 19 سبتمبر 2022"] * 3
     (refs,) = _spans(layer, "reference-list")
@@ -213,7 +235,7 @@ def test_004_boilerplate(layers: dict[str, TextLayer]) -> None:
     first = layer.text.index("العلاقات بين روسيا وحماس")
     assert not layer.in_boilerplate(first, first + 10)
     # sentences: headings lose their edit markers; boilerplate sentences are flagged
-    sents = {layer.text[s.start:s.end]: s.in_boilerplate for s in layer.sentences}
+    sents = {layer.text[s.start : s.end]: s.in_boilerplate for s in layer.sentences}
     assert sents["التاريخ"] is False
     assert sents["انتقل إلى المحتوى"] is True
     assert "التاريخ[عدل]" not in sents
@@ -258,10 +280,10 @@ def test_generic_rules_on_small_documents() -> None:
         "See also[edit]\n"
         "Cats\nDogs\n"
         "References[edit]\n"
-        "1. ^ \"A title\". Site. 2020.\n"
-        "2. ^ a b \"Another\". Other Site (in French). 3 May 2021. Retrieved 2022-01-02.\n"
+        '1. ^ "A title". Site. 2020.\n'
+        '2. ^ a b "Another". Other Site (in French). 3 May 2021. Retrieved 2022-01-02.\n'
     )
-    kinds = {(doc[b.start:b.end], b.kind) for b in find_boilerplate(doc)}
+    kinds = {(doc[b.start : b.end], b.kind) for b in find_boilerplate(doc)}
     assert ("From Wikipedia, the free encyclopedia", "navigation") in kinds
     assert ("A cat on a mat\nA cat on a mat", "image-caption") in kinds
     assert ("[edit]", "edit-marker") in kinds
@@ -284,10 +306,18 @@ def test_004_citations(layers: dict[str, TextLayer]) -> None:
     assert [c.number for c in layer.citations] == list(range(1, 26))
     c2 = layer.citation(2)
     assert c2.title.startswith("Рассказываем об истории")
-    assert (c2.publisher, c2.date, c2.accessed, c2.backlinks) == ("Meduza", "2021-03-21", "2023-11-30", 1)
+    assert (c2.publisher, c2.date, c2.accessed, c2.backlinks) == (
+        "Meduza",
+        "2021-03-21",
+        "2023-11-30",
+        1,
+    )
     c1 = layer.citation(1)
     assert (c1.title, c1.publisher, c1.date) == (
-        "Why Russia and Hamas Are Growing Closer", "Carnegie Endowment for International Peace", "2023-10-25")
+        "Why Russia and Hamas Are Growing Closer",
+        "Carnegie Endowment for International Peace",
+        "2023-10-25",
+    )
     # the "^ ا ب" entries: two backlinks, and two markers in the body
     assert [c.number for c in layer.citations if c.backlinks == 2] == [5, 11]
     c11 = layer.citation(11)
@@ -296,7 +326,7 @@ def test_004_citations(layers: dict[str, TextLayer]) -> None:
     assert layer.citation(22).date == "2023-11-26"  # not the archive date, not the access date
     markers11 = [m for m in layer.citation_markers if 11 in m.numbers]
     assert len(markers11) == 2
-    assert all(layer.text[m.start:m.end] == "[11]" for m in markers11)
+    assert all(layer.text[m.start : m.end] == "[11]" for m in markers11)
     assert layer.citation(markers11[0].numbers[0]).number == 11
     # runs of markers and markers with a space inside the bracket or before it
     assert any(m.numbers == (15, 16, 17) for m in layer.citation_markers)
@@ -329,20 +359,33 @@ def _sents(text: str) -> list[str]:
 
 def test_sentence_rules() -> None:
     assert _sents("The U.S. gave $3.5 million. Mr. Smith agreed! Did he? Yes") == [
-        "The U.S. gave $3.5 million.", "Mr. Smith agreed!", "Did he?", "Yes"]
+        "The U.S. gave $3.5 million.",
+        "Mr. Smith agreed!",
+        "Did he?",
+        "Yes",
+    ]
     assert _sents("See No. 5 here. John F. Kennedy spoke.") == [
-        "See No. 5 here.", "John F. Kennedy spoke."]
+        "See No. 5 here.",
+        "John F. Kennedy spoke.",
+    ]
     assert _sents("events of October 7, 2023.Iran as Hamas's Key Patron") == [
-        "events of October 7, 2023.", "Iran as Hamas's Key Patron"]
+        "events of October 7, 2023.",
+        "Iran as Hamas's Key Patron",
+    ]
     assert _sents("visit tass.com today.") == ["visit tass.com today."]
     assert _sents("قال: «نعم.»[4] ثم ذهب؟ نعم.\n\nعنوان\n  سطر  ") == [
-        "قال: «نعم.»[4]", "ثم ذهب؟", "نعم.", "عنوان", "سطر"]
+        "قال: «نعم.»[4]",
+        "ثم ذهب؟",
+        "نعم.",
+        "عنوان",
+        "سطر",
+    ]
     assert _sents("قسوته». [11] كما أدان") == ["قسوته». [11]", "كما أدان"]
 
 
 def test_003_glued_heading_is_its_own_sentence(layers: dict[str, TextLayer]) -> None:
     layer = layers["003"]
-    sents = [layer.text[s.start:s.end] for s in layer.sentences]
+    sents = [layer.text[s.start : s.end] for s in layer.sentences]
     assert "Iran as Hamas's Key Patron: Financial and Military Aid" in sents
     assert any(s.endswith("on October 7, 2023.") for s in sents)
 
@@ -351,7 +394,7 @@ def test_003_glued_heading_is_its_own_sentence(layers: dict[str, TextLayer]) -> 
 
 
 def _dates(text: str) -> list[tuple[str, str, str]]:
-    return [(text[d.start:d.end], d.value, d.precision) for d in find_dates(text)]
+    return [(text[d.start : d.end], d.value, d.precision) for d in find_dates(text)]
 
 
 def test_date_forms() -> None:
@@ -363,23 +406,37 @@ def test_date_forms() -> None:
     assert _dates("21 Mar 2021") == [("21 Mar 2021", "2021-03-21", "date")]
     assert _dates("مايو 2021") == [("مايو 2021", "2021-05", "year-month")]
     assert _dates("كانون الثاني 2020 وتشرين الأول 2019") == [
-        ("كانون الثاني 2020", "2020-01", "year-month"), ("تشرين الأول 2019", "2019-10", "year-month")]
+        ("كانون الثاني 2020", "2020-01", "year-month"),
+        ("تشرين الأول 2019", "2019-10", "year-month"),
+    ]
     assert _dates("٧ أكتوبر ٢٠٢٣") == [("٧ أكتوبر ٢٠٢٣", "2023-10-07", "date")]
     assert _dates("in 1987 and 2006م and لعام 2011") == [
-        ("1987", "1987", "year"), ("2006م", "2006", "year"), ("عام 2011", "2011", "year")]
+        ("1987", "1987", "year"),
+        ("2006م", "2006", "year"),
+        ("عام 2011", "2011", "year"),
+    ]
     assert _dates("قتل 1200 شخص و2000 دولار") == []
 
 
 def test_decades() -> None:
     (d,) = find_dates("في أوائل التسعينيات، أجرى")
     assert (d.value, d.precision, d.begin_year, d.end_year, d.approximate) == (
-        "1990/1993", "interval", 1990, 1993, True)
+        "1990/1993",
+        "interval",
+        1990,
+        1993,
+        True,
+    )
     (d,) = find_dates("It was in the early 1990s that")
     assert (d.value, d.begin_year, d.end_year) == ("1990/1993", 1990, 1993)
     assert [(x.begin_year, x.end_year) for x in find_dates("الثمانينيات والتسعينيات")] == [
-        (1980, 1989), (1990, 1999)]
+        (1980, 1989),
+        (1990, 1999),
+    ]
     assert [(x.begin_year, x.end_year) for x in find_dates("the 1990s, mid-1980s")] == [
-        (1990, 1999), (1984, 1986)]
+        (1990, 1999),
+        (1984, 1986),
+    ]
     (d,) = find_dates("العقد الأول من القرن الحادي والعشرين")
     assert (d.begin_year, d.end_year) == (2000, 2009)
 
@@ -387,7 +444,7 @@ def test_decades() -> None:
 def test_document_dates(layers: dict[str, TextLayer]) -> None:
     def values(p: str) -> list[tuple[str, str]]:
         layer = layers[p]
-        return [(layer.text[d.start:d.end], d.value) for d in layer.dates]
+        return [(layer.text[d.start : d.end], d.value) for d in layer.dates]
 
     assert ("ديسمبر 2006", "2006-12") in values("000")
     assert ("7 أكتوبر 2023", "2023-10-07") in values("000")
@@ -409,7 +466,7 @@ def _amount(a: AmountMention) -> tuple:
 
 def test_000_amounts(layers: dict[str, TextLayer]) -> None:
     layer = layers["000"]
-    got = [(layer.text[a.start:a.end], _amount(a)) for a in layer.amounts]
+    got = [(layer.text[a.start : a.end], _amount(a)) for a in layer.amounts]
     assert got == [
         ("حوالي 100 مليون دولار سنويا", (100_000_000, None, None, "USD", "per-year", True)),
         ("350 مليون دولار سنويًا", (350_000_000, None, None, "USD", "per-year", False)),
@@ -421,7 +478,7 @@ def test_000_amounts(layers: dict[str, TextLayer]) -> None:
 
 def test_003_amounts(layers: dict[str, TextLayer]) -> None:
     layer = layers["003"]
-    got = [(layer.text[a.start:a.end], _amount(a)) for a in layer.amounts]
+    got = [(layer.text[a.start : a.end], _amount(a)) for a in layer.amounts]
     assert got == [
         ("about $100 million annually", (100_000_000, None, None, "USD", "per-year", True)),
         ("tens of millions of dollars", (None, 10_000_000, 99_999_999, "USD", None, True)),
@@ -430,23 +487,52 @@ def test_003_amounts(layers: dict[str, TextLayer]) -> None:
 
 def test_002_upper_bound(layers: dict[str, TextLayer]) -> None:
     (a,) = layers["002"].amounts
-    assert layers["002"].text[a.start:a.end] == "ما يصل إلى 100 مليون دولار سنويًا"
+    assert layers["002"].text[a.start : a.end] == "ما يصل إلى 100 مليون دولار سنويًا"
     assert _amount(a) == (None, None, 100_000_000, "USD", "per-year", False)
 
 
 def test_amount_forms() -> None:
     def one(text: str) -> tuple:
         (a,) = find_amounts(text)
-        return (text[a.start:a.end],) + _amount(a)
+        return (text[a.start : a.end], *_amount(a))
 
-    assert one("paid $1.5 billion a year") == ("$1.5 billion a year", 1_500_000_000, None, None, "USD", "per-year", False)
+    assert one("paid $1.5 billion a year") == (
+        "$1.5 billion a year",
+        1_500_000_000,
+        None,
+        None,
+        "USD",
+        "per-year",
+        False,
+    )
     assert one("up to 20 million dollars per year") == (
-        "up to 20 million dollars per year", None, None, 20_000_000, "USD", "per-year", False)
+        "up to 20 million dollars per year",
+        None,
+        None,
+        20_000_000,
+        "USD",
+        "per-year",
+        False,
+    )
     assert one("more than $5m") == ("more than $5m", None, 5_000_000, None, "USD", None, False)
     assert one("بنحو ٣٠ مليون دولار سنويًا") == (
-        "نحو ٣٠ مليون دولار سنويًا", 30_000_000, None, None, "USD", "per-year", True)
+        "نحو ٣٠ مليون دولار سنويًا",
+        30_000_000,
+        None,
+        None,
+        "USD",
+        "per-year",
+        True,
+    )
     assert one("عشرات الملايين من الدولارات") == (
-        "عشرات الملايين من الدولارات", None, 10_000_000, 99_999_999, "USD", None, True)
+        "عشرات الملايين من الدولارات",
+        None,
+        10_000_000,
+        99_999_999,
+        "USD",
+        None,
+        True,
+    )
     assert one("100 مليون دولار في العام 2020")[5] is None  # "in the year 2020", not a rate
     assert find_amounts("قتل 1200 إسرائيلي و500 مقاتل") == ()
 
@@ -461,7 +547,9 @@ def test_candidate_actors(gazetteer: Gazetteer) -> None:
     text = "The Supreme National Security Council met Abdel Fattah el-Sisi and Ali Khamenei in October."
     layer = analyse(text, "en", gazetteer)
     assert [c.surface for c in layer.candidate_actors] == [
-        "Supreme National Security Council", "Abdel Fattah el-Sisi"]
+        "Supreme National Security Council",
+        "Abdel Fattah el-Sisi",
+    ]
 
 
 def test_known_names_are_not_candidates(layers: dict[str, TextLayer]) -> None:

@@ -39,7 +39,9 @@ class Cache:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.temporary = folder is None
-        self.folder = Path(tempfile.mkdtemp(prefix="publisher-build-")) if folder is None else folder
+        self.folder = (
+            Path(tempfile.mkdtemp(prefix="publisher-build-")) if folder is None else folder
+        )
         self.used: set[tuple[str, str]] = set()
 
     def path(self, kind: str, key: str) -> Path:

@@ -41,12 +41,21 @@ class DocumentBuilder:
         """Everything the document's graph is made from."""
         claim_files = sorted({claim.origin.path for claim in self.claims.get(document.id, [])})
         metadata = [
-            document.id, document.file, document.sha256, document.language, document.kind,
-            repr(sorted(document.title.items())), document.added, document.publisher or "",
-            document.publisher_evidence or "", document.url or "",
+            document.id,
+            document.file,
+            document.sha256,
+            document.language,
+            document.kind,
+            repr(sorted(document.title.items())),
+            document.added,
+            document.publisher or "",
+            document.publisher_evidence or "",
+            document.url or "",
         ]
         return keys.digest(
-            self.shared_digest, *metadata, document.text,
+            self.shared_digest,
+            *metadata,
+            document.text,
             *[part for path in claim_files for part in (path.name, path.read_bytes())],
         )
 

@@ -48,7 +48,11 @@ def build_modules(package: Path = PACKAGE, entry: str = ENTRY) -> list[Path]:
                 todo += [alias.name for alias in node.names if alias.name.startswith(name)]
             elif isinstance(node, ast.ImportFrom):
                 if node.level:
-                    anchor = own_package.rsplit(".", node.level - 1)[0] if node.level > 1 else own_package
+                    anchor = (
+                        own_package.rsplit(".", node.level - 1)[0]
+                        if node.level > 1
+                        else own_package
+                    )
                     origin = f"{anchor}.{node.module}" if node.module else anchor
                 else:
                     origin = node.module or ""
@@ -61,7 +65,7 @@ def build_modules(package: Path = PACKAGE, entry: str = ENTRY) -> list[Path]:
 def _module_file(package: Path, module: str) -> Path | None:
     relative = Path(*module.split(".")[1:])
     for candidate in (package / relative / "__init__.py", (package / relative).with_suffix(".py")):
-        if module.split(".")[0] == package.name and candidate.is_file():
+        if module.split(".", maxsplit=1)[0] == package.name and candidate.is_file():
             return candidate
     return None
 

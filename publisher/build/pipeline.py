@@ -72,17 +72,21 @@ def relation_labels(ontology: Graph, mint: Minter) -> dict[str, dict[str, str]]:
     return labels
 
 
-def release_graph_part(corpus: Corpus, mint: Minter, release_id: str, generated: datetime,
-                       home: Path, prefixes: dict[str, str]) -> GraphPart:
+def release_graph_part(
+    corpus: Corpus,
+    mint: Minter,
+    release_id: str,
+    generated: datetime,
+    home: Path,
+    prefixes: dict[str, str],
+) -> GraphPart:
     """The release metadata graph (PROV-O) as a part."""
     provenance, name = Graph(), str(mint.graph("release"))
     add_provenance(provenance, corpus, mint, release_id, generated, home)
     return make_part(name, sorted_quads(provenance, name), prefixes)
 
 
-def build_graph(
-    home: Path, base: str, *, workers: int | None = None, cache: bool = True
-) -> Built:
+def build_graph(home: Path, base: str, *, workers: int | None = None, cache: bool = True) -> Built:
     """Read, analyse, map and validate; raises InputError or ValidationFailed.
 
     `workers` processes build and validate the units (default: one per core); `cache=False`
@@ -132,8 +136,10 @@ class _Build:
             self.prefixes,
             keys.digest(
                 self.software,
-                keys.files([p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
-                           self.home),
+                keys.files(
+                    [p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
+                    self.home,
+                ),
                 ontology.nquads,
             ),
         )
@@ -143,13 +149,21 @@ class _Build:
 
         reference_part = self._reference()
         generated = release_time(corpus)
-        release_part = release_graph_part(corpus, mint, PLACEHOLDER, generated, self.home,
-                                          self.prefixes)
+        release_part = release_graph_part(
+            corpus, mint, PLACEHOLDER, generated, self.home, self.prefixes
+        )
 
         self._lap("reference and release graphs")
         report = validate_parts(
-            documents, ontology, shapes, reference_part, release_part, mint=mint,
-            store=self.store, software=self.software, document_keys=self.document_keys,
+            documents,
+            ontology,
+            shapes,
+            reference_part,
+            release_part,
+            mint=mint,
+            store=self.store,
+            software=self.software,
+            document_keys=self.document_keys,
             workers=self.workers,
         )
         validation = read_report(report, self._origins())
@@ -168,20 +182,35 @@ class _Build:
         if found is not None:
             return GraphPart.unpack(found)
         iri = str(self.mint.graph(name))
-        part = make_part(iri, sorted_quads(read_turtle_folder(folder, self.mint.base), iri),
-                         self.prefixes)
+        part = make_part(
+            iri, sorted_quads(read_turtle_folder(folder, self.mint.base), iri), self.prefixes
+        )
         self.store.put("turtle", key, part.pack())
         return part
 
     def _reference(self) -> GraphPart:
         """The reference graph's part, cached under what reference_graph reads."""
         corpus = self.corpus
-        languages = sorted({(m.source, corpus.documents[m.source].language)
-                            for m in corpus.memberships})
-        key = keys.digest(self.software, *(repr(sorted(getattr(corpus, name).items()))
-                                           for name in ("actors", "places", "positions", "events",
-                                                        "sources", "propositions", "conflicts")),
-                          repr(corpus.memberships), repr(languages))
+        languages = sorted(
+            {(m.source, corpus.documents[m.source].language) for m in corpus.memberships}
+        )
+        key = keys.digest(
+            self.software,
+            *(
+                repr(sorted(getattr(corpus, name).items()))
+                for name in (
+                    "actors",
+                    "places",
+                    "positions",
+                    "events",
+                    "sources",
+                    "propositions",
+                    "conflicts",
+                )
+            ),
+            repr(corpus.memberships),
+            repr(languages),
+        )
         found = self.store.get("reference", key)
         if found is not None:
             return GraphPart.unpack(found)
@@ -194,8 +223,9 @@ class _Build:
     def _documents(self, builder: DocumentBuilder) -> dict[str, GraphPart]:
         """Every document's graph part, building those not in the cache in the workers."""
         self.document_keys = {d.id: builder.key(d) for d in self.corpus.documents.values()}
-        missing = [i for i, k in self.document_keys.items()
-                   if not self.store.path("document", k).is_file()]
+        missing = [
+            i for i, k in self.document_keys.items() if not self.store.path("document", k).is_file()
+        ]
         pool.share(builder=builder, store=self.store, keys=self.document_keys)
         pool.run(_build_document, missing, self.workers, min_items=8)
         parts = {}
@@ -223,7 +253,9 @@ class _Build:
                 origins.add(str(getattr(mint, kind)(ident)), item.origin)
         for membership in corpus.memberships:
             origins.add(
-                str(mint.membership(membership.person, membership.position, membership.organisation)),
+                str(
+                    mint.membership(membership.person, membership.position, membership.organisation)
+                ),
                 membership.origin,
             )
         for claim in corpus.claims.values():
@@ -243,5 +275,3 @@ def _build_document(ident: str) -> dict[str, bytes]:
     sections = part.pack()
     store.put("document", pool.shared("keys")[ident], sections)
     return sections
-
-

@@ -33,14 +33,20 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
         release_files.REPORT: report.serialize(format="turtle").encode(),
         release_files.VOID: void.serialize(format="turtle").encode(),
         release_files.MANIFEST: manifest(
-            release, release_id, built.minter.base, built.generated, counts,
-            len(built.corpus.documents), len(built.corpus.claims),
+            release,
+            release_id,
+            built.minter.base,
+            built.generated,
+            counts,
+            len(built.corpus.documents),
+            len(built.corpus.claims),
         ),
     }
 
 
-def build_release(home: Path, base: str, out: Path, *, workers: int | None = None,
-                  cache: bool = True) -> Path:
+def build_release(
+    home: Path, base: str, out: Path, *, workers: int | None = None, cache: bool = True
+) -> Path:
     """Build, validate and, only if the graph conforms, write and switch to the new release."""
     built = build_graph(home, base, workers=workers, cache=cache)
     if not built.validation.conforms:
@@ -55,14 +61,18 @@ def build_release(home: Path, base: str, out: Path, *, workers: int | None = Non
     prefixes = namespaces.prefixes(built.minter.base)
     drafted = plain_files(built.parts, prefixes) | _release_metadata(built, PLACEHOLDER)
     release_id = content_identity(drafted)
-    release_part = release_graph_part(built.corpus, built.minter, release_id, built.generated,
-                                      home, prefixes)
+    release_part = release_graph_part(
+        built.corpus, built.minter, release_id, built.generated, home, prefixes
+    )
     graph = release_part.graph
     for part in built.parts:
-        if part.graph != graph and any(PLACEHOLDER.encode() in data
-                                       for data in part.sections.values()):
-            raise ValidationFailed(f"{part.graph} holds the text {PLACEHOLDER}, which stands "
-                                   "for the release id while it is computed; remove it")
+        if part.graph != graph and any(
+            PLACEHOLDER.encode() in data for data in part.sections.values()
+        ):
+            raise ValidationFailed(
+                f"{part.graph} holds the text {PLACEHOLDER}, which stands "
+                "for the release id while it is computed; remove it"
+            )
     parts = [release_part if p.graph == graph else p for p in built.parts]
     # The same bytes, the id written in: it occurs only in the release graph and metadata.
     files = {name: _with_id(data, release_id) for name, data in drafted.items()}

@@ -79,11 +79,17 @@ def validate_parts(
             tasks.append((kind, key, context))  # first: a long task last leaves workers idle
     tasks += _chunks(stale, workers or pool.default_workers())
 
-    pool.share(store=store, shapes=graph_of(triples_of(shapes.nquads)),
-               ontology=list(triples_of(ontology.nquads)), context_key=context_key,
-               static=list(triples_of(b"\n".join(static))),
-               reference=reference.nquads, release=release.nquads,
-               document_keys={i: document_keys[i] for i in documents}, documents=documents)
+    pool.share(
+        store=store,
+        shapes=graph_of(triples_of(shapes.nquads)),
+        ontology=list(triples_of(ontology.nquads)),
+        context_key=context_key,
+        static=list(triples_of(b"\n".join(static))),
+        reference=reference.nquads,
+        release=release.nquads,
+        document_keys={i: document_keys[i] for i in documents},
+        documents=documents,
+    )
     pool.run(validate_task, tasks, workers, min_items=3)
     encoded = []
     for key in entries:
@@ -112,8 +118,11 @@ def _split_reference(reference: GraphPart, mint: Minter) -> tuple[list[bytes], d
 
 
 def _claims(exports: dict[str, list[bytes]], claim_class: bytes) -> list[str]:
-    return [node for node, lines in exports.items()
-            if any(line.endswith(claim_class + b" .") for line in lines)]
+    return [
+        node
+        for node, lines in exports.items()
+        if any(line.endswith(claim_class + b" .") for line in lines)
+    ]
 
 
 def _referenced(nquads: bytes, exported: dict[str, list[bytes]]) -> bytes:

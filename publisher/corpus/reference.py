@@ -110,7 +110,11 @@ def read_actors(
             )
         for name in entry.get("ambiguous") or ():
             if names and name not in {n for _, n in names.all()}:
-                problems.add(entry.path, entry.line_of("ambiguous"), f"actor {ident}: ambiguous name {name!r} is not one of its names")
+                problems.add(
+                    entry.path,
+                    entry.line_of("ambiguous"),
+                    f"actor {ident}: ambiguous name {name!r} is not one of its names",
+                )
         if ident and names:
             actors[ident] = Actor(
                 id=ident,

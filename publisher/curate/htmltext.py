@@ -23,16 +23,92 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 SKIPPED = frozenset(
-    "script style noscript template head nav header footer aside form button select iframe "
-    "svg canvas object embed audio video map dialog".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "svg",
+        "canvas",
+        "object",
+        "embed",
+        "audio",
+        "video",
+        "map",
+        "dialog",
+    ]
 )
-SKIPPED_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar".split())
+SKIPPED_ROLES = frozenset(
+    ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"]
+)
 BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table thead tbody tfoot td th caption "
-    "blockquote section article main figure figcaption pre address hr br center details "
-    "summary fieldset legend".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "section",
+        "article",
+        "main",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "hr",
+        "br",
+        "center",
+        "details",
+        "summary",
+        "fieldset",
+        "legend",
+    ]
 )
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _SPACE = re.compile(r"\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 

@@ -128,7 +128,9 @@ def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
 
 def _metadata(found: Description) -> list[ox.Quad]:
     page = ox.NamedNode(found.page_iri(found.page))
-    quads = [ox.Quad(page, ox.NamedNode(namespaces.iri("foaf:primaryTopic")), ox.NamedNode(found.iri))]
+    quads = [
+        ox.Quad(page, ox.NamedNode(namespaces.iri("foaf:primaryTopic")), ox.NamedNode(found.iri))
+    ]
     if found.paged:
         links = {
             "first": 1,
@@ -138,7 +140,11 @@ def _metadata(found: Description) -> list[ox.Quad]:
         for name, number in links.items():
             if number:
                 quads.append(
-                    ox.Quad(page, ox.NamedNode(namespaces.iri("hydra:" + name)), ox.NamedNode(found.page_iri(number)))
+                    ox.Quad(
+                        page,
+                        ox.NamedNode(namespaces.iri("hydra:" + name)),
+                        ox.NamedNode(found.page_iri(number)),
+                    )
                 )
     return quads
 

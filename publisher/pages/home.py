@@ -29,7 +29,6 @@ WHERE {{
 }} GROUP BY ?actor ORDER BY DESC(?claims) ?actor"""
 
 
-
 @dataclass
 class DocumentEntry:
     iri: str
@@ -107,7 +106,11 @@ def validation(release: Release) -> Validation:
         triples = list(quads)
     except (OSError, SyntaxError):
         return Validation(found=False)
-    conforms = [t.object.value == "true" for t in triples if t.predicate.value == namespaces.iri("sh:conforms")]
+    conforms = [
+        t.object.value == "true"
+        for t in triples
+        if t.predicate.value == namespaces.iri("sh:conforms")
+    ]
     results: dict[str, int] = {}
     for t in triples:
         if t.predicate.value == namespaces.iri("sh:resultSeverity"):

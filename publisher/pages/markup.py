@@ -43,7 +43,7 @@ def render(text: str, spans: list[Span], link: Callable[[str], str]) -> Markup:
     stack: list[Span] = []
     opened: set[int] = set()  # spans already opened once (their first fragment has the id)
     pending = list(usable)
-    for here, following in zip(boundaries, boundaries[1:] + [None], strict=True):
+    for here, following in zip(boundaries, [*boundaries[1:], None], strict=True):
         ending = [s for s in stack if s.end <= here]
         refs = [r for s in usable if s.end == here for r in s.refs]
         if ending or refs:

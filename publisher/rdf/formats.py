@@ -141,5 +141,5 @@ def by_suffix(suffix: str, candidates: Sequence[Format] = DESCRIPTION_FORMATS) -
 
 def by_media_type(media_type: str, candidates: Sequence[Format] = ALL_FORMATS) -> Format | None:
     """The candidate answering exactly `media_type` (parameters ignored)."""
-    bare = media_type.split(";")[0].strip().lower()
+    bare = media_type.split(";", maxsplit=1)[0].strip().lower()
     return next((f for f in candidates if bare in f.media_types), None)

@@ -24,7 +24,8 @@ def dataset_files(
     comma, open_, close = compress(b","), compress(b"["), compress(b"]")
     files |= {
         "dataset.nq.gz": b"".join(p.sections["nq.gz"] for p in parts),
-        "dataset.trig.gz": compress(_header(prefixes)) + b"".join(p.sections["trig.gz"] for p in parts),
+        "dataset.trig.gz": compress(_header(prefixes))
+        + b"".join(p.sections["trig.gz"] for p in parts),
         "dataset.jsonld.gz": open_ + comma.join(p.sections["jsonld.gz"] for p in parts) + close,
         "dataset.ttl.gz": compress(files["dataset.ttl"]),
     }
@@ -56,7 +57,8 @@ def union_turtle(parts: list[GraphPart], prefixes: dict[str, str]) -> bytes:
             subject, block, lines = line.rsplit(b" ", 2)
             end_body, end_nquads = at_body + int(block), at_nquads + int(lines)
             blocks.setdefault(subject, []).append(
-                (body[at_body:end_body], nquads[at_nquads:end_nquads], cut))
+                (body[at_body:end_body], nquads[at_nquads:end_nquads], cut)
+            )
             at_body, at_nquads = end_body, end_nquads
     out = [_header(prefixes, ox.RdfFormat.TURTLE)]
     for subject in sorted(blocks):
@@ -74,7 +76,11 @@ def _merged(found: list[tuple[bytes, bytes, int]], prefixes: dict[str, str]) -> 
 
 def _header(prefixes: dict[str, str], fmt=ox.RdfFormat.TRIG) -> bytes:
     """The @prefix lines pyoxigraph writes before the first triple (the same for any data)."""
-    probe = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"),
-                    ox.NamedNode("urn:x:g"))
+    probe = ox.Quad(
+        ox.NamedNode("urn:x:s"),
+        ox.NamedNode("urn:x:p"),
+        ox.NamedNode("urn:x:o"),
+        ox.NamedNode("urn:x:g"),
+    )
     data = [probe] if fmt == ox.RdfFormat.TRIG else [probe.triple]
     return trig_header(ox.serialize(data, format=fmt, prefixes=prefixes))

@@ -14,8 +14,13 @@ from publisher.release.files import MANIFEST
 
 
 def manifest(
-    release: str, release_id: str, base: str, generated: datetime, counts: dict[str, int],
-    documents: int, claims: int,
+    release: str,
+    release_id: str,
+    base: str,
+    generated: datetime,
+    counts: dict[str, int],
+    documents: int,
+    claims: int,
 ) -> bytes:
     """The bytes of release.json."""
     data = {

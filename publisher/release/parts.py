@@ -98,9 +98,11 @@ def turtle_blocks(quads: list, nquads: bytes, prefixes: dict[str, str]) -> tuple
     starts = [0] + [m + 1 for m in _block_starts(body)]
     if len(starts) != len(lines):
         raise ValueError(f"{len(lines)} subjects but {len(starts)} Turtle blocks")
-    ends = starts[1:] + [len(body)]
-    index = b"".join(b"%s %d %d\n" % (subject, end - start, size)
-                     for (subject, size), start, end in zip(lines.items(), starts, ends))
+    ends = [*starts[1:], len(body)]
+    index = b"".join(
+        b"%s %d %d\n" % (subject, end - start, size)
+        for (subject, size), start, end in zip(lines.items(), starts, ends, strict=False)
+    )
     return body, index
 
 

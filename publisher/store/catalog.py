@@ -9,8 +9,11 @@ GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP 
 GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 
 # Instances of a class or of any of its subclasses (the ontology graph is in the union).
-COUNT_INSTANCES = namespaces.sparql_prefixes(("rdfs",)) + """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?class . ?class rdfs:subClassOf* <{cls}> }}
+COUNT_INSTANCES = (
+    namespaces.sparql_prefixes(("rdfs",))
+    + """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?class . ?class rdfs:subClassOf* <{cls}> }}
 """
+)
 
 
 def graph_sizes(store: Store) -> dict[str, int]:

@@ -94,7 +94,9 @@ def check(sparql: str, limits: Limits = Limits()) -> None:
                 "SERVICE (federated query) is not supported: this service never fetches "
                 "other endpoints"
             )
-    depth, nodes = (max(values) for values in zip(*map(complexity, _readings(sparql))))
+    depth, nodes = (
+        max(values) for values in zip(*map(complexity, _readings(sparql)), strict=False)
+    )
     if depth > limits.max_depth:
         raise QueryRefused(
             f"the query is too complex: its groups and brackets nest {depth} deep; "

@@ -214,5 +214,3 @@ class RemoteStore:
     def _graph_names(self) -> list[str]:
         rows = self._run("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
         return sorted(row["g"].value for row in rows if isinstance(row["g"], pyoxigraph.NamedNode))
-
-

@@ -45,18 +45,18 @@ from .spans import (
 )
 
 __all__ = [
-    "analyse",
-    "TextLayer",
-    "Gazetteer",
-    "Boilerplate",
-    "Sentence",
-    "Mention",
-    "DateMention",
+    "BOILERPLATE_KINDS",
     "AmountMention",
+    "Boilerplate",
+    "CandidateActor",
     "Citation",
     "CitationMarker",
-    "CandidateActor",
-    "BOILERPLATE_KINDS",
+    "DateMention",
+    "Gazetteer",
+    "Mention",
+    "Sentence",
+    "TextLayer",
+    "analyse",
 ]
 
 

@@ -36,13 +36,13 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "normalise",
-    "NormalisedText",
     "PROCLITICS",
+    "WORD_FINAL_LETTERS",
+    "NormalisedText",
+    "is_arabic_letter",
+    "normalise",
     "proclitic_options",
     "strip_prefixes",
-    "is_arabic_letter",
-    "WORD_FINAL_LETTERS",
 ]
 
 # Letters that are folded to another letter after decomposition. Why each one: they are
@@ -86,7 +86,7 @@ def _fold_char(ch: str) -> str:
     out = []
     for c in unicodedata.normalize("NFKD", ch):
         cat = unicodedata.category(c)
-        if cat == "Mn" or cat == "Cf":
+        if cat in {"Mn", "Cf"}:
             continue
         c = _LETTER_TABLE.get(c, c)
         out.append(c.casefold())
@@ -176,7 +176,7 @@ class NormalisedText:
     offsets: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> "NormalisedText":
+    def of(cls, text: str) -> NormalisedText:
         return _normalised(text)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:

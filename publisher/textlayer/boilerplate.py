@@ -39,17 +39,17 @@ reference-list   A heading line "المراجع", "مراجع", "المصادر"
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .arabic import fold
 from .sentences import split_sentences
 from .spans import Boilerplate
 
 __all__ = [
+    "EDIT_MARKER",
     "find_boilerplate",
     "name_list_lines",
     "reference_regions",
-    "EDIT_MARKER",
 ]
 
 EDIT_MARKER = re.compile(r"\[\s*(?:عدل المصدر|عدل|تعديل|edit source|edit)\s*\]", re.IGNORECASE)
@@ -189,7 +189,7 @@ _PROMOTION_KEYS = [fold(p) for p in _PROMOTION_CUES]
 class _Line:
     """A line with its trimmed content span."""
 
-    __slots__ = ("start", "end", "text", "key")
+    __slots__ = ("end", "key", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         while start < end and text[start].isspace():
@@ -235,7 +235,7 @@ def _is_short_unpunctuated(line: _Line, max_words: int = 15) -> bool:
 
 def _looks_like_headline(item: str) -> bool:
     words = [w for w in _words(item) if any(c.isalpha() for c in w)]
-    if not words or len(words) > 15 or item.rstrip().endswith(_SENTENCE_END + (":",)):
+    if not words or len(words) > 15 or item.rstrip().endswith((*_SENTENCE_END, ":")):
         return False
     capitalised = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper())
     return capitalised / len(words) >= 0.6
@@ -351,7 +351,7 @@ def _link_spam(lines: Sequence[_Line], claimed: dict[int, str]) -> list[Boilerpl
     spam: set[int] = set()
     # (a) runs of headline-like list items.
     run: list[int] = []
-    for i, ln in enumerate(lines + [_Line("", 0, 0)]):
+    for i, ln in enumerate([*lines, _Line("", 0, 0)]):
         m = _LIST_ITEM.match(ln.text) if not ln.blank else None
         if m and i not in claimed and _looks_like_headline(m.group("item")):
             run.append(i)

@@ -22,7 +22,7 @@ Collection stops at punctuation, a digit, a function word (في, من, إلى, .
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from .arabic import fold, is_arabic_letter, strip_prefixes
 from .sentences import split_sentences
@@ -32,17 +32,117 @@ __all__ = ["find_candidates"]
 
 # "and" is not a connector: "Western and Israeli" is two words, not one name.
 _CONNECTORS = frozenset(
-    "of the for al al- el el- ad ad- bin ibn bint abu de da di la le von van der".split()
+    [
+        "of",
+        "the",
+        "for",
+        "al",
+        "al-",
+        "el",
+        "el-",
+        "ad",
+        "ad-",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "la",
+        "le",
+        "von",
+        "van",
+        "der",
+    ]
 )
 _FUNCTION_START = frozenset(
-    """the a an in on at for from to by with as of and but or if when while since after before
-    during this that these those it its their his her our we they he she however although
-    though despite beyond furthermore moreover meanwhile initially regardless according
-    citing more most many some such all both each every not no yes""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "as",
+        "of",
+        "and",
+        "but",
+        "or",
+        "if",
+        "when",
+        "while",
+        "since",
+        "after",
+        "before",
+        "during",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "however",
+        "although",
+        "though",
+        "despite",
+        "beyond",
+        "furthermore",
+        "moreover",
+        "meanwhile",
+        "initially",
+        "regardless",
+        "according",
+        "citing",
+        "more",
+        "most",
+        "many",
+        "some",
+        "such",
+        "all",
+        "both",
+        "each",
+        "every",
+        "not",
+        "no",
+        "yes",
+    ]
 )
 _CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 # Arabic-name particles written in lower case before a capitalised name: "el-Sisi", "al-Assad".
@@ -55,15 +155,73 @@ def _is_cap(w: str) -> bool:
 
 _AR_TITLES = frozenset(
     fold(w)
-    for w in """الرئيس رئيس وزير الوزير قائد القائد زعيم الزعيم نائب ممثل
-    المرشد الشيخ القيادي المتحدث السفير سفير اللواء العميد""".split()
+    for w in [
+        "الرئيس",
+        "رئيس",
+        "وزير",
+        "الوزير",
+        "قائد",
+        "القائد",
+        "زعيم",
+        "الزعيم",
+        "نائب",
+        "ممثل",
+        "المرشد",
+        "الشيخ",
+        "القيادي",
+        "المتحدث",
+        "السفير",
+        "سفير",
+        "اللواء",
+        "العميد",
+    ]
 )
 # Words that continue a title rather than start a name (رئيس وزراء, نائب رئيس).
-_AR_TITLE_CONT = _AR_TITLES | frozenset(fold(w) for w in "وزراء الوزراء مجلس".split())
+_AR_TITLE_CONT = _AR_TITLES | frozenset(fold(w) for w in ["وزراء", "الوزراء", "مجلس"])
 _AR_STOP = frozenset(
     fold(w)
-    for w in """في من إلى الى على عن مع أن إن ان أنه إنه الذي التي الذين
-    قد لم لن لا ما كما ثم أو او و بعد قبل خلال منذ حتى عند لدى هو هي هم كان كانت يوم عام باسم""".split()
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "أن",
+        "إن",
+        "ان",
+        "أنه",
+        "إنه",
+        "الذي",
+        "التي",
+        "الذين",
+        "قد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "كما",
+        "ثم",
+        "أو",
+        "او",
+        "و",
+        "بعد",
+        "قبل",
+        "خلال",
+        "منذ",
+        "حتى",
+        "عند",
+        "لدى",
+        "هو",
+        "هي",
+        "هم",
+        "كان",
+        "كانت",
+        "يوم",
+        "عام",
+        "باسم",
+    ]
 )
 _AR_PUNCT = set('،,.;؛:!?؟()«»"“”[]')
 
@@ -102,7 +260,7 @@ def _english(text: str, taken) -> list[CandidateActor]:
             continue  # a heading
         run: list[tuple[int, int, str]] = []
 
-        def flush() -> None:
+        def flush(run: list[tuple[int, int, str]]) -> None:
             while run and not _is_cap(run[-1][2]):
                 run.pop()
             while run and run[0][2].lower() in _FUNCTION_START:
@@ -120,23 +278,23 @@ def _english(text: str, taken) -> list[CandidateActor]:
             e = s + len(w)
             adjacent = prev_end is not None and text[prev_end:s] == " "
             if _overlaps(s, e, taken) or any(c.isdigit() for c in w):
-                flush()
+                flush(run)
                 prev_end = None
                 continue
             if run and not adjacent:
-                flush()
+                flush(run)
             if _is_cap(w) or (run and w.lower() in _CONNECTORS):
                 run.append((s, e, w))
             else:
-                flush()
+                flush(run)
             prev_end = e
             if text[e : e + 1] == ":":
                 run.clear()  # a label ("Regional Influence:"), not a name
                 prev_end = None
             elif text[e : e + 1] in (",", ";", ")", '"', "”"):
-                flush()
+                flush(run)
                 prev_end = None
-        flush()
+        flush(run)
     return out
 
 

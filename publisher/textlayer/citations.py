@@ -23,7 +23,7 @@ is returned whether or not the document has an entry with that number.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from .dates import find_dates
 from .spans import Citation, CitationMarker
@@ -58,7 +58,7 @@ def _publisher(body: str, title_end: int) -> str | None:
     seg = (m.group(1) if m else rest).strip()
     seg = _LANGUAGE_NOTE.sub("", seg).strip()
     # A segment that is itself a date or starts with a number is not a publisher.
-    if not seg or seg[0].isdigit() or find_dates(seg) and find_dates(seg)[0].start == 0:
+    if not seg or seg[0].isdigit() or (find_dates(seg) and find_dates(seg)[0].start == 0):
         return None
     return seg
 

@@ -30,7 +30,7 @@ import re
 from .arabic import NormalisedText, fold
 from .spans import DateMention
 
-__all__ = ["find_dates", "MONTHS"]
+__all__ = ["MONTHS", "find_dates"]
 
 _MONTH_NAMES = {
     1: ["يناير", "كانون الثاني", "جانفي", "january", "jan"],

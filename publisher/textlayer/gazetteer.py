@@ -31,8 +31,8 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from publisher.corpus.model import Corpus
 
@@ -71,7 +71,7 @@ class Gazetteer:
         self._ambiguous: set[tuple[str, str]] = set()
 
     @classmethod
-    def from_names(cls, entries: Iterable[tuple]) -> "Gazetteer":
+    def from_names(cls, entries: Iterable[tuple]) -> Gazetteer:
         """Build from (entity_id, language, name) triples, or quadruples whose fourth item says
         the name is ambiguous (see the module docstring). Order matters only for ties."""
         g = cls()
@@ -220,7 +220,8 @@ def gazetteer_of(corpus: Corpus) -> Gazetteer:
     for actor in corpus.actors.values():
         if not actor.anonymous:
             entries += [
-                (actor.id, lang, name, name in actor.ambiguous_names) for lang, name in actor.names.all()
+                (actor.id, lang, name, name in actor.ambiguous_names)
+                for lang, name in actor.names.all()
             ]
     for place in corpus.places.values():
         entries += [(f"place:{place.id}", lang, name) for lang, name in place.names.all()]

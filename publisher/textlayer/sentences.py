@@ -32,12 +32,67 @@ _CLOSERS = "\"'»”’)]›」』"
 _MARKER = re.compile(r"[ \t]*\[\s*\d{1,3}\s*\]")
 # Words after which a full stop is an abbreviation, not a sentence end (lower-cased, no dot).
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr vs gen col lt sgt capt cmdr adm gov sen rep rev hon
-    inc ltd co corp dept univ approx est fig al cf e.g i.e""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "vs",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "approx",
+        "est",
+        "fig",
+        "al",
+        "cf",
+        "e.g",
+        "i.e",
+    ]
 )
 # Abbreviations that are only abbreviations before a number ("No. 5", "Oct. 7").
 _BEFORE_NUMBER = frozenset(
-    "no nos vol p pp art sec ch jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "no",
+        "nos",
+        "vol",
+        "p",
+        "pp",
+        "art",
+        "sec",
+        "ch",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _DOTTED = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # U.S / e.g / F (before the final dot)
 
@@ -112,7 +167,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         cuts.append(_sentence_end(line, j))
     spans = []
     start = 0
-    for c in cuts + [len(line)]:
+    for c in [*cuts, len(line)]:
         spans.append((start, c))
         start = c
     return spans

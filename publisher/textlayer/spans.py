@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "Boilerplate",
-    "Sentence",
-    "Mention",
-    "DateMention",
+    "BOILERPLATE_KINDS",
     "AmountMention",
+    "Boilerplate",
+    "CandidateActor",
     "Citation",
     "CitationMarker",
-    "CandidateActor",
-    "BOILERPLATE_KINDS",
+    "DateMention",
+    "Mention",
+    "Sentence",
 ]
 
 # The boilerplate kinds (ids of the def/boilerplate-kind concept scheme).

@@ -59,7 +59,9 @@ def read_report(report: Graph, origins: OriginIndex | None = None) -> Validation
             )
         )
     # pyshacl can report one result twice (once per shape that reaches the node); keep one.
-    findings = sorted(set(findings), key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message))
+    findings = sorted(
+        set(findings), key=lambda f: (str(f.origin or ""), f.focus, f.path or "", f.message)
+    )
     # Anything but a warning or an info counts against conformance.
     violations = [f for f in findings if f.severity not in ("Warning", "Info")]
     return Validation(not violations, findings, report)
@@ -98,5 +100,3 @@ def skolemised_report(validation: Validation, report_iri: str) -> Graph:
                 value = Literal(f"(blank node: {predicate.n3().rsplit('#', 1)[-1]})")
             graph.add((node, predicate, value))
     return graph
-
-

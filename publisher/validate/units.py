@@ -37,8 +37,9 @@ def own_nodes(triples: Iterable[Triple]) -> set:
     return {s for s, p, _ in triples if p == RDF.type}
 
 
-def store_of(triples: Iterable[Triple], own: set | None = None,
-             base: UnitStore | None = None) -> UnitStore:
+def store_of(
+    triples: Iterable[Triple], own: set | None = None, base: UnitStore | None = None
+) -> UnitStore:
     store = UnitStore(own, base)
     for triple in triples:
         store.add(triple)
@@ -99,4 +100,3 @@ def merged_report(encoded: Iterable[bytes]) -> Graph:
         if data:
             report.parse(data=data.decode("utf-8"), format="nt")
     return report
-

@@ -86,7 +86,9 @@ class UnitStore(Memory):
             by_object = self._pos.get(p)
             if not by_object:
                 return
-            for obj, subjects in [(o, by_object.get(o, ()))] if o is not None else list(by_object.items()):
+            for obj, subjects in (
+                [(o, by_object.get(o, ()))] if o is not None else list(by_object.items())
+            ):
                 for subject in list(subjects):
                     yield subject, p, obj
         elif o is not None:

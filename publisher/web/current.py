@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -92,10 +93,10 @@ def reload(app: Flask) -> Served:
         if Path(app.config["RELEASE_DIR"]).resolve() == current.release.folder:
             return current
         fresh = load(app.config, app.logger)
-        try:
-            fresh.graphs, fresh.counts  # noqa: B018 - asked now, not by the first visitor
-        except QueryError:
-            pass  # a remote store that is down: asked again on first use
+        # Asked now, not by the first visitor; a remote store that is down is asked again on
+        # first use.
+        with contextlib.suppress(QueryError):
+            fresh.graphs, fresh.counts  # noqa: B018
         app.extensions["publisher"] = fresh
         return fresh
 

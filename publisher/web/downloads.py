@@ -115,13 +115,13 @@ def _catalogue(files) -> list[ox.Triple]:
         triples += [
             ox.Triple(node, RDF_TYPE, ox.NamedNode(namespaces.iri("dcat:Distribution"))),
             ox.Triple(node, ox.NamedNode(namespaces.iri("dcat:downloadURL")), node),
-            ox.Triple(node, ox.NamedNode(namespaces.iri("dcat:mediaType")), ox.Literal(f.media_type)),
+            ox.Triple(
+                node, ox.NamedNode(namespaces.iri("dcat:mediaType")), ox.Literal(f.media_type)
+            ),
             ox.Triple(
                 node,
                 ox.NamedNode(namespaces.iri("dcat:byteSize")),
-                ox.Literal(
-                    str(f.size), datatype=ox.NamedNode(namespaces.iri("xsd:integer"))
-                ),
+                ox.Literal(str(f.size), datatype=ox.NamedNode(namespaces.iri("xsd:integer"))),
             ),
         ]
         checksum = ox.NamedNode(_url(f.name) + "#sha256")
@@ -136,9 +136,7 @@ def _catalogue(files) -> list[ox.Triple]:
             ox.Triple(
                 checksum,
                 ox.NamedNode(namespaces.iri("spdx:checksumValue")),
-                ox.Literal(
-                    f.sha256, datatype=ox.NamedNode(namespaces.iri("xsd:hexBinary"))
-                ),
+                ox.Literal(f.sha256, datatype=ox.NamedNode(namespaces.iri("xsd:hexBinary"))),
             ),
         ]
     return triples

@@ -12,10 +12,13 @@ from publisher.rdf import formats, namespaces
 from publisher.store.errors import QueryError
 from publisher.web import negotiation
 
-SEARCH = namespaces.sparql_prefixes(("rdfs", "skos", "dcterms")) + """SELECT DISTINCT ?thing ?label WHERE {{
+SEARCH = (
+    namespaces.sparql_prefixes(("rdfs", "skos", "dcterms"))
+    + """SELECT DISTINCT ?thing ?label WHERE {{
   ?thing rdfs:label|skos:prefLabel|dcterms:title ?label .
   FILTER(CONTAINS(LCASE(STR(?label)), LCASE({term})))
 }} LIMIT 50"""
+)
 
 
 def init_app(app: Flask) -> None:

@@ -33,7 +33,14 @@ def home():
     state = served()
     base = current_app.config["BASE_IRI"]
     lists = {
-        key: (title, _query_url(LIST_QUERY.format(prefixes=namespaces.sparql_prefixes(("sup", "rdfs", "dcterms"), base), cls=cls)))
+        key: (
+            title,
+            _query_url(
+                LIST_QUERY.format(
+                    prefixes=namespaces.sparql_prefixes(("sup", "rdfs", "dcterms"), base), cls=cls
+                )
+            ),
+        )
         for key, (title, cls) in LISTS.items()
     }
     return render_template(

@@ -48,7 +48,9 @@ def service_description(endpoint: str, dataset: str, graphs: dict[str, int]) -> 
             ox.Triple(entry, _sd("graph"), graph),
             ox.Triple(graph, RDF_TYPE, _sd("Graph")),
             ox.Triple(
-                graph, ox.NamedNode(namespaces.iri("void:triples")), ox.Literal(str(size), datatype=XSD_INTEGER)
+                graph,
+                ox.NamedNode(namespaces.iri("void:triples")),
+                ox.Literal(str(size), datatype=XSD_INTEGER),
             ),
         ]
     return triples

@@ -73,7 +73,10 @@ def client(request, tmp_path_factory):
     for name, content in files.items():
         (folder / name).write_bytes(content)
     config = {
-        "TESTING": True, "HOME": str(folder.parent), "RELEASE_DIR": str(folder), "BASE_IRI": BASE
+        "TESTING": True,
+        "HOME": str(folder.parent),
+        "RELEASE_DIR": str(folder),
+        "BASE_IRI": BASE,
     }
     if request.param == "remote":
         from tests.remote.servers import OxigraphServer

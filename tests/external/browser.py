@@ -8,6 +8,7 @@ Only loopback pages are opened, and the browser's own network features are off.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import subprocess
@@ -213,10 +214,8 @@ class Browser:
 
     def close(self) -> None:
         if self.page is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.page.socket.close()
-            except OSError:
-                pass
         self.process.terminate()
         try:
             self.process.wait(timeout=15)

@@ -26,7 +26,7 @@ def test_damage_is_found(tmp_path):
 
     home = make_home(tmp_path / "home")
     (home / "release" / "void.ttl").write_text("tampered")
-    with pytest.raises(ReleaseError, match="void.ttl"):
+    with pytest.raises(ReleaseError, match=r"void\.ttl"):
         open_release(home / "release")
     assert open_release(home / "release", verify=False).files["void.ttl"]
 

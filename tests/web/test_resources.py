@@ -73,7 +73,10 @@ def test_a_description_is_rendered_once_per_release_and_served_again(app, client
     assert again.headers["Link"] == first.headers["Link"]
     # Another format, or the same by its suffix (whose paging links carry the suffix), is
     # kept as another entry, with the same triples.
-    for other in (client.get(url, headers={"Accept": "application/n-triples"}), client.get(url + ".ttl")):
+    for other in (
+        client.get(url, headers={"Accept": "application/n-triples"}),
+        client.get(url + ".ttl"),
+    ):
         assert other.status_code == 200 and isomorphic(triples(other), triples(first))
 
 

@@ -34,7 +34,7 @@ def test_get_post_form_and_post_direct_agree(client, store):
     for response in answers:
         assert response.status_code == 200
         assert response.mimetype == "application/sparql-results+json"
-        assert list(results(response))[0]["n"] == expected
+        assert next(iter(results(response)))["n"] == expected
 
 
 @pytest.mark.parametrize("accept", [None, "*/*", "application/sparql-results+json"])
@@ -107,7 +107,7 @@ def test_default_graph_is_the_union_and_graph_reaches_documents(client, store):
     distinct = store.query(
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
     )
-    assert list(results(union))[0]["n"] == distinct.rows[0]["n"]
+    assert next(iter(results(union)))["n"] == distinct.rows[0]["n"]
 
 
 def test_protocol_dataset_is_honoured(client, store):
@@ -118,7 +118,7 @@ def test_protocol_dataset_is_honoured(client, store):
     expected = store.query(
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
     ).rows[0]["n"]
-    assert list(results(only))[0]["n"] == expected
+    assert next(iter(results(only)))["n"] == expected
     named = get(
         client,
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",

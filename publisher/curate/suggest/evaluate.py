@@ -178,7 +178,7 @@ def markdown(scores: list[tuple[str, Score]]) -> str:
     for s in languages:
         share = _percent(s.reachable / s.curated if s.curated else 0.0)
         lines.append(f"| {s.name} | {s.curated} | {s.reachable} | {share} |")
-    return "\n".join(lines + ["", END])
+    return "\n".join([*lines, "", END])
 
 
 def update_document(path: Path, tables: str) -> bool:

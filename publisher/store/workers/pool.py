@@ -171,7 +171,9 @@ def decode(meta: dict, payload: bytes) -> QueryResult:
         return _decode(meta, payload)
     except (SyntaxError, ValueError, KeyError) as error:
         log.error("a query worker's answer could not be read: %s", error)
-        raise StoreFailure("the store's answer could not be read (an internal error, now logged)")
+        raise StoreFailure(
+            "the store's answer could not be read (an internal error, now logged)"
+        ) from None
 
 
 def _decode(meta: dict, payload: bytes) -> QueryResult:

@@ -4,6 +4,7 @@ copy-on-write, and kills and reaps them for the pool, one command at a time."""
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import gc
 import os
@@ -37,7 +38,7 @@ class Zygote:
         if pid == 0:  # the zygote
             try:
                 _zygote(theirs, store, memory_mb)
-            except BaseException:  # noqa: BLE001 - said on stderr, then gone like a worker
+            except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(0)
@@ -156,17 +157,13 @@ def _detach() -> None:
         signal.signal(getattr(signal, name), signal.SIG_IGN)  # the server decides, not the tty
     for name in ("SIGTERM", "SIGQUIT", "SIGABRT", "SIGUSR1", "SIGUSR2", "SIGCHLD", "SIGWINCH"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
-    try:
+    with contextlib.suppress(ValueError):
         signal.set_wakeup_fd(-1)
-    except ValueError:
-        pass
 
 
 def _signal(pid: int, number: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, number)
-    except ProcessLookupError:
-        pass
 
 
 def _wait(pid: int) -> int | None:
