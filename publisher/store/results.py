@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from publisher.rdf.formats import Format
+from publisher.store.errors import QueryTimeout
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
 
@@ -141,8 +142,6 @@ def collect(
     deadline: float | None = None,
 ) -> QueryResult:
     """A QueryResult from a pyoxigraph answer, reading rows until the cap or the deadline."""
-    from publisher.store.errors import QueryTimeout
-
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("boolean", boolean=bool(answer))
     solutions = isinstance(answer, pyoxigraph.QuerySolutions)

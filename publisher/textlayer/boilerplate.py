@@ -1,5 +1,9 @@
 """Finding boilerplate: text on the page that is not the document's own content.
 
+(About 330 lines, a third of them this description: the seven rules share one model of lines
+and one record of the lines already claimed, which splitting them by rule would pass around.
+The phrases they look for are data, in page_phrases.py.)
+
 Boilerplate is marked, never cut: each rule returns spans into the text as received. The rules
 are generic (line shape, repetition, position, a small list of well-known Wikipedia/CMS
 phrases in Arabic and English); none refers to a particular document.
@@ -41,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from . import page_phrases as phrases
 from .arabic import fold
 from .sentences import split_sentences
 from .spans import Boilerplate
@@ -54,116 +59,7 @@ __all__ = [
 
 EDIT_MARKER = re.compile(r"\[\s*(?:عدل المصدر|عدل|تعديل|edit source|edit)\s*\]", re.IGNORECASE)
 
-# Well-known navigation phrases of Wikipedia, news sites and CMSs (data, not rules).
-_NAVIGATION_PHRASES = [
-    "انتقل إلى المحتوى",
-    "اذهب إلى التنقل",
-    "اذهب إلى البحث",
-    "انتقل إلى التنقل",
-    "انتقل إلى البحث",
-    "من ويكيبيديا، الموسوعة الحرة",
-    "من ويكيبيديا",
-    "انظر أيضا",
-    "انظر أيضًا",
-    "اقرأ أيضا",
-    "اقرأ أيضاً",
-    "اخترنا لك",
-    "مواضيع ذات صلة",
-    "مقالات ذات صلة",
-    "روابط خارجية",
-    "وصلات خارجية",
-    "شارك هذا المقال",
-    "المزيد من الأخبار",
-    "الأكثر قراءة",
-    "jump to content",
-    "skip to content",
-    "from wikipedia, the free encyclopedia",
-    "see also",
-    "external links",
-    "related articles",
-    "related posts",
-    "read more",
-    "read also",
-    "share this",
-    "share this article",
-    "advertisement",
-    "most read",
-    "you may also like",
-]
-# Phrases that start a "see also"-type section whose following lines are lists of links.
-_SEE_ALSO = [
-    "انظر أيضا",
-    "انظر أيضًا",
-    "اقرأ أيضا",
-    "مواضيع ذات صلة",
-    "مقالات ذات صلة",
-    "see also",
-    "related articles",
-    "related posts",
-    "read also",
-    "you may also like",
-]
-_REFERENCE_HEADINGS = [
-    "المراجع",
-    "مراجع",
-    "المصادر",
-    "مصادر",
-    "المراجع والمصادر",
-    "المصادر والمراجع",
-    "الهوامش",
-    "هوامش",
-    "الحواشي",
-    "references",
-    "notes",
-    "sources",
-    "citations",
-    "footnotes",
-    "notes and references",
-    "references and notes",
-    "bibliography",
-]
-_BANNER_SUBJECTS = [
-    "هذه المقالة",
-    "هذه المقال",
-    "هذه الصفحة",
-    "هذا القسم",
-    "هذا المقال",
-    "this article",
-    "this page",
-    "this section",
-]
-_BANNER_CUES = [
-    "ساعد",
-    "فضلا",
-    "فضلًا",
-    "القالب",
-    "نقاش",
-    "please",
-    "help improve",
-    "help us improve",
-    "learn how and when to remove",
-    "talk page",
-]
 _BANNER_END = re.compile(r"\((?:نقاش|talk)\)", re.IGNORECASE)
-_PROMOTION_CUES = [
-    "share your thoughts",
-    "in the comments below",
-    "leave a comment",
-    "subscribe to our",
-    "sign up for our",
-    "follow us on",
-    "explore our other articles",
-    "check out our other",
-    "شاركنا رأيك",
-    "شاركونا آراءكم",
-    "شاركونا رأيكم",
-    "اترك تعليقا",
-    "اترك تعليقاً",
-    "اشترك في نشرتنا",
-    "تابعونا على",
-    "تابعنا على",
-]
-
 _LIST_ITEM = re.compile(r"^[-*•·]\s+(?P<item>\S.*)$")
 _ENTRY_LINE = re.compile(r"^(?:\d{1,4}[.)]\s|\^|[-*•]\s|\[\d{1,4}\])")
 _HEADLINE_LINK = re.compile(r"\S.*\s[-–—|]\s+(?P<site>\S[^-–—|]{0,60})$")
@@ -178,12 +74,12 @@ def _key(s: str) -> str:
     return " ".join(s.split())
 
 
-_NAV_KEYS = frozenset(_key(p) for p in _NAVIGATION_PHRASES)
-_SEE_ALSO_KEYS = frozenset(_key(p) for p in _SEE_ALSO)
-_REF_KEYS = frozenset(_key(p) for p in _REFERENCE_HEADINGS)
-_BANNER_SUBJECT_KEYS = [fold(p) for p in _BANNER_SUBJECTS]
-_BANNER_CUE_KEYS = [fold(p) for p in _BANNER_CUES]
-_PROMOTION_KEYS = [fold(p) for p in _PROMOTION_CUES]
+_NAV_KEYS = frozenset(_key(p) for p in phrases.NAVIGATION_PHRASES)
+phrases.SEE_ALSO_KEYS = frozenset(_key(p) for p in phrases.SEE_ALSO)
+_REF_KEYS = frozenset(_key(p) for p in phrases.REFERENCE_HEADINGS)
+_BANNER_SUBJECT_KEYS = [fold(p) for p in phrases.BANNER_SUBJECTS]
+_BANNER_CUE_KEYS = [fold(p) for p in phrases.BANNER_CUES]
+_PROMOTION_KEYS = [fold(p) for p in phrases.PROMOTION_CUES]
 
 
 class _Line:
@@ -291,7 +187,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
         if key in _NAV_KEYS:
             found.append(Boilerplate(ln.start, ln.without_trailing_markers(), "navigation"))
             claimed[i] = "navigation"
-            in_see_also = key in _SEE_ALSO_KEYS
+            in_see_also = key in phrases.SEE_ALSO_KEYS
             continue
         if in_see_also and _is_short_unpunctuated(ln, 10):
             found.append(Boilerplate(ln.start, ln.without_trailing_markers(), "navigation"))
