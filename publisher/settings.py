@@ -48,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("QUERY_TIMEOUT", 30.0, "seconds a SPARQL query may run before it is stopped (503)"),
     Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),
+    Setting(
+        "ANSWER_BYTES",
+        16 * 1024 * 1024,
+        "most bytes of a query's answer (as SPARQL TSV or N-Triples); a cut answer is flagged, "
+        "a first row alone over it is refused (400)",
+    ),
     Setting("MAX_QUERY_LENGTH", 100_000, "longest SPARQL query text accepted, in characters"),
     Setting("PAGE_SIZE", 50, "items per page in long lists of a description"),
     Setting(
@@ -60,6 +66,12 @@ SETTINGS: tuple[Setting, ...] = (
         "QUERY_WORKERS",
         4,
         "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit",
+    ),
+    Setting(
+        "QUERY_SANDBOX",
+        True,
+        "forbid the query worker processes the network with a seccomp filter (turn off only on "
+        "a kernel without seccomp; the workers' descriptor limit then stands alone)",
     ),
     Setting(
         "QUERY_MEMORY",

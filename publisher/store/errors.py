@@ -88,3 +88,7 @@ class StoreTimeout(StoreError):
 
 class BadStoreAnswer(StoreError):
     """The store answered with an error, a redirect or something that does not parse."""
+
+
+class AnswerTooLarge(QueryError):
+    """A single row of the answer is over the byte cap of an answer: nothing useful can be sent."""

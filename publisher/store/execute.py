@@ -18,6 +18,7 @@ def execute(
     max_length: int,
     row_cap: int,
     timeout: float,
+    byte_cap: int | None = None,
     base_iri: str | None = None,
     max_depth: int = 64,
     max_nodes: int = 1000,
@@ -38,6 +39,7 @@ def execute(
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
             row_cap=row_cap,
+            byte_cap=byte_cap,
             timeout=timeout,
             base_iri=base_iri,
         )

@@ -15,12 +15,14 @@ class Store(Protocol):
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
         row_cap: int | None = None,
+        byte_cap: int | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> QueryResult:
         """Run a query; no dataset arguments means the default graph is the union of all graphs.
 
-        Relative IRIs in the query resolve against `base_iri`; `row_cap` and `timeout` limit
-        untrusted queries (a cut result has `truncated` set, a timeout raises QueryTimeout).
+        Relative IRIs in the query resolve against `base_iri`; `row_cap`, `byte_cap` and
+        `timeout` limit untrusted queries, whose answers are streams (results.py): a cut one
+        has `cut` set once read, a timeout raises QueryTimeout.
         """
         ...

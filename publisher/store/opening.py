@@ -27,4 +27,12 @@ def open_store(config: dict[str, object], dataset_path: Path) -> Store:
         dataset_path,
         workers=int(config.get("QUERY_WORKERS") or 0),
         memory_mb=int(config.get("QUERY_MEMORY") or 0) or None,
+        sandbox=_flag(config.get("QUERY_SANDBOX", True)),
     )
+
+
+def _flag(value: object) -> bool:
+    """A boolean setting, from Python or from the environment ("0", "false", "off", "no")."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("0", "false", "off", "no", "")
+    return bool(value)

@@ -10,8 +10,10 @@ kept between requests, so the server recovers by itself as soon as the store is 
 from __future__ import annotations
 
 import http.client
+import itertools
 import logging
 import time
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pyoxigraph
@@ -27,7 +29,7 @@ from publisher.store.errors import (
     StoreTimeout,
 )
 from publisher.store.http import USER_AGENT, send, transport_failure
-from publisher.store.results import QueryResult, collect
+from publisher.store.results import NO_CAPS, Caps, QueryResult, answer_stream, collect
 
 log = logging.getLogger(__name__)
 
@@ -88,17 +90,20 @@ class RemoteStore:
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
         row_cap: int | None = None,
+        byte_cap: int | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> QueryResult:
-        """Run a query on the store; dataset arguments are passed on as protocol parameters."""
+        """Run a query on the store; dataset arguments are passed on as protocol parameters.
+        A query with a time limit (from outside) gets a stream, read from the store's answer
+        as the client reads it, cut at the caps."""
         if default_graph_uris is None and named_graph_uris is None:
             default_graph_uris = named_graph_uris = self._union_dataset()
         return self._run(
             sparql,
             default_graph_uris,
             named_graph_uris,
-            row_cap=row_cap,
+            caps=Caps(row_cap, byte_cap),
             timeout=timeout,
             base_iri=base_iri,
         )
@@ -109,7 +114,7 @@ class RemoteStore:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         *,
-        row_cap: int | None = None,
+        caps: Caps = NO_CAPS,
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> QueryResult:
@@ -128,8 +133,20 @@ class RemoteStore:
         what = f"query at {self.endpoint}"
         try:
             response = send(request._createRequest(), wait, what)
-            with response:
-                return self._read(response, row_cap, deadline, wait)
+            try:
+                result = self._read(response, caps, deadline, wait, stream=bool(timeout))
+            except BaseException:
+                response.close()
+                raise
+            if result.chunks is None:
+                response.close()
+                return result
+            chunks = self._streamed(result.chunks, response, timeout)
+            # The first chunk is read now: a store whose answer is broken from the start gets
+            # its status (502, 504...) before any answer starts.
+            first = next(chunks, None)
+            result.chunks = itertools.chain([] if first is None else [first], chunks)
+            return result
         except (StoreTimeout, QueryTimeout) as error:
             if getattr(error, "store_status", None):
                 raise  # the store itself (or a proxy before it) answered 504
@@ -146,18 +163,55 @@ class RemoteStore:
                 raise self._refused(sparql, base_iri) from None
             raise
 
-    def _read(self, response, row_cap, deadline, wait) -> QueryResult:
+    def _streamed(
+        self,
+        chunks: Iterator[bytes],
+        response: http.client.HTTPResponse,
+        timeout: float | None,
+    ) -> Iterator[bytes]:
+        """The chunks of a streamed answer, the store's response closed when they end (or when
+        the reader stops), and its failures reported as on the first read."""
+        what = f"answer from {self.endpoint}"
+        try:
+            yield from chunks
+        except TimeoutError as error:
+            raise QueryTimeout(
+                f"the query ran past the time limit ({timeout:g} s) and was given up"
+            ) from error
+        except (SyntaxError, ValueError, OSError, http.client.HTTPException) as error:
+            log.warning("%s: %s", what, error)
+            raise BadStoreAnswer(
+                "the SPARQL store behind this service sent a broken answer", f"{what}: {error}"
+            ) from None
+        finally:
+            response.close()
+
+    def _read(
+        self,
+        response: http.client.HTTPResponse,
+        caps: Caps,
+        deadline: float,
+        wait: float,
+        *,
+        stream: bool,
+    ) -> QueryResult:
         media = response.headers.get_content_type()
         what = f"answer from {self.endpoint}"
         try:
             results = formats.by_media_type(media, RESULTS)
             if results is not None:
                 answer = pyoxigraph.parse_query_results(response, format=results.writer)
-                return collect(answer, row_cap=row_cap, deadline=deadline)
+                if stream and isinstance(answer, pyoxigraph.QuerySolutions):
+                    variables = tuple(v.value for v in answer.variables)
+                    return answer_stream(answer, variables, caps, deadline=deadline)
+                return collect(answer, row_cap=caps.rows, deadline=deadline)
             graph = formats.by_media_type(media, GRAPHS)
             if graph is not None:
                 quads = pyoxigraph.parse(response, format=graph.writer, without_named_graphs=True)
-                return collect((quad.triple for quad in quads), deadline=deadline)
+                triples = (quad.triple for quad in quads)
+                if stream:
+                    return answer_stream(triples, None, caps, deadline=deadline)
+                return collect(triples, deadline=deadline)
         except TimeoutError as error:
             raise transport_failure(error, wait, what) from None
         except (SyntaxError, ValueError, OSError, http.client.HTTPException) as error:

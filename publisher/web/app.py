@@ -71,6 +71,7 @@ def _normalise(config) -> None:
         ("PAGE_SIZE", int),
         ("RENDER_CACHE_MB", int),
         ("ROW_CAP", int),
+        ("ANSWER_BYTES", int),
         ("MAX_QUERY_LENGTH", int),
         ("QUERY_TIMEOUT", float),
         ("QUERY_WORKERS", int),

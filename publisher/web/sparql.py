@@ -7,14 +7,19 @@ table; CONSTRUCT and DESCRIBE any RDF format or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, request, stream_with_context
 
 from publisher import describe
 from publisher.pages.description import labels
 from publisher.rdf import formats, namespaces
+from publisher.rdf.formats import Format
+from publisher.store.errors import QueryError
 from publisher.store.execute import execute
 from publisher.store.results import QueryResult, serialize_triples
+from publisher.store.writers import write_answer
 from publisher.web import responses
 from publisher.web.current import get_store, served
 from publisher.web.limits import remaining
@@ -23,6 +28,7 @@ from publisher.web.protocol import parse_request
 from publisher.web.service import service_description
 
 bp = Blueprint("sparql", __name__)
+PREBUFFER = 1024 * 1024  # answers up to this size are sent whole, with their headers
 
 CANDIDATES = {
     "solutions": formats.SOLUTION_FORMATS,
@@ -45,6 +51,7 @@ def endpoint():
         known_graphs=set(served().graphs),
         max_length=config["MAX_QUERY_LENGTH"],
         row_cap=config["ROW_CAP"],
+        byte_cap=config["ANSWER_BYTES"],
         timeout=remaining(config["QUERY_TIMEOUT"]),
         base_iri=config["BASE_IRI"] + "sparql",  # the endpoint, as SPARQL 1.1 Protocol suggests
         max_depth=config["MAX_QUERY_DEPTH"],
@@ -52,19 +59,47 @@ def endpoint():
     )
     fmt = responses.choose(CANDIDATES[result.kind])
     if fmt is formats.HTML:
-        body = query_page(operation.query, result=result, labels=_labels(result))
+        body: bytes | str | Iterator[bytes] = query_page(
+            operation.query, result=result, labels=_labels(result)
+        )
     else:
-        body = result.serialize(fmt, namespaces.prefixes(config["BASE_IRI"]))
+        body = _answer(result, fmt, namespaces.prefixes(config["BASE_IRI"]))
     response = current_app.response_class(body, content_type=fmt.content_type)
     response.vary.add("Accept")
-    if result.truncated:
-        cut = "rows" if result.kind == "solutions" else "triples"
-        response.headers["SPARQL-Results-Truncated"] = f"{cut} cut at {config['ROW_CAP']}"
+    if result.cut is not None and not isinstance(body, Iterator):
+        unit = "rows" if result.kind == "solutions" else "triples"
+        response.headers["SPARQL-Results-Truncated"] = result.cut.describe(unit)
     if request.method in ("GET", "HEAD"):
         # Weak: a store may order unordered results differently from one process to another.
         response = responses.finish(response, responses.etag(fmt.key), negotiated=True, weak=True)
-        response.make_conditional(request)
+        if not response.is_streamed:  # a streamed answer would be read whole to measure it
+            response.make_conditional(request)
     return response
+
+
+def _answer(result: QueryResult, fmt: Format, prefixes: dict[str, str]) -> bytes | Iterator[bytes]:
+    """The answer in `fmt`: whole when it ends within PREBUFFER bytes (then a cut is said in a
+    header too), else a stream, so that no large answer is held in this process; a cut is then
+    said at the end of the body, where the format has comments."""
+    pieces = write_answer(result, fmt, prefixes)
+    held: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= PREBUFFER:
+            return stream_with_context(_stream(held, pieces))
+    return b"".join(held)
+
+
+def _stream(held: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:
+    """What was held, then the rest as it comes; a failure past this point (the time limit,
+    a store that breaks off) can only end the body early, so it is logged."""
+    yield from held
+    try:
+        yield from rest
+    except QueryError as error:
+        current_app.logger.warning("an answer was cut short while streaming: %s", error)
 
 
 def _service_description():

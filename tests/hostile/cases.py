@@ -222,6 +222,25 @@ _DOUBLING = (
     + " }"
 )
 
+# One literal of 32 MB from a 2 kB query: over the answer's byte cap (16 MB), refused with 400.
+_HUGE_LITERAL = (
+    'SELECT ?v WHERE { BIND("'
+    + "x" * 1000
+    + '" AS ?v0) '
+    + " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(15))
+    + " BIND(?v15 AS ?v) }"
+)
+# ORDER BY over dateTimes with and without time zones: pyoxigraph 0.5 panics in its sort.
+_MIXED_ZONES = (
+    "SELECT ?d WHERE { VALUES ?d { "
+    + " ".join(
+        f'"2020-01-01T{(7 * n) % 24:02d}:00:00{["", "Z", "+05:00", "-14:00", "+14:00"][n % 5]}"'
+        "^^<http://www.w3.org/2001/XMLSchema#dateTime>"
+        for n in range(60)
+    )
+    + " } } ORDER BY ?d"
+)
+
 HEAVY = [
     Case("cartesian-product", "heavy", get(_CROSS), 503, stopped_in_time),
     Case("property-path-closure", "heavy", get(_CLOSURE), 503, stopped_in_time),
@@ -241,6 +260,8 @@ HEAVY = [
     Case("cartesian-is-cut-not-built", "heavy", get("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"), 200, all_checks(truncated, quick)),
     Case("everything-is-cut-html", "heavy", get("SELECT * WHERE { ?s ?p ?o }", "text/html"), 200, truncated_in_html),
     Case("construct-everything-is-cut", "heavy", get("CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples"), 200, truncated),
+    Case("one-huge-literal", "heavy", get(_HUGE_LITERAL), 400, says("over the limit")),
+    Case("sort-panic-is-a-store-bug", "heavy", posted(_MIXED_ZONES, "application/sparql-query"), 500, says("bug in the store")),
 ]  # fmt: skip
 
 HEADERS = [

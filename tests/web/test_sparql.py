@@ -13,6 +13,8 @@ from markupsafe import escape
 from rdflib import RDF, URIRef
 from web_helpers import BASE, SD, SUP, document_graph, results, triples
 
+from publisher.store.writers import serialize
+
 COUNT_CLAIMS = f"SELECT (COUNT(?c) AS ?n) WHERE {{ ?c a <{SUP.Claim}> }}"
 CLAIM_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?c a <{SUP.Claim}> }} }}"
 
@@ -317,7 +319,7 @@ def test_query_result_round_trips_through_every_results_format(store):
         f"SELECT ?c ?l WHERE {{ ?c a <{SUP.Claim}> OPTIONAL {{ ?c <{SUP.hedged}> ?l }} }}"
     )
     for fmt in (formats.RESULTS_JSON, formats.RESULTS_XML, formats.RESULTS_TSV):
-        parsed = list(pyoxigraph.parse_query_results(result.serialize(fmt), format=fmt.writer))
+        parsed = list(pyoxigraph.parse_query_results(serialize(result, fmt), format=fmt.writer))
         assert [r["c"] for r in parsed] == [r["c"] for r in result.rows]
     assert rdflib is not None
 

@@ -8,10 +8,12 @@ import os
 import resource
 import signal
 import socket
+from collections.abc import Iterator
 
 import pyoxigraph
 
-from publisher.store.results import solutions_tsv
+from publisher.store.errors import AnswerTooLarge
+from publisher.store.results import Caps, answer_stream
 from publisher.store.workers.framing import Request, receive, send
 
 RECYCLE_AFTER = 2000  # queries a worker answers before it is replaced (keeps memory flat)
@@ -29,13 +31,15 @@ def serve(channel: socket.socket, store: pyoxigraph.Store, memory_mb: int | None
             request, _payload = receive(channel, None)
         except (OSError, EOFError, ValueError):
             os._exit(0)
-        meta, payload = evaluate(store, Request(**request))
-        retiring = meta.get("retiring") or answered == RECYCLE_AFTER
-        meta["retiring"] = retiring
-        try:
-            send(channel, meta, payload, None)
-        except OSError:
-            os._exit(0)
+        retiring = answered == RECYCLE_AFTER
+        for meta, payload in evaluate(store, Request(**request)):
+            if meta.get("last"):
+                retiring = retiring or bool(meta.get("retiring"))
+                meta["retiring"] = retiring
+            try:
+                send(channel, meta, payload, None)
+            except OSError:
+                os._exit(0)
         if retiring:
             break
     os._exit(0)
@@ -66,56 +70,65 @@ def _seal(channel: socket.socket, memory_mb: int | None) -> socket.socket:
     return channel
 
 
-def evaluate(store: pyoxigraph.Store, request: Request) -> tuple[dict, bytes]:
-    """Run one query on `store` and serialise its answer, cut at the row cap."""
+def evaluate(store: pyoxigraph.Store, request: Request) -> Iterator[tuple[dict, bytes]]:
+    """Run one query on `store`: the messages of its answer (framing.py), cut at the caps."""
     options: dict[str, object] = {"base_iri": request.base_iri}
     if request.default_graphs is None and request.named_graphs is None:
         options["use_default_graph_as_union"] = True
     else:
         options["default_graph"] = [pyoxigraph.NamedNode(g) for g in request.default_graphs or []]
         options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in request.named_graphs or []]
+    caps = Caps(request.row_cap, request.byte_cap)
+    first: dict | None = None
     try:
         answer = store.query(request.sparql, **options)
         if isinstance(answer, pyoxigraph.QueryBoolean):
-            return {"kind": "boolean", "boolean": bool(answer)}, b""
+            yield {"kind": "boolean", "boolean": bool(answer), "last": True, "cut": None}, b""
+            return
         if isinstance(answer, pyoxigraph.QuerySolutions):
-            return _solutions(answer, request.row_cap)
-        return _graph(answer, request.row_cap)
+            variables = tuple(v.value for v in answer.variables)
+            first = {"kind": "solutions", "variables": list(variables)}
+            result = answer_stream(answer, variables, caps)
+        else:
+            first = {"kind": "graph"}
+            result = answer_stream(answer, None, caps)
+        # One chunk ahead, so that the last chunk goes out with "last": a client that reads
+        # one small answer waits for no further message.
+        chunks = iter(result.chunks or ())
+        pending = next(chunks, b"")
+        for chunk in chunks:
+            yield first or {"kind": "chunk"}, pending
+            first, pending = None, chunk
+        cut = result.cut
+        end = {
+            "last": True,
+            "cut": None if cut is None else {"reason": cut.reason, "limit": cut.limit},
+        }
+        yield (first or {"kind": "chunk"}) | end, pending
     except SyntaxError as error:
-        return {"kind": "syntax", "message": str(error)}, b""
+        yield _failure(first, "syntax", str(error))
+    except AnswerTooLarge as error:
+        yield _failure(first, "too-large", str(error))
     except MemoryError:
-        return {"kind": "memory", "message": "the query needed more memory than allowed"}, b""
+        yield _failure(first, "memory", "the query needed more memory than allowed")
     except (OSError, RuntimeError, ValueError) as error:
-        return {"kind": "error", "message": str(error)}, b""
+        yield _failure(first, "error", str(error))
     except BaseException as error:  # pyo3's PanicException (a BaseException): a store bug
-        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+        if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
-        message = f"{type(error).__name__}: {error}"
-        return {"kind": "panic", "message": message, "retiring": True}, b""
+        failure = _failure(first, "panic", f"{type(error).__name__}: {error}")
+        yield failure[0] | {"retiring": True}, b""
 
 
-def _solutions(answer: pyoxigraph.QuerySolutions, cap: int | None) -> tuple[dict, bytes]:
-    rows = []
-    truncated = False
-    for solution in answer:  # lazy: stopping here stops the evaluation
-        if cap is not None and len(rows) >= cap:
-            truncated = True
-            break
-        rows.append(solution)
-    variables = [v.value for v in answer.variables]
-    return {"kind": "solutions", "truncated": truncated}, solutions_tsv(variables, rows)
-
-
-def _graph(answer: pyoxigraph.QueryTriples, cap: int | None) -> tuple[dict, bytes]:
-    triples = []
-    truncated = False
-    for triple in answer:
-        if cap is not None and len(triples) >= cap:
-            truncated = True
-            break
-        triples.append(triple)
-    body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-    return {"kind": "graph", "truncated": truncated}, body
+def _failure(first: dict | None, kind: str, message: str) -> tuple[dict, bytes]:
+    """The last message of an answer that failed (mid-stream: after some chunks were sent)."""
+    return {
+        "kind": kind,
+        "message": message,
+        "last": True,
+        "cut": None,
+        "midstream": first is None,
+    }, b""
 
 
 def close_all_but(keep: set[int]) -> None:

@@ -15,13 +15,23 @@ _HEADER = struct.Struct("!II")  # JSON length, payload length
 
 @dataclass(frozen=True)
 class Request:
-    """One query for a worker: the text, its dataset and its limits."""
+    """One query for a worker: the text, its dataset and its limits (rows, and bytes of the
+    answer as TSV or N-Triples)."""
 
     sparql: str
     base_iri: str | None = None
     default_graphs: list[str] | None = None
     named_graphs: list[str] | None = None
     row_cap: int | None = None
+    byte_cap: int | None = None
+
+
+# An answer is a sequence of messages. The first says what it is: {"kind": "solutions",
+# "variables": [...]}, {"kind": "graph"}, {"kind": "boolean", "boolean": b}, or an error kind
+# ("syntax", "error", "memory", "panic", "too-large") with a "message". Solutions and graphs
+# carry their first chunk as payload, and more chunks follow as {"kind": "chunk"}; the last
+# message of every answer has "last": true, with "cut" ({"reason", "limit"} or null) and
+# "retiring" (the worker leaves after it).
 
 
 def send(channel: socket.socket, meta: dict, payload: bytes, deadline: float | None) -> None:

@@ -3,6 +3,7 @@ kills it at the query's deadline, and reads its answer."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
@@ -11,10 +12,12 @@ import socket
 import threading
 import time
 import weakref
+from collections.abc import Iterator
 
 import pyoxigraph
 
 from publisher.store.errors import (
+    AnswerTooLarge,
     QueryError,
     QueryOverloaded,
     QueryRefused,
@@ -23,7 +26,7 @@ from publisher.store.errors import (
     QueryTooHeavy,
     StoreFailure,
 )
-from publisher.store.results import QueryResult, TsvRows
+from publisher.store.results import Cut, QueryResult
 from publisher.store.workers.framing import Request, receive, send
 from publisher.store.workers.zygote import Zygote, ZygoteGone
 
@@ -33,16 +36,23 @@ log = logging.getLogger(__name__)
 class WorkerPool:
     """Up to `size` query workers forked from the process that holds `store`."""
 
-    def __init__(self, store: pyoxigraph.Store, *, size: int, memory_mb: int | None = None):
+    def __init__(
+        self,
+        store: pyoxigraph.Store,
+        *,
+        size: int,
+        memory_mb: int | None = None,
+        sandbox: bool = True,
+    ) -> None:
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.size = size
         self.owner = os.getpid()
-        self._store, self._memory_mb = store, memory_mb
+        self._store, self._memory_mb, self._sandbox = store, memory_mb, sandbox
         self._cond = threading.Condition()
         self._idle: list[Worker] = []
         self._live = 0
-        self._zygotes = [Zygote.start(store, memory_mb)]
+        self._zygotes = [Zygote.start(store, memory_mb, sandbox=sandbox)]
         self._finalizer = weakref.finalize(self, _close, self._zygotes, self._idle)
 
     @property
@@ -50,7 +60,11 @@ class WorkerPool:
         return self._zygotes[-1]
 
     def run(self, request: Request, timeout: float) -> QueryResult:
-        """The answer to `request`, or QueryTimeout once `timeout` seconds have passed."""
+        """The answer to `request`, or QueryTimeout once `timeout` seconds have passed.
+
+        The first message is awaited here, so that an error is raised before any answer
+        starts; the rest of a long answer comes as the caller reads `QueryResult.chunks`,
+        within the same deadline, and the worker is held until then."""
         deadline = time.monotonic() + timeout
         for _attempt in range(3):
             worker = self._acquire(deadline)
@@ -59,16 +73,23 @@ class WorkerPool:
             except OSError:
                 self._discard(worker)  # it had died while idle: try another one
                 continue
-            return self._answer(worker, deadline)
+            meta, payload = self._receive(worker, deadline)
+            if meta.get("last"):
+                self._finish(worker, meta)
+            result = decode(meta, payload)
+            if not meta.get("last"):
+                result.chunks = self._rest(worker, payload, deadline, result)
+            return result
         raise QueryTooHeavy("the query workers keep failing; try again shortly")
 
     def close(self) -> None:
         """Stop the zygote and every worker (also done when the pool is garbage-collected)."""
         self._finalizer()
 
-    def _answer(self, worker: Worker, deadline: float) -> QueryResult:
+    def _receive(self, worker: Worker, deadline: float) -> tuple[dict, bytes]:
+        """The worker's next message; a worker past the deadline or dead is discarded."""
         try:
-            meta, payload = worker.receive(deadline)
+            return worker.receive(deadline)
         except TimeoutError:
             self._zygote.kill(worker.pid)
             self._discard(worker, reaped=True)
@@ -78,13 +99,43 @@ class WorkerPool:
             ) from None
         except (OSError, EOFError, ValueError):
             status = self._zygote.kill(worker.pid)  # dead already: this collects its status
+            said = worker.last_words()
             self._discard(worker, reaped=True)
-            raise _death(status) from None
+            raise death(status, said) from None
+
+    def _finish(self, worker: Worker, meta: dict) -> None:
         if meta.get("retiring"):
             self._discard(worker)
         else:
             self._release(worker)
-        return decode(meta, payload)
+
+    def _rest(
+        self, worker: Worker, first: bytes, deadline: float, result: QueryResult
+    ) -> Iterator[bytes]:
+        """The chunks of a streamed answer; a reader that stops early (a client gone) leaves
+        the worker mid-answer, so it is killed rather than reused."""
+        done = False
+        try:
+            yield first
+            while True:
+                meta, payload = self._receive(worker, deadline)
+                if meta.get("last"):
+                    done = True
+                    self._finish(worker, meta)
+                    if meta["kind"] != "chunk":
+                        decode(meta, payload)  # the error that ended the answer: raised
+                    cut = meta.get("cut")
+                    result.cut = Cut(cut["reason"], cut["limit"]) if cut else None
+                    if payload:
+                        yield payload
+                    return
+                yield payload
+        except QueryError:
+            done = True  # the worker was already discarded or finished
+            raise
+        finally:
+            if not done:
+                self._discard(worker)
 
     def _acquire(self, deadline: float) -> Worker:
         with self._cond:
@@ -125,7 +176,9 @@ class WorkerPool:
             if self._zygote is zygote:
                 log.warning("the query worker zygote %d has gone; starting another", zygote.pid)
                 zygote.close()
-                self._zygotes[:] = [Zygote.start(self._store, self._memory_mb)]
+                self._zygotes[:] = [
+                    Zygote.start(self._store, self._memory_mb, sandbox=self._sandbox)
+                ]
         try:
             return Worker(*self._zygote.spawn())
         except ZygoteGone:
@@ -152,17 +205,31 @@ def _close(zygotes: list[Zygote], idle: list[Worker]) -> None:
         zygote.close()
 
 
-def _death(status: int | None) -> QueryError:
-    """The error for a worker that died on its own while evaluating a query."""
+def death(status: int | None, said: bytes = b"") -> QueryError:
+    """The error for a worker that died on its own while evaluating a query, told by how it
+    ended and what it wrote on stderr: a store panic (a bug in the store, reported as such),
+    memory, or the evaluator's stack."""
+    text = said.decode("utf-8", "replace")
+    if "panicked at" in text:
+        message = " ".join(text.split("panicked at", 1)[1].split())[:300]
+        log.error("the store panicked on a query (a store bug): %s", message)
+        return StoreFailure(
+            "the store failed on this query because of a bug in the store (it panicked: "
+            f"{message.split(':', 2)[-1].strip()}); this is logged for the operator, and "
+            "retrying will not help; try another formulation of the query"
+        )
     if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGSEGV:
         return QueryRefused(
             "the query is too complex to evaluate (the evaluator ran out of stack); "
             "simplify its nesting or its chains of operators"
         )
-    return QueryTooHeavy(
-        "the query needed more memory than a query may use and was stopped; "
-        "narrow it down or add a LIMIT"
-    )
+    if "memory" in text or "MemoryError" in text or not text.strip():
+        return QueryTooHeavy(
+            "the query needed more memory than a query may use and was stopped; "
+            "narrow it down or add a LIMIT"
+        )
+    log.error("a query worker died unexpectedly (status %s): %s", status, text.strip()[:500])
+    return StoreFailure("the query worker died unexpectedly; this is logged for the operator")
 
 
 def decode(meta: dict, payload: bytes) -> QueryResult:
@@ -178,23 +245,18 @@ def decode(meta: dict, payload: bytes) -> QueryResult:
 
 def _decode(meta: dict, payload: bytes) -> QueryResult:
     kind = meta["kind"]
+    cut = meta.get("cut")
     if kind == "boolean":
         return QueryResult("boolean", boolean=bool(meta["boolean"]))
-    if kind == "solutions":
-        head = payload.split(b"\n", 1)[0].decode()
-        variables = tuple(v[1:] for v in head.split("\t") if v)
-        return QueryResult(
-            "solutions",
-            variables=variables,
-            rows=TsvRows(payload),
-            truncated=meta["truncated"],
-            tsv=payload,
-        )
-    if kind == "graph":
-        quads = pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES)
-        return QueryResult("graph", triples=[q.triple for q in quads], truncated=meta["truncated"])
+    if kind in ("solutions", "graph"):
+        variables = tuple(meta.get("variables") or ())
+        result = QueryResult(kind, variables=variables, chunks=iter([payload]))
+        result.cut = Cut(cut["reason"], cut["limit"]) if cut else None
+        return result
     if kind == "syntax":
         raise QuerySyntaxError(f"SPARQL syntax error: {meta['message']}")
+    if kind == "too-large":
+        raise AnswerTooLarge(meta["message"])
     if kind == "memory":
         raise QueryTooHeavy(meta["message"])
     if kind == "panic":
@@ -206,11 +268,20 @@ def _decode(meta: dict, payload: bytes) -> QueryResult:
 
 
 class Worker:
-    """The server's end of one worker's socket."""
+    """The server's end of one worker's socket, and of its stderr."""
 
-    def __init__(self, pid: int, channel: socket.socket) -> None:
+    def __init__(self, pid: int, channel: socket.socket, errors: int) -> None:
         self.pid = pid
         self.channel = channel
+        self.errors = errors
+        os.set_blocking(errors, False)
+
+    def last_words(self) -> bytes:
+        """What the worker wrote on stderr (a dead worker's panic message), up to 64 kB."""
+        try:
+            return os.read(self.errors, 65536)
+        except OSError:
+            return b""
 
     def send(self, request: Request, deadline: float) -> None:
         send(self.channel, request.__dict__, b"", deadline)
@@ -226,3 +297,5 @@ class Worker:
 
     def close(self) -> None:
         self.channel.close()
+        with contextlib.suppress(OSError):
+            os.close(self.errors)

@@ -17,6 +17,7 @@ import traceback
 import pyoxigraph
 
 from publisher.store.workers.child import close_all_but, serve
+from publisher.store.workers.sandbox import SandboxUnavailable, forbid_network
 
 
 class ZygoteGone(Exception):
@@ -32,30 +33,50 @@ class Zygote:
         self.lock = threading.Lock()
 
     @classmethod
-    def start(cls, store: pyoxigraph.Store, memory_mb: int | None) -> Zygote:
+    def start(
+        cls, store: pyoxigraph.Store, memory_mb: int | None, *, sandbox: bool = True
+    ) -> Zygote:
+        """Fork the zygote; it reports once it has sealed itself off the network (sandbox.py),
+        and a zygote that cannot is stopped and the error raised here."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         pid = os.fork()
         if pid == 0:  # the zygote
             try:
-                _zygote(theirs, store, memory_mb)
+                _zygote(theirs, store, memory_mb, sandbox)
             except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(0)
         theirs.close()
-        return cls(pid, ours)
+        zygote = cls(pid, ours)
+        ours.settimeout(30)
+        try:
+            status = ours.recv(512)
+        except OSError:
+            status = b""
+        finally:
+            ours.settimeout(None)
+        if status != b"ready":
+            zygote.close()
+            raise SandboxUnavailable(
+                "the query worker zygote could not forbid itself the network: "
+                + (status.decode(errors="replace") or "it died while starting")
+            )
+        return zygote
 
-    def spawn(self) -> tuple[int, socket.socket]:
-        """A new worker's pid and the server's end of its socket."""
+    def spawn(self) -> tuple[int, socket.socket, int]:
+        """A new worker's pid, the server's end of its socket, and the read end of its stderr."""
         with self.lock:
             try:
                 self.control.sendall(b"spawn")
-                message, fds, _flags, _address = socket.recv_fds(self.control, 64, 1)
+                message, fds, _flags, _address = socket.recv_fds(self.control, 64, 2)
             except OSError:
                 raise ZygoteGone from None
-        if not message or not fds:
+        if not message or len(fds) != 2:
+            for fd in fds:
+                os.close(fd)
             raise ZygoteGone
-        return int(message), socket.socket(fileno=fds[0])
+        return int(message), socket.socket(fileno=fds[0]), fds[1]
 
     def kill(self, pid: int) -> int | None:
         """Kill a worker (a no-op if it has died) and return how it ended, as waitpid says."""
@@ -89,9 +110,18 @@ class Zygote:
 # ---- in the zygote -------------------------------------------------------------------------
 
 
-def _zygote(control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None) -> None:
+def _zygote(
+    control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None, sandbox: bool
+) -> None:
     _detach()
     close_all_but({0, 1, 2, control.fileno()})
+    if sandbox:
+        try:
+            forbid_network()
+        except OSError as error:
+            control.sendall(str(error).encode()[:500])
+            return
+    control.sendall(b"ready")
     children: set[int] = set()
     exited: dict[int, int] = {}
     while True:
@@ -105,10 +135,11 @@ def _zygote(control: socket.socket, store: pyoxigraph.Store, memory_mb: int | No
             break  # the server has gone or closed the pool
         command, _, argument = message.decode().partition(" ")
         if command == "spawn":
-            pid, channel = _fork_worker(control, store, memory_mb)
+            pid, channel, errors = _fork_worker(control, store, memory_mb)
             children.add(pid)
-            socket.send_fds(control, [str(pid).encode()], [channel.fileno()])
+            socket.send_fds(control, [str(pid).encode()], [channel.fileno(), errors])
             channel.close()
+            os.close(errors)
         elif command == "kill":
             pid = int(argument)
             status = exited.pop(pid, None)
@@ -133,18 +164,26 @@ def _zygote(control: socket.socket, store: pyoxigraph.Store, memory_mb: int | No
 
 def _fork_worker(
     control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None
-) -> tuple[int, socket.socket]:
+) -> tuple[int, socket.socket, int]:
+    """Fork a worker: its socket, and a pipe for its stderr, which is all a worker that dies
+    of a store panic or of memory leaves behind (the pool reads it to say which)."""
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    errors_read, errors_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker
         try:
             control.close()
             ours.close()
+            os.close(errors_read)
+            os.dup2(errors_write, 2)
+            os.close(errors_write)
+            os.environ["RUST_BACKTRACE"] = "0"  # a panic's message, not pages of frames
             serve(theirs, store, memory_mb)
         finally:
             os._exit(1)
     theirs.close()
-    return pid, ours
+    os.close(errors_write)
+    return pid, ours, errors_read
 
 
 def _detach() -> None:
