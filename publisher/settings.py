@@ -68,6 +68,30 @@ SETTINGS: tuple[Setting, ...] = (
         "query worker processes per server process (embedded store); 0 runs queries in process, without a hard time limit",
     ),
     Setting(
+        "QUERY_BUDGET",
+        60.0,
+        "seconds of query time each client may use per minute (more: 429 with Retry-After); 0: no budget",
+    ),
+    Setting("QUERY_CONCURRENT", 5, "queries one client may run at once (more: 429)"),
+    Setting(
+        "QUERY_SLOTS",
+        4,
+        "queries running at once per server process; past them a query waits QUERY_SLOT_WAIT, "
+        "then 503, so that pages and downloads never wait behind queries",
+    ),
+    Setting("QUERY_SLOT_WAIT", 1.0, "seconds a query waits for a free query slot"),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "reverse proxies in front of the server whose X-Forwarded-For names the client (for "
+        "the per-client budget); never trusted for the host",
+    ),
+    Setting(
+        "STATE_DIR",
+        ".cache/server",
+        "folder (relative to HOME) for the query accounting shared by the server's processes",
+    ),
+    Setting(
         "QUERY_SANDBOX",
         True,
         "forbid the query worker processes the network with a seccomp filter (turn off only on "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pyoxigraph
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every test shares one client address (loopback) and some send many slow queries: the
+# per-client shares are off unless a test turns them on (tests/hostile/test_fair_shares.py).
+os.environ.setdefault("PUBLISHER_QUERY_BUDGET", "0")
+os.environ.setdefault("PUBLISHER_QUERY_CONCURRENT", "1000")
 BASE = "http://127.0.0.1:8080/"
 PROJECT_PARTS = ("data", "ontology", "shapes", "queries")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_compress import Compress
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from publisher.errors import PublisherError
 from publisher.rdf import formats
@@ -27,6 +28,7 @@ from publisher.web import (
     sparql,
 )
 from publisher.web.current import load
+from publisher.web.quota import Quota, Shares
 
 COMPRESSED = sorted(
     {f.media_type for f in formats.ALL_FORMATS}
@@ -54,6 +56,20 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
             "debug mode is on (DEBUG or FLASK_DEBUG); this server refuses to run in debug mode"
         )
     app.extensions["publisher"] = load(app.config, app.logger)
+    app.extensions["quota"] = Quota(
+        Path(app.config["STATE_DIR"]) / "queries.sqlite",
+        Shares(
+            budget=app.config["QUERY_BUDGET"],
+            concurrent=app.config["QUERY_CONCURRENT"],
+            slots=app.config["QUERY_SLOTS"],
+            wait=app.config["QUERY_SLOT_WAIT"],
+            lease=app.config["QUERY_TIMEOUT"] + 30,
+        ),
+    )
+    if app.config["TRUSTED_PROXIES"]:
+        # The client's address from X-Forwarded-For as the proxies in front set it; the host
+        # is never taken from a header (absolute URLs come from BASE_IRI alone).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_host=0)  # type: ignore[method-assign]
     Compress(app)
     _register(app)
     return app
@@ -67,6 +83,8 @@ def _normalise(config) -> None:
     config["RELEASE_DIR"] = str(
         release if release.is_absolute() else Path(str(config["HOME"])) / release
     )
+    state = Path(str(config["STATE_DIR"]))
+    config["STATE_DIR"] = str(state if state.is_absolute() else Path(str(config["HOME"])) / state)
     for name, kind in (
         ("PAGE_SIZE", int),
         ("RENDER_CACHE_MB", int),
@@ -78,6 +96,11 @@ def _normalise(config) -> None:
         ("QUERY_MEMORY", int),
         ("MAX_QUERY_DEPTH", int),
         ("MAX_QUERY_NODES", int),
+        ("QUERY_BUDGET", float),
+        ("QUERY_CONCURRENT", int),
+        ("QUERY_SLOTS", int),
+        ("QUERY_SLOT_WAIT", float),
+        ("TRUSTED_PROXIES", int),
     ):
         config[name] = kind(config[name])
     # A percent-encoded UTF-8 character takes at most 12 bytes; a body past that is refused (413).

@@ -36,7 +36,8 @@ def _http_error(error: HTTPException) -> Response:
 
 
 def _query_error(error: QueryError) -> Response:
-    names = {400: "Bad Request", 403: "Forbidden", 503: "Service Unavailable"}
+    names = {400: "Bad Request", 403: "Forbidden", 429: "Too Many Requests"}
+    names |= {500: "Internal Server Error", 503: "Service Unavailable"}
     names |= {502: "Bad Gateway", 504: "Gateway Timeout"}  # a remote store failed
     retry = getattr(error, "retry_after", None)
     headers = {"Retry-After": str(retry)} if retry else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app, request, stream_with_context
+from flask import Blueprint, Config, Response, current_app, request, stream_with_context
 
 from publisher import describe
 from publisher.pages.description import labels
@@ -24,7 +24,7 @@ from publisher.web import responses
 from publisher.web.current import get_store, served
 from publisher.web.limits import remaining
 from publisher.web.pages import query_page
-from publisher.web.protocol import parse_request
+from publisher.web.protocol import Operation, parse_request
 from publisher.web.service import service_description
 
 bp = Blueprint("sparql", __name__)
@@ -43,6 +43,19 @@ def endpoint():
     if operation.query is None:
         return _service_description()
     config = current_app.config
+    ticket = current_app.extensions["quota"].begin(request.remote_addr or "unknown")
+    try:
+        response = _run(operation, config)
+    except BaseException:
+        ticket.end()
+        raise
+    # The slot is held, and the time counted, until the answer has been sent; the accounting
+    # is written after that, never while the client waits.
+    response.call_on_close(ticket.end)
+    return response
+
+
+def _run(operation: Operation, config: Config) -> Response:
     result = execute(
         get_store(),
         operation.query,

@@ -1,0 +1,88 @@
+"""The shares of the query service on their own: a client's budget of query seconds, its
+queries at once, and a process's query slots (the live tests are in test_fair_shares.py)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from publisher.web.quota import NoSlot, OverBudget, Quota, Shares
+
+
+def _quota(path: Path, **changes: float) -> Quota:
+    shares = {"budget": 2.0, "concurrent": 2, "slots": 2, "wait": 0.2, "lease": 60.0} | changes
+    return Quota(path / "queries.sqlite", Shares(**shares))  # type: ignore[arg-type]
+
+
+def test_a_client_over_its_budget_gets_429_with_the_wait(tmp_path):
+    quota = _quota(tmp_path)
+    for _ in range(3):
+        ticket = quota.begin("10.0.0.1")
+        time.sleep(0.8)
+        ticket.end()
+    with pytest.raises(OverBudget, match="share is 2 s") as refused:
+        quota.begin("10.0.0.1")
+    assert refused.value.status == 429 and 55 <= refused.value.retry_after <= 61
+    quota.begin("10.0.0.2").end()  # another client is not affected
+
+
+def test_the_budget_is_shared_by_the_processes_of_a_server(tmp_path):
+    first, second = _quota(tmp_path), _quota(tmp_path)  # two gunicorn workers, one file
+    ticket = first.begin("10.0.0.1")
+    time.sleep(2.1)
+    ticket.end()
+    with pytest.raises(OverBudget):
+        second.begin("10.0.0.1")
+
+
+def test_a_client_runs_only_so_many_queries_at_once(tmp_path):
+    quota = _quota(tmp_path, budget=0, slots=10)
+    held = [quota.begin("10.0.0.1") for _ in range(2)]
+    with pytest.raises(OverBudget, match="at once"):
+        quota.begin("10.0.0.1")
+    held[0].end()
+    quota.begin("10.0.0.1").end()
+
+
+def test_a_busy_process_answers_at_once_instead_of_queueing(tmp_path):
+    quota = _quota(tmp_path, budget=0, concurrent=100, slots=2, wait=0.2)
+    held = [quota.begin(f"10.0.0.{n}") for n in range(2)]
+    started = time.monotonic()
+    with pytest.raises(NoSlot):
+        quota.begin("10.0.0.9")
+    assert time.monotonic() - started < 1
+    held[0].end()
+    quota.begin("10.0.0.9").end()
+
+
+def test_a_ticket_ends_once(tmp_path):
+    quota = _quota(tmp_path, budget=0, slots=1)
+    ticket = quota.begin("10.0.0.1")
+    ticket.end()
+    ticket.end()  # a second end frees no second slot
+    tickets = [quota.begin("10.0.0.1")]
+    with pytest.raises(NoSlot):
+        quota.begin("10.0.0.2")
+    tickets[0].end()
+
+
+def test_many_threads_share_one_accounting_file(tmp_path):
+    quota = _quota(tmp_path, budget=0, concurrent=1000, slots=64)
+    errors: list[BaseException] = []
+
+    def client(n: int) -> None:
+        try:
+            for _ in range(20):
+                quota.begin(f"10.0.{n}.1").end()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
