@@ -64,8 +64,18 @@ def isolated_store(built_home: Path, tmp_path_factory):
     port = free_port()
     log = open(folder / "oxigraph.log", "wb")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
-        ["ip", "netns", "exec", name, oxigraph_binary(), "serve-read-only"]
-        + ["--location", str(folder / "data"), "--bind", f"{STORE_IP}:{port}"],
+        [
+            "ip",
+            "netns",
+            "exec",
+            name,
+            oxigraph_binary(),
+            "serve-read-only",
+            "--location",
+            str(folder / "data"),
+            "--bind",
+            f"{STORE_IP}:{port}",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
