@@ -25,8 +25,8 @@ def share(**values: object) -> None:
 
 
 def shared(name: str) -> Any:
-    """A value given to `share`: the task that reads it knows its type (Any, so that it says
-    so where it reads it)."""
+    """A value given to `share`. Only the code that shared it knows its type, so it is Any
+    here (the tasks annotate what they keep in a variable)."""
     return _SHARED[name]
 
 
