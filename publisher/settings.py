@@ -14,7 +14,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Setting:
     name: str
-    default: object
+    default: str | float | None
     help: str
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import SKOS
 
 from publisher.build import keys, pool
@@ -25,6 +25,7 @@ from publisher.build.validating import graph_of, validate_parts
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus
+from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
 from publisher.graph.provenance import add_provenance
 from publisher.graph.reference import reference_graph
@@ -67,7 +68,7 @@ def relation_labels(ontology: Graph, mint: Minter) -> dict[str, dict[str, str]]:
     prefix = str(mint.concept("relation", ""))
     labels: dict[str, dict[str, str]] = {}
     for concept, label in ontology.subject_objects(SKOS.prefLabel):
-        if str(concept).startswith(prefix):
+        if str(concept).startswith(prefix) and isinstance(label, Literal) and label.language:
             labels.setdefault(str(concept)[len(prefix) :], {})[label.language] = str(label)
     return labels
 
@@ -108,7 +109,15 @@ def build_graph(home: Path, base: str, *, workers: int | None = None, cache: boo
 class _Build:
     """One build: the units, their keys, the workers, in the order data flows."""
 
-    def __init__(self, home, mint, corpus, vocabulary, store, workers) -> None:
+    def __init__(
+        self,
+        home: Path,
+        mint: Minter,
+        corpus: Corpus,
+        vocabulary: Vocabulary,
+        store: Cache,
+        workers: int | None,
+    ) -> None:
         self.home, self.mint, self.corpus, self.store = home, mint, corpus, store
         self.vocabulary, self.workers = vocabulary, workers
         self.prefixes = namespaces.prefixes(mint.base)
@@ -261,6 +270,7 @@ class _Build:
         for claim in corpus.claims.values():
             origins.add(str(mint.claim(claim.id)), claim.origin)
         for document in corpus.documents.values():
+            assert document.origin is not None  # load_corpus gives each document its origin
             origins.add(str(mint.document(document.id)), document.origin)
             origins.add(str(mint.text(document.id)), Origin(document.path, 1))
         return origins
@@ -270,7 +280,8 @@ class _Build:
 
 
 def _build_document(ident: str) -> dict[str, bytes]:
-    builder, store = pool.shared("builder"), pool.shared("store")
+    builder: DocumentBuilder = pool.shared("builder")
+    store: Cache = pool.shared("store")
     part = builder.part(builder.corpus.documents[ident])
     sections = part.pack()
     store.put("document", pool.shared("keys")[ident], sections)

@@ -10,8 +10,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 _SHARED: dict[str, object] = {}
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def share(**values: object) -> None:
@@ -20,7 +24,9 @@ def share(**values: object) -> None:
     _SHARED.update(values)
 
 
-def shared(name: str):
+def shared(name: str) -> Any:
+    """A value given to `share`. Only the code that shared it knows its type, so it is Any
+    here (the tasks annotate what they keep in a variable)."""
     return _SHARED[name]
 
 
@@ -28,7 +34,12 @@ def default_workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
-def run(task: Callable, items: Sequence, workers: int | None = None, min_items: int = 2) -> list:
+def run(
+    task: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int | None = None,
+    min_items: int = 2,
+) -> list[Result]:
     """`task(item)` for every item, in order; in `workers` forked processes when there are at
     least `min_items` items (below that, forking costs more than it saves)."""
     workers = default_workers() if workers is None else max(1, workers)

@@ -13,20 +13,29 @@ Units (see partition.py for why their union is a whole-graph validation):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Literal
+
 from rdflib import Graph
+from rdflib.term import Node
 
 from publisher.build import keys, pool
 from publisher.build.cache import Cache
 from publisher.rdf.iris import Minter
-from publisher.rdf.terms import triples_of
+from publisher.rdf.terms import Triple, triples_of
 from publisher.release.parts import GraphPart
 from publisher.validate.units import encode, merged_report, store_of, validate_unit
 from publisher.validate.unitstore import UnitStore
 
 CHUNK_TRIPLES = 20_000  # most triples of documents validated in one pyshacl run
 
+# The tasks of the workers: a chunk of documents, each (id, cache key, its links to other
+# documents' claims), or the reference or release graph with its cache key and context.
+DocumentsTask = tuple[Literal["documents"], list[tuple[str, str, bytes]]]
+GraphTask = tuple[Literal["reference", "release"], str, bytes]
 
-def graph_of(triples) -> Graph:
+
+def graph_of(triples: Iterable[Triple]) -> Graph:
     """An rdflib graph on the fast store (shapes, ontology): pyshacl reads the shapes a lot."""
     graph = Graph(store=UnitStore())
     for triple in triples:
@@ -70,8 +79,12 @@ def validate_parts(
         entries.append(key)
         if store.get("validation", key) is None:
             stale.append((ident, key, b"\n".join(links), part.triples))
-    tasks: list[tuple] = []
-    for kind, part in (("reference", reference), ("release", release)):
+    tasks: list[DocumentsTask | GraphTask] = []
+    graphs: tuple[tuple[Literal["reference", "release"], GraphPart], ...] = (
+        ("reference", reference),
+        ("release", release),
+    )
+    for kind, part in graphs:
         context = _referenced(part.nquads, exported)
         key = keys.digest(shapes_key, kind, part.nquads, ontology.nquads, context)
         entries.append(key)
@@ -100,12 +113,15 @@ def validate_parts(
     return merged_report(encoded)
 
 
-def _split_reference(reference: GraphPart, mint: Minter) -> tuple[list[bytes], dict]:
+def _split_reference(
+    reference: GraphPart, mint: Minter
+) -> tuple[list[bytes], dict[str, list[bytes]]]:
     """The reference graph's N-Triples less its conflicts, and the conflictsWith lines by
     subject claim."""
     conflicts_with = f"<{mint.term('conflictsWith')}>".encode()
     conflict = f"<{mint.conflict('')}".encode()
-    static, about_claim = [], {}
+    static: list[bytes] = []
+    about_claim: dict[str, list[bytes]] = {}
     cut = len(f" <{reference.graph}> .")
     for line in reference.nquads.splitlines():
         subject, predicate, _ = line.split(b" ", 2)
@@ -134,11 +150,13 @@ def _referenced(nquads: bytes, exported: dict[str, list[bytes]]) -> bytes:
     return b"\n".join(sorted(found))
 
 
-def _chunks(stale: list[tuple], workers: int) -> list[tuple]:
+def _chunks(stale: list[tuple[str, str, bytes, int]], workers: int) -> list[DocumentsTask]:
     """Documents in chunks big enough to amortise pyshacl's fixed cost per run, small enough
     to keep every worker busy."""
     limit = max(2_000, min(CHUNK_TRIPLES, sum(t for *_, t in stale) // (2 * workers) + 1))
-    tasks, chunk, size = [], [], 0
+    tasks: list[DocumentsTask] = []
+    chunk: list[tuple[str, str, bytes]] = []
+    size = 0
     for ident, key, links, triples in stale:
         chunk.append((ident, key, links))
         size += triples
@@ -153,18 +171,21 @@ def _chunks(stale: list[tuple], workers: int) -> list[tuple]:
 # --- in the workers ----------------------------------------------------------------------------
 
 
-def validate_task(task: tuple) -> None:
+def validate_task(task: DocumentsTask | GraphTask) -> None:
     """Validate one unit and store its results (per document for a chunk of documents)."""
-    store, shapes = pool.shared("store"), pool.shared("shapes")
+    store: Cache = pool.shared("store")
+    shapes: Graph = pool.shared("shapes")
     kind = task[0]
-    if kind == "documents":
-        own, owner, context = [], {}, []
+    if task[0] == "documents":
+        own: list[Triple] = []
+        owner: dict[Node, str] = {}
+        context: list[Triple] = []
         for ident, _, links in task[1]:
             triples = list(triples_of(pool.shared("documents")[ident].nquads))
             own += triples
             owner.update((s, ident) for s, _, _ in triples)
             context += list(triples_of(links))
-        results: dict[str, list] = {ident: [] for ident, _, _ in task[1]}
+        results: dict[str, list[list[Triple]]] = {ident: [] for ident, _, _ in task[1]}
         for focus, triples in validate_unit(own, context, shapes, _shared_context()):
             results[owner[focus]].append(triples)
         for ident, key, _ in task[1]:
@@ -187,7 +208,7 @@ _CONTEXT: dict[str, UnitStore] = {}
 def _shared_context() -> UnitStore:
     """The reference data (less conflicts) and the ontology in one store, made once per
     process and build: every document unit validates on top of it."""
-    key = pool.shared("context_key")
+    key: str = pool.shared("context_key")
     if key not in _CONTEXT:
         _CONTEXT.clear()
         _CONTEXT[key] = store_of([*pool.shared("static"), *pool.shared("ontology")])

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypeAlias
 
 from publisher.settings import defaults
+
+# What `register(subparsers)` of each command receives (a string: it is generic only in typeshed).
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_project_options(parser: argparse.ArgumentParser, *, release: bool = True) -> None:
@@ -33,4 +37,5 @@ def add_project_options(parser: argparse.ArgumentParser, *, release: bool = True
 
 
 def release_path(args: argparse.Namespace) -> Path:
-    return args.out if args.out is not None else args.home / "release"
+    path: Path = args.out if args.out is not None else args.home / "release"
+    return path

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "add",
         help="add a document (UTF-8 text or HTML) to data/ with its metadata and checksum",

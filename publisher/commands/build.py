@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from publisher.commands._common import add_project_options, release_path
+from publisher.commands._common import Subparsers, add_project_options, release_path
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "build",
         help="build the graph from data/, validate it and write a release",

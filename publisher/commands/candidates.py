@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "candidates",
         help="list names in a document that look like actors but are not in data/actors.yaml",

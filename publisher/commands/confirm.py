@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "confirm",
         help="confirm drafted claims of a document (status: draft -> confirmed)",

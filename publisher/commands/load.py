@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from publisher.commands._common import Subparsers
 from publisher.settings import defaults
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     config = defaults()
     parser = subparsers.add_parser(
         "load",

@@ -3,11 +3,11 @@ drafted again by `publisher suggest`."""
 
 from __future__ import annotations
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
 from publisher.commands.confirm import run
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "reject",
         help="reject drafted claims of a document (status: rejected; never published)",

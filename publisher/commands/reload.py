@@ -7,10 +7,11 @@ import os
 import signal
 from pathlib import Path
 
+from publisher.commands._common import Subparsers
 from publisher.errors import PublisherError
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "reload",
         help="make a running `publisher serve` serve the release its link points at now",

@@ -8,8 +8,13 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from publisher.commands._common import Subparsers
 from publisher.settings import defaults
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 PRODUCTION = """\
 For production, run the same application with gunicorn (settings from PUBLISHER_* variables):
@@ -18,7 +23,7 @@ For production, run the same application with gunicorn (settings from PUBLISHER_
 See docs/deployment.md."""
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     config = defaults()
     parser = subparsers.add_parser(
         "serve",
@@ -113,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reload_on_hangup(app) -> None:
+def _reload_on_hangup(app: Flask) -> None:
     """On SIGHUP (`publisher reload`), serve the release the link points at now, without
     dropping a request; signals that come during a reload make one more reload."""
     from publisher.errors import PublisherError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from publisher.commands._common import add_project_options, release_path
+from publisher.commands._common import Subparsers, add_project_options, release_path
 from publisher.rdf import namespaces
 
 COUNTS = {
@@ -20,7 +20,7 @@ COUNTS = {
 }
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "stats",
         help="print counts of the current release (triples per graph, claims, actors, ...)",
@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
             prefix + f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}",
             use_default_graph_as_union=True,
         )
+        assert isinstance(result, pyoxigraph.QuerySolutions)  # a SELECT's answer
         counts[name] = int(next(iter(result))["n"].value)
     summary = {
         "release": manifest["release"],

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
+
+if TYPE_CHECKING:
+    from publisher.curate.suggest.workspace import Workspace
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "suggest",
         help="draft claims for a document (status: draft) from its text layer and the cue lexicon",
@@ -84,7 +88,7 @@ def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _evaluate(args: argparse.Namespace, workspace) -> int:
+def _evaluate(args: argparse.Namespace, workspace: Workspace) -> int:
     from publisher.curate.suggest.evaluate import evaluate, markdown, update_document
 
     tables = markdown(evaluate(workspace))

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from publisher.commands._common import add_project_options
+from publisher.commands._common import Subparsers, add_project_options
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="validate the graph against the SHACL shapes and print the report",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from publisher.corpus.document_files import read_document
 from publisher.corpus.mapping import read_claims_file
@@ -32,7 +33,7 @@ def _items(path: Path, key: str, problems: Problems) -> list[Located]:
     if not isinstance(content, dict) or not isinstance(content.get(key, []), list):
         problems.add(path, 1, f"expected a mapping with a '{key}:' list")
         return []
-    return [item for item in content.get(key) or [] if isinstance(item, dict)]
+    return [item for item in content.get(key) or [] if isinstance(item, Located)]
 
 
 def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
@@ -42,7 +43,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
     corpus = Corpus()
     vocabulary = read_vocabulary(home / "ontology")
 
-    seen_docs: dict[str, Located] = {}
+    seen_docs: dict[object, Located] = {}  # by the id as written, which may be missing
     for entry in _items(data / "documents.yaml", "documents", problems):
         ident = entry.get("id")
         if ident in seen_docs:
@@ -61,6 +62,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
             corpus.documents[document.id] = document
     checksums: dict[str, str] = {}
     for document in corpus.documents.values():
+        assert document.origin is not None  # read_document gives each document its origin
         if document.sha256 in checksums:
             problems.add(
                 document.origin.path,
@@ -103,6 +105,10 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
     return corpus, vocabulary
 
 
+class _Need(Protocol):
+    def __call__(self, ok: bool, origin: Origin, message: str, hint: str = "") -> None: ...
+
+
 def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems) -> None:
     actors, places, events = corpus.actors, corpus.places, corpus.events
 
@@ -126,6 +132,7 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
         )
     for document in corpus.documents.values():
         if document.publisher:
+            assert document.origin is not None  # read_document gives each document its origin
             need(
                 document.publisher in actors,
                 document.origin,
@@ -133,7 +140,7 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
             )
             evidence = document.publisher_evidence
             need(
-                bool(evidence) and evidence in document.text,
+                bool(evidence and evidence in document.text),
                 document.origin,
                 f"document {document.id}: publisher_evidence must quote the text that shows the publisher",
             )
@@ -176,11 +183,11 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
                 event.origin,
                 f"event {event.id}: unknown participant {participant!r}",
             )
-    for source in corpus.sources.values():
+    for cited in corpus.sources.values():
         need(
-            source.author is None or source.author in actors,
-            source.origin,
-            f"source {source.id}: unknown author {source.author!r}",
+            cited.author is None or cited.author in actors,
+            cited.origin,
+            f"source {cited.id}: unknown author {cited.author!r}",
         )
     for claim in corpus.claims.values():
         _check_claim(claim, corpus, vocabulary, need)
@@ -193,7 +200,7 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
             )
 
 
-def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need) -> None:
+def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Need) -> None:
     o, c = claim.origin, claim.id
     actors = corpus.actors
     need(

@@ -48,7 +48,7 @@ def read_claims_file(
 ) -> tuple[list[Claim], list[str]]:
     """The confirmed claims of one mapping file, and the ids of its drafts (and rejected ones)."""
     content = load_yaml(path)
-    if not isinstance(content, dict) or "claims" not in content or "document" not in content:
+    if not isinstance(content, Located) or "claims" not in content or "document" not in content:
         problems.add(
             path, 1, "a mapping file needs 'document:' (a document id) and 'claims:' (a list)"
         )
@@ -65,7 +65,7 @@ def read_claims_file(
     claims: list[Claim] = []
     drafts: list[str] = []
     for entry in content["claims"] or []:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, Located):
             problems.add(path, content.line_of("claims"), "each claim must be a mapping of keys")
             continue
         claim = _read_claim(entry, document, problems, seen)

@@ -13,7 +13,6 @@ from publisher.corpus.model import (
     Event,
     Membership,
     Names,
-    Origin,
     Place,
     Position,
     Proposition,
@@ -21,6 +20,7 @@ from publisher.corpus.model import (
 from publisher.corpus.problems import Problems
 from publisher.corpus.timespec import TimeError, parse_instant, parse_time
 from publisher.corpus.yamlsource import Located
+from publisher.errors import Origin
 
 ACTOR_TYPES = {
     "state",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from publisher.settings import DEFAULT_BASE
@@ -45,7 +45,5 @@ def read_vocabulary(ontology_dir: Path) -> Vocabulary:
     return Vocabulary(concepts)
 
 
-def _ref(iri: str):
-    from rdflib import URIRef
-
+def _ref(iri: str) -> URIRef:
     return URIRef(iri)

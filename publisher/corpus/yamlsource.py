@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from publisher.errors import InputError, Problem
 
 
-class Located(dict):
+class Located(dict[str, Any]):
     """A YAML mapping with the 1-based line of the mapping and of each of its keys."""
 
     path: Path
@@ -21,8 +21,16 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 6x faster, same marks
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 6x faster, same marks
+
+
+class _Loader(_SafeLoader):
     """SafeLoader whose mappings are `Located`; YAML 1.1 dates stay strings ("2006-12")."""
+
+    source_path: Path
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
@@ -44,7 +52,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # Dates and times are kept as the strings the curator wrote; the build parses them itself.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+# (The stubs want a constructor whose first parameter is a loader; this one is SafeConstructor's.)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 
 
 def load_yaml(path: Path) -> Any:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from publisher.corpus.document_files import LANGUAGES
 from publisher.corpus.vocabulary import read_vocabulary
-from publisher.corpus.yamlsource import load_yaml
+from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.curate.incoming import HTML_SUFFIXES, Source, read_source, refuse
 from publisher.curate.yamlwrite import replace_file, scalar
 from publisher.errors import InputError
@@ -50,12 +50,12 @@ def _slug(text: str, words: int = 6) -> str:
     return "-".join(parts[:words])
 
 
-def _entries(documents_yaml: Path) -> list[dict]:
+def _entries(documents_yaml: Path) -> list[Located]:
     if not documents_yaml.is_file():
         return []
     content = load_yaml(documents_yaml)
     items = (content or {}).get("documents") if isinstance(content, dict) else None
-    return [e for e in items or [] if isinstance(e, dict)]
+    return [e for e in items or [] if isinstance(e, Located)]
 
 
 def _check_url(url: str, where: Path) -> str:
@@ -126,7 +126,7 @@ def add_document(
                 f"listed at {documents_yaml}:{entry.line}",
             )
 
-    titles = {"en": title_en, "ar": title_ar}
+    titles = {"en": title_en or "", "ar": title_ar or ""}
     if title:
         titles[language] = title
     if not titles[language]:
@@ -173,7 +173,7 @@ def add_document(
     number = _next_number(folder)
     file = f"documents/{number:03d}_{sha[:16]}.txt"
     original = None
-    if source.original is not None:
+    if original_sha is not None:  # (the page as received)
         suffix = path.suffix.lower() if path.suffix.lower() in HTML_SUFFIXES else ".html"
         original = f"documents/originals/{number:03d}_{original_sha[:16]}{suffix}"
 
@@ -229,7 +229,9 @@ def _write(
     text = re.sub(r"^documents:[ \t]*\[\][ \t]*$", "documents:", text, count=1, flags=re.MULTILINE)
     if not text.endswith("\n"):
         text += "\n"
-    after_list = text[re.search(r"^documents:", text, re.MULTILINE).end() :]
+    heading = re.search(r"^documents:", text, re.MULTILINE)
+    assert heading is not None  # written above when missing
+    after_list = text[heading.end() :]
     if re.search(r"^[^\s#-][^:]*:", after_list, re.MULTILINE):
         # Appending would put the entry under the later key.
         raise refuse(documents_yaml, "has keys after the documents: list; add the entry by hand")

@@ -44,7 +44,7 @@ def anchor_file(path: Path, documents: dict[str, str]) -> list[Anchored]:
     """Write start/end for every claim of `path` lacking them; `documents` maps id -> text."""
     content = load_yaml(path)
     text = documents[str(content["document"])]
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines: list[str | None] = list(path.read_text(encoding="utf-8").split("\n"))  # None: dropped
     insertions: list[tuple[int, list[str]]] = []
     results = []
     for claim in content.get("claims") or []:
@@ -62,7 +62,9 @@ def anchor_file(path: Path, documents: dict[str, str]) -> list[Anchored]:
         end = start + len(quote)
         results.append(Anchored(claim.get("id"), start, end))
         line_index = claim.line_of("quote") - 1
-        indent = lines[line_index][: len(lines[line_index]) - len(lines[line_index].lstrip())]
+        quote_line = lines[line_index]
+        assert quote_line is not None  # only start: and end: lines are dropped
+        indent = quote_line[: len(quote_line) - len(quote_line.lstrip())]
         for key in ("start", "end"):
             if key in claim:
                 lines[claim.line_of(key) - 1] = None  # replaced below

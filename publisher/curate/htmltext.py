@@ -153,7 +153,7 @@ class _Extractor(HTMLParser):
         article = self.article_stack[-1] if self.article_stack else None
         self.pieces.append((text, self.main_depth > 0, article))
 
-    def handle_starttag(self, tag: str, attributes) -> None:
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
         attrs = {k.lower(): v for k, v in attributes}
         if tag == "html" and attrs.get("lang"):
             self.language = attrs["lang"]

@@ -14,7 +14,7 @@ import yaml
 from publisher.files import write_atomically
 
 
-def _needs_escapes(value) -> bool:
+def _needs_escapes(value: object) -> bool:
     # Line and paragraph separators would start a new YAML line; control and format
     # characters (bidi marks, ZWNJ) are invisible. Double quotes write them as escapes.
     if isinstance(value, dict):
@@ -24,7 +24,7 @@ def _needs_escapes(value) -> bool:
     )
 
 
-def scalar(value) -> str:
+def scalar(value: object) -> str:
     """One YAML value on one line (strings quoted when YAML needs it, mappings in flow style)."""
     text = yaml.safe_dump(
         value,

@@ -12,6 +12,7 @@ graph; everything goes through the Store interface, so any store can answer them
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -149,10 +150,10 @@ def _metadata(found: Description) -> list[ox.Quad]:
     return quads
 
 
-def _order(iri: str):
+def _order(iri: str) -> Callable[[ox.Quad], tuple[bool, str, str, str, str]]:
     """A stable order, the described resource first: stores need not return rows in one order."""
     return lambda quad: (
-        quad.subject.value != iri,
+        not (isinstance(quad.subject, ox.NamedNode) and quad.subject.value == iri),
         str(quad.subject),
         str(quad.predicate),
         str(quad.object),

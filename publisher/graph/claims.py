@@ -21,8 +21,9 @@ def claim_label(
     """The claim in words, generated from its parts (never stored prose)."""
 
     def name(ident: str) -> str:
-        thing = corpus.actors.get(ident) or corpus.events.get(ident)
-        return getattr(thing.names, lang)
+        thing = corpus.actors.get(ident) or corpus.events[ident]  # checked when loaded
+        label: str = getattr(thing.names, lang)
+        return label
 
     relation = relation_labels.get(claim.relation, {}).get(lang, claim.relation)
     negation = {"en": "not ", "ar": "لا "}[lang] if claim.polarity == "denied" else ""

@@ -10,6 +10,7 @@ from publisher.corpus.model import Document
 from publisher.graph.terms import decimal_literal, non_negative
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import ITSRDF, NIF, SCHEMA
+from publisher.textlayer import DateMention, TextLayer
 
 _index = non_negative
 
@@ -57,7 +58,7 @@ def _span(
 def add_text_layer(
     graph: Graph,
     document: Document,
-    layer,
+    layer: TextLayer,
     mint: Minter,
     known_actors: set[str],
     rates: frozenset[str],
@@ -67,41 +68,41 @@ def add_text_layer(
     for item in layer.boilerplate:
         node = _span(graph, document, mint, item.start, item.end, sup("Boilerplate"))
         graph.add((node, sup("boilerplateKind"), mint.concept("boilerplate-kind", item.kind)))
-    for item in layer.sentences:
-        if item.in_boilerplate:
+    for sentence in layer.sentences:
+        if sentence.in_boilerplate:
             continue  # a sentence is content; boilerplate lines are published as boilerplate
-        node = _span(graph, document, mint, item.start, item.end, sup("Sentence"))
+        node = _span(graph, document, mint, sentence.start, sentence.end, sup("Sentence"))
         graph.add((node, RDF.type, NIF.Sentence))
-    for item in layer.mentions:
-        if item.entity_id not in known_actors:
+    for mention in layer.mentions:
+        if mention.entity_id not in known_actors:
             continue  # places are matched too, but only actors are linked as mentions
-        node = _span(graph, document, mint, item.start, item.end, sup("ActorMention"))
+        node = _span(graph, document, mint, mention.start, mention.end, sup("ActorMention"))
         graph.add((node, RDF.type, NIF.Phrase))
-        graph.add((node, ITSRDF.taIdentRef, mint.actor(item.entity_id)))
-    for item in layer.dates:
-        node = _span(graph, document, mint, item.start, item.end, sup("DateMention"))
-        literal = date_literal(item)
+        graph.add((node, ITSRDF.taIdentRef, mint.actor(mention.entity_id)))
+    for date in layer.dates:
+        node = _span(graph, document, mint, date.start, date.end, sup("DateMention"))
+        literal = date_literal(date)
         if literal is not None:
             graph.add((node, sup("dateValue"), literal))
-        elif item.begin_year is not None:
+        elif date.begin_year is not None:
             # An interval such as "the early 1990s": its first and last years.
             graph.add(
-                (node, sup("beginYear"), Literal(f"{item.begin_year:04d}", datatype=XSD.gYear))
+                (node, sup("beginYear"), Literal(f"{date.begin_year:04d}", datatype=XSD.gYear))
             )
-            graph.add((node, sup("endYear"), Literal(f"{item.end_year:04d}", datatype=XSD.gYear)))
-        if item.approximate:
+            graph.add((node, sup("endYear"), Literal(f"{date.end_year:04d}", datatype=XSD.gYear)))
+        if date.approximate:
             graph.add((node, sup("approximate"), Literal(True)))
-    for item in layer.amounts:
-        node = _span(graph, document, mint, item.start, item.end, sup("AmountMention"))
-        graph.add((node, SCHEMA.currency, Literal(item.currency)))
-        if item.value is not None:
-            graph.add((node, SCHEMA.value, decimal_literal(item.value)))
-        if item.minimum is not None:
-            graph.add((node, SCHEMA.minValue, decimal_literal(item.minimum)))
-        if item.maximum is not None:
-            graph.add((node, SCHEMA.maxValue, decimal_literal(item.maximum)))
-        if item.rate in rates:
-            graph.add((node, sup("rate"), mint.concept("rate", item.rate)))
+    for amount in layer.amounts:
+        node = _span(graph, document, mint, amount.start, amount.end, sup("AmountMention"))
+        graph.add((node, SCHEMA.currency, Literal(amount.currency)))
+        if amount.value is not None:
+            graph.add((node, SCHEMA.value, decimal_literal(amount.value)))
+        if amount.minimum is not None:
+            graph.add((node, SCHEMA.minValue, decimal_literal(amount.minimum)))
+        if amount.maximum is not None:
+            graph.add((node, SCHEMA.maxValue, decimal_literal(amount.maximum)))
+        if amount.rate in rates:
+            graph.add((node, sup("rate"), mint.concept("rate", amount.rate)))
     doc = mint.document(document.id)
     numbers = {citation.number for citation in layer.citations}
     for citation in layer.citations:
@@ -125,7 +126,7 @@ def add_text_layer(
                 graph.add((node, sup("refersTo"), mint.citation(document.id, number)))
 
 
-def date_literal(item) -> Literal | None:
+def date_literal(item: DateMention) -> Literal | None:
     """A typed literal for a date mention, its datatype carrying the precision."""
     datatype = {"year": XSD.gYear, "year-month": XSD.gYearMonth, "date": XSD.date}.get(
         item.precision

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from publisher.corpus.model import Instant, Names
@@ -16,7 +16,7 @@ def instant_literal(instant: Instant) -> Literal:
     return Literal(instant.value, datatype=PRECISION_DATATYPE[instant.precision])
 
 
-def decimal_literal(value: Decimal) -> Literal:
+def decimal_literal(value: Decimal | int) -> Literal:
     return Literal(str(value), datatype=XSD.decimal)
 
 
@@ -36,7 +36,7 @@ def boolean(value: bool) -> Literal:
 
 
 def add_names(
-    graph, subject: URIRef, names: Names, label: URIRef, alternative: URIRef | None = None
+    graph: Graph, subject: URIRef, names: Names, label: URIRef, alternative: URIRef | None = None
 ) -> None:
     """Preferred names in both languages, and aliases as alternative labels."""
     graph.add((subject, label, Literal(names.en, lang="en")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from publisher.corpus.model import Instant, TimeSpec
@@ -16,12 +16,12 @@ INSTANT_PROPERTY = {
 }
 
 
-def _instant(graph, node: URIRef, instant: Instant) -> None:
+def _instant(graph: Graph, node: URIRef, instant: Instant) -> None:
     graph.add((node, RDF.type, TIME.Instant))
     graph.add((node, INSTANT_PROPERTY[instant.precision], instant_literal(instant)))
 
 
-def add_time(graph, node: URIRef, spec: TimeSpec, approximate_term: URIRef) -> None:
+def add_time(graph: Graph, node: URIRef, spec: TimeSpec, approximate_term: URIRef) -> None:
     """Describe `node` as an OWL-Time instant or interval (its parts at node/beginning, node/end)."""
     if spec.instant is not None:
         _instant(graph, node, spec.instant)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from publisher.describe.queries import iri_term
 from publisher.pages.claims import Claim, claim_query, load_claims
@@ -47,6 +48,38 @@ EVENTS_QUERY = """{prefixes}SELECT ?event ?type ?instant ?begin ?finish ?approxi
                   ?finish }}
       OPTIONAL {{ ?time sup:approximate ?approximate }} }} }}
 }} ORDER BY ?event"""
+
+
+class _AboutRow(TypedDict, total=False):
+    type: str
+    alias: str
+    same: str
+
+
+class _StructureRow(TypedDict):
+    link: str
+    other: str
+    outgoing: bool
+
+
+class RoleRow(TypedDict):
+    """A membership of the actor, or in the actor."""
+
+    membership: str
+    member: str
+    role: NotRequired[str]
+    organisation: str
+    source: NotRequired[str]
+
+
+class _EventRow(TypedDict):
+    event: str
+    type: NotRequired[str]
+    instant: NotRequired[str]
+    begin: NotRequired[str]
+    finish: NotRequired[str]
+    approximate: NotRequired[bool]
+    place: NotRequired[str]
 
 
 @dataclass
@@ -95,7 +128,7 @@ class ActorPage:
     types: list[str]
     same_as: list[str]
     structure: list[tuple[str, str, bool]]  # (link, other actor, outgoing)
-    roles: list[dict]
+    roles: list[RoleRow]
     relations: dict[str, list[Relation]]  # relation type -> one entry per partner and way
     said: list[Claim]
     timeline: list[Moment]
@@ -111,12 +144,12 @@ def actor_page(store: Store, base: str, iri: str) -> ActorPage | None:
     """The page of the actor `iri`, or None when the store has no such actor."""
     pre, x = prefixes(base), iri_term(iri)
     pre_owl = pre + namespaces.sparql_prefixes(("owl",))
-    about = rows(store, ACTOR_QUERY.format(prefixes=pre_owl, actor=x))
+    about = rows(store, ACTOR_QUERY.format(prefixes=pre_owl, actor=x), _AboutRow)
     if not about:
         return None
-    structure = rows(store, STRUCTURE_QUERY.format(prefixes=pre, actor=x))
-    roles = rows(store, ROLES_QUERY.format(prefixes=pre, actor=x))
-    events = rows(store, EVENTS_QUERY.format(prefixes=pre, actor=x))
+    structure = rows(store, STRUCTURE_QUERY.format(prefixes=pre, actor=x), _StructureRow)
+    roles = rows(store, ROLES_QUERY.format(prefixes=pre, actor=x), RoleRow)
+    events = rows(store, EVENTS_QUERY.format(prefixes=pre, actor=x), _EventRow)
     selector = (
         f"{{ GRAPH ?gs {{ ?claim sup:subject {x} }} }} "
         f"UNION {{ GRAPH ?gs {{ ?claim sup:object {x} }} }}"
@@ -178,7 +211,7 @@ def _relations(claims: list[Claim], iri: str, known: dict[str, Name]) -> dict[st
     )
 
 
-def _timeline(claims: list[Claim], events: list[dict], known: dict[str, Name]) -> list[Moment]:
+def _timeline(claims: list[Claim], events: list[_EventRow], known: dict[str, Name]) -> list[Moment]:
     moments = [
         Moment(c.when, c.iri, "claim", c.english, c.arabic, c)
         for c in claims

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from publisher.describe.queries import iri_term
 from publisher.pages.claims import Claim, claim_query, load_claims
@@ -35,6 +36,27 @@ CONFLICTS_QUERY = """{prefixes}SELECT ?conflict ?aspect ?note ?side ?other WHERE
     OPTIONAL {{ ?conflict rdfs:comment ?note FILTER(LANGMATCHES(LANG(?note), "en")) }}
   }}
 }} ORDER BY ?conflict ?side ?other"""
+
+
+class _AttributionRow(TypedDict):
+    position: NotRequired[int]
+    agent: str
+    role: NotRequired[str]
+    entity: NotRequired[str]
+
+
+class _DetailsRow(TypedDict, total=False):
+    comment: str
+    source: str
+    language: str
+
+
+class _ConflictRow(TypedDict):
+    conflict: str
+    aspect: NotRequired[str]
+    note: NotRequired[str]
+    side: str
+    other: str
 
 
 @dataclass
@@ -83,10 +105,10 @@ def claim_page(store: Store, base: str, iri: str) -> ClaimPage | None:
     if not found:
         return None
     claim = found[0]
-    details = rows(store, DETAILS_QUERY.format(prefixes=pre, claim=x))
+    details = rows(store, DETAILS_QUERY.format(prefixes=pre, claim=x), _DetailsRow)
     attributions = [
         Attribution(r.get("position"), r["agent"], r.get("role"), r.get("entity"))
-        for r in rows(store, ATTRIBUTION_QUERY.format(prefixes=pre, claim=x))
+        for r in rows(store, ATTRIBUTION_QUERY.format(prefixes=pre, claim=x), _AttributionRow)
     ]
     same_selector = (
         f"GRAPH ?gp {{ ?claim sup:proposition {iri_term(claim.proposition)} }} "
@@ -95,7 +117,7 @@ def claim_page(store: Store, base: str, iri: str) -> ClaimPage | None:
         else None
     )
     same = load_claims(store, base, same_selector) if same_selector else []
-    conflict_rows = rows(store, CONFLICTS_QUERY.format(prefixes=pre, claim=x))
+    conflict_rows = rows(store, CONFLICTS_QUERY.format(prefixes=pre, claim=x), _ConflictRow)
     others = sorted({r["other"] for r in conflict_rows})
     by_iri = {
         c.iri: c
@@ -128,13 +150,15 @@ def claim_page(store: Store, base: str, iri: str) -> ClaimPage | None:
         queries={
             "claim": claim_query(base, f"VALUES ?claim {{ {x} }}"),
             "attribution": ATTRIBUTION_QUERY.format(prefixes=pre, claim=x) if attributions else "",
-            "same proposition": claim_query(base, same_selector) if same else "",
+            "same proposition": claim_query(base, same_selector) if same_selector and same else "",
             "conflicts": CONFLICTS_QUERY.format(prefixes=pre, claim=x) if conflicts else "",
         },
     )
 
 
-def _conflicts(conflict_rows: list[dict], by_iri: dict[str, Claim], iri: str) -> list[Conflict]:
+def _conflicts(
+    conflict_rows: list[_ConflictRow], by_iri: dict[str, Claim], iri: str
+) -> list[Conflict]:
     grouped: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     about: dict[str, tuple[str | None, str | None]] = {}
     for r in conflict_rows:

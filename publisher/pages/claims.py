@@ -7,6 +7,7 @@ single claim): the caller gives the pattern that selects ?claim, this module add
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from publisher.pages.common import Name, local, names, prefixes, rows
 from publisher.pages.wording import Amount, ClaimWords, When, arabic, english
@@ -42,6 +43,34 @@ WHERE {{
       OPTIONAL {{ ?time rdfs:label ?timeLabel FILTER(LANGMATCHES(LANG(?timeLabel), "en")) }} }}
   }}
 }} ORDER BY ?claim"""
+
+
+class _ClaimRow(TypedDict):
+    claim: str
+    subject: str
+    relation: str
+    object: NotRequired[str]
+    document: str
+    polarity: NotRequired[str]
+    hedged: NotRequired[bool]
+    start: NotRequired[int]
+    end: NotRequired[int]
+    exact: NotRequired[str]
+    prefix: NotRequired[str]
+    suffix: NotRequired[str]
+    value: NotRequired[float]
+    min: NotRequired[float]
+    max: NotRequired[float]
+    currency: NotRequired[str]
+    rate: NotRequired[str]
+    amountApprox: NotRequired[bool]
+    amountLabel: NotRequired[str]
+    instant: NotRequired[str]
+    begin: NotRequired[str]
+    finish: NotRequired[str]
+    timeApprox: NotRequired[bool]
+    timeLabel: NotRequired[str]
+    proposition: NotRequired[str]
 
 
 @dataclass
@@ -109,7 +138,7 @@ def claim_query(base: str, selector: str) -> str:
 def load_claims(store: Store, base: str, selector: str) -> list[Claim]:
     """The claims `selector` picks, in IRI order, with the names of everything they mention."""
     found: dict[str, Claim] = {}
-    for row in rows(store, claim_query(base, selector)):
+    for row in rows(store, claim_query(base, selector), _ClaimRow):
         if row["claim"] not in found:
             found[row["claim"]] = _claim(row)
     claims = list(found.values())
@@ -125,7 +154,7 @@ def load_claims(store: Store, base: str, selector: str) -> list[Claim]:
     return claims
 
 
-def _claim(row: dict) -> Claim:
+def _claim(row: _ClaimRow) -> Claim:
     amount = None
     if any(k in row for k in ("value", "min", "max")):
         amount = Amount(

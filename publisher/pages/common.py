@@ -8,7 +8,9 @@ the SPARQL endpoint.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 import pyoxigraph as ox
 
@@ -22,22 +24,30 @@ USED_PREFIXES = (
 )  # fmt: skip
 NAME_PREDICATES = ("rdfs:label", "skos:prefLabel", "dcterms:title", "foaf:name")
 
+Value = str | int | float | bool  # what an RDF term is as a Python value (see `value`)
+# The row of one query: a TypedDict of its variables, NotRequired where they may be unbound.
+Row = TypeVar("Row", bound=Mapping[str, object])
+
 
 def prefixes(base: str) -> str:
     """The PREFIX lines every page query starts with."""
     return namespaces.sparql_prefixes(USED_PREFIXES, base)
 
 
-def rows(store: Store, query: str) -> list[dict[str, object]]:
-    """A SELECT's solutions as dicts of Python values (str, int, float, bool), unbound left out."""
+def rows(store: Store, query: str, shape: type[Row]) -> list[Row]:
+    """A SELECT's solutions as dicts of Python values (str, int, float, bool), unbound left out.
+
+    `shape` is the TypedDict of the query's variables: the types the query gives them, which
+    are not checked."""
     result = store.query(query)
-    return [
+    found = [
         {name: value(row[name]) for name in result.variables if row[name] is not None}
         for row in result.rows
     ]
+    return cast(list[Row], found)
 
 
-def value(term: object) -> object:
+def value(term: object) -> Value:
     """The Python value of an RDF term: IRIs and strings as str, numbers and booleans typed."""
     if isinstance(term, ox.Literal):
         kind = term.datatype.value.rsplit("#", 1)[-1]
@@ -51,7 +61,8 @@ def value(term: object) -> object:
         if kind == "boolean":
             return term.value in ("true", "1")
         return term.value
-    return getattr(term, "value", str(term))
+    plain: str = getattr(term, "value", str(term))
+    return plain
 
 
 def values_clause(variable: str, iris: list[str]) -> str:

@@ -18,15 +18,24 @@ from publisher.rdf import namespaces
 RDF_TYPE = namespaces.iri("rdf:type")
 OA_EXACT = namespaces.iri("oa:exact")
 
+# The terms of a quad as pyoxigraph types them (a graph of None: the default graph).
+Subject = ox.NamedNode | ox.BlankNode | ox.Triple
+Object = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+GraphName = ox.NamedNode | ox.BlankNode | None
+# (subject, predicate, graph) of a statement whose object is the described resource
+Backlink = tuple[
+    ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+]
+
 
 @dataclass
 class Block:
     """One subject and its statements, grouped by predicate: [(predicate, [(object, graph)])]."""
 
-    subject: ox.NamedNode | ox.BlankNode
-    rows: list[tuple[ox.NamedNode, list[tuple[object, object]]]] = field(default_factory=list)
+    subject: Subject
+    rows: list[tuple[ox.NamedNode, list[tuple[Object, GraphName]]]] = field(default_factory=list)
 
-    def values(self, predicate: str) -> list:
+    def values(self, predicate: str) -> list[Object]:
         return [o for p, objects in self.rows if p.value == predicate for o, _ in objects]
 
 
@@ -36,15 +45,15 @@ class ClaimView:
     parts: list[Block]
     sup: str
 
-    def first(self, name: str):
+    def first(self, name: str) -> Object | None:
         found = self.block.values(self.sup + name)
         return found[0] if found else None
 
     @property
-    def quotes(self) -> list:
+    def quotes(self) -> list[Object]:
         return [o for part in self.parts for o in part.values(OA_EXACT)]
 
-    def prov(self, name: str) -> list:
+    def prov(self, name: str) -> list[Object]:
         return self.block.values(namespaces.iri("prov:" + name))
 
 
@@ -52,14 +61,16 @@ class ClaimView:
 class DescriptionPage:
     main: Block
     claims: list[ClaimView]
-    backlinks: list[tuple[object, ox.NamedNode, object]]
+    backlinks: list[Backlink]
     details: list[Block]
     labels: dict[str, list[ox.Literal]]
 
 
-def blocks(quads: list[ox.Quad]) -> dict[object, Block]:
+def blocks(quads: list[ox.Quad]) -> dict[Subject, Block]:
     """Quads grouped by subject, then predicate, in a stable order (rdf:type first)."""
-    grouped: dict[object, dict[ox.NamedNode, list]] = defaultdict(lambda: defaultdict(list))
+    grouped: dict[Subject, dict[ox.NamedNode, list[tuple[Object, GraphName]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for quad in quads:
         graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
         pair = (quad.object, graph)
@@ -80,9 +91,9 @@ def labels(quads: list[ox.Quad]) -> dict[str, list[ox.Literal]]:
     """Labels by IRI, English first, then Arabic, then the rest."""
     found: dict[str, list[ox.Literal]] = defaultdict(list)
     for quad in quads:
-        labelled = quad.predicate.value in LABELS and isinstance(quad.subject, ox.NamedNode)
         if (
-            labelled
+            quad.predicate.value in LABELS
+            and isinstance(quad.subject, ox.NamedNode)
             and isinstance(quad.object, ox.Literal)
             and quad.object not in found[quad.subject.value]
         ):
@@ -110,7 +121,10 @@ def description_page(description: Description, base: str) -> DescriptionPage:
     backlinks = [
         (q.subject, q.predicate, q.graph_name)
         for q in description.quads
-        if q.object == iri and q.subject != iri and q.subject.value in pointing
+        if q.object == iri
+        and q.subject != iri
+        and not isinstance(q.subject, ox.Triple)  # (the graph has no triple terms)
+        and q.subject.value in pointing
     ]
     details = [
         b

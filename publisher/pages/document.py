@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from markupsafe import Markup
 
@@ -47,6 +48,35 @@ CITATIONS_QUERY = """{prefixes}SELECT ?citation ?number ?entry ?title ?publisher
 }} ORDER BY ?number"""
 
 
+class _DocumentRow(TypedDict, total=False):
+    title: str
+    language: str
+    kind: str
+    publisher: str
+    sha256: str
+    file: str
+    text: str
+    string: str
+
+
+class _SpanRow(TypedDict):
+    span: str
+    kind: str
+    begin: int
+    end: int
+    target: NotRequired[str]
+    boilerplateKind: NotRequired[str]
+
+
+class _CitationRow(TypedDict):
+    citation: str
+    number: int
+    entry: NotRequired[str]
+    title: NotRequired[str]
+    publisher: NotRequired[str]
+    date: NotRequired[str]
+
+
 @dataclass
 class Citation:
     iri: str
@@ -80,7 +110,7 @@ def document_page(
 ) -> DocumentPage | None:
     """The page of the document `iri`, or None when the store has no such document."""
     pre, doc = prefixes(base), iri_term(iri)
-    found = rows(store, DOCUMENT_QUERY.format(prefixes=pre, doc=doc))
+    found = rows(store, DOCUMENT_QUERY.format(prefixes=pre, doc=doc), _DocumentRow)
     if not found:
         return None
     row = found[0]
@@ -90,9 +120,11 @@ def document_page(
     numbered = list(enumerate(claims, start=1))
     text_iri = row.get("text")
     span_rows = (
-        rows(store, SPANS_QUERY.format(prefixes=pre, text=iri_term(text_iri))) if text_iri else []
+        rows(store, SPANS_QUERY.format(prefixes=pre, text=iri_term(text_iri)), _SpanRow)
+        if text_iri
+        else []
     )
-    citation_rows = rows(store, CITATIONS_QUERY.format(prefixes=pre, doc=doc))
+    citation_rows = rows(store, CITATIONS_QUERY.format(prefixes=pre, doc=doc), _CitationRow)
     known = names(
         store,
         base,
@@ -105,7 +137,7 @@ def document_page(
     )
     spans = _spans(span_rows, known) + _evidence(numbered)
     language = row.get("language")
-    kinds = defaultdict(int)
+    kinds: defaultdict[str, int] = defaultdict(int)
     for r in span_rows:
         kinds[local(r["kind"])] += 1
     return DocumentPage(
@@ -145,7 +177,7 @@ def document_page(
     )
 
 
-def _spans(span_rows: list[dict], known: dict[str, Name]) -> list[Span]:
+def _spans(span_rows: list[_SpanRow], known: dict[str, Name]) -> list[Span]:
     spans = []
     for r in span_rows:
         kind = local(r["kind"])

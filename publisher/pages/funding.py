@@ -4,6 +4,7 @@ and the original source it comes from (the colour of its mark on the chart)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from publisher.pages.claims import Claim, claim_query, load_claims
 from publisher.pages.common import Name, names, prefixes, rows, values_clause
@@ -20,6 +21,14 @@ SOURCE_QUERY = """{prefixes}SELECT ?claim ?position ?agent ?publisher ?document 
                ?attribution prov:agent ?agent ; sup:chainPosition ?position }} }}
   OPTIONAL {{ GRAPH ?d {{ ?document dcterms:publisher ?publisher }} }}
 }} ORDER BY ?claim ?position"""
+
+
+class _SourceRow(TypedDict):
+    claim: str
+    position: NotRequired[int]
+    agent: NotRequired[str]
+    publisher: NotRequired[str]
+    document: str
 
 
 @dataclass
@@ -54,7 +63,7 @@ def funding(store: Store, base: str) -> Funding:
         prefixes=prefixes(base), values=values_clause("claim", [c.iri for c in claims])
     )
     first: dict[str, tuple[str, str]] = {}
-    for row in rows(store, source_query) if claims else []:
+    for row in rows(store, source_query, _SourceRow) if claims else []:
         if row["claim"] in first and first[row["claim"]][1] == "attribution":
             continue
         if "agent" in row:
@@ -77,7 +86,7 @@ def funding(store: Store, base: str) -> Funding:
     )
 
 
-def _order(figure: FundingFigure) -> tuple:
+def _order(figure: FundingFigure) -> tuple[str, float, str]:
     when, amount = figure.claim.when, figure.claim.amount
     start = (when.instant or when.beginning or when.end or "9999") if when else "9999"
     size = (amount.value or amount.maximum or amount.minimum or 0) if amount else 0

@@ -4,6 +4,7 @@ being served with the result of its validation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 import pyoxigraph as ox
 
@@ -27,6 +28,20 @@ WHERE {{
     OPTIONAL {{ ?actor a ?type FILTER(?type != sup:Actor && STRSTARTS(STR(?type), STR(sup:))) }} }}
   OPTIONAL {{ GRAPH ?c {{ ?claim sup:subject|sup:object ?actor }} }}
 }} GROUP BY ?actor ORDER BY DESC(?claims) ?actor"""
+
+
+class _DocumentRow(TypedDict):
+    document: str
+    language: NotRequired[str]
+    kind: NotRequired[str]
+    publisher: NotRequired[str]
+    claims: int
+
+
+class _ActorRow(TypedDict):
+    actor: str
+    kind: NotRequired[str]
+    claims: int
 
 
 @dataclass
@@ -74,11 +89,11 @@ def home(store: Store, base: str, release: Release) -> Home:
         DocumentEntry(
             r["document"], r.get("language"), r.get("kind"), r.get("publisher"), r["claims"]
         )
-        for r in rows(store, DOCUMENTS_QUERY.format(prefixes=pre))
+        for r in rows(store, DOCUMENTS_QUERY.format(prefixes=pre), _DocumentRow)
     ]
     actors = [
         ActorEntry(r["actor"], r.get("kind"), r["claims"])
-        for r in rows(store, ACTORS_QUERY.format(prefixes=pre))
+        for r in rows(store, ACTORS_QUERY.format(prefixes=pre), _ActorRow)
     ]
     mentioned = [
         *(d.iri for d in documents), *(d.kind for d in documents if d.kind),

@@ -79,7 +79,7 @@ def _open(span: Span, stack: list[Span], link: Callable[[str], str], opened: set
         claims = " ".join(iri for _, iri, _ in span.refs)
         anchor = f' id="evidence-{span.start}-{span.end}"' if first else ""
         tag = f'<mark class="evidence"{anchor} data-claims="{escape(claims)}"{title}>'
-    elif _is_link(span, stack):
+    elif span.target and _is_link(span, stack):  # (a link has a target)
         href = span.target if span.target.startswith("#") else link(span.target)
         tag = f'<a class="{span.kind}" href="{escape(href)}"{title}>'
     else:

@@ -8,6 +8,7 @@ import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NotRequired, TypedDict
 
 from publisher.pages.common import Name, names, prefixes, rows
 from publisher.pages.periods import overlaps
@@ -31,6 +32,20 @@ EDGES_QUERY = """{prefixes}SELECT ?claim ?subject ?relation ?object ?instant ?be
 TYPES_QUERY = """{prefixes}SELECT DISTINCT ?relation WHERE {{
   GRAPH ?g {{ ?relation skos:inScheme <{base}def/relation-types> }}
 }} ORDER BY ?relation"""
+
+
+class _EdgeRow(TypedDict):
+    claim: str
+    subject: str
+    relation: str
+    object: str
+    instant: NotRequired[str]
+    begin: NotRequired[str]
+    finish: NotRequired[str]
+
+
+class _TypeRow(TypedDict):
+    relation: str
 
 
 @dataclass(frozen=True)
@@ -76,7 +91,8 @@ class Network:
 def relation_types(store: Store, base: str) -> list[str]:
     """The relation types of the scheme (the filter's choices)."""
     return [
-        r["relation"] for r in rows(store, TYPES_QUERY.format(prefixes=prefixes(base), base=base))
+        r["relation"]
+        for r in rows(store, TYPES_QUERY.format(prefixes=prefixes(base), base=base), _TypeRow)
     ]
 
 
@@ -98,7 +114,7 @@ def network(
     query = EDGES_QUERY.format(prefixes=prefixes(base), relations=values)
     grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     undated = 0
-    for row in rows(store, query):
+    for row in rows(store, query, _EdgeRow):
         when = When(row.get("instant"), row.get("begin"), row.get("finish"))
         if not overlaps(when, first, last):
             undated += not when.dated
@@ -123,7 +139,7 @@ def layout(
 ) -> dict[str, tuple[float, float]]:
     """Node positions inside the box: a force-directed layout from fixed starting points."""
     pairs = tuple(sorted({(e.subject, e.object): None for e in net.edges}))
-    weights = defaultdict(int)
+    weights: defaultdict[tuple[str, str], int] = defaultdict(int)
     for e in net.edges:
         weights[(e.subject, e.object)] += e.weight
     return _layout(
@@ -132,7 +148,13 @@ def layout(
 
 
 @functools.lru_cache(maxsize=64)
-def _layout(nodes, links, width, height, margin) -> dict[str, tuple[float, float]]:
+def _layout(
+    nodes: tuple[str, ...],
+    links: tuple[tuple[str, str, int], ...],
+    width: float,
+    height: float,
+    margin: float,
+) -> dict[str, tuple[float, float]]:
     """A force-directed layout in the manner of ForceAtlas2 (repulsion grows with the number of
     neighbours, so that hubs push apart; attraction grows with distance; gravity keeps loose
     parts near). No randomness: nodes start on a circle in a fixed order (busiest first), so

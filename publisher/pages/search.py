@@ -10,6 +10,7 @@ find Hamas. Folding happens here, not in SPARQL, because no SPARQL function does
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from publisher.pages.common import Name, names, prefixes, rows
 from publisher.store.interface import Store
@@ -21,6 +22,13 @@ NAMES_QUERY = """{prefixes}SELECT ?thing ?kind ?name WHERE {{
   UNION {{ GRAPH ?g {{ ?thing a sup:Document ; dcterms:title ?name }} BIND("document" AS ?kind) }}
   UNION {{ GRAPH ?g {{ ?thing a sup:Claim ; rdfs:label ?name }} BIND("claim" AS ?kind) }}
 }} ORDER BY ?kind ?thing ?name"""
+
+
+class _NameRow(TypedDict):
+    thing: str
+    kind: str
+    name: str
+
 
 KINDS = ("actor", "document", "claim")
 LIMIT = 100  # results of one kind shown at most
@@ -49,7 +57,7 @@ def search(store: Store, base: str, text: str) -> SearchResult:
     words = _words(text)
     best: dict[str, tuple[int, str, str]] = {}
     if words:
-        for row in rows(store, query):
+        for row in rows(store, query, _NameRow):
             score = _score(words, _words(row["name"]))
             if score and score > best.get(row["thing"], (0, "", ""))[0]:
                 best[row["thing"]] = (score, row["kind"], row["name"])

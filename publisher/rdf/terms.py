@@ -5,6 +5,9 @@ xsd:string; blank node labels are kept), so a graph goes through both unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import cast
+
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -13,26 +16,37 @@ from rdflib.term import Node
 Triple = tuple[Node, Node, Node]
 
 
-def to_oxigraph(term):
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    datatype = term.datatype or XSD.string
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+    literal = cast(Literal, term)  # a graph's only other terms
+    if literal.language:
+        return ox.Literal(str(literal), language=literal.language)
+    datatype = literal.datatype or XSD.string
+    return ox.Literal(str(literal), datatype=ox.NamedNode(str(datatype)))
 
 
 def sorted_quads(graph: Graph, name: str) -> list[ox.Quad]:
     """The graph's triples as quads of graph `name`, in the release's order."""
     node = ox.NamedNode(name)
-    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), node) for s, p, o in graph]
+    # rdflib types each place as a Node: a subject is an IRI or a blank node and a predicate an
+    # IRI (pyoxigraph checks both)
+    quads = [
+        ox.Quad(
+            cast("ox.NamedNode | ox.BlankNode", to_oxigraph(s)),
+            cast("ox.NamedNode", to_oxigraph(p)),
+            to_oxigraph(o),
+            node,
+        )
+        for s, p, o in graph
+    ]
     return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
 
 
-def to_rdflib(term):
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
     """A pyoxigraph term as the rdflib term the graph code makes (plain literal for xsd:string,
     blank node labels kept)."""
     if isinstance(term, ox.NamedNode):
@@ -47,7 +61,7 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(datatype))
 
 
-def triples_of(nquads: bytes):
+def triples_of(nquads: bytes) -> Iterator[Triple]:
     """The triples of N-Quads (or N-Triples) bytes as rdflib terms."""
     for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
         yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from publisher.release.parts import GraphPart, compress, trig_header, turtle_body
+from publisher.release.parts import GraphPart, compress, serialised, trig_header, turtle_body
 
 
 def dataset_files(
@@ -71,10 +71,10 @@ def _merged(found: list[tuple[bytes, bytes, int]], prefixes: dict[str, str]) -> 
     """The block of a subject from its N-Quads lines in every graph that has it."""
     lines = {line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.splitlines()}
     triples = [q.triple for q in ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
-    return turtle_body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    return turtle_body(serialised(triples, ox.RdfFormat.TURTLE, prefixes))
 
 
-def _header(prefixes: dict[str, str], fmt=ox.RdfFormat.TRIG) -> bytes:
+def _header(prefixes: dict[str, str], fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> bytes:
     """The @prefix lines pyoxigraph writes before the first triple (the same for any data)."""
     probe = ox.Quad(
         ox.NamedNode("urn:x:s"),
@@ -83,4 +83,4 @@ def _header(prefixes: dict[str, str], fmt=ox.RdfFormat.TRIG) -> bytes:
         ox.NamedNode("urn:x:g"),
     )
     data = [probe] if fmt == ox.RdfFormat.TRIG else [probe.triple]
-    return trig_header(ox.serialize(data, format=fmt, prefixes=prefixes))
+    return trig_header(serialised(data, fmt, prefixes))

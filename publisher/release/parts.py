@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -20,6 +21,17 @@ from publisher.rdf import namespaces
 
 FORMATS = ("nq", "trig", "jsonld")
 RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
+
+
+def serialised(
+    data: Iterable[ox.Triple] | Iterable[ox.Quad],
+    fmt: ox.RdfFormat,
+    prefixes: dict[str, str] | None = None,
+) -> bytes:
+    """`data` serialised by pyoxigraph, which returns None only when it writes to a file."""
+    output = ox.serialize(data, format=fmt, prefixes=prefixes)
+    assert output is not None
+    return output
 
 
 def compress(data: bytes) -> bytes:
@@ -68,9 +80,9 @@ class GraphPart:
 def make_part(name: str, quads: list[ox.Quad], prefixes: dict[str, str]) -> GraphPart:
     """The part of graph `name` from its sorted quads."""
     fmt = ox.RdfFormat
-    nquads = ox.serialize(quads, format=fmt.N_QUADS)
-    trig = trig_body(ox.serialize(quads, format=fmt.TRIG, prefixes=prefixes))
-    jsonld = ox.serialize(quads, format=fmt.JSON_LD)
+    nquads = serialised(quads, fmt.N_QUADS)
+    trig = trig_body(serialised(quads, fmt.TRIG, prefixes))
+    jsonld = serialised(quads, fmt.JSON_LD)
     jsonld = jsonld[1:-1] if quads else b""  # the graph object without the enclosing array
     sections = {"nq": nquads, "trig": trig, "jsonld": jsonld}
     for key in FORMATS:
@@ -79,7 +91,9 @@ def make_part(name: str, quads: list[ox.Quad], prefixes: dict[str, str]) -> Grap
     return GraphPart(name, len(quads), sections)
 
 
-def turtle_blocks(quads: list, nquads: bytes, prefixes: dict[str, str]) -> tuple[bytes, bytes]:
+def turtle_blocks(
+    quads: list[ox.Quad], nquads: bytes, prefixes: dict[str, str]
+) -> tuple[bytes, bytes]:
     """Sorted quads of one graph as Turtle without its @prefix lines, and an index of its
     subject blocks: one line per subject with its N-Triples form, the length in bytes of its
     Turtle block and of its N-Quads lines.
@@ -90,7 +104,7 @@ def turtle_blocks(quads: list, nquads: bytes, prefixes: dict[str, str]) -> tuple
     if not quads:
         return b"", b""
     triples = [q.triple for q in quads]
-    body = turtle_body(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    body = turtle_body(serialised(triples, ox.RdfFormat.TURTLE, prefixes))
     lines: dict[bytes, int] = {}
     for line in nquads.splitlines(keepends=True):
         subject = line.split(b" ", 1)[0]
@@ -106,7 +120,7 @@ def turtle_blocks(quads: list, nquads: bytes, prefixes: dict[str, str]) -> tuple
     return body, index
 
 
-def _block_starts(body: bytes):
+def _block_starts(body: bytes) -> Iterator[int]:
     """Offsets of the newlines after which a new subject block starts."""
     position = body.find(b"\n")
     while position != -1 and position + 1 < len(body):

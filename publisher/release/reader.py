@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from publisher.errors import ReleaseError
 from publisher.files import sha256_file
@@ -35,7 +36,7 @@ class ReleaseFile:
 @dataclass(frozen=True)
 class Release:
     folder: Path
-    manifest: dict
+    manifest: dict[str, Any]  # release.json
     files: dict[str, ReleaseFile]
     digest: str
     last_modified: datetime

@@ -23,7 +23,9 @@ Modules, one job each:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .amounts import find_amounts
 from .boilerplate import find_boilerplate, name_list_lines
@@ -59,6 +61,9 @@ __all__ = [
     "analyse",
 ]
 
+# The spans that say whether they lie in boilerplate.
+_Flagged = TypeVar("_Flagged", Mention, DateMention, AmountMention)
+
 
 @dataclass(frozen=True)
 class TextLayer:
@@ -87,7 +92,7 @@ class TextLayer:
         return _covered(start, end, _union(self.boilerplate))
 
 
-def _union(spans) -> list[tuple[int, int]]:
+def _union(spans: Iterable[Boilerplate]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for s, e in sorted((b.start, b.end) for b in spans):
         if merged and s <= merged[-1][1]:
@@ -101,7 +106,9 @@ def _covered(start: int, end: int, union: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in union)
 
 
-def _trimmed_pieces(text: str, start: int, end: int, union) -> list[tuple[int, int]]:
+def _trimmed_pieces(
+    text: str, start: int, end: int, union: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The parts of [start, end) outside boilerplate, trimmed, keeping those with content."""
     pieces = [(start, end)]
     for s, e in union:
@@ -147,7 +154,7 @@ def analyse(text: str, language: str, gazetteer: Gazetteer) -> TextLayer:
         # A sentence partly inside boilerplate keeps only its own text ("التاريخ[عدل]").
         sentences.extend(Sentence(a, b) for a, b in _trimmed_pieces(text, s, e, union))
 
-    def flag(items):
+    def flag(items: Iterable[_Flagged]) -> tuple[_Flagged, ...]:
         return tuple(
             sorted(replace(x, in_boilerplate=_covered(x.start, x.end, union)) for x in items)
         )

@@ -29,7 +29,9 @@ vague      tens/dozens of X, hundreds of X, X-s of dollars, with X thousand/mill
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import TypedDict, Unpack
 
 from .arabic import NormalisedText, fold
 from .spans import AmountMention
@@ -39,7 +41,7 @@ __all__ = ["find_amounts"]
 _W = r"[^\W_]"
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     folded = sorted({fold(w) for w in words}, key=lambda s: (-len(s), s))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
@@ -178,7 +180,7 @@ _VAGUE_UNIT = {
         "مليارات": 10**9,
     }.items()
 }
-_VAGUE_MULT = {None: (1, 999)}
+_VAGUE_MULT: dict[str | None, tuple[int, int]] = {None: (1, 999)}
 _VAGUE_MULT.update(
     {
         fold(k): v
@@ -223,13 +225,23 @@ def _shape(value: int, qual: str | None) -> tuple[int | None, int | None, int | 
     return value, None, None, kind == "approx"
 
 
+class _Fields(TypedDict):
+    """An amount's fields other than where it is and its rate."""
+
+    value: int | None
+    minimum: int | None
+    maximum: int | None
+    currency: str
+    approximate: bool
+
+
 def find_amounts(text: str) -> tuple[AmountMention, ...]:
     """All money amounts in `text`, sorted by start."""
     nt = NormalisedText.of(text)
     s = nt.folded
     found: list[tuple[int, int, AmountMention]] = []
 
-    def take(m: re.Match, **fields) -> None:
+    def take(m: re.Match[str], **fields: Unpack[_Fields]) -> None:
         # The span starts at the first word of the phrase, after any attached clitic.
         groups = m.groupdict()
         first = next((g for g in ("qual", "mult", "ustart") if groups.get(g)), None)

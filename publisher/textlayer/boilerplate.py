@@ -269,8 +269,7 @@ def _link_spam(lines: Sequence[_Line], claimed: dict[int, str]) -> list[Boilerpl
     links = [
         i
         for i in block
-        if _HEADLINE_LINK.match(lines[i].text)
-        and len(_words(_HEADLINE_LINK.match(lines[i].text).group("site"))) <= 5
+        if (link := _HEADLINE_LINK.match(lines[i].text)) and len(_words(link.group("site"))) <= 5
     ]
     if len(links) >= 2:
         spam.update(block)

@@ -241,11 +241,11 @@ def find_candidates(
     return tuple(sorted(set(out)))
 
 
-def _overlaps(s: int, e: int, spans) -> bool:
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _english(text: str, taken) -> list[CandidateActor]:
+def _english(text: str, taken: Sequence[tuple[int, int]]) -> list[CandidateActor]:
     out = []
     for ss, se in split_sentences(text):
         sentence = text[ss:se]
@@ -311,7 +311,10 @@ def _is_demonym(word: str, known: frozenset[str]) -> bool:
 
 
 def _arabic(
-    text: str, mentions: Sequence[Mention], taken, known: frozenset[str]
+    text: str,
+    mentions: Sequence[Mention],
+    taken: Sequence[tuple[int, int]],
+    known: frozenset[str],
 ) -> list[CandidateActor]:
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s،,.;؛:!?؟()«»\"“”\[\]]+", text)]
     out = []

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from .arabic import NormalisedText, fold
 from .spans import DateMention
@@ -117,13 +118,13 @@ _AR_ORDINAL = {
     "الأخير": 10,
 }
 # The tables are written as people spell the words; match against their folded forms.
-_AR_TENS, _AR_MOD, _AR_CENTURY, _AR_ORDINAL = (
-    {fold(k): v for k, v in table.items()}
-    for table in (_AR_TENS, _AR_MOD, _AR_CENTURY, _AR_ORDINAL)
+_AR_TENS, _AR_CENTURY, _AR_ORDINAL = (
+    {fold(k): v for k, v in table.items()} for table in (_AR_TENS, _AR_CENTURY, _AR_ORDINAL)
 )
+_AR_MOD = {fold(k): v for k, v in _AR_MOD.items()}
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda s: (-len(s), s))
     )
@@ -173,7 +174,15 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     s = nt.folded
     found: list[tuple[int, int, DateMention]] = []  # folded spans, for overlap checks
 
-    def take(fs: int, fe: int, value: str, precision: str, begin=None, end=None, approx=False):
+    def take(
+        fs: int,
+        fe: int,
+        value: str,
+        precision: str,
+        begin: int | None = None,
+        end: int | None = None,
+        approx: bool = False,
+    ) -> None:
         if any(fs < e and b < fe for b, e, _ in found):
             return
         os_, oe = nt.to_original(fs, fe)

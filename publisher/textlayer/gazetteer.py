@@ -41,8 +41,6 @@ from .spans import Mention
 
 __all__ = ["Gazetteer", "NameEntry"]
 
-_END = "\0"  # trie key holding the entries that end at a node
-
 
 @dataclass(frozen=True)
 class NameEntry:
@@ -50,6 +48,18 @@ class NameEntry:
     language: str
     name: str
     exact_case: bool
+
+
+class _Node(dict[str, "_Node"]):
+    """A trie node: the next node for each folded character, and the names that end here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: list[NameEntry] = []
+
+
+# (entity_id, language, name), or with a fourth item saying whether the name is ambiguous.
+NameRow = tuple[str, str, str] | tuple[str, str, str, bool]
 
 
 def _is_acronym(name: str) -> bool:
@@ -65,13 +75,13 @@ class Gazetteer:
     """A name matcher. Build with `Gazetteer.from_names`, query with `find`."""
 
     def __init__(self) -> None:
-        self._root: dict = {}
+        self._root = _Node()
         self._entries: list[NameEntry] = []
         self._folded_names: dict[str, list[str]] = {}
         self._ambiguous: set[tuple[str, str]] = set()
 
     @classmethod
-    def from_names(cls, entries: Iterable[tuple]) -> Gazetteer:
+    def from_names(cls, entries: Iterable[NameRow]) -> Gazetteer:
         """Build from (entity_id, language, name) triples, or quadruples whose fourth item says
         the name is ambiguous (see the module docstring). Order matters only for ties."""
         g = cls()
@@ -87,23 +97,24 @@ class Gazetteer:
         if ambiguous:
             self._ambiguous.add((key, entity_id))
         entry = NameEntry(entity_id, language, name, _is_acronym(name))
-        if any(e == entry for e in self._node(key).get(_END, ())):
+        if any(e == entry for e in self._node(key).ends):
             return
         node = self._root
         for ch in key:
-            node = node.setdefault(ch, {})
-        node.setdefault(_END, []).append(entry)
+            node = node.setdefault(ch, _Node())
+        node.ends.append(entry)
         self._entries.append(entry)
         self._folded_names.setdefault(key, [])
         if entity_id not in self._folded_names[key]:
             self._folded_names[key].append(entity_id)
 
-    def _node(self, key: str) -> dict:
+    def _node(self, key: str) -> _Node:
         node = self._root
         for ch in key:
-            node = node.get(ch)
-            if node is None:
-                return {}
+            child = node.get(ch)
+            if child is None:
+                return _Node()
+            node = child
         return node
 
     @property
@@ -132,7 +143,7 @@ class Gazetteer:
             if p > 0 and s[p - 1].isalnum() and not nt.is_word_final(p - 1):
                 continue  # not at a word start
             # The bare word, then each proclitic prefix (Arabic letters only).
-            starts: list[tuple[int, dict]] = [(p, self._root)]
+            starts: list[tuple[int, _Node]] = [(p, self._root)]
             if is_arabic_letter(s[p]):
                 for opt in options:
                     q = p + len(opt)
@@ -156,12 +167,14 @@ class Gazetteer:
         named = {m.entity_id for m in mentions if not ambiguous(m)}
         return tuple(m for m in mentions if not ambiguous(m) or m.entity_id in named)
 
-    def _walk(self, nt: NormalisedText, q: int, node: dict, out: list) -> None:
+    def _walk(
+        self, nt: NormalisedText, q: int, node: _Node, out: list[tuple[int, int, tuple[str, ...]]]
+    ) -> None:
         s = nt.folded
         n = len(s)
         i = q
         while True:
-            ends = node.get(_END)
+            ends = node.ends
             if ends and self._right_boundary(nt, i):
                 ostart, oend = nt.to_original(q, i)
                 surface = nt.original[ostart:oend]
@@ -200,7 +213,9 @@ class Gazetteer:
         return not s[i].isalnum() or nt.is_word_final(i - 1)
 
     @staticmethod
-    def _select(nt: NormalisedText, candidates: list) -> tuple[Mention, ...]:
+    def _select(
+        nt: NormalisedText, candidates: list[tuple[int, int, tuple[str, ...]]]
+    ) -> tuple[Mention, ...]:
         # Longest first, then earliest; keep those that do not overlap an accepted one.
         ranked = sorted(set(candidates), key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
         taken: list[tuple[int, int]] = []
@@ -216,7 +231,7 @@ class Gazetteer:
 def gazetteer_of(corpus: Corpus) -> Gazetteer:
     """The gazetteer of a corpus: every actor's names (ambiguous ones flagged) and every
     place's, the latter as `place:<id>`."""
-    entries = []
+    entries: list[NameRow] = []
     for actor in corpus.actors.values():
         if not actor.anonymous:
             entries += [

@@ -3,10 +3,12 @@ node was made from, and the report as release data (validation.ttl)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from publisher.errors import Origin
 from publisher.validate.origins import OriginIndex
@@ -67,7 +69,7 @@ def read_report(report: Graph, origins: OriginIndex | None = None) -> Validation
     return Validation(not violations, findings, report)
 
 
-def _top_results(report: Graph):
+def _top_results(report: Graph) -> Iterator[Node]:
     """The report's own results, not the nested sh:detail results that explain them."""
     nested = set(report.objects(None, SH.detail))
     for result in report.subjects(RDF.type, SH.ValidationResult):

@@ -25,20 +25,21 @@ from collections.abc import Iterable
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from publisher.validate.shacl import run_shacl
 from publisher.validate.unitstore import UnitStore
 
-Triple = tuple
+Triple = tuple[Node, Node, Node]
 
 
-def own_nodes(triples: Iterable[Triple]) -> set:
+def own_nodes(triples: Iterable[Triple]) -> set[Node]:
     """The typed subjects of some triples."""
     return {s for s, p, _ in triples if p == RDF.type}
 
 
 def store_of(
-    triples: Iterable[Triple], own: set | None = None, base: UnitStore | None = None
+    triples: Iterable[Triple], own: set[Node] | None = None, base: UnitStore | None = None
 ) -> UnitStore:
     store = UnitStore(own, base)
     for triple in triples:
@@ -48,7 +49,7 @@ def store_of(
 
 def validate_unit(
     own: list[Triple], context: Iterable[Triple], shapes: Graph, base: UnitStore | None = None
-) -> list[tuple[object, list[Triple]]]:
+) -> list[tuple[Node, list[Triple]]]:
     """pyshacl on own + context (+ the triples of `base`) with only own nodes as targets:
     (focus node, result triples) for each result about an own node."""
     mine = own_nodes(own)
@@ -68,7 +69,7 @@ def validate_unit(
     return kept
 
 
-def _with_details(report: Graph, result) -> list[Triple]:
+def _with_details(report: Graph, result: Node) -> list[Triple]:
     """A result's triples and those of the sh:detail results under it."""
     triples, todo, seen = [], [result], set()
     while todo:

@@ -14,24 +14,31 @@ Two more things make it a unit's store (see partition.py):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from rdflib import Graph
 from rdflib.namespace import RDF
 from rdflib.plugins.stores.memory import Memory
+from rdflib.term import Node
 
-_NO_CONTEXTS = ()
+_NO_CONTEXTS: tuple[Graph | None, ...] = ()
+
+Triple = tuple[Node, Node, Node]
+Pattern = tuple[Node | None, Node | None, Node | None]  # None: any term
 
 
 class UnitStore(Memory):
     """Indices subject->predicate->objects, predicate->object->subjects, object->subject->predicates."""
 
-    def __init__(self, own: set | None = None, base: UnitStore | None = None) -> None:
+    def __init__(self, own: set[Node] | None = None, base: UnitStore | None = None) -> None:
         super().__init__()  # for namespace bindings; its own indices stay empty
         self.own, self.base = own, base
-        self._spo: dict = {}
-        self._pos: dict = {}
-        self._osp: dict = {}
+        self._spo: dict[Node, dict[Node, set[Node]]] = {}
+        self._pos: dict[Node, dict[Node, set[Node]]] = {}
+        self._osp: dict[Node, dict[Node, set[Node]]] = {}
         self._size = 0
 
-    def add(self, triple, context=None, quoted=False) -> None:
+    def add(self, triple: Triple, context: Graph | None = None, quoted: bool = False) -> None:
         s, p, o = triple
         if self.base is not None and self.base._has(s, p, o):
             return
@@ -43,17 +50,20 @@ class UnitStore(Memory):
         self._osp.setdefault(o, {}).setdefault(s, set()).add(p)
         self._size += 1
 
-    def addN(self, quads) -> None:
+    def addN(self, quads: Iterable[tuple[Node, Node, Node, Graph]]) -> None:
         for s, p, o, _ in quads:
             self.add((s, p, o))
 
-    def remove(self, triple, context=None) -> None:
+    def remove(self, triple: Pattern, context: Graph | None = None) -> None:
         raise NotImplementedError("a validation unit's store is not changed once filled")
 
-    def __len__(self, context=None) -> int:
+    def __len__(self, context: Graph | None = None) -> int:
         return self._size + (len(self.base) if self.base is not None else 0)
 
-    def triples(self, triple_pattern, context=None):
+    # rdflib declares the contexts of each triple a generator; any iterator serves its callers.
+    def triples(  # type: ignore[override]
+        self, triple_pattern: Pattern, context: Graph | None = None
+    ) -> Iterator[tuple[Triple, Iterator[Graph | None]]]:
         s, p, o = triple_pattern
         own = self.own if s is None and p == RDF.type and o is not None else None
         if self.base is not None:
@@ -64,10 +74,10 @@ class UnitStore(Memory):
             if own is None or triple[0] in own:
                 yield triple, iter(_NO_CONTEXTS)
 
-    def _has(self, s, p, o) -> bool:
+    def _has(self, s: Node, p: Node, o: Node) -> bool:
         return o in self._spo.get(s, {}).get(p, ())
 
-    def _match(self, s, p, o):
+    def _match(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[Triple]:
         """The triples matching a pattern (None is a wildcard), from this store's indices."""
         if s is not None:
             by_predicate = self._spo.get(s)

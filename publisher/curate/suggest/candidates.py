@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publisher.textlayer import TextLayer
+from publisher.textlayer import CandidateActor, TextLayer
 from publisher.textlayer.arabic import fold
 
 CONTEXT = 40  # characters of text shown on each side of the first occurrence
@@ -24,7 +24,7 @@ class CandidateName:
 
 def candidate_names(layer: TextLayer) -> list[CandidateName]:
     """One entry per name (spelling variants folded together), in order of first occurrence."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[CandidateActor]] = {}
     for candidate in layer.candidate_actors:
         groups.setdefault(" ".join(fold(candidate.surface).split()), []).append(candidate)
     names = []

@@ -14,7 +14,9 @@ mentions in the same sentence (the ones nearest the cue).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypedDict, TypeVar
 
 from publisher.corpus.model import Actor, Document
 from publisher.curate.suggest.lexicon import Lexicon, Match
@@ -23,6 +25,35 @@ from publisher.textlayer import AmountMention, DateMention, TextLayer
 
 NEGATION_WINDOW = 3
 REVERSING_WINDOW = 6
+
+
+class DraftAmount(TypedDict, total=False):
+    """A draft's amount as the mapping file writes it."""
+
+    value: int
+    min: int
+    max: int
+    currency: str
+    rate: str
+    approximate: bool
+
+
+# A draft's time when it is an interval, as the mapping file writes it ("from" is a keyword).
+DraftInterval = TypedDict(
+    "DraftInterval", {"from": str, "to": str, "approximate": bool, "label": str}, total=False
+)
+
+
+class _Span(Protocol):
+    """Anything found at [start, end) of the text: a mention, a sentence, a cue."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Found = TypeVar("_Found", bound=_Span)
 
 
 @dataclass(frozen=True)
@@ -38,24 +69,24 @@ class Draft:
     quote: str
     cue: str
     cue_start: int
-    amount: dict | None = None
-    time: str | dict | None = None
+    amount: DraftAmount | None = None
+    time: str | DraftInterval | None = None
     place: str | None = None
     hedged: bool = False
     polarity: str = "affirmed"
     attribution: tuple[tuple[str, str], ...] = ()
 
 
-def _inside(item, start: int, end: int) -> bool:
+def _inside(item: _Span, start: int, end: int) -> bool:
     return start <= item.start and item.end <= end
 
 
-def _overlaps(a, b) -> bool:
+def _overlaps(a: _Span, b: _Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _amount(mention: AmountMention, rates: frozenset[str]) -> dict:
-    amount: dict = {}
+def _amount(mention: AmountMention, rates: frozenset[str]) -> DraftAmount:
+    amount: DraftAmount = {}
     if mention.value is not None:
         amount["value"] = mention.value
     else:
@@ -71,17 +102,17 @@ def _amount(mention: AmountMention, rates: frozenset[str]) -> dict:
     return amount
 
 
-def _time(mention: DateMention, text: str) -> str | dict:
+def _time(mention: DateMention, text: str) -> str | DraftInterval:
     if mention.precision in ("year", "year-month", "date"):
         return mention.value
-    time: dict = {"from": f"{mention.begin_year:04d}", "to": f"{mention.end_year:04d}"}
+    time: DraftInterval = {"from": f"{mention.begin_year:04d}", "to": f"{mention.end_year:04d}"}
     if mention.approximate:
         time["approximate"] = True
     time["label"] = text[mention.start : mention.end]
     return time
 
 
-def _nearest(items, cue: Match):
+def _nearest(items: Sequence[_Found], cue: _Span) -> _Found | None:
     return min(items, key=lambda x: (abs(x.start - cue.start), x.start)) if items else None
 
 
@@ -107,7 +138,7 @@ def draft_claims(
     hedges = lexicon.hedges.find(text)
     arabic = document.language == "ar"
 
-    drafts: dict[tuple, Draft] = {}
+    drafts: dict[tuple[str, str, str, int], Draft] = {}
     for s in layer.sentences:
         if s.in_boilerplate:
             continue

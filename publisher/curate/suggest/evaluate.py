@@ -10,12 +10,14 @@ and how much on the type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.corpus.model import Claim
 from publisher.curate.suggest.drafting import Draft
 from publisher.curate.suggest.workspace import Workspace
+from publisher.textlayer import Sentence, TextLayer
 
 BEGIN = "<!-- evaluation:begin (written by `publisher suggest --evaluate`) -->"
 END = "<!-- evaluation:end -->"
@@ -55,12 +57,12 @@ class Score:
         )
 
 
-def _evidence(claim: Claim, sentences) -> set[tuple[int, int]]:
+def _evidence(claim: Claim, sentences: Iterable[Sentence]) -> set[tuple[int, int]]:
     """The sentences a claim's quote overlaps."""
     return {(s.start, s.end) for s in sentences if s.start < claim.end and claim.start < s.end}
 
 
-def _reachable(claims: list[Claim], layer) -> int:
+def _reachable(claims: list[Claim], layer: TextLayer) -> int:
     """Claims whose subject and object are both mentioned in one of their evidence sentences:
     the most a drafter reading only known mentions could find."""
     count = 0
@@ -73,7 +75,9 @@ def _reachable(claims: list[Claim], layer) -> int:
     return count
 
 
-def _matching(drafts: list[Draft], claims: list[Claim], sentences, relation: bool) -> int:
+def _matching(
+    drafts: list[Draft], claims: list[Claim], sentences: Sequence[Sentence], relation: bool
+) -> int:
     """Size of a maximum one-to-one matching (Kuhn's augmenting paths; the lists are short)."""
 
     spans = [_evidence(c, sentences) for c in claims]

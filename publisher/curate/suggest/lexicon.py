@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from publisher.corpus.problems import Problems
-from publisher.corpus.yamlsource import load_yaml
+from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.textlayer.arabic import NormalisedText, fold, is_arabic_letter
 
 LANGUAGES = ("en", "ar")
@@ -23,15 +24,19 @@ ATTRIBUTION_KINDS = ("source_before", "speaker_before", "speaker_after")
 _AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 _LETTER = r"[^\W_]"
 
+# What a phrase signals: (relation, reversed) for a relation cue, (kind, role) for an
+# attribution cue, () for the plain word lists.
+Payload = TypeVar("Payload", bound=tuple[object, ...])
+
 
 @dataclass(frozen=True, order=True)
-class Match:
+class Match(Generic[Payload]):
     """A phrase found in the text: [start, end) in the original text, and what it signals."""
 
     start: int
     end: int
     phrase: str
-    payload: tuple = ()
+    payload: Payload
 
 
 def _pattern(phrase: str) -> str:
@@ -46,10 +51,10 @@ def _pattern(phrase: str) -> str:
     return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
 
 
-class PhraseSet:
+class PhraseSet(Generic[Payload]):
     """Phrases compiled for matching; each carries a payload returned with its matches."""
 
-    def __init__(self, phrases: Iterable[tuple[str, tuple]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, Payload]]) -> None:
         self.phrases = [
             (phrase, payload, re.compile(_pattern(phrase))) for phrase, payload in phrases
         ]
@@ -57,7 +62,7 @@ class PhraseSet:
     def __len__(self) -> int:
         return len(self.phrases)
 
-    def find_all(self, text: str) -> list[Match]:
+    def find_all(self, text: str) -> list[Match[Payload]]:
         """Every match of every phrase, overlapping ones included, sorted by position."""
         normalised = NormalisedText.of(text)
         found = []
@@ -67,9 +72,9 @@ class PhraseSet:
                 found.append(Match(start, end, phrase, payload))
         return sorted(found)
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> list[Match[Payload]]:
         """Matches without overlap: the longest wins, then the earliest."""
-        chosen: list[Match] = []
+        chosen: list[Match[Payload]] = []
         for match in sorted(self.find_all(text), key=lambda m: (m.start - m.end, m.start)):
             if not any(match.start < c.end and c.start < match.end for c in chosen):
                 chosen.append(match)
@@ -82,17 +87,17 @@ class Lexicon:
     reverse a cue, negations, hedges, and attribution cues (payload: kind, role)."""
 
     language: str
-    relations: PhraseSet
-    reversing: PhraseSet
-    negations: PhraseSet
-    hedges: PhraseSet
-    attribution: PhraseSet
+    relations: PhraseSet[tuple[str, bool]]
+    reversing: PhraseSet[tuple[()]]
+    negations: PhraseSet[tuple[()]]
+    hedges: PhraseSet[tuple[()]]
+    attribution: PhraseSet[tuple[str, str]]
     takes_amount: frozenset[str]
     amount_is_cue: frozenset[str]
     takes_place: frozenset[str]
 
 
-def _phrases(entry, key: str, where: Path, line: int, problems: Problems) -> list[str]:
+def _phrases(entry: object, key: str, where: Path, line: int, problems: Problems) -> list[str]:
     value = entry.get(key) if isinstance(entry, dict) else None
     if value is None:
         return []
@@ -119,10 +124,11 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
     """The lexicon for `language`; InputError naming file and line when it is malformed."""
     problems = Problems()
     content = load_yaml(path) if path.is_file() else None
-    if not isinstance(content, dict) or not isinstance(content.get("relations"), dict):
+    if not isinstance(content, Located) or not isinstance(content.get("relations"), dict):
         problems.add(path, 1, "a cue lexicon needs 'relations:' (relation type -> cues)")
         problems.raise_if_any()
-    relations: list[tuple[str, tuple]] = []
+    assert isinstance(content, Located)  # raise_if_any raised otherwise
+    relations: list[tuple[str, tuple[str, bool]]] = []
     flags: dict[str, set[str]] = {"amount": set(), "amount_is_cue": set(), "place": set()}
     for relation, entry in content["relations"].items():
         line = content["relations"].key_lines.get(str(relation), 1)
@@ -131,7 +137,7 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
                 path, line, f"unknown relation type {relation!r}", "see ontology/relation-types.ttl"
             )
             continue
-        if not isinstance(entry, dict):
+        if not isinstance(entry, Located):
             problems.add(path, line, f"{relation}: expected a mapping with en/ar cue lists")
             continue
         for flag, members in flags.items():
@@ -143,12 +149,12 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
         for phrase in _phrases(entry, key, path, entry.line_of(key), problems):
             relations.append((phrase, (relation, True)))
 
-    def word_list(key: str) -> list[tuple[str, tuple]]:
+    def word_list(key: str) -> list[tuple[str, tuple[()]]]:
         entry = content.get(key) or {}
         line = content.key_lines.get(key, 1)
         return [(p, ()) for p in _phrases(entry, language, path, line, problems)]
 
-    attribution = []
+    attribution: list[tuple[str, tuple[str, str]]] = []
     for kind in ATTRIBUTION_KINDS:
         entry = (content.get("attribution") or {}).get(kind)
         if entry is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publisher.corpus.model import Document
 from publisher.corpus.yamlsource import load_yaml
@@ -79,8 +80,9 @@ def _header(document: Document) -> list[str]:
     ]
 
 
-def _known(content) -> list[tuple[str, str, str, int, int]]:
-    known = []
+def _known(content: Any) -> list[tuple[str, str, str, int, int]]:
+    """(subject, relation, object, start, end) of the claims of a mapping file's YAML."""
+    known: list[tuple[str, str, str, int, int]] = []
     for entry in (content or {}).get("claims") or []:
         if isinstance(entry, dict) and isinstance(entry.get("start"), int):
             known.append(
@@ -89,7 +91,7 @@ def _known(content) -> list[tuple[str, str, str, int, int]]:
                     str(entry.get("relation")),
                     str(entry.get("object")),
                     entry["start"],
-                    entry.get("end") if isinstance(entry.get("end"), int) else entry["start"],
+                    entry["end"] if isinstance(entry.get("end"), int) else entry["start"],
                 )
             )
     return known

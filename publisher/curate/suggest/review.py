@@ -58,7 +58,7 @@ def review(
         )
     content = load_yaml(path)
     claims = {
-        str(c.get("id")): c for c in (content or {}).get("claims") or [] if isinstance(c, dict)
+        str(c.get("id")): c for c in (content or {}).get("claims") or [] if isinstance(c, Located)
     }
     if every:
         ids = [i for i, c in claims.items() if c.get("status") == "draft"]

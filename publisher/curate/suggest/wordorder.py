@@ -67,7 +67,13 @@ class Clause:
                 return chosen if chosen.entity_id != after.entity_id else m
         return None
 
-    def pair(self, mentions: list[Mention], cue: Match, arabic: bool, reversed_cue: bool):
+    def pair(
+        self,
+        mentions: list[Mention],
+        cue: Match[tuple[str, bool]],
+        arabic: bool,
+        reversed_cue: bool,
+    ) -> tuple[Mention, Mention] | None:
         """(subject, object) in the order the cue's words put them (before any reversal)."""
         left = [m for m in mentions if m.end <= cue.start]
         right = [m for m in mentions if m.start >= cue.end]
@@ -93,7 +99,7 @@ class Clause:
 
 
 def sources(
-    sentence: Clause, mentions: list[Mention], cues: list[Match]
+    sentence: Clause, mentions: list[Mention], cues: list[Match[tuple[str, str]]]
 ) -> dict[Mention, str | None]:
     """Mentions introduced by attribution cues, with their attribution role (None: a name
     that only qualifies the source, like the state of a ministry)."""

@@ -53,7 +53,7 @@ def nice_step(span: float, ticks: int = 6) -> float:
     if span <= 0:
         return 1.0
     raw = span / ticks
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))  # an int when raw >= 1
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * power:
             return factor * power

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from typing import TypedDict
 
 from publisher.pages.funding import Funding, FundingFigure
 from publisher.pages.periods import extent
@@ -21,6 +22,14 @@ WIDTH, HEIGHT = 960, 460
 LEFT, RIGHT, TOP, BOTTOM = 84, 24, 24, 56
 UNDATED = 90  # width of the column of undated claims
 LEGEND_ROW = 20
+
+Scale = Callable[[float], float]  # a year or an amount to its coordinate
+
+
+class _Paint(TypedDict):
+    fill: str
+    stroke: str
+    stroke_width: float
 
 
 def funding_svg(data: Funding, link: Callable[[str], str]) -> str:
@@ -75,18 +84,22 @@ def _centre(figure: FundingFigure) -> float:
     return a.maximum or a.minimum or 0.0
 
 
-def _places(figures, x, y, plot_right) -> dict[str, tuple[float, float]]:
+def _places(
+    figures: list[FundingFigure], x: Scale, y: Scale, plot_right: float
+) -> dict[str, tuple[float, float]]:
     """Each mark's centre; marks that would fall on one spot are spread side by side."""
     spots: dict[tuple[int, int], list[FundingFigure]] = defaultdict(list)
     centres = {}
     for figure in figures:
         start, end = _years(figure)
-        if start is None and end is None:
-            cx = plot_right + UNDATED / 2
-        elif start is not None and end is not None:
+        if start is not None and end is not None:
             cx = x((start + end) / 2)
+        elif start is not None:
+            cx = x(start)
+        elif end is not None:
+            cx = x(end)
         else:
-            cx = x(start if start is not None else end)
+            cx = plot_right + UNDATED / 2
         centres[figure.claim.iri] = (cx, y(_centre(figure)))
         spots[(round(cx / 6), round(centres[figure.claim.iri][1] / 6))].append(figure)
     for members in spots.values():
@@ -96,7 +109,15 @@ def _places(figures, x, y, plot_right) -> dict[str, tuple[float, float]]:
     return centres
 
 
-def _axes(first, last, top_value, x, y, plot_right, plot_bottom) -> str:
+def _axes(
+    first: int,
+    last: int,
+    top_value: float,
+    x: Scale,
+    y: Scale,
+    plot_right: float,
+    plot_bottom: float,
+) -> str:
     out = [
         tag("rect", x=LEFT, y=TOP, width=plot_right - LEFT, height=plot_bottom - TOP,
             fill="#fbfbfb", stroke="#cccccc"),
@@ -129,7 +150,17 @@ def _axes(first, last, top_value, x, y, plot_right, plot_bottom) -> str:
     return "".join(out)
 
 
-def _mark(figure, source_name, cx, cy, paint, x, y, link, plot_right) -> str:
+def _mark(
+    figure: FundingFigure,
+    source_name: str,
+    cx: float,
+    cy: float,
+    paint: str,
+    x: Scale,
+    y: Scale,
+    link: Callable[[str], str],
+    plot_right: float,
+) -> str:
     claim, amount = figure.claim, figure.claim.amount
     shapes = []
     start, end = _years(figure)
@@ -164,7 +195,7 @@ def _mark(figure, source_name, cx, cy, paint, x, y, link, plot_right) -> str:
 
 def _shape(rate: str | None, cx: float, cy: float, paint: str, hollow: bool) -> str:
     fill = "#ffffff" if hollow else paint
-    common = {"fill": fill, "stroke": paint, "stroke_width": 2.5}
+    common: _Paint = {"fill": fill, "stroke": paint, "stroke_width": 2.5}
     if rate == "one-off":
         points = f"{cx:.1f},{cy - 8:.1f} {cx + 8:.1f},{cy:.1f} {cx:.1f},{cy + 8:.1f} {cx - 8:.1f},{cy:.1f}"
         return tag("polygon", points=points, **common)

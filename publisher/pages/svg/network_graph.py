@@ -57,7 +57,7 @@ def radius(weight: int) -> float:
 
 def _bows(edges: list[Edge]) -> dict[Edge, float]:
     """How far each edge bows from the straight line, so that parallel edges stay apart."""
-    between: dict[tuple[str, str], list[Edge]] = defaultdict(list)
+    between: dict[tuple[str, ...], list[Edge]] = defaultdict(list)
     for edge in edges:
         between[tuple(sorted((edge.subject, edge.object)))].append(edge)
     bows = {}
@@ -67,7 +67,15 @@ def _bows(edges: list[Edge]) -> dict[Edge, float]:
     return bows
 
 
-def _edge(edge, net, places, bow, paint, number, edge_link) -> str:
+def _edge(
+    edge: Edge,
+    net: Network,
+    places: dict[str, tuple[float, float]],
+    bow: float,
+    paint: str,
+    number: int,
+    edge_link: Callable[[Edge], str],
+) -> str:
     (x1, y1), (x2, y2) = places[edge.subject], places[edge.object]
     # The bow is measured on the pair's canonical direction, so A->B and B->A bow apart.
     (ax, ay), (bx, by) = (
@@ -99,7 +107,13 @@ def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple
     return x + (tx - x) / length * distance, y + (ty - y) / length * distance
 
 
-def _node(node, weight, net, places, link) -> str:
+def _node(
+    node: str,
+    weight: int,
+    net: Network,
+    places: dict[str, tuple[float, float]],
+    link: Callable[[str], str],
+) -> str:
     x, y = places[node]
     name = net.name(node)
     r = radius(weight)
@@ -113,7 +127,7 @@ def _node(node, weight, net, places, link) -> str:
     return tag("a", content, href=link(node), class_="node", data_actor=node)
 
 
-def _legend(present, net, colours, top) -> str:
+def _legend(present: list[str], net: Network, colours: dict[str, str], top: float) -> str:
     out = []
     column_width = WIDTH / LEGEND_COLUMNS
     for n, relation in enumerate(present):
