@@ -21,19 +21,35 @@ ROOT = HERE.parents[1]
 
 REQUIRED = ("id", "language", "title", "url", "licence", "retrieved", "excerpt", "claims")
 CLAIM_KEYS = {
-    "subject", "relation", "object", "quote", "time", "place", "amount",
-    "polarity", "hedged", "attribution", "note",
+    "subject",
+    "relation",
+    "object",
+    "quote",
+    "time",
+    "place",
+    "amount",
+    "polarity",
+    "hedged",
+    "attribution",
+    "note",
 }
 TIME_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def load_reference():
     ttl = (ROOT / "ontology" / "relation-types.ttl").read_text(encoding="utf-8")
-    relations = set(re.findall(r"<http://127\.0\.0\.1:8080/def/relation/([a-z-]+)>\s*\n\s*a skos:Concept", ttl))
+    relations = set(
+        re.findall(r"<http://127\.0\.0\.1:8080/def/relation/([a-z-]+)>\s*\n\s*a skos:Concept", ttl)
+    )
     actors_doc = yaml.safe_load((ROOT / "data" / "actors.yaml").read_text(encoding="utf-8"))
     actors = {a["id"] for a in actors_doc["actors"]}
     places = {p["id"] for p in actors_doc["places"]}
-    events = {e["id"] for e in yaml.safe_load((ROOT / "data" / "events.yaml").read_text(encoding="utf-8"))["events"]}
+    events = {
+        e["id"]
+        for e in yaml.safe_load((ROOT / "data" / "events.yaml").read_text(encoding="utf-8"))[
+            "events"
+        ]
+    }
     return relations, actors, places, events
 
 
@@ -67,7 +83,9 @@ def main() -> int:
             lang = doc.get("language")
             did = str(doc.get("id", ""))
             # ids follow the corpus convention <topic>-<language>-<kind> (as in the brief's example)
-            if lang not in ("ar", "en") or not (did.endswith("-" + str(lang)) or f"-{lang}-" in did):
+            if lang not in ("ar", "en") or not (
+                did.endswith("-" + str(lang)) or f"-{lang}-" in did
+            ):
                 errors.append(f"{where}: language {lang!r} and id suffix disagree")
             txt = yf.with_suffix(".txt")
             if not txt.exists():
@@ -78,7 +96,9 @@ def main() -> int:
             own_places = {p["id"] for p in doc.get("places") or []}
             clash = (own_actors & ref_actors) | (own_places & ref_places)
             if clash:
-                errors.append(f"{where}: own actors/places already in data/actors.yaml: {sorted(clash)}")
+                errors.append(
+                    f"{where}: own actors/places already in data/actors.yaml: {sorted(clash)}"
+                )
             for a in doc.get("actors") or []:
                 if a.get("part_of") and a["part_of"] not in ref_actors | own_actors:
                     errors.append(f"{where}: actor {a['id']} part_of unknown {a['part_of']}")

@@ -75,7 +75,7 @@ def _key(s: str) -> str:
 
 
 _NAV_KEYS = frozenset(_key(p) for p in phrases.NAVIGATION_PHRASES)
-phrases.SEE_ALSO_KEYS = frozenset(_key(p) for p in phrases.SEE_ALSO)
+_SEE_ALSO_KEYS = frozenset(_key(p) for p in phrases.SEE_ALSO)
 _REF_KEYS = frozenset(_key(p) for p in phrases.REFERENCE_HEADINGS)
 _BANNER_SUBJECT_KEYS = [fold(p) for p in phrases.BANNER_SUBJECTS]
 _BANNER_CUE_KEYS = [fold(p) for p in phrases.BANNER_CUES]
@@ -187,7 +187,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
         if key in _NAV_KEYS:
             found.append(Boilerplate(ln.start, ln.without_trailing_markers(), "navigation"))
             claimed[i] = "navigation"
-            in_see_also = key in phrases.SEE_ALSO_KEYS
+            in_see_also = key in _SEE_ALSO_KEYS
             continue
         if in_see_also and _is_short_unpunctuated(ln, 10):
             found.append(Boilerplate(ln.start, ln.without_trailing_markers(), "navigation"))
