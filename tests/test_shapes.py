@@ -847,6 +847,40 @@ CASES = [
         "AmountShape",
         f"{CLAIM1}/amount",
     ),
+    # --- quantities and places of a transfer ---
+    (
+        "quantity-without-kind",
+        f"DELETE WHERE {{ <{CLAIM1}/quantity/1> sup:quantityKind ?k }}",
+        "QuantityShape",
+        f"{CLAIM1}/quantity/1",
+    ),
+    (
+        "quantity-kind-outside-scheme",
+        f"DELETE WHERE {{ <{CLAIM1}/quantity/1> sup:quantityKind ?k }} ;"
+        f" INSERT DATA {{ <{CLAIM1}/quantity/1> sup:quantityKind <{BASE}def/rate/per-year> }}",
+        "QuantityShape",
+        f"{CLAIM1}/quantity/1",
+    ),
+    (
+        "quantity-value-and-range",
+        f'INSERT DATA {{ <{CLAIM1}/quantity/1> schema:value "5"^^xsd:decimal }}',
+        "QuantityShape",
+        f"{CLAIM1}/quantity/1",
+    ),
+    (
+        "quantity-negative",
+        f"DELETE WHERE {{ <{CLAIM1}/quantity/1> schema:minValue ?v }} ;"
+        f' INSERT DATA {{ <{CLAIM1}/quantity/1> schema:minValue "-3"^^xsd:decimal }}',
+        "QuantityShape",
+        f"{CLAIM1}/quantity/1",
+    ),
+    (
+        "origin-not-a-place",
+        f"DELETE WHERE {{ <{CLAIM1}> sup:origin ?o }} ;"
+        f" INSERT DATA {{ <{CLAIM1}> sup:origin <{BASE}id/actor/hamas> }}",
+        "ClaimShape",
+        CLAIM1,
+    ),
     # --- time ---
     (
         "instant-ill-formed-gyearmonth",
@@ -1374,6 +1408,7 @@ NOT_TERMS = {
     "cameo",
     "attribution-roles",
     "rates",
+    "quantity-kinds",
     "polarities",
     "document-kinds",
     "boilerplate-kinds",

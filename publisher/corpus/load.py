@@ -203,14 +203,15 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
 def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Need) -> None:
     o, c = claim.origin, claim.id
     actors = corpus.actors
+    gap = claim.drafting is not None and claim.drafting.gap is not None
     need(
-        claim.subject in actors,
+        claim.subject in actors or (gap and not claim.subject),
         o,
         f"claim {c}: unknown actor {claim.subject!r} as subject",
         "add it to data/actors.yaml",
     )
     need(
-        claim.object in actors or claim.object in corpus.events,
+        claim.object in actors or claim.object in corpus.events or (gap and not claim.object),
         o,
         f"claim {c}: unknown actor or event {claim.object!r} as object",
         "add it to data/actors.yaml or data/events.yaml",
@@ -227,11 +228,25 @@ def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Ne
             o,
             f"claim {c}: unknown actor {beneficiary!r} in beneficiary_includes",
         )
-    need(
-        claim.place is None or claim.place in corpus.places,
-        o,
-        f"claim {c}: unknown place {claim.place!r}",
-    )
+    for key, place in (
+        ("place", claim.place),
+        ("origin", claim.origin_place),
+        *(("route", step) for step in claim.route),
+        ("destination", claim.destination),
+    ):
+        need(
+            place is None or is_place(corpus, place),
+            o,
+            f"claim {c}: unknown place {place!r} as {key}",
+            "a place of data/actors.yaml (places:), or a state's actor id",
+        )
+    for quantity in claim.quantities:
+        need(
+            vocabulary.knows("quantity-kind", quantity.kind),
+            o,
+            f"claim {c}: unknown quantity kind {quantity.kind!r}",
+            f"one of {sorted(vocabulary.concepts.get('quantity-kind', []))}",
+        )
     need(
         claim.event is None or claim.event in corpus.events,
         o,
@@ -299,3 +314,9 @@ def _derive_conflicts(corpus: Corpus) -> None:
             origin,
             derived=True,
         )
+
+
+def is_place(corpus: Corpus, ident: str) -> bool:
+    """A place of the reference data, or a state (where a claim happens may be a country)."""
+    actor = corpus.actors.get(ident)
+    return ident in corpus.places or (actor is not None and actor.type == "state")

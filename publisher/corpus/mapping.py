@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from publisher.corpus.model import Amount, Attribution, Claim, Document
+from publisher.corpus.model import Amount, Attribution, Claim, Document, Drafting, Quantity
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import check_id
 from publisher.corpus.timespec import TimeError, parse_time
@@ -28,6 +28,10 @@ CLAIM_KEYS = {
     "amount",
     "time",
     "place",
+    "origin",
+    "route",
+    "destination",
+    "quantities",
     "hedged",
     "polarity",
     "attribution",
@@ -35,7 +39,13 @@ CLAIM_KEYS = {
     "event",
     "status",
     "note",
+    # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap
+    "drafter",
+    "cues",
+    "confidence",
+    "gap",
 }
+QUANTITY_KEYS = {"kind", "value", "min", "max", "approximate", "label"}
 POLARITIES = {"affirmed", "denied"}
 STATUSES = {"confirmed", "draft", "rejected"}  # only confirmed claims are published
 
@@ -91,7 +101,20 @@ def _read_claim(
             f"claim {ident}: unknown key(s) {unknown}",
             "see docs/mapping.md",
         )
-    missing = [key for key in ("subject", "relation", "object", "quote") if not entry.get(key)]
+    draft = entry.get("status", "confirmed") == "draft"
+    if entry.get("gap") is not None and not draft:
+        problems.add(
+            path,
+            entry.line_of("gap"),
+            f"claim {ident}: only a draft may have a gap; fill it in, or keep the claim a draft",
+        )
+    # A draft that names its gap may leave the role it could not fill empty.
+    required = (
+        ("relation", "quote")
+        if draft and entry.get("gap")
+        else ("subject", "relation", "object", "quote")
+    )
+    missing = [key for key in required if not entry.get(key)]
     if missing:
         problems.add(path, entry.line, f"claim {ident}: missing {', '.join(missing)}")
         return None
@@ -143,14 +166,20 @@ def _read_claim(
             problems.add(path, entry.line_of("time"), f"claim {ident}: time: {error}")
     amount = _read_amount(entry, ident, problems) if entry.get("amount") is not None else None
     attributions = _read_attributions(entry, ident, problems)
+    quantities = _read_quantities(entry, ident, problems)
+    route = entry.get("route") or []
+    if not isinstance(route, list):
+        problems.add(path, entry.line_of("route"), f"claim {ident}: route must be a list of places")
+        route = []
+    drafting = _read_drafting(entry, ident, problems)
     if ident is None:
         return None
     return Claim(
         id=ident,
         document=document.id,
-        subject=str(entry["subject"]),
+        subject=str(entry.get("subject") or ""),
         relation=str(entry["relation"]),
-        object=str(entry["object"]),
+        object=str(entry.get("object") or ""),
         quote=quote,
         start=start,
         end=end,
@@ -159,12 +188,17 @@ def _read_claim(
         amount=amount,
         time=time,
         place=entry.get("place"),
+        origin_place=entry.get("origin"),
+        route=tuple(str(place) for place in route),
+        destination=entry.get("destination"),
+        quantities=quantities,
         hedged=bool(entry.get("hedged", False)),
         polarity=polarity,
         attributions=attributions,
         proposition=entry.get("proposition"),
         event=entry.get("event"),
         note=entry.get("note"),
+        drafting=drafting,
     )
 
 
@@ -206,6 +240,78 @@ def _read_amount(entry: Located, ident: str | None, problems: Problems) -> Amoun
         )
     return Amount(
         currency, value, minimum, maximum, raw.get("rate"), bool(raw.get("approximate", False))
+    )
+
+
+def _read_quantities(entry: Located, ident: str | None, problems: Problems) -> tuple[Quantity, ...]:
+    raw = entry.get("quantities")
+    if raw is None:
+        return ()
+    line = entry.line_of("quantities")
+    if not isinstance(raw, list):
+        problems.add(entry.path, line, f"claim {ident}: quantities must be a list of mappings")
+        return ()
+    found = []
+    for position, item in enumerate(raw, start=1):
+        where = f"claim {ident}: quantity {position}"
+        if not isinstance(item, dict):
+            problems.add(entry.path, line, f"{where} must be a mapping (kind, value or min/max)")
+            continue
+        unknown = sorted(set(item) - QUANTITY_KEYS)
+        if unknown:
+            problems.add(entry.path, line, f"{where}: unknown key(s) {unknown}")
+        try:
+            value = _decimal(item["value"]) if item.get("value") is not None else None
+            minimum = _decimal(item["min"]) if item.get("min") is not None else None
+            maximum = _decimal(item["max"]) if item.get("max") is not None else None
+        except ValueError as error:
+            problems.add(entry.path, line, f"{where}: {error}")
+            continue
+        if not item.get("kind"):
+            problems.add(entry.path, line, f"{where} needs a kind (ontology/schemes.ttl)")
+            continue
+        if value is None and minimum is None and maximum is None:
+            problems.add(entry.path, line, f"{where} needs a value, or min and/or max")
+            continue
+        if minimum is not None and maximum is not None and minimum > maximum:
+            problems.add(entry.path, line, f"{where}: min {minimum} is above max {maximum}")
+        label = item.get("label")
+        found.append(
+            Quantity(
+                str(item["kind"]),
+                value,
+                minimum,
+                maximum,
+                bool(item.get("approximate", False)),
+                None if label is None else str(label),
+            )
+        )
+    return tuple(found)
+
+
+def _read_drafting(entry: Located, ident: str | None, problems: Problems) -> Drafting | None:
+    if not any(entry.get(key) is not None for key in ("drafter", "cues", "confidence", "gap")):
+        return None
+    cues = entry.get("cues") or []
+    if not isinstance(cues, list):
+        problems.add(entry.path, entry.line_of("cues"), f"claim {ident}: cues must be a list")
+        cues = []
+    confidence = entry.get("confidence")
+    if confidence is not None and (
+        not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1
+    ):
+        problems.add(
+            entry.path,
+            entry.line_of("confidence"),
+            f"claim {ident}: confidence must be a number from 0 to 1",
+        )
+        confidence = None
+    drafter, gap = entry.get("drafter"), entry.get("gap")
+    return Drafting(
+        None if drafter is None else str(drafter),
+        tuple(str(cue) for cue in cues),
+        None if confidence is None else float(confidence),
+        None if gap is None else str(gap),
     )
 
 

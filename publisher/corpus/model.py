@@ -173,6 +173,31 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A count the claim states, other than money: fighters trained, members of a delegation,
+    the dead. `kind` is a concept of the quantity-kinds scheme; `label` the phrase as written
+    when it is vague ("thousands")."""
+
+    kind: str
+    value: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    approximate: bool = False
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Drafting:
+    """How a claim was drafted, kept when a curator confirms it: the drafter's version, the
+    words it went by (cues), its confidence, and a gap it could not fill (drafts only)."""
+
+    drafter: str | None = None
+    cues: tuple[str, ...] = ()
+    confidence: float | None = None
+    gap: str | None = None
+
+
+@dataclass(frozen=True)
 class Attribution:
     agent: str
     role: str
@@ -194,13 +219,18 @@ class Claim:
     beneficiaries: tuple[str, ...] = ()
     amount: Amount | None = None
     time: TimeSpec | None = None
-    place: str | None = None
+    place: str | None = None  # a place id, or a state's actor id (the country)
+    origin_place: str | None = None  # where what was transferred came from
+    route: tuple[str, ...] = ()  # the places it went through, in order
+    destination: str | None = None  # where it went
+    quantities: tuple[Quantity, ...] = ()
     hedged: bool = False
     polarity: str = "affirmed"
     attributions: tuple[Attribution, ...] = ()
     proposition: str | None = None
     event: str | None = None
     note: str | None = None
+    drafting: Drafting | None = None
 
 
 @dataclass

@@ -19,6 +19,7 @@ SCHEMES = {
     "relation": "def/relation-types",
     "attribution-role": "def/attribution-roles",
     "rate": "def/rates",
+    "quantity-kind": "def/quantity-kinds",
     "document-kind": "def/document-kinds",
 }
 

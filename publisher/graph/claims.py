@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from publisher.corpus.model import Claim, Corpus, Document
+from publisher.corpus.model import Claim, Corpus, Document, Quantity
 from publisher.graph.terms import boolean, decimal_literal, integer, non_negative
 from publisher.graph.timing import add_time
 from publisher.rdf.iris import Minter
@@ -64,8 +64,18 @@ def add_claim(
         graph.add((node, sup("proposition"), mint.proposition(claim.proposition)))
     if claim.event:
         graph.add((node, sup("aboutEvent"), mint.event(claim.event)))
-    if claim.place:
-        graph.add((node, sup("place"), mint.place(claim.place)))
+    for predicate, place in (
+        ("place", claim.place),
+        ("origin", claim.origin_place),
+        *(("via", step) for step in claim.route),
+        ("destination", claim.destination),
+    ):
+        if place:
+            graph.add((node, sup(predicate), _place(place, corpus, mint)))
+    for number, quantity in enumerate(claim.quantities, start=1):
+        _add_quantity(graph, node, claim, number, quantity, document.language, mint)
+    if claim.drafting is not None and claim.drafting.drafter:
+        graph.add((node, sup("drafter"), Literal(claim.drafting.drafter)))
     if claim.note:
         graph.add((node, RDFS.comment, Literal(claim.note, lang="en")))
     _add_evidence(graph, node, claim, document, mint)
@@ -120,6 +130,38 @@ def _add_amount(graph: Graph, node: URIRef, claim: Claim, mint: Minter) -> None:
     if amount.rate:
         graph.add((iri, sup("rate"), mint.concept("rate", amount.rate)))
     graph.add((iri, sup("approximate"), boolean(amount.approximate)))
+
+
+def _place(ident: str, corpus: Corpus, mint: Minter) -> URIRef:
+    """A place of the reference data, or a state as the country where it happened."""
+    return mint.place(ident) if ident in corpus.places else mint.actor(ident)
+
+
+def _add_quantity(
+    graph: Graph,
+    node: URIRef,
+    claim: Claim,
+    number: int,
+    quantity: Quantity,
+    language: str,
+    mint: Minter,
+) -> None:
+    """A count as a schema:QuantitativeValue: a value or a range, what is counted, whether
+    the text gives it approximately, and its words when they are vague ("thousands")."""
+    sup = mint.term
+    iri = mint.claim_part(claim.id, "quantity", number)
+    graph.add((node, sup("quantity"), iri))
+    graph.add((iri, RDF.type, SCHEMA.QuantitativeValue))
+    graph.add((iri, sup("quantityKind"), mint.concept("quantity-kind", quantity.kind)))
+    if quantity.value is not None:
+        graph.add((iri, SCHEMA.value, decimal_literal(quantity.value)))
+    if quantity.minimum is not None:
+        graph.add((iri, SCHEMA.minValue, decimal_literal(quantity.minimum)))
+    if quantity.maximum is not None:
+        graph.add((iri, SCHEMA.maxValue, decimal_literal(quantity.maximum)))
+    graph.add((iri, sup("approximate"), boolean(quantity.approximate)))
+    if quantity.label:
+        graph.add((iri, RDFS.label, Literal(quantity.label, lang=language)))
 
 
 def _add_attributions(graph: Graph, node: URIRef, claim: Claim, mint: Minter) -> None:
