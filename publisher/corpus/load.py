@@ -19,21 +19,26 @@ from publisher.corpus.reference import (
     read_propositions,
     read_sources,
 )
+from publisher.corpus.schema import FILES, check_file
 from publisher.corpus.vocabulary import Vocabulary, read_vocabulary
 from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.errors import Origin
 
 
-def _items(path: Path, key: str, problems: Problems) -> list[Located]:
-    if not path.exists():
-        return []
-    content = load_yaml(path)
-    if content is None:
-        return []
-    if not isinstance(content, dict) or not isinstance(content.get(key, []), list):
-        problems.add(path, 1, f"expected a mapping with a '{key}:' list")
-        return []
-    return [item for item in content.get(key) or [] if isinstance(item, Located)]
+class _DataFile:
+    """One reference-data file, read once and checked against its shape (schema.py)."""
+
+    def __init__(self, path: Path, problems: Problems) -> None:
+        self.path = path
+        self.content = load_yaml(path) if path.exists() else None
+        if self.content is not None:
+            check_file(path, self.content, FILES[path.name], problems)
+
+    def items(self, key: str) -> list[Located]:
+        """The mappings listed under `key` (what is not a mapping was reported already)."""
+        if not isinstance(self.content, dict) or not isinstance(self.content.get(key), list):
+            return []
+        return [item for item in self.content[key] if isinstance(item, Located)]
 
 
 def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
@@ -44,7 +49,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
     vocabulary = read_vocabulary(home / "ontology")
 
     seen_docs: dict[object, Located] = {}  # by the id as written, which may be missing
-    for entry in _items(data / "documents.yaml", "documents", problems):
+    for entry in _DataFile(data / "documents.yaml", problems).items("documents"):
         ident = entry.get("id")
         if ident in seen_docs:
             problems.add(entry.path, entry.line_of("id"), f"duplicate document id {ident!r}")
@@ -76,28 +81,28 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
 
     # Reference ids share one namespace of names, so a claim's subject is never ambiguous.
     seen: dict[str, Located] = {}
-    actors_file = data / "actors.yaml"
-    corpus.actors = read_actors(_items(actors_file, "actors", problems), problems, seen)
-    corpus.places = read_places(_items(actors_file, "places", problems), problems, seen)
-    corpus.positions = read_positions(_items(actors_file, "positions", problems), problems, {})
-    corpus.memberships = read_memberships(_items(actors_file, "memberships", problems), problems)
-    corpus.events = read_events(_items(data / "events.yaml", "events", problems), problems, seen)
-    corpus.sources = read_sources(
-        _items(data / "sources.yaml", "sources", problems), problems, seen
-    )
-    corpus.propositions = read_propositions(
-        _items(data / "propositions.yaml", "propositions", problems), problems, {}
-    )
+    actors_file = _DataFile(data / "actors.yaml", problems)
+    corpus.actors = read_actors(actors_file.items("actors"), problems, seen)
+    corpus.places = read_places(actors_file.items("places"), problems, seen)
+    corpus.positions = read_positions(actors_file.items("positions"), problems, {})
+    corpus.memberships = read_memberships(actors_file.items("memberships"), problems)
+    events = _DataFile(data / "events.yaml", problems).items("events")
+    corpus.events = read_events(events, problems, seen)
+    sources = _DataFile(data / "sources.yaml", problems).items("sources")
+    corpus.sources = read_sources(sources, problems, seen)
+    propositions = _DataFile(data / "propositions.yaml", problems).items("propositions")
+    corpus.propositions = read_propositions(propositions, problems, {})
 
     claim_ids: dict[str, Located] = {}
     for path in sorted((data / "claims").glob("*.yaml")):
-        claims, drafts = read_claims_file(path, corpus.documents, problems, claim_ids)
-        for claim in claims:
+        mapping = read_claims_file(path, corpus.documents, problems, claim_ids)
+        for claim in mapping.claims:
             corpus.claims[claim.id] = claim
-        corpus.drafts.extend(drafts)
-    corpus.conflicts = read_conflicts(
-        _items(data / "conflicts.yaml", "conflicts", problems), problems, {}
-    )
+        corpus.drafts.extend(mapping.drafts)
+        for note in mapping.coverage:
+            corpus.coverage.setdefault(note.document, []).append(note)
+    conflicts = _DataFile(data / "conflicts.yaml", problems).items("conflicts")
+    corpus.conflicts = read_conflicts(conflicts, problems, {})
 
     _check_references(corpus, vocabulary, problems)
     problems.raise_if_any()

@@ -6,48 +6,40 @@ each statement is anchored in its evidence.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from publisher.corpus.model import Amount, Attribution, Claim, Document, Drafting, Quantity
+from publisher.corpus.model import (
+    Amount,
+    Attribution,
+    Claim,
+    CoverageNote,
+    CueNote,
+    Document,
+    Drafting,
+    Instant,
+    Quantity,
+)
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import check_id
-from publisher.corpus.timespec import TimeError, parse_time
+from publisher.corpus.schema import MAPPING_FILE, check_file
+from publisher.corpus.timespec import TimeError, parse_instant, parse_time
 from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.errors import Origin
 
-CLAIM_KEYS = {
-    "id",
-    "subject",
-    "relation",
-    "object",
-    "beneficiary_includes",
-    "quote",
-    "start",
-    "end",
-    "amount",
-    "time",
-    "place",
-    "origin",
-    "route",
-    "destination",
-    "quantities",
-    "hedged",
-    "polarity",
-    "attribution",
-    "proposition",
-    "event",
-    "status",
-    "note",
-    # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap
-    "drafter",
-    "cues",
-    "confidence",
-    "gap",
-}
-QUANTITY_KEYS = {"kind", "value", "min", "max", "approximate", "label"}
 POLARITIES = {"affirmed", "denied"}
 STATUSES = {"confirmed", "draft", "rejected"}  # only confirmed claims are published
+
+
+@dataclass
+class MappingFile:
+    """What one mapping file holds: confirmed claims, the ids of drafts (and rejected ones),
+    and the curator's reasons for candidate sentences without a claim."""
+
+    claims: list[Claim] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)
+    coverage: list[CoverageNote] = field(default_factory=list)
 
 
 def read_claims_file(
@@ -55,14 +47,16 @@ def read_claims_file(
     documents: dict[str, Document],
     problems: Problems,
     seen: dict[str, Located],
-) -> tuple[list[Claim], list[str]]:
-    """The confirmed claims of one mapping file, and the ids of its drafts (and rejected ones)."""
+) -> MappingFile:
+    """The claims of one mapping file, checked, and its coverage notes."""
     content = load_yaml(path)
+    found = MappingFile()
     if not isinstance(content, Located) or "claims" not in content or "document" not in content:
         problems.add(
             path, 1, "a mapping file needs 'document:' (a document id) and 'claims:' (a list)"
         )
-        return [], []
+        return found
+    check_file(path, content, MAPPING_FILE, problems)
     document = documents.get(str(content["document"]))
     if document is None:
         problems.add(
@@ -71,21 +65,48 @@ def read_claims_file(
             f"unknown document {content['document']!r}",
             "see data/documents.yaml",
         )
-        return [], []
-    claims: list[Claim] = []
-    drafts: list[str] = []
+        return found
     for entry in content["claims"] or []:
         if not isinstance(entry, Located):
-            problems.add(path, content.line_of("claims"), "each claim must be a mapping of keys")
-            continue
+            continue  # reported by check_file
         claim = _read_claim(entry, document, problems, seen)
         if claim is None:
             continue
         if entry.get("status", "confirmed") in ("draft", "rejected"):
-            drafts.append(claim.id)
+            found.drafts.append(claim.id)
         else:
-            claims.append(claim)
-    return claims, drafts
+            found.claims.append(claim)
+    coverage = content.get("coverage") or []
+    for entry in coverage if isinstance(coverage, list) else []:
+        note = _read_coverage(entry, document, problems)
+        if note is not None:
+            found.coverage.append(note)
+    return found
+
+
+def _read_coverage(entry: object, document: Document, problems: Problems) -> CoverageNote | None:
+    if not isinstance(entry, Located):
+        return None  # reported by check_file
+    start, end, reason = entry.get("start"), entry.get("end"), entry.get("reason")
+    if not isinstance(start, int) or not isinstance(end, int) or not isinstance(reason, str):
+        return None  # reported by check_file
+    if not 0 <= start < end <= len(document.text):
+        problems.add(
+            entry.path,
+            entry.line_of("start"),
+            f"coverage note [{start}, {end}) is outside {document.file} "
+            f"(length {len(document.text)})",
+        )
+        return None
+    note = entry.get("note")
+    return CoverageNote(
+        document.id,
+        start,
+        end,
+        reason,
+        Origin(entry.path, entry.line),
+        note if isinstance(note, str) else None,
+    )
 
 
 def _read_claim(
@@ -93,14 +114,6 @@ def _read_claim(
 ) -> Claim | None:
     path = entry.path
     ident = check_id(entry, problems, seen)
-    unknown = sorted(set(entry) - CLAIM_KEYS)
-    if unknown:
-        problems.add(
-            path,
-            entry.line_of(unknown[0]),
-            f"claim {ident}: unknown key(s) {unknown}",
-            "see docs/mapping.md",
-        )
     draft = entry.get("status", "confirmed") == "draft"
     if entry.get("gap") is not None and not draft:
         problems.add(
@@ -172,6 +185,8 @@ def _read_claim(
         problems.add(path, entry.line_of("route"), f"claim {ident}: route must be a list of places")
         route = []
     drafting = _read_drafting(entry, ident, problems)
+    first_since, first_ever = _read_first_since(entry, ident, problems)
+    cue_note = entry.get("cue_note")
     if ident is None:
         return None
     return Claim(
@@ -199,7 +214,34 @@ def _read_claim(
         event=entry.get("event"),
         note=entry.get("note"),
         drafting=drafting,
+        position=entry.get("position"),
+        first_since=first_since,
+        first_ever=first_ever,
+        cue_note=CueNote(str(cue_note["cue"]), str(cue_note["note"]))
+        if isinstance(cue_note, dict) and cue_note.get("cue") and cue_note.get("note")
+        else None,
     )
+
+
+def _read_first_since(
+    entry: Located, ident: str | None, problems: Problems
+) -> tuple[Instant | None, bool]:
+    """`first_since: "2010"` (the first since then) or `first_since: ever` (never before)."""
+    value = entry.get("first_since")
+    if value is None:
+        return None, False
+    if value == "ever":
+        return None, True
+    try:
+        return parse_instant(value), False
+    except TimeError as error:
+        problems.add(
+            entry.path,
+            entry.line_of("first_since"),
+            f"claim {ident}: first_since: {error}",
+            "or `ever` for a first ever (never before)",
+        )
+        return None, False
 
 
 def _decimal(value: object) -> Decimal:
@@ -257,9 +299,6 @@ def _read_quantities(entry: Located, ident: str | None, problems: Problems) -> t
         if not isinstance(item, dict):
             problems.add(entry.path, line, f"{where} must be a mapping (kind, value or min/max)")
             continue
-        unknown = sorted(set(item) - QUANTITY_KEYS)
-        if unknown:
-            problems.add(entry.path, line, f"{where}: unknown key(s) {unknown}")
         try:
             value = _decimal(item["value"]) if item.get("value") is not None else None
             minimum = _decimal(item["min"]) if item.get("min") is not None else None

@@ -137,7 +137,9 @@ class Proposition:
 
 @dataclass(frozen=True)
 class Conflict:
-    """Claims that contradict each other, grouped in sides (claims on one side agree)."""
+    """Claims that disagree, grouped in sides (claims on one side agree). `kind` says how:
+    `contradiction` (affirmed against denied) or `differing-figures` (different amounts,
+    counts or dates for the same thing); `aspect` what they differ on."""
 
     id: str
     sides: tuple[tuple[str, ...], ...]
@@ -145,6 +147,7 @@ class Conflict:
     note: str | None
     origin: Origin
     derived: bool = False
+    kind: str = "contradiction"
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -160,6 +163,40 @@ class Conflict:
             for a in side
             for b in other
         ]
+
+
+@dataclass(frozen=True)
+class Series:
+    """Claims that give one figure at successive times, in order: a change over time that a
+    document presents (an increase, a cut), not a conflict between them."""
+
+    id: str
+    claims: tuple[str, ...]
+    aspect: str
+    note: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class CoverageNote:
+    """A curator's reason why a candidate sentence (two actors and a relation cue) has no
+    claim: `reason` is a concept of the coverage-reasons scheme."""
+
+    document: str
+    start: int
+    end: int
+    reason: str
+    origin: Origin
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CueNote:
+    """The words of a denied or hedged claim's quote that carry the denial or the hedge when
+    the cue lexicon has no word for them, and why."""
+
+    cue: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -231,6 +268,10 @@ class Claim:
     event: str | None = None
     note: str | None = None
     drafting: Drafting | None = None
+    position: str | None = None  # the position held (relation: membership)
+    first_since: Instant | None = None  # "the first ... since 2010"
+    first_ever: bool = False  # "the first ever ...", "never before"
+    cue_note: CueNote | None = None
 
 
 @dataclass
@@ -246,5 +287,7 @@ class Corpus:
     sources: dict[str, CitedSource] = field(default_factory=dict)
     propositions: dict[str, Proposition] = field(default_factory=dict)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
+    coverage: dict[str, list[CoverageNote]] = field(default_factory=dict)  # by document
