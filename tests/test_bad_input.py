@@ -147,3 +147,62 @@ def test_shacl_violation_names_the_mapping_line(released: Path, capsys) -> None:
     assert re.search(
         rf"{CLAIMS}:{line}: \S*/id/claim/{claim_id}/amount \S*schema.org/value: ", err
     ), err
+
+
+def test_denied_claim_without_its_cue(released: Path, capsys) -> None:
+    """A denied claim whose quote holds no negation (and no cue_note naming the words that
+    deny it) fails the build: the quote alone would say the opposite."""
+    path = released / CLAIMS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: ihr-tehran-conference-1990\n")
+    line = text[:start].count("\n") + 1
+    block_end = text.index("  - id: ", start + 10)
+    block = text[start:block_end]
+    path.write_text(
+        text[:start] + block.replace("polarity: affirmed", "polarity: denied") + text[block_end:],
+        encoding="utf-8",
+    )
+    _build_fails(
+        released,
+        capsys,
+        2,
+        rf"{CLAIMS}:{line}: claim ihr-tehran-conference-1990 is denied, but its quote holds no "
+        "negation word",
+    )
+
+
+def test_cue_note_must_quote_the_claim(released: Path, capsys) -> None:
+    path = released / CLAIMS
+    _edit(path, "cue_note: {cue: متهمة,", "cue_note: {cue: اتهام,")
+    _build_fails(
+        released,
+        capsys,
+        2,
+        rf"{CLAIMS}:\d+: claim ihr-hamas-accused-breaking-axis: cue_note names 'اتهام', which "
+        "is not in the quote",
+    )
+
+
+def test_denied_claim_whose_cue_note_is_removed(released: Path, capsys) -> None:
+    path = released / CLAIMS
+    text = path.read_text(encoding="utf-8")
+    note = text.index('    cue_note: {cue: رفض, note: \'"رفض" (refusal) governs')
+    path.write_text(text[:note] + text[text.index("\n", note) + 1 :], encoding="utf-8")
+    _build_fails(
+        released,
+        capsys,
+        2,
+        rf"{CLAIMS}:\d+: claim ihr-hamas-refuses-to-join-crackdown is denied, but its quote "
+        "holds no negation word",
+    )
+
+
+def test_unknown_key_in_a_data_file(released: Path, capsys) -> None:
+    path = released / "data/sources.yaml"
+    number = _edit(path, "    author: usip\n", "    author: usip\n    autor: usip\n")
+    _build_fails(
+        released,
+        capsys,
+        2,
+        rf"data/sources.yaml:{number + 1}: source usip-2021-05-report: unknown key 'autor'",
+    )

@@ -19,12 +19,14 @@ from rdflib.namespace import SKOS
 
 from publisher.build import keys, pool
 from publisher.build.cache import Cache
+from publisher.build.cues import check_cues, load_cues
 from publisher.build.document_parts import DocumentBuilder
 from publisher.build.identity import PLACEHOLDER, release_time
 from publisher.build.validating import graph_of, validate_parts
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus
+from publisher.corpus.problems import Problems
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
 from publisher.graph.provenance import add_provenance
@@ -95,6 +97,11 @@ def build_graph(home: Path, base: str, *, workers: int | None = None, cache: boo
     """
     started = time.perf_counter()
     corpus, vocabulary = load_corpus(home)
+    cues = load_cues(home, vocabulary.concepts["relation"])
+    if cues is not None:
+        problems = Problems()
+        check_cues(corpus, cues, problems)
+        problems.raise_if_any()
     store = Cache(home / CACHE_DIR if cache else None)
     try:
         build = _Build(home, Minter(base), corpus, vocabulary, store, workers)
