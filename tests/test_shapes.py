@@ -650,6 +650,47 @@ CASES = [
         "ClaimEvidenceShape",
         CLAIM1,
     ),
+    (
+        "claim-cites-a-non-citation",
+        "INSERT DATA { claim:fixture-iran-funds-groups"
+        " <http://purl.org/spar/cito/citesAsEvidence> actor:hamas }",
+        "ClaimShape",
+        CLAIM1,
+    ),
+    (
+        "claim-cites-a-reference-of-another-document",
+        "INSERT DATA { claim:fixture-iran-funds-groups"
+        " <http://purl.org/spar/cito/citesAsEvidence> <http://127.0.0.1:8080/id/citation/other/1> ."
+        " <http://127.0.0.1:8080/id/citation/other/1> a sup:Citation }",
+        "CitedReferenceShape",
+        CLAIM1,
+    ),
+    (
+        "claim-first-since-on-a-denied-claim",
+        'INSERT DATA { claim:fixture-hamas-denies-funding sup:firstSince "2010"^^xsd:gYear }',
+        "FirstOfItsKindShape",
+        CLAIM2,
+    ),
+    (
+        "claim-first-since-not-a-date",
+        "DELETE WHERE { claim:fixture-iran-funds-groups sup:firstSince ?t } ;"
+        ' INSERT DATA { claim:fixture-iran-funds-groups sup:firstSince "since 2010" }',
+        "ClaimShape",
+        CLAIM1,
+    ),
+    (
+        "citation-without-entry-flag",
+        f"DELETE WHERE {{ <{CITATION}> sup:entryInText ?f }}",
+        "CitationShape",
+        CITATION,
+    ),
+    (
+        "citation-unlisted-but-with-entry-text",
+        f"DELETE WHERE {{ <{CITATION}> sup:entryInText ?f }} ;"
+        f" INSERT DATA {{ <{CITATION}> sup:entryInText false }}",
+        "CitationShape",
+        CITATION,
+    ),
     # --- attributions ---
     (
         "attribution-agent-not-an-actor",

@@ -13,6 +13,7 @@ from rdflib import Graph
 
 from publisher.build import keys
 from publisher.corpus.model import Claim, Corpus, Document
+from publisher.graph.citing import cited_numbers
 from publisher.graph.claims import add_claim
 from publisher.graph.documents import add_document, add_text_layer
 from publisher.rdf.iris import Minter
@@ -61,17 +62,12 @@ class DocumentBuilder:
 
     def graph(self, document: Document) -> Graph:
         graph = Graph()
+        layer = analyse(document.text, document.language, self.gazetteer)
         add_document(graph, document, self.mint)
-        add_text_layer(
-            graph,
-            document,
-            analyse(document.text, document.language, self.gazetteer),
-            self.mint,
-            self.known_actors,
-            self.rates,
-        )
+        add_text_layer(graph, document, layer, self.mint, self.known_actors, self.rates)
         for claim in self.claims.get(document.id, []):
-            add_claim(graph, claim, document, self.corpus, self.mint, self.labels)
+            citations = cited_numbers(layer, claim.start, claim.end)
+            add_claim(graph, claim, document, self.corpus, self.mint, self.labels, citations)
         return graph
 
     def part(self, document: Document) -> GraphPart:

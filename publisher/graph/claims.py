@@ -3,14 +3,16 @@ text), amount, time and the qualified attribution chain (PROV-O)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from publisher.corpus.model import Claim, Corpus, Document, Quantity
-from publisher.graph.terms import boolean, decimal_literal, integer, non_negative
+from publisher.graph.terms import boolean, decimal_literal, instant_literal, integer, non_negative
 from publisher.graph.timing import add_time
 from publisher.rdf.iris import Minter
-from publisher.rdf.namespaces import OA, SCHEMA
+from publisher.rdf.namespaces import CITO, OA, SCHEMA
 
 CONTEXT = 32  # code points of prefix/suffix kept with a quote, enough to re-anchor it
 
@@ -38,7 +40,10 @@ def add_claim(
     corpus: Corpus,
     mint: Minter,
     relation_labels: dict[str, dict[str, str]],
+    citations: Sequence[int] = (),
 ) -> None:
+    """The claim node and its parts; `citations` are the numbers of the references of the
+    document's reference list its evidence rests on (graph/citing.py)."""
     sup = mint.term
     node = mint.claim(claim.id)
     graph.add((node, RDF.type, sup("Claim")))
@@ -74,11 +79,17 @@ def add_claim(
             graph.add((node, sup(predicate), _place(place, corpus, mint)))
     for number, quantity in enumerate(claim.quantities, start=1):
         _add_quantity(graph, node, claim, number, quantity, document.language, mint)
+    if claim.first_since is not None:
+        graph.add((node, sup("firstSince"), instant_literal(claim.first_since)))
+    if claim.first_ever:
+        graph.add((node, sup("firstEver"), boolean(True)))
     if claim.drafting is not None and claim.drafting.drafter:
         graph.add((node, sup("drafter"), Literal(claim.drafting.drafter)))
     if claim.note:
         graph.add((node, RDFS.comment, Literal(claim.note, lang="en")))
     _add_evidence(graph, node, claim, document, mint)
+    for number in citations:
+        graph.add((node, CITO.citesAsEvidence, mint.citation(document.id, number)))
     if claim.amount is not None:
         _add_amount(graph, node, claim, mint)
     if claim.time is not None:

@@ -110,20 +110,45 @@ def add_text_layer(
         graph.add((doc, sup("cites"), node))
         graph.add((node, RDF.type, sup("Citation")))
         graph.add((node, sup("citationNumber"), Literal(citation.number, datatype=XSD.integer)))
+        graph.add((node, sup("entryInText"), Literal(True)))
         graph.add((node, DCTERMS.bibliographicCitation, Literal(citation.text)))
         graph.add((node, sup("span"), mint.span(document.id, citation.start, citation.end)))
         _span(graph, document, mint, citation.start, citation.end, sup("CitationEntry"))
+        label = f"[{citation.number}] {citation.title}" if citation.title else citation.text
+        graph.add((node, RDFS.label, Literal(label)))
         if citation.title:
             graph.add((node, DCTERMS.title, Literal(citation.title)))
         if citation.publisher:
             graph.add((node, DCTERMS.publisher, Literal(citation.publisher)))
         if citation.date:
             graph.add((node, DCTERMS.date, Literal(citation.date)))
+        if citation.url:
+            graph.add((node, SCHEMA.url, URIRef(citation.url)))
+    # A marker whose number the text has no entry for (the reference list was not received,
+    # or lacks it) still names a reference of the document: a citation with its number only.
+    unlisted = sorted({n for m in layer.citation_markers for n in m.numbers} - numbers)
+    for number in unlisted:
+        node = mint.citation(document.id, number)
+        graph.add((doc, sup("cites"), node))
+        graph.add((node, RDF.type, sup("Citation")))
+        graph.add((node, sup("citationNumber"), Literal(number, datatype=XSD.integer)))
+        graph.add((node, sup("entryInText"), Literal(False)))
+        graph.add((node, RDFS.label, Literal(f"[{number}]")))
+        graph.add(
+            (
+                node,
+                RDFS.comment,
+                Literal(
+                    f"Reference {number} of the document: its marker is in the text, its "
+                    "entry is not (the reference list was not received with it).",
+                    lang="en",
+                ),
+            )
+        )
     for marker in layer.citation_markers:
         node = _span(graph, document, mint, marker.start, marker.end, sup("CitationMarker"))
         for number in marker.numbers:
-            if number in numbers:
-                graph.add((node, sup("refersTo"), mint.citation(document.id, number)))
+            graph.add((node, sup("refersTo"), mint.citation(document.id, number)))
 
 
 def date_literal(item: DateMention) -> Literal | None:

@@ -29,6 +29,7 @@ VOCABULARIES: dict[str, str] = {
     "schema": "http://schema.org/",
     "time": "http://www.w3.org/2006/time#",
     "org": "http://www.w3.org/ns/org#",
+    "cito": "http://purl.org/spar/cito/",
 }
 # Paths under the base. `sup` comes first in every prefix list, the others last.
 DATASET: dict[str, str] = {
@@ -72,6 +73,7 @@ ITSRDF = Namespace(VOCABULARIES["itsrdf"])
 SCHEMA = Namespace(VOCABULARIES["schema"])
 TIME = Namespace(VOCABULARIES["time"])
 ORG = Namespace(VOCABULARIES["org"])
+CITO = Namespace(VOCABULARIES["cito"])
 SD = Namespace(VOCABULARIES["sd"])
 HYDRA = Namespace(VOCABULARIES["hydra"])
 WD = Namespace(UNDECLARED["wd"])

@@ -13,7 +13,8 @@ so "^ ا ب" means two markers). From the bibliographic text:
              "(بالروسية)" / "(in Russian)" is dropped): "Meduza (بالروسية). 21 Mar 2021." ->
              "Meduza";
   date       the first date in the entry that is not an access or archive date (dates.py);
-  accessed   the date after "Retrieved" / "اطلع عليه بتاريخ" / "Accessed".
+  accessed   the date after "Retrieved" / "اطلع عليه بتاريخ" / "Accessed";
+  url        the first http(s) address in the entry, if it gives one.
 
 Markers. In the body (outside reference lists), "[3]", "[ 2]", "[5, 6]", "[5–7]" and runs of
 adjacent brackets "[15][16][17]" are markers; a run is one marker with all its numbers. A marker
@@ -46,6 +47,7 @@ _ACCESS_CUE = re.compile(
 _RETRIEVED = re.compile(
     r"(?:retrieved|accessed|اطلع عليه بتاريخ|تاريخ الوصول)\s*:?\s*(?:on\s+)?$", re.IGNORECASE
 )
+_URL = re.compile(r"https?://[^\s\]»”\"<>]+")
 _MARKER_RUN = re.compile(r"(?:\[\s*\d{1,3}(?:\s*[,،–-]\s*\d{1,3})*\s*\])+")
 _MARKER_ONE = re.compile(r"\[([^\]]*)\]")
 
@@ -89,6 +91,7 @@ def find_citations(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Citat
                 backlinks = max(1, len(letters))
             else:
                 backlinks = 0
+            url = _URL.search(body)
             out.append(
                 Citation(
                     start,
@@ -100,6 +103,7 @@ def find_citations(text: str, regions: Sequence[tuple[int, int]]) -> tuple[Citat
                     date,
                     accessed,
                     backlinks,
+                    url.group(0).rstrip(".,;:)") if url else None,
                 )
             )
     return tuple(sorted(out))

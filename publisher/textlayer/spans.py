@@ -125,7 +125,8 @@ class Citation:
     The span covers the bibliographic text (after the number and the "^ ا ب" backlinks), so
     text[start:end] == text. `backlinks` is how many body markers the entry says point to it
     (the "^ ا ب" form has 2; a plain "^" has 1; 0 when the list has no backlink carets).
-    `date` is the publication date (ISO lexical form), `accessed` the retrieval date.
+    `date` is the publication date (ISO lexical form), `accessed` the retrieval date, `url`
+    the first web address the entry gives.
     """
 
     start: int
@@ -137,6 +138,7 @@ class Citation:
     date: str | None
     accessed: str | None = None
     backlinks: int = 0
+    url: str | None = None
 
 
 @dataclass(frozen=True, order=True)
