@@ -71,6 +71,8 @@ BUILD = f"{BASE}id/build/0123abcd"
 SOFTWARE = f"{BASE}id/software/publisher/0.1.0"
 INPUT = f"{BASE}id/input/data/actors.yaml"
 CONFLICT = f"{BASE}id/conflict/fixture-iran-hamas-funding"
+SERIES = f"{BASE}id/series/fixture-funding-increase"
+KIND = f"{BASE}def/conflict-kind/"
 
 
 def actor(name: str) -> str:
@@ -1018,6 +1020,69 @@ CASES = [
         CONFLICT,
     ),
     (
+        "conflict-without-kind",
+        "DELETE WHERE { conflict:fixture-iran-hamas-funding sup:conflictKind ?k }",
+        "ConflictShape",
+        CONFLICT,
+    ),
+    (
+        "conflict-kind-change-over-time",
+        "DELETE WHERE { conflict:fixture-iran-hamas-funding sup:conflictKind ?k } ;"
+        f" INSERT DATA {{ conflict:fixture-iran-hamas-funding sup:conflictKind <{KIND}change-over-time> }}",
+        "ConflictShape",
+        CONFLICT,
+    ),
+    (
+        "conflict-one-proposition-on-two-sides",
+        "INSERT DATA { claim:fixture-other-report a sup:Claim ;"
+        " sup:proposition prop:iran-funds-palestinian-groups-100m-2020 ;"
+        " sup:polarity <http://127.0.0.1:8080/def/polarity/affirmed> ."
+        f" <{CONFLICT}/side/2> sup:sideClaim claim:fixture-other-report ."
+        " conflict:fixture-iran-hamas-funding sup:conflictingClaim claim:fixture-other-report }",
+        "ConflictKindShape",
+        CONFLICT,
+    ),
+    (
+        "contradiction-with-one-polarity",
+        "DELETE WHERE { claim:fixture-hamas-denies-funding sup:polarity ?p } ;"
+        " INSERT DATA { claim:fixture-hamas-denies-funding"
+        " sup:polarity <http://127.0.0.1:8080/def/polarity/affirmed> }",
+        "ConflictKindShape",
+        CONFLICT,
+    ),
+    (
+        "differing-figures-with-opposite-polarities",
+        "DELETE WHERE { conflict:fixture-iran-hamas-funding sup:conflictKind ?k } ;"
+        f" INSERT DATA {{ conflict:fixture-iran-hamas-funding sup:conflictKind <{KIND}differing-figures> }}",
+        "ConflictKindShape",
+        CONFLICT,
+    ),
+    (
+        "series-of-one-claim",
+        f"DELETE DATA {{ <{SERIES}> sup:seriesItem <{SERIES}/item/2> }}",
+        "ClaimSeriesShape",
+        SERIES,
+    ),
+    (
+        "series-positions-with-a-gap",
+        f"DELETE DATA {{ <{SERIES}/item/2> sup:seriesPosition 2 }} ;"
+        f" INSERT DATA {{ <{SERIES}/item/2> sup:seriesPosition 3 }}",
+        "ClaimSeriesShape",
+        SERIES,
+    ),
+    (
+        "series-members-in-conflict",
+        "INSERT DATA { claim:fixture-iran-funds-groups sup:conflictsWith claim:fixture-iran-funds-more }",
+        "ClaimSeriesShape",
+        SERIES,
+    ),
+    (
+        "series-item-without-claim",
+        f"DELETE WHERE {{ <{SERIES}/item/1> sup:itemClaim ?c }}",
+        "SeriesItemShape",
+        f"{SERIES}/item/1",
+    ),
+    (
         "conflict-with-one-side",
         f"DELETE DATA {{ conflict:fixture-iran-hamas-funding sup:hasSide <{CONFLICT}/side/2> }}",
         "ConflictShape",
@@ -1443,6 +1508,7 @@ def test_every_sup_term_of_the_model_is_declared(ontology_graph):
 
 
 NOT_TERMS = {
+    "conflict-kinds",
     "ontology",
     "shapes",
     "relation-types",

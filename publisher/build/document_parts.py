@@ -72,14 +72,21 @@ class DocumentBuilder:
 
     def part(self, document: Document) -> GraphPart:
         """The graph's part, with the types of the nodes other graphs point to: the document
-        (memberships, the release) and its claims (conflicts)."""
+        (memberships, the release) and its claims (conflicts), and the claims' polarity and
+        proposition, which the shapes of conflicts read."""
         name = str(self.mint.graph("document", document.id))
         part = make_part(name, sorted_quads(self.graph(document), name), self.prefixes)
         pointed = {f"<{self.mint.document(document.id)}>"} | {
             f"<{self.mint.claim(claim.id)}>" for claim in self.claims.get(document.id, [])
         }
         typed = part.typed_nodes()
-        part.sections["exports"] = b"\n".join(
-            line for node in sorted(pointed & set(typed)) for line in typed[node]
-        )
+        lines = [line for node in sorted(pointed & set(typed)) for line in typed[node]]
+        # The reference unit's shapes read a claim's polarity and proposition (conflicts).
+        read = {f"<{self.mint.term(name)}>".encode() for name in ("polarity", "proposition")}
+        suffix = f" <{name}> .".encode()
+        for line in part.nquads.splitlines():
+            subject, predicate, _ = line.split(b" ", 2)
+            if predicate in read and subject.decode() in pointed:
+                lines.append(line[: -len(suffix)] + b" .")
+        part.sections["exports"] = b"\n".join(sorted(lines))
         return part

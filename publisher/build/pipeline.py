@@ -222,6 +222,7 @@ class _Build:
                     "sources",
                     "propositions",
                     "conflicts",
+                    "series",
                 )
             ),
             repr(corpus.memberships),
@@ -264,6 +265,7 @@ class _Build:
             ("source", corpus.sources),
             ("proposition", corpus.propositions),
             ("conflict", corpus.conflicts),
+            ("series", corpus.series),
         ):
             for ident, item in items.items():
                 origins.add(str(getattr(mint, kind)(ident)), item.origin)

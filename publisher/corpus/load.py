@@ -7,7 +7,7 @@ from typing import Protocol
 
 from publisher.corpus.document_files import read_document
 from publisher.corpus.mapping import read_claims_file
-from publisher.corpus.model import Claim, Conflict, Corpus
+from publisher.corpus.model import Claim, Conflict, Corpus, Series
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import (
     read_actors,
@@ -102,7 +102,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
         for note in mapping.coverage:
             corpus.coverage.setdefault(note.document, []).append(note)
     conflicts = _DataFile(data / "conflicts.yaml", problems).items("conflicts")
-    corpus.conflicts = read_conflicts(conflicts, problems, {})
+    corpus.conflicts, corpus.series = read_conflicts(conflicts, problems, {})
 
     _check_references(corpus, vocabulary, problems)
     problems.raise_if_any()
@@ -197,12 +197,101 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
     for claim in corpus.claims.values():
         _check_claim(claim, corpus, vocabulary, need)
     for conflict in corpus.conflicts.values():
+        known = True
         for claim_id in conflict.claims:
+            known &= claim_id in corpus.claims
             need(
                 claim_id in corpus.claims,
                 conflict.origin,
                 f"conflict {conflict.id}: unknown or draft claim {claim_id!r}",
             )
+        if known:
+            _check_conflict(conflict, corpus, need)
+    in_conflict = {
+        frozenset(pair)
+        for conflict in corpus.conflicts.values()
+        for pair in conflict.opposed_pairs()
+    }
+    for series in corpus.series.values():
+        _check_series(series, corpus, in_conflict, need)
+
+
+def _check_conflict(conflict: Conflict, corpus: Corpus, need: _Need) -> None:
+    """The kinds' rules (shapes/claims.ttl enforces them on the graph too): claims that tell
+    one proposition with one polarity are one report, never two sides; a contradiction sets
+    affirmed against denied; differing figures disagree on a figure, not on whether."""
+    claims, origin, c = corpus.claims, conflict.origin, conflict.id
+    for a, b in conflict.opposed_pairs():
+        first, second = claims[a], claims[b]
+        if a < b:
+            need(
+                not (
+                    first.proposition
+                    and first.proposition == second.proposition
+                    and first.polarity == second.polarity
+                ),
+                origin,
+                f"conflict {c}: {a} and {b} report one proposition ({first.proposition}) with "
+                "one polarity: they agree, they cannot be on two sides",
+                "a figure that differs is another proposition; a difference of wording "
+                "(about, up to) is not a conflict",
+            )
+        if conflict.kind == "contradiction":
+            need(
+                first.polarity != second.polarity,
+                origin,
+                f"conflict {c}: a contradiction sets affirmed against denied, but {a} and {b} "
+                f"on two sides are both {first.polarity}",
+            )
+        elif a < b:
+            need(
+                first.polarity == second.polarity,
+                origin,
+                f"conflict {c}: {a} is {first.polarity} and {b} {second.polarity}: that is a "
+                "contradiction, not differing figures",
+            )
+    if conflict.kind == "contradiction":
+        need(len(conflict.sides) == 2, origin, f"conflict {c}: a contradiction has two sides")
+
+
+def _check_series(
+    series: Series, corpus: Corpus, in_conflict: set[frozenset[str]], need: _Need
+) -> None:
+    """A series lists known claims that each have a time, in the order of their times; two
+    claims of a series are a change over time, never also a conflict."""
+    origin, s = series.origin, series.id
+    previous: tuple[int, ...] | None = None
+    for claim_id in series.claims:
+        claim = corpus.claims.get(claim_id)
+        need(claim is not None, origin, f"series {s}: unknown or draft claim {claim_id!r}")
+        if claim is None:
+            continue
+        need(claim.time is not None, origin, f"series {s}: {claim_id} has no time to order by")
+        key = _time_key(claim)
+        if key is not None and previous is not None:
+            need(
+                previous <= key,
+                origin,
+                f"series {s}: {claim_id} comes before the claim listed ahead of it",
+                "list a series in the order of its claims' times",
+            )
+        previous = key if key is not None else previous
+    for a in series.claims:
+        for b in series.claims:
+            need(
+                a >= b or frozenset((a, b)) not in in_conflict,
+                origin,
+                f"series {s}: {a} and {b} are also on two sides of a conflict",
+                "a change over time is not a conflict: keep one of the two",
+            )
+
+
+def _time_key(claim: Claim) -> tuple[int, ...] | None:
+    time = claim.time
+    instant = time and (time.instant or time.begin or time.end)
+    if instant is None:
+        return None
+    return tuple(int(part) for part in instant.value.lstrip("-").split("-"))
 
 
 def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Need) -> None:
@@ -318,6 +407,7 @@ def _derive_conflicts(corpus: Corpus) -> None:
             "Derived: claims of the same proposition, some affirming and some denying it.",
             origin,
             derived=True,
+            kind="contradiction",
         )
 
 

@@ -172,7 +172,6 @@ class Series:
 
     id: str
     claims: tuple[str, ...]
-    aspect: str
     note: str | None
     origin: Origin
 

@@ -16,6 +16,7 @@ from publisher.corpus.model import (
     Place,
     Position,
     Proposition,
+    Series,
 )
 from publisher.corpus.problems import Problems
 from publisher.corpus.timespec import TimeError, parse_instant, parse_time
@@ -33,7 +34,8 @@ ACTOR_TYPES = {
     "person",
 }
 EVENT_TYPES = {"meeting", "visit", "conference", "attack", "election", "war", "press-conference"}
-CONFLICT_ASPECTS = {"amount", "time", "occurrence", "attribution"}
+CONFLICT_ASPECTS = {"amount", "quantity", "time", "occurrence", "attribution"}
+CONFLICT_KINDS = {"contradiction", "differing-figures", "change-over-time"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -260,12 +262,42 @@ def read_propositions(
 
 def read_conflicts(
     items: list[Located], problems: Problems, seen: dict[str, Located]
-) -> dict[str, Conflict]:
+) -> tuple[dict[str, Conflict], dict[str, Series]]:
+    """Conflicts (contradictions, differing figures) and series (change over time)."""
     conflicts: dict[str, Conflict] = {}
+    series: dict[str, Series] = {}
     for entry in items:
         ident = check_id(entry, problems, seen)
+        kind = entry.get("kind")
+        if kind not in CONFLICT_KINDS:
+            problems.add(
+                entry.path,
+                entry.line_of("kind"),
+                f"kind {kind!r} is not one of {sorted(CONFLICT_KINDS)}",
+                "contradiction (affirmed against denied), differing-figures (other amounts, "
+                "counts or dates for the same thing), change-over-time (a series, in order)",
+            )
+            continue
+        if kind == "change-over-time":
+            members = entry.get("series") or []
+            if "sides" in entry or "aspect" in entry or len(members) < 2:
+                problems.add(
+                    entry.path,
+                    entry.line_of("series"),
+                    "a change over time lists its claims in order in 'series' (two or more), "
+                    "and has no sides or aspect: it is not a conflict",
+                )
+                continue
+            if ident:
+                series[ident] = Series(
+                    ident,
+                    tuple(str(c) for c in members),
+                    entry.get("note"),
+                    Origin(entry.path, entry.line),
+                )
+            continue
         sides = entry.get("sides") or []
-        if len(sides) < 2 or not all(isinstance(side, list) and side for side in sides):
+        if "series" in entry or len(sides) < 2 or not all(isinstance(s, list) and s for s in sides):
             problems.add(
                 entry.path,
                 entry.line_of("sides"),
@@ -286,5 +318,6 @@ def read_conflicts(
                 entry["aspect"],
                 entry.get("note"),
                 Origin(entry.path, entry.line),
+                kind=kind,
             )
-    return conflicts
+    return conflicts, series

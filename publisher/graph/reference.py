@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
 from publisher.corpus.model import Corpus
-from publisher.graph.terms import add_names, instant_literal
+from publisher.graph.terms import add_names, instant_literal, integer
 from publisher.graph.timing import add_time
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import ORG, SCHEMA, WD
@@ -145,6 +145,7 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
     for conflict in corpus.conflicts.values():
         node = mint.conflict(conflict.id)
         graph.add((node, RDF.type, sup("Conflict")))
+        graph.add((node, sup("conflictKind"), mint.concept("conflict-kind", conflict.kind)))
         graph.add((node, sup("conflictAspect"), Literal(conflict.aspect)))
         graph.add(
             (node, RDFS.label, Literal(f"Conflict: {conflict.id.replace('-', ' ')}", lang="en"))
@@ -165,3 +166,18 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
                 graph.add((side_node, sup("sideClaim"), mint.claim(claim_id)))
         for a, b in conflict.opposed_pairs():
             graph.add((mint.claim(a), sup("conflictsWith"), mint.claim(b)))
+
+    for series in corpus.series.values():
+        node = mint.series(series.id)
+        graph.add((node, RDF.type, sup("ClaimSeries")))
+        words = series.id.replace("-", " ")
+        graph.add((node, RDFS.label, Literal(f"Change over time: {words}", lang="en")))
+        graph.add((node, RDFS.label, Literal(f"تغير عبر الزمن: {words}", lang="ar")))
+        if series.note:
+            graph.add((node, RDFS.comment, Literal(series.note, lang="en")))
+        for position, claim_id in enumerate(series.claims, start=1):
+            item = URIRef(f"{node}/item/{position}")
+            graph.add((node, sup("seriesItem"), item))
+            graph.add((item, RDF.type, sup("SeriesItem")))
+            graph.add((item, sup("itemClaim"), mint.claim(claim_id)))
+            graph.add((item, sup("seriesPosition"), integer(position)))

@@ -68,6 +68,9 @@ class Minter:
     def conflict(self, ident: str) -> URIRef:
         return self._iri("id", "conflict", ident)
 
+    def series(self, ident: str) -> URIRef:
+        return self._iri("id", "series", ident)
+
     def claim(self, ident: str) -> URIRef:
         return self._iri("id", "claim", ident)
 

@@ -62,7 +62,8 @@ class GraphPart:
         return found
 
     def exports(self) -> dict[str, list[bytes]]:
-        """Node -> rdf:type lines, for the nodes of this graph that other graphs point to."""
+        """Node -> its exported lines, for the nodes of this graph that other graphs point to:
+        their rdf:type, and for claims their polarity and proposition (document_parts.py)."""
         found: dict[str, list[bytes]] = {}
         for line in self.sections.get("exports", b"").splitlines():
             found.setdefault(line.split(b" ", 1)[0].decode(), []).append(line)
