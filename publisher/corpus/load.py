@@ -288,7 +288,7 @@ def _check_series(
 
 def _time_key(claim: Claim) -> tuple[int, ...] | None:
     time = claim.time
-    instant = time and (time.instant or time.begin or time.end)
+    instant = None if time is None else (time.instant or time.begin or time.end)
     if instant is None:
         return None
     return tuple(int(part) for part in instant.value.lstrip("-").split("-"))

@@ -175,9 +175,9 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
         graph.add((node, RDFS.label, Literal(f"تغير عبر الزمن: {words}", lang="ar")))
         if series.note:
             graph.add((node, RDFS.comment, Literal(series.note, lang="en")))
-        for position, claim_id in enumerate(series.claims, start=1):
-            item = URIRef(f"{node}/item/{position}")
+        for number, claim_id in enumerate(series.claims, start=1):
+            item = URIRef(f"{node}/item/{number}")
             graph.add((node, sup("seriesItem"), item))
             graph.add((item, RDF.type, sup("SeriesItem")))
             graph.add((item, sup("itemClaim"), mint.claim(claim_id)))
-            graph.add((item, sup("seriesPosition"), integer(position)))
+            graph.add((item, sup("seriesPosition"), integer(number)))
