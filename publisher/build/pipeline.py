@@ -207,8 +207,10 @@ class _Build:
     def _reference(self) -> GraphPart:
         """The reference graph's part, cached under what reference_graph reads."""
         corpus = self.corpus
-        languages = sorted(
-            {(m.source, corpus.documents[m.source].language) for m in corpus.memberships}
+        members = sorted(
+            (c.id, c.subject, c.object, c.position or "", c.polarity)
+            for c in corpus.claims.values()
+            if c.relation == "membership"
         )
         key = keys.digest(
             self.software,
@@ -226,7 +228,7 @@ class _Build:
                 )
             ),
             repr(corpus.memberships),
-            repr(languages),
+            repr(members),
         )
         found = self.store.get("reference", key)
         if found is not None:

@@ -152,9 +152,9 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
     for membership in corpus.memberships:
         origin = membership.origin
         need(
-            membership.person in actors and actors[membership.person].type == "person",
+            membership.person in actors,
             origin,
-            f"membership: {membership.person!r} is not a person in actors",
+            f"membership: unknown member {membership.person!r}",
         )
         need(
             membership.organisation in actors,
@@ -166,16 +166,6 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
             origin,
             f"membership: unknown position {membership.position!r}",
         )
-        source = corpus.documents.get(membership.source)
-        need(
-            source is not None, origin, f"membership: unknown source document {membership.source!r}"
-        )
-        if source is not None:
-            need(
-                membership.quote in source.text,
-                origin,
-                f"membership: quote {membership.quote!r} does not occur in {source.file}",
-            )
     for event in events.values():
         need(
             event.place is None or event.place in places,
@@ -316,6 +306,25 @@ def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Ne
         f"claim {c}: unknown relation type {claim.relation!r}",
         "see ontology/relation-types.ttl",
     )
+    if claim.relation == MEMBERSHIP:
+        need(
+            claim.position is not None and claim.object in actors,
+            o,
+            f"claim {c}: a membership names the position held (position:) in an organisation "
+            "(object: an actor)",
+            "a position of data/actors.yaml (positions:), e.g. leader, member",
+        )
+    need(
+        claim.position is None or claim.relation == MEMBERSHIP,
+        o,
+        f"claim {c}: only a membership (relation: membership) has a position",
+    )
+    need(
+        claim.position is None or claim.position in corpus.positions,
+        o,
+        f"claim {c}: unknown position {claim.position!r}",
+        "see data/actors.yaml (positions:)",
+    )
     for beneficiary in claim.beneficiaries:
         need(
             beneficiary in actors,
@@ -375,6 +384,9 @@ def _check_claim(claim: Claim, corpus: Corpus, vocabulary: Vocabulary, need: _Ne
             f"claim {c}: unknown source {attribution.source!r}",
             "add it to data/sources.yaml",
         )
+
+
+MEMBERSHIP = "membership"  # the relation type of a position held or a membership
 
 
 def _derive_conflicts(corpus: Corpus) -> None:

@@ -95,11 +95,12 @@ class Position:
 
 @dataclass(frozen=True)
 class Membership:
+    """A position held in an organisation that no document states (reference data); what a
+    document states is a claim of relation `membership` with its `position`."""
+
     person: str
     organisation: str
     position: str
-    source: str
-    quote: str
     origin: Origin
     during: TimeSpec | None = None
 

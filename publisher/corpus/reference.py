@@ -169,9 +169,7 @@ def read_memberships(items: list[Located], problems: Problems) -> list[Membershi
     memberships: list[Membership] = []
     keys: set[str] = set()
     for entry in items:
-        missing = [
-            k for k in ("person", "organisation", "position", "source", "quote") if not entry.get(k)
-        ]
+        missing = [k for k in ("person", "organisation", "position") if not entry.get(k)]
         if missing:
             problems.add(entry.path, entry.line, f"membership lacks {', '.join(missing)}")
             continue
@@ -180,8 +178,6 @@ def read_memberships(items: list[Located], problems: Problems) -> list[Membershi
             person=entry["person"],
             organisation=entry["organisation"],
             position=entry["position"],
-            source=entry["source"],
-            quote=str(entry["quote"]),
             origin=Origin(entry.path, entry.line),
             during=during,
         )

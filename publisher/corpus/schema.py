@@ -248,12 +248,11 @@ MEMBERSHIP = Fields(
         "person": TEXT,
         "organisation": TEXT,
         "position": TEXT,
-        "source": TEXT,
-        "quote": TEXT,
         "during": TIME,
         "since": INSTANT,
     },
-    hint="see the header of data/actors.yaml",
+    hint="a membership a document states is a claim in data/claims (relation: membership, "
+    "with position:); data/actors.yaml keeps only those no document states",
 )
 EVENT = Fields(
     {

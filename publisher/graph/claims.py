@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from publisher.corpus.model import Claim, Corpus, Document, Quantity
 from publisher.graph.terms import boolean, decimal_literal, instant_literal, integer, non_negative
 from publisher.graph.timing import add_time
 from publisher.rdf.iris import Minter
-from publisher.rdf.namespaces import CITO, OA, SCHEMA
+from publisher.rdf.namespaces import CITO, OA, ORG, SCHEMA
 
 CONTEXT = 32  # code points of prefix/suffix kept with a quote, enough to re-anchor it
 
@@ -28,6 +28,8 @@ def claim_label(
         return label
 
     relation = relation_labels.get(claim.relation, {}).get(lang, claim.relation)
+    if claim.position is not None:  # a membership: the position held says it best
+        relation = getattr(corpus.positions[claim.position].names, lang)
     negation = {"en": "not ", "ar": "لا "}[lang] if claim.polarity == "denied" else ""
     separator = " — "
     return f"{name(claim.subject)}{separator}{negation}{relation}{separator}{name(claim.object)}"
@@ -96,7 +98,24 @@ def add_claim(
         time = mint.claim_part(claim.id, "time")
         graph.add((node, sup("time"), time))
         add_time(graph, time, claim.time, sup("approximate"))
+    if claim.position is not None:
+        _add_membership(graph, node, claim, document, mint)
     _add_attributions(graph, node, claim, mint)
+
+
+def _add_membership(
+    graph: Graph, node: URIRef, claim: Claim, document: Document, mint: Minter
+) -> None:
+    """A membership claim is also the org:Membership it states: who, where, which position,
+    when, and the document that says so (one per statement; W3C ORG's qualified form)."""
+    assert claim.position is not None
+    graph.add((node, RDF.type, ORG.Membership))
+    graph.add((node, ORG.member, mint.actor(claim.subject)))
+    graph.add((node, ORG.organization, mint.actor(claim.object)))
+    graph.add((node, ORG.role, mint.position(claim.position)))
+    graph.add((node, DCTERMS.source, mint.document(document.id)))
+    if claim.time is not None:
+        graph.add((node, ORG.memberDuring, mint.claim_part(claim.id, "time")))
 
 
 def _add_evidence(

@@ -87,14 +87,6 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
         graph.add((node, ORG.member, person))
         graph.add((node, ORG.organization, organisation))
         graph.add((node, ORG.role, mint.position(membership.position)))
-        graph.add((node, DCTERMS.source, mint.document(membership.source)))
-        graph.add(
-            (
-                node,
-                sup("evidenceText"),
-                Literal(membership.quote, lang=corpus.documents[membership.source].language),
-            )
-        )
         graph.add((person, ORG.memberOf, organisation))
         position = corpus.positions[membership.position]
         for lang in ("en", "ar"):
@@ -111,6 +103,12 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
             time = URIRef(f"{node}/time")
             graph.add((node, ORG.memberDuring, time))
             add_time(graph, time, membership.during, sup("approximate"))
+
+    # What a document states is a claim typed org:Membership in its document's graph
+    # (graph/claims.py); the direct link org:memberOf is kept here, with the actors.
+    for claim in corpus.claims.values():
+        if claim.relation == "membership" and claim.polarity == "affirmed":
+            graph.add((mint.actor(claim.subject), ORG.memberOf, mint.actor(claim.object)))
 
     for event in corpus.events.values():
         node = mint.event(event.id)
