@@ -702,6 +702,33 @@ CASES = [
         "CitationShape",
         CITATION,
     ),
+    (
+        "candidate-sentence-without-cue",
+        f"DELETE WHERE {{ <{span(0, 104)}> sup:relationCue ?c }}",
+        "CandidateSentenceShape",
+        span(0, 104),
+    ),
+    (
+        "candidate-sentence-with-claims-and-a-reason",
+        f"INSERT DATA {{ <{span(0, 104)}> sup:coverageReason"
+        " <http://127.0.0.1:8080/def/coverage-reason/background> }",
+        "CandidateSentenceShape",
+        span(0, 104),
+    ),
+    (
+        "candidate-sentence-reason-not-in-scheme",
+        f"DELETE WHERE {{ <{span(0, 104)}> sup:hasClaim ?c }} ;"
+        f" INSERT DATA {{ <{span(0, 104)}> sup:coverageReason"
+        " <http://127.0.0.1:8080/def/polarity/denied> }",
+        "CandidateSentenceShape",
+        span(0, 104),
+    ),
+    (
+        "candidate-sentence-claim-anchored-elsewhere",
+        f"INSERT DATA {{ <{span(0, 104)}> sup:hasClaim claim:fixture-hamas-denies-funding }}",
+        "CandidateSentenceShape",
+        span(0, 104),
+    ),
     # --- attributions ---
     (
         "attribution-agent-not-an-actor",
@@ -1519,6 +1546,7 @@ def test_every_sup_term_of_the_model_is_declared(ontology_graph):
 
 NOT_TERMS = {
     "conflict-kinds",
+    "coverage-reasons",
     "ontology",
     "shapes",
     "relation-types",
@@ -1561,7 +1589,7 @@ def relation_table() -> list[tuple[str, str, str, str | None]]:
 
 def test_relation_types_match_the_table(ontology_graph):
     rows = relation_table()
-    assert len(rows) == 32
+    assert len(rows) == 33
     scheme = URIRef(BASE + "def/relation-types")
     concepts = set(ontology_graph.subjects(SKOS.inScheme, scheme))
     assert concepts == {URIRef(f"{BASE}def/relation/{row[0]}") for row in rows}
@@ -1593,6 +1621,7 @@ CAMEO_LABELS = {
     "027": "Appeal to others to settle dispute",
     "040": "Consult",
     "180": "Use unconventional violence",
+    "0841": "Return, release person(s)",
     "030": "Express intent to cooperate",
     "033": "Express intent to provide material aid",
     "0331": "Express intent to provide economic aid",

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 
 from publisher.build import keys
+from publisher.build.cues import Cues
 from publisher.corpus.model import Claim, Corpus, Document
 from publisher.graph.citing import cited_numbers
 from publisher.graph.claims import add_claim
+from publisher.graph.coverage import Coverage, account, add_coverage, candidate_sentences, summarise
 from publisher.graph.documents import add_document, add_text_layer
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import sorted_quads
@@ -30,7 +32,8 @@ class DocumentBuilder:
     gazetteer: Gazetteer
     rates: frozenset[str]
     prefixes: dict[str, str]
-    shared_digest: str  # actors, events and ontology files, the software, the base
+    shared_digest: str  # actors, events and ontology files, the software, the base, the cues
+    cues: Cues | None = None  # the cue lexicon: candidate sentences (coverage)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -60,22 +63,35 @@ class DocumentBuilder:
             *[part for path in claim_files for part in (path.name, path.read_bytes())],
         )
 
-    def graph(self, document: Document) -> Graph:
+    def graph(self, document: Document) -> tuple[Graph, Coverage | None]:
+        """The document's graph, and its coverage when the project has a cue lexicon."""
         graph = Graph()
         layer = analyse(document.text, document.language, self.gazetteer)
         add_document(graph, document, self.mint)
         add_text_layer(graph, document, layer, self.mint, self.known_actors, self.rates)
-        for claim in self.claims.get(document.id, []):
+        claims = self.claims.get(document.id, [])
+        for claim in claims:
             citations = cited_numbers(layer, claim.start, claim.end)
             add_claim(graph, claim, document, self.corpus, self.mint, self.labels, citations)
-        return graph
+        lexicon = self.cues.lexicons.get(document.language) if self.cues else None
+        if lexicon is None:
+            return graph, None
+        candidates = candidate_sentences(
+            layer, self.known_actors, lexicon.relations, bool(lexicon.amount_is_cue)
+        )
+        accounting = account(candidates, claims, self.corpus.coverage.get(document.id, []))
+        add_coverage(graph, document, accounting, self.mint)
+        return graph, summarise(accounting)
 
     def part(self, document: Document) -> GraphPart:
         """The graph's part, with the types of the nodes other graphs point to: the document
         (memberships, the release) and its claims (conflicts), and the claims' polarity and
         proposition, which the shapes of conflicts read."""
         name = str(self.mint.graph("document", document.id))
-        part = make_part(name, sorted_quads(self.graph(document), name), self.prefixes)
+        graph, coverage = self.graph(document)
+        part = make_part(name, sorted_quads(graph, name), self.prefixes)
+        if coverage is not None:
+            part.sections["coverage"] = coverage.pack()
         pointed = {f"<{self.mint.document(document.id)}>"} | {
             f"<{self.mint.claim(claim.id)}>" for claim in self.claims.get(document.id, [])
         }

@@ -19,7 +19,7 @@ from rdflib.namespace import SKOS
 
 from publisher.build import keys, pool
 from publisher.build.cache import Cache
-from publisher.build.cues import check_cues, load_cues
+from publisher.build.cues import Cues, check_cues, load_cues
 from publisher.build.document_parts import DocumentBuilder
 from publisher.build.identity import PLACEHOLDER, release_time
 from publisher.build.validating import graph_of, validate_parts
@@ -104,7 +104,7 @@ def build_graph(home: Path, base: str, *, workers: int | None = None, cache: boo
         problems.raise_if_any()
     store = Cache(home / CACHE_DIR if cache else None)
     try:
-        build = _Build(home, Minter(base), corpus, vocabulary, store, workers)
+        build = _Build(home, Minter(base), corpus, vocabulary, store, workers, cues)
         build.timings["load"] = time.perf_counter() - started
         built = build.run()
         store.keep_only(("document", "validation", "turtle", "reference"))
@@ -124,9 +124,10 @@ class _Build:
         vocabulary: Vocabulary,
         store: Cache,
         workers: int | None,
+        cues: Cues | None = None,
     ) -> None:
         self.home, self.mint, self.corpus, self.store = home, mint, corpus, store
-        self.vocabulary, self.workers = vocabulary, workers
+        self.vocabulary, self.workers, self.cues = vocabulary, workers, cues
         self.prefixes = namespaces.prefixes(mint.base)
         self.software = keys.digest(keys.software(), mint.base)
         self.timings: dict[str, float] = {}
@@ -157,7 +158,9 @@ class _Build:
                     self.home,
                 ),
                 ontology.nquads,
+                self.cues.digest if self.cues else "no cue lexicon",
             ),
+            self.cues,
         )
         self._lap("ontology and shapes")
         documents = self._documents(builder)

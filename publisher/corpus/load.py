@@ -186,6 +186,14 @@ def _check_references(corpus: Corpus, vocabulary: Vocabulary, problems: Problems
         )
     for claim in corpus.claims.values():
         _check_claim(claim, corpus, vocabulary, need)
+    for notes in corpus.coverage.values():
+        for note in notes:
+            need(
+                vocabulary.knows("coverage-reason", note.reason),
+                note.origin,
+                f"coverage note [{note.start}, {note.end}): unknown reason {note.reason!r}",
+                f"one of {sorted(vocabulary.concepts.get('coverage-reason', []))}",
+            )
     for conflict in corpus.conflicts.values():
         known = True
         for claim_id in conflict.claims:

@@ -33,7 +33,16 @@ ACTOR_TYPES = {
     "media",
     "person",
 }
-EVENT_TYPES = {"meeting", "visit", "conference", "attack", "election", "war", "press-conference"}
+EVENT_TYPES = {
+    "meeting",
+    "visit",
+    "conference",
+    "attack",
+    "election",
+    "war",
+    "uprising",
+    "press-conference",
+}
 CONFLICT_ASPECTS = {"amount", "quantity", "time", "occurrence", "attribution"}
 CONFLICT_KINDS = {"contradiction", "differing-figures", "change-over-time"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

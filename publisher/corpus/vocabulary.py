@@ -21,6 +21,7 @@ SCHEMES = {
     "rate": "def/rates",
     "quantity-kind": "def/quantity-kinds",
     "document-kind": "def/document-kinds",
+    "coverage-reason": "def/coverage-reasons",
 }
 
 

@@ -29,6 +29,7 @@ EVENT_CLASSES = {
     "attack": "Attack",
     "election": "Election",
     "war": "War",
+    "uprising": "Uprising",
     "press-conference": "Meeting",
 }
 
