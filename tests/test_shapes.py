@@ -1144,6 +1144,19 @@ CASES = [
     ),
     # --- release ---
     (
+        "quality-measurement-share-above-one",
+        f"DELETE WHERE {{ <{RELEASE}/quality/candidate-coverage> <http://www.w3.org/ns/dqv#value> ?v }} ;"
+        f' INSERT DATA {{ <{RELEASE}/quality/candidate-coverage> <http://www.w3.org/ns/dqv#value> "1.5"^^xsd:decimal }}',
+        "QualityMeasurementShape",
+        f"{RELEASE}/quality/candidate-coverage",
+    ),
+    (
+        "quality-measurement-of-no-metric",
+        f"DELETE WHERE {{ <{RELEASE}/quality/candidate-coverage> <http://www.w3.org/ns/dqv#isMeasurementOf> ?m }}",
+        "QualityMeasurementShape",
+        f"{RELEASE}/quality/candidate-coverage",
+    ),
+    (
         "release-without-build",
         f"DELETE WHERE {{ <{RELEASE}> prov:wasGeneratedBy ?b }}",
         "ReleaseShape",

@@ -29,12 +29,14 @@ from publisher.corpus.model import Corpus
 from publisher.corpus.problems import Problems
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
+from publisher.graph.coverage import Coverage
 from publisher.graph.provenance import add_provenance
 from publisher.graph.reference import reference_graph
 from publisher.rdf import namespaces
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import sorted_quads, triples_of
 from publisher.release.parts import GraphPart, make_part
+from publisher.release.quality import Quality, add_quality, read_scores
 from publisher.textlayer.gazetteer import gazetteer_of
 from publisher.validate.origins import OriginIndex
 from publisher.validate.report import Validation, read_report
@@ -52,6 +54,7 @@ class Built:
     generated: datetime
     minter: Minter
     timings: dict[str, float] = field(default_factory=dict)
+    quality: Quality | None = None  # the data-quality measurements (release/quality.py)
 
     @property
     def dataset(self) -> Dataset:
@@ -82,10 +85,13 @@ def release_graph_part(
     generated: datetime,
     home: Path,
     prefixes: dict[str, str],
+    quality: Quality | None = None,
 ) -> GraphPart:
-    """The release metadata graph (PROV-O) as a part."""
+    """The release metadata graph (PROV-O, and the quality measurements: DQV) as a part."""
     provenance, name = Graph(), str(mint.graph("release"))
     add_provenance(provenance, corpus, mint, release_id, generated, home)
+    if quality is not None:
+        add_quality(provenance, mint, release_id, quality)
     return make_part(name, sorted_quads(provenance, name), prefixes)
 
 
@@ -168,8 +174,9 @@ class _Build:
 
         reference_part = self._reference()
         generated = release_time(corpus)
+        quality = self._quality(documents)
         release_part = release_graph_part(
-            corpus, mint, PLACEHOLDER, generated, self.home, self.prefixes
+            corpus, mint, PLACEHOLDER, generated, self.home, self.prefixes, quality
         )
 
         self._lap("reference and release graphs")
@@ -188,7 +195,31 @@ class _Build:
         validation = read_report(report, self._origins())
         self._lap("validation")
         parts = [ontology, shapes, reference_part, release_part, *documents.values()]
-        return Built(parts, validation, corpus, generated, mint, self.timings)
+        return Built(parts, validation, corpus, generated, mint, self.timings, quality)
+
+    def _quality(self, documents: dict[str, GraphPart]) -> Quality:
+        """Coverage from the document parts, claims by origin, the drafter's scores."""
+        coverage = [
+            Coverage.unpack(part.sections["coverage"])
+            for part in documents.values()
+            if "coverage" in part.sections
+        ]
+        drafted: dict[str, int] = {}
+        by_hand = 0
+        for claim in self.corpus.claims.values():
+            drafter = claim.drafting.drafter if claim.drafting else None
+            if drafter:
+                drafted[drafter] = drafted.get(drafter, 0) + 1
+            else:
+                by_hand += 1
+        return Quality(
+            sum(c.candidates for c in coverage),
+            sum(c.with_claims for c in coverage),
+            sum(c.with_reason for c in coverage),
+            by_hand,
+            tuple(sorted(drafted.items())),
+            read_scores(self.home),
+        )
 
     # --- graphs ----------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
     release = str(built.minter.release(release_id))
     counts = {p.graph: p.triples for p in built.parts if p.triples}
     report = skolemised_report(built.validation, release + "/validation")
-    void = void_description(built.minter, release_id, built.generated, counts)
+    void = void_description(built.minter, release_id, built.generated, counts, built.quality)
     return {
         release_files.REPORT: report.serialize(format="turtle").encode(),
         release_files.VOID: void.serialize(format="turtle").encode(),
@@ -62,7 +62,7 @@ def build_release(
     drafted = plain_files(built.parts, prefixes) | _release_metadata(built, PLACEHOLDER)
     release_id = content_identity(drafted)
     release_part = release_graph_part(
-        built.corpus, built.minter, release_id, built.generated, home, prefixes
+        built.corpus, built.minter, release_id, built.generated, home, prefixes, built.quality
     )
     graph = release_part.graph
     for part in built.parts:

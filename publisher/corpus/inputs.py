@@ -38,9 +38,11 @@ def input_files(home: Path) -> list[Path]:
     for pattern in (
         "data/*.yaml",
         "data/claims/*.yaml",
+        "data/lexicon/*.yaml",
         "data/documents/*",
         "ontology/*.ttl",
         "shapes/*.ttl",
+        "evaluation/drafting/scores.json",
     ):
         files += sorted(home.glob(pattern))
     unique: dict[Path, None] = dict.fromkeys(files)

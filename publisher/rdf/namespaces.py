@@ -30,6 +30,7 @@ VOCABULARIES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "org": "http://www.w3.org/ns/org#",
     "cito": "http://purl.org/spar/cito/",
+    "dqv": "http://www.w3.org/ns/dqv#",
 }
 # Paths under the base. `sup` comes first in every prefix list, the others last.
 DATASET: dict[str, str] = {
@@ -74,6 +75,7 @@ SCHEMA = Namespace(VOCABULARIES["schema"])
 TIME = Namespace(VOCABULARIES["time"])
 ORG = Namespace(VOCABULARIES["org"])
 CITO = Namespace(VOCABULARIES["cito"])
+DQV = Namespace(VOCABULARIES["dqv"])
 SD = Namespace(VOCABULARIES["sd"])
 HYDRA = Namespace(VOCABULARIES["hydra"])
 WD = Namespace(UNDECLARED["wd"])

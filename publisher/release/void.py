@@ -11,6 +11,7 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import VOCABULARIES
 from publisher.release import files
+from publisher.release.quality import Quality, add_quality
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 
@@ -20,9 +21,14 @@ def _timestamp(moment: datetime) -> Literal:
 
 
 def void_description(
-    mint: Minter, release_id: str, generated: datetime, counts: dict[str, int]
+    mint: Minter,
+    release_id: str,
+    generated: datetime,
+    counts: dict[str, int],
+    quality: Quality | None = None,
 ) -> Graph:
-    """VoID and DCAT for the dataset: counts, dumps, endpoint, licence, subsets per graph."""
+    """VoID and DCAT for the dataset: counts, dumps, endpoint, licence, subsets per graph,
+    and the data-quality measurements (DQV) of the release."""
     graph = Graph()
     graph.bind("void", VOID)
     graph.bind("dcat", DCAT)
@@ -83,4 +89,6 @@ def void_description(
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
+    if quality is not None:
+        add_quality(graph, mint, release_id, quality)
     return graph

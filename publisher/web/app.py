@@ -23,6 +23,7 @@ from publisher.web import (
     html,
     limits,
     pages,
+    quality,
     resources,
     search,
     sparql,
@@ -109,7 +110,7 @@ def _normalise(config) -> None:
 
 
 def _register(app: Flask) -> None:
-    for module in (pages, sparql, downloads, resources, browse, search):
+    for module in (pages, sparql, downloads, resources, browse, search, quality):
         app.register_blueprint(module.bp)
     for module in (errors, hooks, html, limits):
         module.init_app(app)
