@@ -30,6 +30,7 @@ from publisher.corpus.problems import Problems
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
 from publisher.graph.coverage import Coverage
+from publisher.graph.direct import DirectStatement, direct_graph, direct_statements
 from publisher.graph.provenance import add_provenance
 from publisher.graph.reference import reference_graph
 from publisher.rdf import namespaces
@@ -55,6 +56,7 @@ class Built:
     minter: Minter
     timings: dict[str, float] = field(default_factory=dict)
     quality: Quality | None = None  # the data-quality measurements (release/quality.py)
+    direct: list[DirectStatement] = field(default_factory=list)  # affirmed claims as triples
 
     @property
     def dataset(self) -> Dataset:
@@ -150,10 +152,11 @@ class _Build:
         shapes = self._turtle_folder("shapes")
         ontology_graph = graph_of(triples_of(ontology.nquads))
         data = self.home / "data"
+        labels = relation_labels(ontology_graph, mint)
         builder = DocumentBuilder(
             corpus,
             mint,
-            relation_labels(ontology_graph, mint),
+            labels,
             gazetteer_of(corpus),
             self.vocabulary.concepts["rate"],
             self.prefixes,
@@ -194,8 +197,15 @@ class _Build:
         )
         validation = read_report(report, self._origins())
         self._lap("validation")
-        parts = [ontology, shapes, reference_part, release_part, *documents.values()]
-        return Built(parts, validation, corpus, generated, mint, self.timings, quality)
+        # The direct graph is made from claims the shapes have just checked: its triples are
+        # theirs, so it is not a validation unit of its own.
+        direct = direct_statements(corpus, mint)
+        name = str(mint.graph("direct"))
+        direct_part = make_part(
+            name, sorted_quads(direct_graph(direct, labels, mint), name), self.prefixes
+        )
+        parts = [ontology, shapes, reference_part, release_part, direct_part, *documents.values()]
+        return Built(parts, validation, corpus, generated, mint, self.timings, quality, direct)
 
     def _quality(self, documents: dict[str, GraphPart]) -> Quality:
         """Coverage from the document parts, claims by origin, the drafter's scores."""

@@ -12,6 +12,7 @@ from publisher.rdf import namespaces
 from publisher.release import files as release_files
 from publisher.release.dumps import dataset_files, plain_files
 from publisher.release.manifest import manifest
+from publisher.release.rdf12 import rdf12_trig
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
 from publisher.validate.report import skolemised_report
@@ -77,6 +78,7 @@ def build_release(
     # The same bytes, the id written in: it occurs only in the release graph and metadata.
     files = {name: _with_id(data, release_id) for name, data in drafted.items()}
     files |= dataset_files(parts, prefixes, union=files["dataset.ttl"])
+    files[release_files.RDF12] = rdf12_trig(parts, built.direct, prefixes)
     built.timings["release files"] = time.perf_counter() - clock
     clock = time.perf_counter()
     folder = write_release(out, release_id, files)

@@ -31,6 +31,10 @@ class Minter:
     def relation(self, ident: str) -> URIRef:
         return self.concept("relation", ident)
 
+    def direct(self, relation: str) -> URIRef:
+        """The property of the direct graph for a relation type (graph/direct.py)."""
+        return self._iri("def", "direct", relation)
+
     # Things
     def actor(self, ident: str) -> URIRef:
         return self._iri("id", "actor", ident)

@@ -38,6 +38,7 @@ DATASET: dict[str, str] = {
     "actor": "id/actor/",
     "claim": "id/claim/",
     "relation": "def/relation/",
+    "direct": "def/direct/",
     "graph": "graph/",
 }
 # Used in a few IRIs (links to Wikidata, checksums in the download catalogue) but given no

@@ -10,12 +10,17 @@ SUMS = "SHA256SUMS"  # sha256 of every other file; its own digest is the release
 MANIFEST = "release.json"
 VOID = "void.ttl"
 REPORT = "validation.ttl"  # the SHACL report
-# The dataset in four syntaxes, in this order of names; each is also written gzipped.
+# RDF 1.2 TriG: the same quads, with each affirmed claim a reifier of its triple and Arabic
+# text's direction (release/rdf12.py); the RDF 1.1 dumps are unchanged by it.
+RDF12 = "dataset-rdf12.trig"
+RDF12_SPEC = "https://www.w3.org/TR/rdf12-concepts/"
+# The dataset in four syntaxes, and in RDF 1.2, in this order of names; each also gzipped.
 DUMPS: dict[str, Format] = {
     "dataset.jsonld": formats.JSON_LD,
     "dataset.nq": formats.N_QUADS,
     "dataset.trig": formats.TRIG,
     "dataset.ttl": formats.TURTLE,
+    RDF12: formats.TRIG,
 }
 METADATA: dict[str, Format] = {
     MANIFEST: formats.PLAIN_JSON,

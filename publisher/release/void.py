@@ -84,6 +84,8 @@ def void_description(
         graph.add((dump, DCAT.mediaType, Literal(files.content_type(name))))
         if name.endswith(".gz"):
             graph.add((dump, DCAT.compressFormat, Literal(files.GZIP)))
+        if name.startswith(files.RDF12):
+            graph.add((dump, DCTERMS.conformsTo, URIRef(files.RDF12_SPEC)))
     for graph_iri, count in sorted(counts.items()):
         subset = URIRef(graph_iri)
         graph.add((dataset, VOID.subset, subset))
