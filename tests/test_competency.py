@@ -49,7 +49,8 @@ def test_funding_figures(release_store) -> None:
     state = [r for r in rows if "state-dept-100m" in r["claim"]]
     assert len({r["document"] for r in state}) == 3
     assert {r["language"] for r in state} == {"ar", "en"}
-    assert {r["originalSource"] for r in state} == {"United States Department of State"}
+    assert {r["source"] for r in state} == {"United States Department of State"}
+    assert {r["sourceRole"] for r in state} == {"original source"}
     assert all(r["when"] == "2020" and r["rate"] == "per year" for r in state)
     # "about" $100 million in two documents, "up to" in the third.
     assert sorted((r["value"] or "", r["maximum"] or "") for r in state) == [
@@ -59,6 +60,16 @@ def test_funding_figures(release_store) -> None:
     ]
     israeli = by_claim["ihr-israeli-source-350m"]
     assert (israeli["value"], israeli["rate"], israeli["when"]) == ("350000000", "per year", "2023")
+    # A figure from an anonymous source shows who the document says it is, and as what.
+    assert (israeli["source"], israeli["sourceRole"]) == (
+        "an Israeli security source",
+        "anonymous source",
+    )
+    # Hedging: the early-1990s pledge is "reportedly" (يقال) 30 million a year; the others not.
+    assert by_claim["ihr-pledge-30m-early-1990s"]["hedged"] == "true"
+    assert by_claim["ihr-pledge-30m-early-1990s"]["source"] is None  # the article's own voice
+    assert all(r["hedged"] == "false" for r in state + [israeli])
+    assert all(r["hedged"] in ("true", "false") for r in rows)
     pledge = by_claim["ihr-pledge-250m-2006"]
     assert (pledge["value"], pledge["rate"], pledge["when"]) == ("250000000", "one-off", "2006-12")
     assert by_claim["ihr-pledge-30m-early-1990s"]["value"] == "30000000"
