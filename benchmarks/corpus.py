@@ -141,37 +141,25 @@ def generate(out: Path, documents: int, seed: int = 1, source: Path = ROOT) -> W
     pools = _pools(rng, real["actors"], documents)
 
     claims_by_proposition: dict[str, list[dict]] = {}
-    memberships: list[dict] = []
+    mappings: list[dict] = []
     total_claims = characters = 0
     for number in range(1, documents + 1):
         doc_rng = random.Random(f"{seed}:document:{number}")
-        entry, text, claims, found = _document(doc_rng, number, pools)
+        entry, text, claims = _document(doc_rng, number, pools)
         raw = text.encode("utf-8")
         (data / entry["file"]).write_bytes(raw)
         entry["sha256"] = hashlib.sha256(raw).hexdigest()
         real["documents"]["documents"].append(entry)
-        _dump(data / "claims" / f"{entry['id']}.yaml", {"document": entry["id"], "claims": claims})
+        mappings.append({"document": entry["id"], "claims": claims})
         for claim in claims:
             if claim.get("proposition"):
                 claims_by_proposition.setdefault(claim["proposition"], []).append(claim)
-        for person, (organisation, position, quote) in found.items():
-            if not any(m["person"] == person for m in memberships):
-                memberships.append(
-                    {
-                        "person": person,
-                        "organisation": organisation,
-                        "position": position,
-                        "source": entry["id"],
-                        "quote": quote,
-                    }
-                )
         total_claims += len(claims)
         characters += len(text)
 
     actors = real["actors"]
     actors["actors"] += [a.entry() for a in pools.new_actors]
     actors["places"] += pools.new_places
-    actors["memberships"] += memberships
     _dump(data / "actors.yaml", actors)
     real["events"]["events"] += [
         {
@@ -192,7 +180,11 @@ def generate(out: Path, documents: int, seed: int = 1, source: Path = ROOT) -> W
     real["propositions"]["propositions"] += [
         {"id": p.id, "name": _proposition_names(p)} for p in pools.propositions if p.id in used
     ]
+    # Conflicts first: a figure that differs is another proposition (docs/mapping.md), so the
+    # claims of a conflict's other sides lose the proposition before the mappings are written.
     real["conflicts"]["conflicts"] += _conflicts(claims_by_proposition)
+    for mapping in mappings:
+        _dump(data / "claims" / f"{mapping['document']}.yaml", mapping)
     for name in ("documents", "events", "sources", "propositions", "conflicts"):
         _dump(data / f"{name}.yaml", real[name])
     return Written(documents, total_claims, characters)
@@ -384,7 +376,9 @@ def _proposition_names(p: Proposition) -> dict:
 
 
 def _conflicts(claims_by_proposition: dict[str, list[dict]]) -> list[dict]:
-    """Curated conflicts: one proposition told with different figures, or different years."""
+    """Curated conflicts: one proposition told with different figures, or different years.
+    The claims of the first side keep the proposition; those of the others, which tell a
+    different figure, lose it (claims of one proposition are never on two sides)."""
     conflicts = []
     for proposition, claims in sorted(claims_by_proposition.items()):
         affirmed = [c for c in claims if c.get("polarity") != "denied"]
@@ -396,13 +390,19 @@ def _conflicts(claims_by_proposition: dict[str, list[dict]]) -> list[dict]:
             for claim in affirmed:
                 sides.setdefault(key(claim), []).append(claim["id"])
             if len(sides) >= 2 and None not in sides:
+                chosen = [sorted(v) for _, v in sorted(sides.items(), key=str)][:3]
                 conflicts.append(
                     {
                         "id": f"{proposition}-{aspect}",
+                        "kind": "differing-figures",
                         "aspect": aspect,
-                        "sides": [sorted(v) for _, v in sorted(sides.items(), key=str)][:3],
+                        "sides": chosen,
                     }
                 )
+                others = {ident for side in chosen[1:] for ident in side}
+                for claim in claims:
+                    if claim["id"] in others:
+                        del claim["proposition"]
                 break
     return conflicts
 
@@ -436,7 +436,6 @@ def _document(rng: random.Random, number: int, pools: Pools):
         writer.line(byline)
         entry["publisher"], entry["publisher_evidence"] = outlet.id, byline
     claims: list[dict] = []
-    memberships: dict[str, tuple[str, str, str]] = {}
     cited = 0
     _, fewest, most = KINDS[kind]
     for _ in range(rng.randint(fewest, most)):
@@ -446,7 +445,7 @@ def _document(rng: random.Random, number: int, pools: Pools):
             claim = _claim(rng, writer, doc_id, len(claims) + 1, pools, sponsor, group)
             claims.append(claim)
         elif rng.random() < 0.3 and pools.leaders:
-            _membership_sentence(rng, writer, pools, memberships)
+            claims.append(_membership_claim(rng, writer, doc_id, len(claims) + 1, pools))
         else:
             _filler(rng, writer, pools)
         if kind == "encyclopedia-article" and rng.random() < 0.3:
@@ -466,7 +465,7 @@ def _document(rng: random.Random, number: int, pools: Pools):
     elif kind == "news-report":
         writer.paragraph()
         writer.line(NEWS_FOOTER[0 if lang == "en" else 1])
-    return entry, writer.text, claims, memberships
+    return entry, writer.text, claims
 
 
 _TOPIC = {
@@ -596,7 +595,8 @@ def _claim(
     if lang == "en" and not lead:
         quote = quote[0].upper() + quote[1:]
     spans = writer.sentence(lead, quote, tail)
-    start, end = spans[1]
+    # A hedged claim's quote holds its hedge ("Reportedly, ..."): build/cues.py checks it.
+    start, end = spans[0][0] if hedged else spans[1][0], spans[1][1]
     claim.update(
         {
             "quote": writer.text[start:end],
@@ -651,7 +651,10 @@ def _when(rng: random.Random, proposition: Proposition | None):
     return None, None
 
 
-def _membership_sentence(rng: random.Random, writer: _Writer, pools: Pools, found: dict) -> None:
+def _membership_claim(
+    rng: random.Random, writer: _Writer, doc_id: str, n: int, pools: Pools
+) -> dict:
+    """A sentence naming a person's position, and the membership claim anchored in it."""
     person_id = rng.choice(sorted(pools.leaders))
     organisation, position = pools.leaders[person_id]
     person = next(p for p in pools.people if p.id == person_id)
@@ -659,13 +662,22 @@ def _membership_sentence(rng: random.Random, writer: _Writer, pools: Pools, foun
     role_en, role_ar = pools.positions[position]
     if writer.lang == "en":
         quote = f"{person.en}, the {role_en} of {organisation.en}"
-        rest = f", spoke to reporters in {place.en}"
-        writer.sentence(quote, rest)
+        start, end = writer.sentence(quote, f", spoke to reporters in {place.en}")[0]
     else:
         quote = f"{person.ar}، {role_ar} {organisation.ar}"
-        writer.sentence("تحدث ", quote, f"، إلى الصحفيين في {place.ar}")
-    if person_id not in found:
-        found[person_id] = (organisation.id, position, quote)
+        start, end = writer.sentence("تحدث ", quote, f"، إلى الصحفيين في {place.ar}")[1]
+    return {
+        "id": f"{doc_id.split('-', maxsplit=1)[0][:3]}{doc_id.split('-')[1]}-{n:03d}",
+        "subject": person_id,
+        "relation": "membership",
+        "position": position,
+        "object": organisation.id,
+        "quote": writer.text[start:end],
+        "start": start,
+        "end": end,
+        "hedged": False,
+        "polarity": "affirmed",
+    }
 
 
 def _filler(rng: random.Random, writer: _Writer, pools: Pools) -> None:
