@@ -97,3 +97,15 @@ def test_an_unknown_reason_is_an_error(project: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_corpus(project)
     assert any("unknown reason 'boring'" in str(p) for p in caught.value.problems)
+
+
+def test_coverage_comes_before_the_claims(project: Path) -> None:
+    """`publisher suggest` appends drafts at the end of a mapping file: after a coverage list
+    they would be read as coverage notes."""
+    path = project / "data/claims/hamas-new-phase-ar-interview.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("# Candidate sentences"), text.index("claims:\n")
+    path.write_text(text[:start] + text[end:] + "\n" + text[start:end], encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_corpus(project)
+    assert any("coverage: must come before claims:" in str(p) for p in caught.value.problems)

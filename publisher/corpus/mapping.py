@@ -57,6 +57,14 @@ def read_claims_file(
         )
         return found
     check_file(path, content, MAPPING_FILE, problems)
+    keys = list(content)
+    if "coverage" in keys and keys.index("coverage") > keys.index("claims"):
+        problems.add(
+            path,
+            content.line_of("coverage"),
+            "coverage: must come before claims:",
+            "`publisher suggest` appends drafts at the end of the file, under the last list",
+        )
     document = documents.get(str(content["document"]))
     if document is None:
         problems.add(

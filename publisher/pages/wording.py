@@ -77,6 +77,21 @@ PHRASES: dict[str, tuple[str, str, str]] = {
         "signed a cooperation agreement with {o}", "sign a cooperation agreement with {o}",
         "توقيع {s} اتفاق تعاون مع {o}",
     ),
+    "consultation": ("consulted {o}", "consult {o}", "تشاور {s} مع {o}"),
+    "sympathy": (
+        "expressed sympathy to {o}", "express sympathy to {o}", "تعاطف {s} مع {o}",
+    ),
+    "appeal-for-settlement": (
+        "called for a settlement of {o}", "call for a settlement of {o}",
+        "دعوة {s} إلى تسوية {o}",
+    ),
+    "armed-attack": ("attacked {o}", "attack {o}", "هجوم {s} على {o}"),
+    "release-of-captives": (
+        "released captives to {o}", "release captives to {o}",
+        "إطلاق {s} سراح أسرى لصالح {o}",
+    ),
+    "membership": ("was a member of {o}", "be a member of {o}", "عضوية {s} في {o}"),
+    "origins": ("had its origins in {o}", "have its origins in {o}", "نشأة {s} من {o}"),
 }  # fmt: skip
 # With an amount, the money itself is what was given or pledged.
 AMOUNT_PHRASES: dict[str, tuple[str, str, str]] = {
