@@ -33,6 +33,7 @@ from publisher.store.sparql import lexer
 from publisher.store.sparql.iri import is_absolute, resolve
 from publisher.store.sparql.lexer import (
     IRI,
+    NUMBER,
     PNAME,
     PUNCT,
     STRING,
@@ -69,6 +70,7 @@ _NODE_WORDS = frozenset(("UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH"
 _NODE_PUNCT = frozenset("{([.;,|/!^*+-<>=") | {"!=", "<=", ">=", "&&", "||", "^^"}
 _OPEN = {"{": "}", "(": ")", "[": "]"}
 _CLOSE = frozenset(_OPEN.values())
+_SHAPED = frozenset((PUNCT, WORD, NUMBER))
 
 READ_ONLY = "this SPARQL service is read-only: updates are not accepted"
 NO_SERVICE = (
@@ -180,7 +182,7 @@ class _Shape:
         if (
             (kind == PUNCT and text in _NODE_PUNCT)
             or (kind == WORD and text in _NODE_WORDS)
-            or (kind == lexer.NUMBER and text[0] in "+-")  # `1+1`: the sign is an operator
+            or (kind == NUMBER and text[0] in "+-")  # `1+1`: the sign is an operator
         ):
             self.nodes += 1
 
@@ -301,15 +303,18 @@ class _Reading:
 
     def _body(self, first: Token) -> None:
         limits, shape, out = self.limits, self.shape, self.out
+        feed, write = shape.feed, out.write
+        max_depth, max_nodes = limits.max_depth, limits.max_nodes
         previous: Token | None = None
         for token in itertools.chain((first,), self.tokens):
-            kind, text = token.kind, token.text
+            kind, text, line, column, value, _ = token
             if kind == WORD:
                 if text in UPDATES:
                     raise UpdateRefused(READ_ONLY)
                 if text == "SERVICE":
                     raise QueryRefused(NO_SERVICE)
-                self._known(token)
+                if text not in KEYWORDS:
+                    self._known(token)
                 if text in ("BASE", "PREFIX"):
                     raise _syntax(token, f"{text} is only allowed at the start of the query")
                 if text == "FROM":
@@ -325,30 +330,28 @@ class _Reading:
                 and not (previous and previous.kind == WORD and previous.text == "CONSTRUCT")
             ):
                 self.where = True  # a group at the top: the pattern, or CONSTRUCT's template
-            shape.feed(token)
-            if len(shape.open) > limits.max_depth:
-                raise QueryRefused(
-                    "the query is too complex: its groups and brackets nest deeper than "
-                    f"{limits.max_depth} (at {where(token.line, token.column)}); "
-                    f"the limit is {limits.max_depth}"
-                )
-            if shape.nodes > limits.max_nodes:
-                raise QueryRefused(
-                    f"the query is too complex: it has more than {limits.max_nodes} operators "
-                    f"and patterns; the limit is {limits.max_nodes}"
-                )
-            out.write(self._spelling(token, previous), token.line)
+            if kind in _SHAPED:  # the other tokens are never nodes nor brackets
+                feed(token)
+                if len(shape.open) > max_depth:
+                    raise QueryRefused(
+                        "the query is too complex: its groups and brackets nest deeper than "
+                        f"{max_depth} (at {where(line, column)}); the limit is {max_depth}"
+                    )
+                if shape.nodes > max_nodes:
+                    raise QueryRefused(
+                        f"the query is too complex: it has more than {max_nodes} operators "
+                        f"and patterns; the limit is {max_nodes}"
+                    )
+                write(text, line)
+            elif kind == PNAME:
+                write(f"<{self._expand(token, previous)}>", line)
+            elif kind == IRI:
+                write(f"<{value}>", line)
+            elif kind == STRING:
+                write(quote_string(value), line)
+            else:
+                write(text, line)
             previous = token
-
-    def _spelling(self, token: Token, previous: Token | None) -> str:
-        """How a token is written in the normalised text."""
-        if token.kind == PNAME:
-            return f"<{self._expand(token, previous)}>"
-        if token.kind == IRI:
-            return f"<{token.value}>"
-        if token.kind == STRING:
-            return quote_string(token.value)
-        return token.text
 
     def _expand(self, token: Token, previous: Token | None = None) -> str:
         """The full IRI a prefixed name stands for."""

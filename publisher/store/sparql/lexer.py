@@ -86,7 +86,9 @@ _LONG = {q: re.compile(f"[^{q}\\\\]*+") for q in "\"'"}
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 _TWO = frozenset(("^^", "&&", "||", "!=", "<=", ">="))
 _ONE = frozenset("{}()[].,;*/|^!?=<>+-")
+_ALONE = frozenset("{}()[],;*/=")
 _DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def where(line: int, column: int) -> str:
@@ -107,16 +109,26 @@ class Lexer:
         pos = 0
         while pos < size:
             char = text[pos]
-            if char in " \t\r\n":
+            if char == " ":
+                pos += 1
+            elif char in _ALONE:  # punctuation that begins no longer token: the common case
+                yield Token(PUNCT, char, self.line, pos - self.line_start + 1)
+                pos += 1
+            elif char in _ASCII_LETTERS:  # a keyword, `a`, or a prefixed name
+                token, pos = self._name(pos, self.line, pos - self.line_start + 1)
+                yield token
+            elif char == "." and text[pos + 1 : pos + 2] not in _DIGITS:
+                yield Token(PUNCT, char, self.line, pos - self.line_start + 1)
+                pos += 1
+            elif char in "\t\r\n":
                 end = _WS.match(text, pos).end()  # type: ignore[union-attr]
                 self._lines(pos, end)
                 pos = end
-                continue
-            if char == "#":
+            elif char == "#":
                 pos = _COMMENT.match(text, pos).end()  # type: ignore[union-attr]
-                continue
-            token, pos = self._token(char, pos)
-            yield token
+            else:
+                token, pos = self._token(char, pos)
+                yield token
 
     def _lines(self, start: int, end: int) -> None:
         """Count the line breaks in text[start:end] (LF, CR, CR LF each one)."""
