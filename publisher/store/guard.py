@@ -7,8 +7,9 @@ too big (length, bracket depth, operators and patterns: all counted on the token
 by recursion). From the same reading it writes the query the store is given instead of the
 user's text:
 
-- comments dropped, tokens separated by single spaces, a line break wherever the user's text
-  had one between tokens (so the store's line numbers are the user's lines);
+- comments dropped, tokens separated by single spaces (none between a function and its `(`), a
+  line break wherever the user's text had one between tokens (so the store's line numbers are
+  the user's lines);
 - prefixed names written as full IRIs (`ex:p\\#` is `<http://example/p#>`), the PREFIX
   declarations dropped; a prefix not declared is looked up in the dataset's own prefixes;
 - keywords in upper case, strings in one form (`"…"` with ECHAR escapes, never `\\u`), IRIs
@@ -48,14 +49,10 @@ FORMS = frozenset(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"))
 # The operations of SPARQL 1.1 Update: refused wherever they appear.
 UPDATES = frozenset(("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE"))
 UPDATES |= {"ADD", "WITH"}
-# Every word of the SPARQL 1.1 Query grammar: keywords, built-in functions and aggregates.
-KEYWORDS = frozenset(
+# The built-in functions and aggregates of SPARQL 1.1: words that a `(` follows.
+FUNCTIONS = frozenset(
     (
-        *("BASE", "PREFIX", "SELECT", "CONSTRUCT", "DESCRIBE", "ASK", "DISTINCT", "REDUCED"),
-        *("AS", "FROM", "NAMED", "WHERE", "ORDER", "BY", "ASC", "DESC", "LIMIT", "OFFSET"),
-        *("VALUES", "UNDEF", "GROUP", "HAVING", "UNION", "OPTIONAL", "MINUS", "GRAPH"),
-        *("SERVICE", "SILENT", "BIND", "FILTER", "EXISTS", "NOT", "IN"),
-        *("COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT", "SEPARATOR"),
+        *("COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"),
         *("STR", "LANG", "LANGMATCHES", "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "RAND"),
         *("ABS", "CEIL", "FLOOR", "ROUND", "CONCAT", "STRLEN", "UCASE", "LCASE"),
         *("ENCODE_FOR_URI", "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER"),
@@ -64,7 +61,15 @@ KEYWORDS = frozenset(
         *("STRLANG", "STRDT", "SAMETERM", "ISIRI", "ISURI", "ISBLANK", "ISLITERAL"),
         *("ISNUMERIC", "REGEX", "SUBSTR", "REPLACE"),
     )
-) | {"a", "true", "false"}
+)
+# Every word of the SPARQL 1.1 Query grammar: keywords, functions, `a` and the booleans.
+KEYWORDS = FUNCTIONS | {
+    *("BASE", "PREFIX", "SELECT", "CONSTRUCT", "DESCRIBE", "ASK", "DISTINCT", "REDUCED"),
+    *("AS", "FROM", "NAMED", "WHERE", "ORDER", "BY", "ASC", "DESC", "LIMIT", "OFFSET"),
+    *("VALUES", "UNDEF", "GROUP", "HAVING", "UNION", "OPTIONAL", "MINUS", "GRAPH"),
+    *("SERVICE", "SILENT", "BIND", "FILTER", "EXISTS", "NOT", "IN", "SEPARATOR"),
+    *("a", "true", "false"),
+}
 # What makes a node of the parse tree: operators, separators, groups and pattern keywords.
 _NODE_WORDS = frozenset(("UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH", "EXISTS"))
 _NODE_PUNCT = frozenset("{([.;,|/!^*+-<>=") | {"!=", "<=", ">=", "&&", "||", "^^"}
@@ -214,11 +219,11 @@ class _Writer:
         self.parts: list[str] = []
         self.line = 1
 
-    def write(self, text: str, line: int) -> None:
+    def write(self, text: str, line: int, attached: bool = False) -> None:
         if line > self.line:
             self.parts.append("\n" * (line - self.line))
             self.line = line
-        elif self.parts:
+        elif self.parts and not attached:
             self.parts.append(" ")
         self.parts.append(text)
 
@@ -342,7 +347,8 @@ class _Reading:
                         f"the query is too complex: it has more than {max_nodes} operators "
                         f"and patterns; the limit is {max_nodes}"
                     )
-                write(text, line)
+                # `CONCAT(`, `<f>(`: pyoxigraph wants no space between a function and its `(`.
+                write(text, line, text == "(" and self._called(previous))
             elif kind == PNAME:
                 write(f"<{self._expand(token, previous)}>", line)
             elif kind == IRI:
@@ -352,6 +358,13 @@ class _Reading:
             else:
                 write(text, line)
             previous = token
+
+    @staticmethod
+    def _called(previous: Token | None) -> bool:
+        """True when a `(` after this token opens the arguments of a function."""
+        return previous is not None and (
+            previous.kind in (IRI, PNAME) or (previous.kind == WORD and previous.text in FUNCTIONS)
+        )
 
     def _expand(self, token: Token, previous: Token | None = None) -> str:
         """The full IRI a prefixed name stands for."""

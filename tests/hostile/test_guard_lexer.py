@@ -87,8 +87,8 @@ def test_lines_and_columns_count_every_line_break():
         ("ASK {\r\n  ?s ?p 'x'@en, '''a\nb'''\n}", 'ASK {\n?s ?p "x" @en , "a\\nb"\n\n}'),
         ("# c\n\nASK { ?s <p> 1.0e0, -2, true }", "\n\nASK { ?s <p> 1.0e0 , -2 , true }"),
         ("BASE <http://x/> PREFIX p: <a/> ASK { ?s p:b\\.c ?o }", "BASE <http://x/> ASK { ?s <http://x/a/b.c> ?o }"),
-        ("ASK { FILTER(?a<?b || !BOUND(?c)) }", "ASK { FILTER ( ?a < ?b || ! BOUND ( ?c ) ) }"),
-        ("SELECT (group_concat(?x; separator=',') AS ?y) {}", 'SELECT ( GROUP_CONCAT ( ?x ; SEPARATOR = "," ) AS ?y ) { }'),
+        ("ASK { FILTER(?a<?b || !BOUND(?c)) }", "ASK { FILTER ( ?a < ?b || ! BOUND( ?c ) ) }"),
+        ("SELECT (group_concat(?x; separator=',') AS ?y) {}", 'SELECT ( GROUP_CONCAT( ?x ; SEPARATOR = "," ) AS ?y ) { }'),
     ],
 )  # fmt: skip
 def test_normalised_text(query, normalised):

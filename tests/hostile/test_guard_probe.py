@@ -67,12 +67,16 @@ def evaluate(checked: guard.CheckedQuery) -> None:
             pyoxigraph.NamedNode(BASE + "graph/ontology"),
         )
     )
-    options: dict = {"base_iri": ENDPOINT}
-    if checked.has_dataset:
-        options["default_graph"] = [pyoxigraph.NamedNode(g) for g in checked.default_graphs]
-        options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in checked.named_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
+    options: dict = {"base_iri": ENDPOINT, "use_default_graph_as_union": True}
+    try:
+        if checked.has_dataset:
+            options = {
+                "base_iri": ENDPOINT,
+                "default_graph": [pyoxigraph.NamedNode(g) for g in checked.default_graphs],
+                "named_graphs": [pyoxigraph.NamedNode(g) for g in checked.named_graphs],
+            }
+    except ValueError:
+        pass  # not an IRI to pyoxigraph: never one of the release's graphs, refused by execute
     try:
         answer = store.query(checked.text, **options)
         if not isinstance(answer, pyoxigraph.QueryBoolean):
