@@ -1,10 +1,13 @@
 """The terminals of SPARQL 1.1 (section 19.8), read in one left-to-right scan.
 
 At each position the current character decides which terminal may start there, and one
-anchored match (or a loop that consumes as it goes) reads it; every step consumes at least one
-character and no pattern can backtrack over more than the token it reads, so a text of n
-characters is read in O(n). Where the grammar's terminals overlap, the longest match wins, as
-the grammar says (`FROM:g` is one prefixed name, `?a<?b>` holds the IRI `<?b>`).
+anchored match (or a loop that consumes as it goes) reads it. Every step consumes at least one
+character, no pattern tries more than a fixed number of ways, and the two scans that may look
+past the token they yield are bounded (an IRI runs at most to the next `<`; a run of name
+characters that ends without a colon is remembered), so every character is looked at a fixed
+number of times and a text of n characters is read in O(n). No pattern is ever tried at every
+position. Where the grammar's terminals overlap, the longest match wins, as the grammar says
+(`FROM:g` is one prefixed name, `?a<?b>` holds the IRI `<?b>`).
 
 Whitespace is space, tab, CR and LF; a comment runs from `#` to the end of its line, and a line
 ends at LF, at CR, or at CR LF. Lines and columns are counted that way, from 1.
