@@ -69,6 +69,7 @@ def _run(operation: Operation, config: Config) -> Response:
         base_iri=config["BASE_IRI"] + "sparql",  # the endpoint, as SPARQL 1.1 Protocol suggests
         max_depth=config["MAX_QUERY_DEPTH"],
         max_nodes=config["MAX_QUERY_NODES"],
+        prefixes=namespaces.prefixes(config["BASE_IRI"]),  # usable undeclared, as on WDQS
     )
     fmt = responses.choose(CANDIDATES[result.kind])
     if fmt is formats.HTML:
