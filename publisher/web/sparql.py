@@ -49,9 +49,10 @@ def endpoint():
     except BaseException:
         ticket.end()
         raise
-    # The slot is held, and the time counted, until the answer has been sent; the accounting
-    # is written after that, never while the client waits.
-    response.call_on_close(ticket.end)
+    if response.is_streamed:
+        response.call_on_close(ticket.end)  # the slot is held until the answer is sent
+    else:
+        ticket.end()
     return response
 
 
