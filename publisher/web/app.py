@@ -1,6 +1,6 @@
 """The application factory: settings, the release and its store, blueprints and hooks.
 
-gunicorn runs it unchanged: `gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080`,
+gunicorn runs it unchanged: `gunicorn -c deploy/gunicorn.conf.py 'publisher.web:create_app()'`,
 settings coming from PUBLISHER_* environment variables (publisher/settings.py).
 """
 
@@ -27,6 +27,7 @@ from publisher.web import (
     sparql,
 )
 from publisher.web.current import load
+from publisher.web.origin import PinnedOrigin
 
 COMPRESSED = sorted(
     {f.media_type for f in formats.ALL_FORMATS}
@@ -56,6 +57,8 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
     app.extensions["publisher"] = load(app.config, app.logger)
     Compress(app)
     _register(app)
+    # Outermost: absolute URLs are the base's whatever Host the request names (web/origin.py).
+    app.wsgi_app = PinnedOrigin(app.wsgi_app, app.config["BASE_IRI"])  # type: ignore[method-assign]
     return app
 
 
