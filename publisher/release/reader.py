@@ -19,7 +19,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +40,7 @@ NEEDED = (MANIFEST, QUADS)  # what any reader of a release needs (`publisher loa
 
 _DIGEST = re.compile("[0-9a-f]{64}")
 _BLOCK = 1 << 20
+_SEND_BLOCK = 1 << 16  # bytes read at a time for an answer
 # Never follow a link, never wait on a FIFO planted under a file's name.
 _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
@@ -142,6 +143,23 @@ class Release:
             os.close(descriptor)
             raise
 
+    def send(
+        self,
+        name: str,
+        start: int = 0,
+        length: int | None = None,
+        on_change: Callable[[ReleaseChanged], None] = lambda changed: None,
+    ) -> Sent:
+        """One of the release's files (or `length` bytes of it from `start`), to send as the
+        body of an answer whose length is stated: checked when it is opened (`open`) and again
+        once it has been read (its fingerprint, and the SHA-256 when it is sent whole) before
+        the last block goes out, so that a file changed on disk while it is sent is never
+        received whole (see `Sent`). ReleaseChanged when it changed before it was opened."""
+        entry = self.files[name]
+        handle = self.open(name)
+        size = entry.size - start if length is None else length
+        return Sent(handle, entry, start, size, on_change)
+
     def changed(self) -> dict[str, str]:
         """The files that are no longer those verified, with what changed (a stat of each)."""
         found = {}
@@ -155,6 +173,68 @@ class Release:
             if difference is not None:
                 found[name] = difference
         return found
+
+
+class Sent:
+    """The body of an answer: `length` bytes of a release file from `start`, read as they are
+    sent. The last block is held back until the file is known to be the one verified: its
+    fingerprint unchanged after everything was read (any write changes the modification time)
+    and, when the whole file is sent, the SHA-256 of what was read the one SHA256SUMS lists.
+    Otherwise `on_change` is told and ReleaseChanged ends the body short of its stated length,
+    which a client takes as a failed transfer, never as the file."""
+
+    def __init__(
+        self,
+        handle: IO[bytes],
+        entry: ReleaseFile,
+        start: int,
+        length: int,
+        on_change: Callable[[ReleaseChanged], None],
+    ) -> None:
+        self.handle = handle
+        self.entry = entry
+        self.start = start
+        self.length = length
+        self.on_change = on_change
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._blocks()
+        finally:
+            self.handle.close()
+
+    def _blocks(self) -> Iterator[bytes]:
+        whole = self.start == 0 and self.length == self.entry.size
+        digest = hashlib.sha256() if whole else None
+        remaining = self.length
+        self.handle.seek(self.start)
+        pending = b""
+        while remaining > 0:
+            block = self.handle.read(min(_SEND_BLOCK, remaining))
+            if not block:
+                break
+            remaining -= len(block)
+            if digest is not None:
+                digest.update(block)
+            if pending:
+                yield pending
+            pending = block
+        problem = self.entry.fingerprint.difference(os.fstat(self.handle.fileno()))
+        if problem is None and remaining:
+            problem = f"ended {remaining} bytes early"
+        if problem is None and digest is not None and digest.hexdigest() != self.entry.sha256:
+            problem = f"no longer has the SHA-256 {SUMS} lists"
+        if problem is not None:
+            changed = ReleaseChanged(
+                self.entry.name, f"{self.entry.path} {problem} while it was being sent"
+            )
+            self.on_change(changed)
+            raise changed
+        if pending:
+            yield pending
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 def open_release(

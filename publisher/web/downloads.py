@@ -8,8 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import RequestedRangeNotSatisfiable
-from werkzeug.wsgi import wrap_file
 
 from publisher.pages.description import blocks, labels
 from publisher.rdf import formats, namespaces
@@ -69,21 +67,20 @@ def listing():
 @bp.route("/download/<name>")
 def file(name: str) -> ResponseReturnValue:
     """One release file as it is (a .gz stays gzip: no Content-Encoding), with Range support;
-    only while it is the file that was verified (503 once it changed on disk)."""
+    only while it is the file that was verified: 503 once it changed on disk, and a transfer
+    cut short if it changes while it is sent (reader.Sent)."""
     release = get_release()
     found = release.files.get(name)
     if found is None:
         abort(
             404, description=f"The release has no file named {name!r}; see the list of downloads."
         )
-    try:
-        handle = release.open(name)
-    except ReleaseChanged as changed:
-        served().refuse(changed, current_app.logger)
-        abort(503, description=CHANGED)
-    response = current_app.response_class(
-        wrap_file(request.environ, handle), mimetype=found.media_type, direct_passthrough=True
-    )
+    state, logger = served(), current_app.logger
+
+    def refuse(changed: ReleaseChanged) -> None:
+        state.refuse(changed, logger)
+
+    response = current_app.response_class(mimetype=found.media_type, direct_passthrough=True)
     response.content_length = found.size
     response.headers.set("Content-Disposition", "inline", filename=name)
     response.last_modified = release.last_modified
@@ -91,11 +88,20 @@ def file(name: str) -> ResponseReturnValue:
     response.cache_control.max_age = MAX_AGE
     response.expires = datetime.now(UTC) + timedelta(seconds=MAX_AGE)
     response.set_etag(found.sha256)
+    response.make_conditional(request, accept_ranges=True, complete_length=found.size)
+    if response.status_code not in (200, 206):
+        return response  # 304 or 412: no body
+    part = response.content_range if response.status_code == 206 else None
     try:
-        return response.make_conditional(request, accept_ranges=True, complete_length=found.size)
-    except RequestedRangeNotSatisfiable:
-        handle.close()
-        raise
+        if part is not None and part.start is not None and part.stop is not None:
+            body = release.send(name, part.start, part.stop - part.start, refuse)
+        else:
+            body = release.send(name, on_change=refuse)
+    except ReleaseChanged as changed:
+        refuse(changed)
+        abort(503, description=CHANGED)
+    response.response = body
+    return response
 
 
 @bp.route("/.well-known/void")

@@ -141,6 +141,26 @@ def test_a_file_replaced_by_a_link_after_verification_is_refused(home, tmp_path)
         release.open(QUADS)
 
 
+def test_a_file_changed_while_it_is_sent_is_never_received_whole(home, monkeypatch):
+    """The last block waits until the file is known unchanged (fingerprint, and SHA-256 when
+    sent whole): a change during the transfer ends it short of its length."""
+    monkeypatch.setattr("publisher.release.reader._SEND_BLOCK", 1024)
+    release = open_release(home / "release", required=WRITTEN)
+    whole = release.path(QUADS).read_bytes()
+    assert b"".join(release.send(QUADS)) == whole
+    assert b"".join(release.send(QUADS, 10, 100)) == whole[10:110]
+    told: list[ReleaseChanged] = []
+    body = release.send(QUADS, on_change=told.append)
+    blocks = iter(body)
+    received = next(blocks)
+    change_in_place(release.path(QUADS))
+    with pytest.raises(ReleaseChanged, match="was modified while it was being sent"):
+        for block in blocks:
+            received += block
+    body.close()
+    assert len(received) < len(whole) and told and told[0].name == QUADS
+
+
 def _app(home: Path):
     return create_app(app_config(home, home / "release", QUERY_WORKERS=0))
 
@@ -189,6 +209,21 @@ def test_reload_refuses_the_served_release_once_it_changed_and_keeps_serving_it(
     client = app.test_client()
     assert client.get(f"/download/{QUADS}").status_code == 503
     assert client.get("/sparql?query=ASK%7B%7D").status_code == 200
+
+
+def test_a_file_deleted_from_the_served_release_then_a_reload(home):
+    """The probe's case: void.ttl deleted, then SIGHUP. The reload is refused, the VoID page
+    still answers from what was verified, the download is a 503, nothing is a 500."""
+    from publisher.web import reload
+
+    app = _app(home)
+    (folder(home, GOOD) / VOID).unlink()
+    with pytest.raises(ReleaseError, match=r"void\.ttl is missing"):
+        reload(app)
+    client = app.test_client()
+    for accept in ("text/turtle", "text/html"):
+        assert client.get("/.well-known/void", headers={"Accept": accept}).status_code == 200
+    assert client.get(f"/download/{VOID}").status_code == 503
 
 
 # ---- the last good release (gunicorn's workers) ------------------------------------------
