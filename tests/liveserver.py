@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -72,11 +73,12 @@ class LiveServer:
                 "PUBLISHER_RELEASE_DIR": str(self.release),
                 "PUBLISHER_STORE": self.store,
             }
+            # The production settings (deploy/gunicorn.conf.py), on this port, with this many
+            # workers and a longer worker timeout for a busy test machine.
             command = [
-                sys.executable, "-m", "gunicorn", "publisher.web:create_app()",
-                "-w", str(self.gunicorn_workers), "--threads", "4",
-                "-b", f"127.0.0.1:{self.port}", "--timeout", "120",
-                "--limit-request-line", "0", "--pid", str(self.pid_file),
+                sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF),
+                "publisher.web:create_app()", "-w", str(self.gunicorn_workers),
+                "-b", f"127.0.0.1:{self.port}", "--timeout", "120", "--pid", str(self.pid_file),
             ]  # fmt: skip
         else:
             command = [

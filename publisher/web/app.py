@@ -1,6 +1,6 @@
 """The application factory: settings, the release and its store, blueprints and hooks.
 
-gunicorn runs it unchanged: `gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080`,
+gunicorn runs it unchanged: `gunicorn -c deploy/gunicorn.conf.py 'publisher.web:create_app()'`,
 settings coming from PUBLISHER_* environment variables (publisher/settings.py).
 """
 
@@ -28,6 +28,7 @@ from publisher.web import (
     sparql,
 )
 from publisher.web.current import load
+from publisher.web.origin import PinnedOrigin
 from publisher.web.quota import Quota, Shares
 
 COMPRESSED = sorted(
@@ -72,6 +73,8 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_host=0)  # type: ignore[method-assign]
     Compress(app)
     _register(app)
+    # Outermost: absolute URLs are the base's whatever Host the request names (web/origin.py).
+    app.wsgi_app = PinnedOrigin(app.wsgi_app, app.config["BASE_IRI"])  # type: ignore[method-assign]
     return app
 
 

@@ -16,7 +16,7 @@ from publisher.pages.network import Edge, network, relation_types
 from publisher.pages.svg.funding_chart import funding_svg
 from publisher.pages.svg.network_graph import network_svg
 from publisher.rdf import formats
-from publisher.web import responses
+from publisher.web import params, responses
 from publisher.web.current import get_store
 from publisher.web.html import href
 
@@ -114,12 +114,8 @@ def _network():
 
 
 def _year(name: str) -> int | None:
-    value = request.args.get(name, "").strip()
-    if not value:
-        return None
-    if not value.isdigit() or int(value) not in YEARS:
-        abort(400, description=f"{name}={value!r} is not a year (a whole number from 1 to 9999)")
-    return int(value)
+    """A year of the filter (an empty field of the form: none)."""
+    return params.number(name, YEARS.start, YEARS.stop - 1, blank_is_absent=True)
 
 
 def _filter_args() -> dict:

@@ -14,10 +14,12 @@ from publisher.pages.description import blocks, description_page, labels
 from publisher.rdf import formats, namespaces
 from publisher.rdf.formats import Format
 from publisher.store.results import serialize_quads
-from publisher.web import browse, responses
+from publisher.web import browse, params, responses
 from publisher.web.current import get_store, served
 
 bp = Blueprint("resources", __name__)
+
+MAX_PAGE = 1_000_000  # pages of claims and backlinks of one description
 
 
 @bp.route("/id/<path:rest>", defaults={"space": "id"})
@@ -136,10 +138,7 @@ def _is_graph(iri: str) -> bool:
 
 
 def _page() -> int:
-    value = request.args.get("page", "1")
-    if not value.isdigit() or int(value) < 1:
-        abort(400, description="page must be a whole number from 1")
-    return int(value)
+    return params.number("page", 1, MAX_PAGE) or 1
 
 
 def _page_url(path: str, page: int, fmt: Format | None) -> str:

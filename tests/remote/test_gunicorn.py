@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.liveserver import GUNICORN_CONF
 from tests.remote.servers import OxigraphServer, free_port, stop, wait_for
 from tests.web.fixture_release import BASE
 
@@ -39,7 +40,8 @@ REQUESTS = [
 
 @pytest.fixture(scope="module")
 def gunicorn(built_home: Path, loaded_oxigraph: OxigraphServer, tmp_path_factory):
-    """The documented production command, on a free loopback port; always stopped."""
+    """The documented production command (deploy/gunicorn.conf.py), on a free loopback port;
+    always stopped."""
     folder = tmp_path_factory.mktemp("gunicorn")
     port = free_port()
     env = {
@@ -49,7 +51,8 @@ def gunicorn(built_home: Path, loaded_oxigraph: OxigraphServer, tmp_path_factory
         "PUBLISHER_STORE": loaded_oxigraph.query_url,
     }
     binary = Path(sys.executable).parent / "gunicorn"
-    command = [str(binary), "publisher.web:create_app()", "-w", str(WORKERS)]
+    command = [str(binary), "-c", str(GUNICORN_CONF), "publisher.web:create_app()"]
+    command += ["-w", str(WORKERS)]
     command += ["-b", f"127.0.0.1:{port}", "--access-logfile", str(folder / "access.log")]
     # The pid of the worker that served each request (gunicorn's %(p)s), then the request.
     command += ["--access-logformat", '%(p)s %(s)s "%(r)s"', "--graceful-timeout", "5"]
