@@ -97,6 +97,25 @@ def server(hostile_home: Path):
     live.stop()
 
 
+@pytest.fixture(scope="session")
+def production_server(hostile_home: Path):
+    """The production configuration: gunicorn with deploy/gunicorn.conf.py (two workers), the
+    same limits."""
+    live = LiveServer(
+        hostile_home, hostile_home / "release", env=LIMITS, gunicorn_workers=2
+    ).start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(params=["publisher-serve", "gunicorn"])
+def each_server(request: pytest.FixtureRequest) -> LiveServer:
+    """Both ways the server runs: `publisher serve`, and gunicorn as in production."""
+    name = "server" if request.param == "publisher-serve" else "production_server"
+    live: LiveServer = request.getfixturevalue(name)
+    return live
+
+
 def release_state(link: Path) -> tuple:
     """Where the release link points and every file of the release, with sizes and times."""
     folder = link.resolve()
