@@ -50,7 +50,7 @@ def _unexpected(error: Exception) -> Response:
     current_app.logger.exception("unexpected error on %s %s", request.method, request.path)
     return _answer(
         500,
-        InternalServerError.name,
+        InternalServerError().name,
         "The server failed to answer this request; the error has been logged.",
     )
 
