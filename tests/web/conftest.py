@@ -15,10 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_release import app_config
 
 from publisher.web import create_app
 from tests.remote.servers import OxigraphServer
+from tests.web.fixture_release import app_config
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from fixture_release import BASE, app_config
 from rdflib import Graph, URIRef
 
 from publisher.web import create_app
+from tests.web.fixture_release import BASE, app_config
 
 
 def minted(release_dir: Path) -> list[str]:

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from fixture_release import make_home
 from rdflib import RDF, RDFS, URIRef
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
-from web_helpers import SUP
+
+from tests.web.fixture_release import make_home
+from tests.web.web_helpers import SUP
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.live
