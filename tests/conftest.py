@@ -1,4 +1,5 @@
-"""Shared fixtures: a copy of the project to break, and the real release built once."""
+"""Shared fixtures (a copy of the project to break, the real release built once) and the
+server markers given and checked (tests/markers.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,42 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from tests import markers
+
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "http://127.0.0.1:8080/"
 PROJECT_PARTS = ("data", "ontology", "shapes", "queries")
+SPAWNS = markers.Spawns()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test whose fixtures start a server carries that server's marker."""
+    for item in items:
+        for name in sorted(markers.fixture_markers(item)):
+            item.add_marker(name)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    return (yield from _servers_are_marked(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    return (yield from _servers_are_marked(item))
+
+
+def _servers_are_marked(item: pytest.Item):
+    mark = len(SPAWNS.seen)
+    result = yield
+    missing = markers.unmarked(item, SPAWNS.since(mark))
+    if missing:
+        pytest.fail(
+            "this test started servers without their markers (see tests/markers.py):\n"
+            + "\n".join(missing),
+            pytrace=False,
+        )
+    return result
 
 
 def copy_project(target: Path) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.liveserver import Answer, LiveServer
+from tests.markers import starts
 
 TIME_LIMIT = 2.0  # seconds: short, so that the suite stays quick
 ROW_CAP = 500
@@ -124,11 +125,11 @@ def hostile_home(built_home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+@starts("live")
 def server(hostile_home: Path):
     """`publisher serve` over the real release, with a 2 s time limit and a 500-row cap."""
-    live = LiveServer(hostile_home, hostile_home / "release", env=LIMITS).start()
-    yield live
-    live.stop()
+    with LiveServer(hostile_home, hostile_home / "release", env=LIMITS) as live:
+        yield live
 
 
 def release_state(link: Path) -> tuple:

@@ -15,6 +15,7 @@ import pytest
 
 from tests.hostile.conftest import LIMITS, ROW_CAP, TIME_LIMIT, assert_safe, release_state
 from tests.liveserver import LiveServer
+from tests.markers import starts
 
 EMPTY = {"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}
 ROW = b'{"s":{"type":"uri","value":"http://example.org/s"},"p":{"type":"uri","value":"http://example.org/p"},"o":{"type":"literal","value":"x"}}'
@@ -108,12 +109,12 @@ def fake_store(canary_listener, canary2_listener):
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def remote_server(hostile_home, fake_store):
-    live = LiveServer(
+    with LiveServer(
         hostile_home, hostile_home / "release", env=LIMITS, store=fake_store.url
-    ).start()
-    yield live
-    live.stop()
+    ) as live:
+        yield live
 
 
 SELECT = "/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o } LIMIT 100000")

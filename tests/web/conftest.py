@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from publisher.web import create_app
+from tests.markers import starts
 from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import app_config
 
@@ -33,6 +34,7 @@ def release_dir(home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+@starts("remote")
 def oxigraph(release_dir: Path, tmp_path_factory):
     """An oxigraph server holding the release, loaded by `publisher load`; always stopped."""
     with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:
