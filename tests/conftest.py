@@ -1,5 +1,6 @@
 """Shared fixtures (a copy of the project to break, the real release built once) and the
-server markers given and checked (tests/markers.py)."""
+suite's rules: the server markers given and checked (tests/markers.py), and no test writing
+into the checkout (tests/checkout.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from tests import markers
+from tests import checkout, markers
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "http://127.0.0.1:8080/"
 PROJECT_PARTS = ("data", "ontology", "shapes", "queries")
 SPAWNS = markers.Spawns()
+CHECKOUT = pytest.StashKey[dict]()
+CHANGED = pytest.StashKey[list]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -45,6 +48,33 @@ def _servers_are_marked(item: pytest.Item):
             pytrace=False,
         )
     return result
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    before = checkout.snapshot(ROOT)
+    if before is not None:
+        session.stash[CHECKOUT] = before
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run when the tests changed the checkout (tests/checkout.py)."""
+    before = session.stash.get(CHECKOUT, None)
+    after = checkout.snapshot(ROOT) if before is not None else None
+    if before is None or after is None:
+        return
+    changed = checkout.changes(before, after)
+    if changed:
+        session.config.stash[CHANGED] = changed
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    changed = config.stash.get(CHANGED, None)
+    if changed:
+        terminalreporter.section("the tests wrote into the checkout", red=True, bold=True)
+        terminalreporter.write_line(f"{ROOT} changed while the tests ran (tests/checkout.py):")
+        for line in changed:
+            terminalreporter.write_line(f"  {line}", red=True)
 
 
 def copy_project(target: Path) -> Path:
