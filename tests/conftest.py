@@ -20,6 +20,15 @@ CHECKOUT = pytest.StashKey[dict]()
 CHANGED = pytest.StashKey[list]()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--reuse-build-cache",
+        action="store_true",
+        help="build the session's release from the build cache kept by the last such run "
+        "(in pytest's cache folder) instead of from scratch: `make test-fast` does",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test whose fixtures start a server carries that server's marker."""
     for item in items:
@@ -91,13 +100,31 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_home(tmp_path_factory) -> Path:
+def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     """A copy of the project with its release built from the repository's own inputs, once
-    per test session (the release link is `built_home / "release"`)."""
+    per test session (the release link is `built_home / "release"`).
+
+    A cold build, unless --reuse-build-cache (`make test-fast`): then the build starts from
+    the build cache the last such session left in pytest's cache folder, as `publisher build`
+    does from HOME/.cache/build (its keys cover the inputs and the build's code; the slow
+    tests check that a cached build is the cold one, byte for byte), and leaves its own there.
+    """
+    from publisher.build.pipeline import CACHE_DIR
     from publisher.build.publish import build_release
 
     home = copy_project(tmp_path_factory.mktemp("built") / "project")
+    kept = None
+    if pytestconfig.getoption("reuse_build_cache") and pytestconfig.cache is not None:
+        kept = pytestconfig.cache.mkdir("build-cache") / "build"
+        if kept.is_dir():
+            shutil.copytree(kept, home / CACHE_DIR)
     build_release(home, BASE, home / "release")
+    if kept is not None:
+        fresh = kept.with_name("build.new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(home / CACHE_DIR, fresh)
+        shutil.rmtree(kept, ignore_errors=True)
+        fresh.rename(kept)
     return home
 
 

@@ -72,6 +72,7 @@ def generated_release(tmp_path_factory) -> Path:
     return home
 
 
+@pytest.mark.slow  # builds a generated corpus
 def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Path) -> None:
     folder = (generated_release / "release").resolve()
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
