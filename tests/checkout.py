@@ -3,8 +3,9 @@ ignored files) is recorded when the session starts and compared when it ends.
 
 Ignored files count too: a build cache (HOME/.cache/build) or a release written into the
 repository is ignored by git, and would go unseen by `git status` alone. Allowed: Python's
-bytecode caches, pytest's cache, the virtual environment, the package's egg-info, and
-test-artifacts/ (the screenshots and reports the page and external tests leave on purpose).
+bytecode, the caches of pytest and the linters, the virtual environment and node_modules, the
+package's egg-info, and test-artifacts/ (the screenshots and reports the page and external
+tests leave on purpose).
 An ignored path that was already there is compared by its files' sizes and times, so a test
 writing into an ignored folder that already existed (a .cache/ left by `make build`) is caught
 as well; files that were already modified or untracked are left to whoever is editing them.
@@ -16,7 +17,10 @@ import os
 import subprocess
 from pathlib import Path
 
-ALLOWED = ("__pycache__", ".pytest_cache", ".venv", "test-artifacts", ".mypy_cache", ".ruff_cache")
+ALLOWED = (
+    *("__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".import_linter_cache"),
+    *(".venv", "node_modules", "test-artifacts"),
+)
 ALLOWED_SUFFIXES = (".egg-info", ".pyc")
 
 

@@ -124,7 +124,8 @@ class LiveServer:
                 if self.request("GET", self.ready_path, timeout=5).status == 200:
                     return self
             except OSError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         self.stop()
         raise AssertionError(f"the server did not answer in time: {self.log.read_text()}")
 
