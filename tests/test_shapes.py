@@ -1270,6 +1270,7 @@ def test_broken_graph_is_reported(valid_data, shapes_graph, case, update, shape,
     assert (shape, focus) in results(report, shapes_graph), text
 
 
+@pytest.mark.slow  # pyshacl with every shape, once per case
 @pytest.mark.parametrize(
     ("case", "update", "shape", "focus"),
     case_params([case for case in CASES if case[0] in FULL_VALIDATION_CASES]),

@@ -193,6 +193,7 @@ def test_drafts_are_appended_to_a_curated_file_and_not_published(project: Path, 
     assert path.read_text(encoding="utf-8") == after
 
 
+@pytest.mark.slow  # every confirm and reject checks the whole corpus
 def test_confirm_edits_status_lines_only_and_reject_is_remembered(project: Path, capsys) -> None:
     workspace = Workspace.open(project)
     document = workspace.document("hamas-iran-ties-en-opinion")
@@ -367,6 +368,7 @@ def _claims_in_endpoint(client, documents: list[str]) -> dict[tuple, tuple]:
     return found
 
 
+@pytest.mark.slow  # whole builds before and after the new article
 def test_a_new_article_is_added_drafted_confirmed_and_published(project: Path, capsys) -> None:
     home = str(project)
     english, arabic = "irans-foreign-minister-meets-hamas-leader-en", "beirut-meeting-ar"
