@@ -12,9 +12,8 @@ import rdflib
 from markupsafe import escape
 from rdflib import RDF, URIRef
 
-from tests.web.web_helpers import BASE, SD, SUP, document_graph, results, triples
-
 from publisher.store.writers import serialize
+from tests.web.web_helpers import BASE, SD, SUP, document_graph, results, triples
 
 COUNT_CLAIMS = f"SELECT (COUNT(?c) AS ?n) WHERE {{ ?c a <{SUP.Claim}> }}"
 CLAIM_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?c a <{SUP.Claim}> }} }}"
