@@ -133,6 +133,7 @@ def server(hostile_home: Path):
 
 
 @pytest.fixture(scope="session")
+@starts("live")
 def production_server(hostile_home: Path):
     """The production configuration: gunicorn with deploy/gunicorn.conf.py (two workers), the
     same limits."""
@@ -144,6 +145,7 @@ def production_server(hostile_home: Path):
 
 
 @pytest.fixture(params=["publisher-serve", "gunicorn"])
+@starts("live")
 def each_server(request: pytest.FixtureRequest) -> LiveServer:
     """Both ways the server runs: `publisher serve`, and gunicorn as in production."""
     name = "server" if request.param == "publisher-serve" else "production_server"
