@@ -16,7 +16,10 @@ Rules:
   (للحرس الثوري = ل + الحرس الثوري). The reported span excludes the clitic (see arabic.py).
   The article ال is NOT a clitic: it is only matched where it is part of the name, so "الحماس"
   is not Hamas.
-* Whitespace inside a name matches any run of whitespace in the text.
+* Whitespace inside a name matches any run of whitespace in the text, and quotation marks
+  after it: outlets are often written with their name in quotes ("وكالة “تسنيم”").
+* An Arabic name ending in the nominative plural -ون (الحوثيون) also matches its oblique form
+  -ين (الحوثيين): the same word in another grammatical case.
 * Names written entirely in capitals ("US", "IRGC", "U.S.") are acronyms and match only with
   exactly that case, so the pronoun "us" is not the United States. Other names are matched
   case-insensitively.
@@ -62,6 +65,9 @@ class _Node(dict[str, "_Node"]):
 NameRow = tuple[str, str, str] | tuple[str, str, str, bool]
 
 
+_QUOTES = frozenset('“”"«»„')
+
+
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -90,6 +96,15 @@ class Gazetteer:
         return g
 
     def add(self, entity_id: str, language: str, name: str, ambiguous: bool = False) -> None:
+        if (
+            language == "ar"
+            and name.rstrip().endswith("ون")
+            and len(name.rsplit(maxsplit=1)[-1]) > 4
+        ):
+            self._add(entity_id, language, name.rstrip()[:-2] + "ين", ambiguous)
+        self._add(entity_id, language, name, ambiguous)
+
+    def _add(self, entity_id: str, language: str, name: str, ambiguous: bool = False) -> None:
         name = _squash(name)
         key = _squash(fold(name))
         if not key:
@@ -193,7 +208,7 @@ class Gazetteer:
                 nxt = node.get(" ")
                 if nxt is None:
                     return
-                while i < n and s[i].isspace():
+                while i < n and (s[i].isspace() or s[i] in _QUOTES):
                     i += 1
                 node = nxt
                 continue
