@@ -265,6 +265,15 @@ class Drafter:
                 old = drafts.get(key)
                 if old is None or d.confidence > old.confidence:
                     drafts[key] = d
+        # A relation told again in general terms ("the relationship between Hamas and Iran",
+        # restated through an article) is less likely to be a claim of its own.
+        seen: set[tuple[str | None, str, str | None]] = set()
+        for key in sorted(drafts, key=lambda k: k[3]):
+            d = drafts[key]
+            triple = (d.subject, d.relation, d.object)
+            if triple in seen and d.relation in _RESTATED:
+                drafts[key] = replace(d, confidence=round(max(0.05, d.confidence - 0.3), 2))
+            seen.add(triple)
         # One draft per (subject, relation, object) and overlapping evidence.
         kept: list[Draft] = []
         for d in sorted(drafts.values(), key=lambda d: (-d.confidence, d.start)):
@@ -1434,6 +1443,7 @@ class Drafter:
             memory.time = good[-1].time
 
 
+_RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
 )
