@@ -579,3 +579,26 @@ def test_a_new_article_with_its_new_actor_is_published_with_commands_only(
     start, end, exact = published[("recep-tayyip-erdogan", "meeting", "ismail-haniyeh")]
     text = article.read_text(encoding="utf-8")
     assert text[start:end] == exact == "Recep Tayyip Erdoğan met Ismail Haniyeh"
+
+
+def test_accusations_hosts_and_who_reports(workspace: Workspace) -> None:
+    text = "واتهمت قطر إيران بتزويد الحوثيين بالصواريخ."
+    found = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
+    assert set(found) == {
+        ("qatar", "condemnation", "iran"),  # the accusation
+        ("iran", "weapons-supply", "houthis"),  # and the act, as the accuser states it
+    }
+    assert found[("iran", "weapons-supply", "houthis")].attribution == (
+        ("qatar", "quoted-speaker"),
+    )
+    (hosting,) = drafts_of(workspace, "Hamas has had political offices in Doha since 2012.", "en")
+    assert (hosting.subject, hosting.object, hosting.place, hosting.time) == (
+        "qatar",
+        "hamas",
+        "doha",
+        {"from": "2012"},
+    )
+    text = "The United States accused Iran of supplying weapons to Hezbollah, IRNA reported."
+    supply = next(d for d in drafts_of(workspace, text, "en") if d.relation == "weapons-supply")
+    assert (supply.subject, supply.object) == ("iran", "hezbollah")
+    assert supply.attribution == (("united-states", "quoted-speaker"), ("irna", "reporting-outlet"))

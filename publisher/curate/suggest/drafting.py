@@ -323,7 +323,6 @@ class Drafter:
                 for r in reading.refs
             )
         ]
-        excluded = {id(r) for f in frames for r in f.refs}
         reversing = {
             reading.token_at(r.start) for r in self.reversing if start <= r.start and r.end <= end
         }
@@ -332,6 +331,14 @@ class Drafter:
         for cue in cues:
             clause = reading.clause_of(cue.first)
             governor = cue.governor or cue
+            # Who states it is not a participant of what they state (in their scope): "X
+            # said ...", "T24 reported"; "according to X" wherever it stands.
+            excluded = {
+                id(r)
+                for f in frames
+                if f.kind == "source" or f.first <= cue.first < f.last
+                for r in f.refs
+            }
             roles = find_roles(reading, clause, governor, excluded, reversing)
             roles = self._membership(reading, cue, roles)
             if cue.relation == "praise":
@@ -518,8 +525,14 @@ class Drafter:
             if kind == "speaker_after":
                 if at > 0 and tokens[at - 1].low in grammar.EN_BE:
                     continue  # "was said to": a hedge, not a speaker
+                # The speaker stands right before the verb ("T24 news site reported"), with no
+                # punctuation between ("Hezbollah, Reuters reported" is Reuters, not Hezbollah).
                 before = [
-                    r for r in refs if r.last < at and len(reading.words_between(r.last, at)) <= 3
+                    r
+                    for r in refs
+                    if r.last < at
+                    and len(reading.words_between(r.last, at)) <= 3
+                    and not reading.punctuation_between(r.last, at) - {"’", "'"}
                 ]
                 speaker = before[-1] if before else None
                 if speaker is None:
@@ -569,6 +582,8 @@ class Drafter:
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
                     persons = []  # "according to X": the nearest name is the source
+                elif after and not persons and len(reading.words_between(last_at, after[0].first)) > 1:
+                    after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
                 speaker = (persons or after)[0] if after else None
                 if speaker is None and kind == "speaker_before" and self.memory.speaker:
                     # "وأضاف:" continues the speaker of the sentence before.
@@ -1237,7 +1252,8 @@ class Drafter:
             f for f in frames if f.kind in ("speaker", "denial") and f.first <= cue.first < f.last
         ]
         sources = [f for f in frames if f.kind == "source" and f.first <= cue.first < f.last]
-        for frame in sorted(speakers, key=lambda f: -f.at) + sources:
+        # (a speaker after what they say, "..., T24 reported", reports the others)
+        for frame in sorted(speakers, key=lambda f: (f.last <= f.at, -f.at)) + sources:
             for ident, role in frame.agents:
                 if ident and ident not in [a for a, _ in attribution]:
                     attribution.append((ident, role))
@@ -1400,6 +1416,8 @@ class Drafter:
                 destination = destination or where
         if cue.relation == "visit" and recipient.place:
             place = recipient.place
+        if cue.relation == "hosting" and agent.place:
+            place = agent.place  # "based in Doha": hosted there
         return place, origin, tuple(r for r in route if r), destination
 
     # --- memory --------------------------------------------------------------------------------------------

@@ -551,6 +551,7 @@ class Reader:
                     and words < 2
                     and not head.startswith("ال")
                     and head not in grammar.AR_B_VERBS
+                    and head not in grammar.AR_TRANSFER_VERBS
                 ):
                     # The preposition is on the head noun: لميليشيات الحوثي, بمكتب حماس.
                     return head[:1]

@@ -93,7 +93,7 @@ AR_RECIPIENT_MARKERS = frozenset(
 AR_TO = frozenset(fold(w) for w in ("ل", "إلى", "الى"))
 AR_FROM = fold("من")
 AR_BETWEEN = fold("بين")
-VERB_FIRST_WINDOW = 3
+VERB_FIRST_WINDOW = 0  # a verb's subject follows it at once (else an unknown name may)
 PERSON_WINDOW = 5  # a person may follow its titles ("لقاء نائب وزير الخارجية الروسي X")
 RECIPIENT_WINDOW = 10  # words between a cue and its recipient
 SUBJECT_WINDOW = {"en": 16, "ar": 6}  # words between a subject and its cue
@@ -300,6 +300,11 @@ def _english(
             None,
         )
     )
+    if cue.reversed and cue.words.lower().split()[-1] in ("in", "at"):
+        # "based in Doha", "Hamas has offices in Istanbul": the place hosts (its state does).
+        host = next((r for r in right if _words(reading, cue.last, r.first) <= 2), None)
+        subject = _subject_before(reading, left, cue.first)
+        return Roles(_group(reading, host), _group(reading, subject), "passive")
     if _passive(reading, cue) or from_giver:
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
@@ -552,6 +557,17 @@ def _noun_governed(reading: Reading, cue: Cue) -> bool:
 AR_INTENT = frozenset(fold(w) for w in ("لحضور", "بهدف", "تريد", "يريد", "مواصلة", "استمرار"))
 
 
+def _masdar(low: str) -> bool:
+    """A verbal noun of a transfer verb ("بتزويد", "إرسال", "تقديم"): what follows it is what
+    is given or to whom, and the giver is the clause's subject."""
+    low = low[1:] if low[:1] in "وف" and len(low) > 4 else low
+    if low.startswith(("ب", "ل", "ال")) and len(low) > 4:
+        return True
+    return (len(low) >= 5 and low[0] == "ت" and low[-2] == "ي") or (
+        len(low) >= 5 and low[0] == "ا" and low[-2] == "ا"
+    )
+
+
 def _transfer_index(reading: Reading, clause: Clause, cue: Cue) -> int | None:
     tokens = reading.tokens
     for k in range(cue.first - 1, clause.first - 1, -1):
@@ -571,7 +587,13 @@ def _arabic_transfer(
     refs = left + right
     after = [r for r in refs if r.first > verb]
     subject = None
-    if after and after[0].marker is None and _words(reading, verb, after[0].first) <= 2:
+    masdar = _masdar(reading.tokens[verb].low)
+    if (
+        not masdar
+        and after
+        and after[0].marker is None
+        and _words(reading, verb, after[0].first) <= 1
+    ):
         subject = after[0]
     if subject is None:
         subject = _subject_before(reading, [r for r in left if r.last < verb], verb)
