@@ -582,7 +582,11 @@ class Drafter:
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
                     persons = []  # "according to X": the nearest name is the source
-                elif after and not persons and len(reading.words_between(last_at, after[0].first)) > 1:
+                elif (
+                    after
+                    and not persons
+                    and len(reading.words_between(last_at, after[0].first)) > 1
+                ):
                     after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
                 speaker = (persons or after)[0] if after else None
                 if speaker is None and kind == "speaker_before" and self.memory.speaker:
