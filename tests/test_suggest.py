@@ -602,3 +602,20 @@ def test_accusations_hosts_and_who_reports(workspace: Workspace) -> None:
     supply = next(d for d in drafts_of(workspace, text, "en") if d.relation == "weapons-supply")
     assert (supply.subject, supply.object) == ("iran", "hezbollah")
     assert supply.attribution == (("united-states", "quoted-speaker"), ("irna", "reporting-outlet"))
+
+
+def test_an_unresolved_pronoun_is_a_named_gap(project: Path) -> None:
+    text = "Iran and Qatar met on Monday. The group received funding from Iran."
+    workspace = Workspace.open(project)
+    gap = next(d for d in drafts_of(workspace, text, "en") if d.gap)
+    assert (gap.subject, gap.relation, gap.object) == ("iran", "financial-support", None)
+    assert gap.gap == 'object: "The group" could not be read as one actor of the text before it'
+    assert gap.confidence == 0.2
+    # Written, read back as a draft, never confirmed in bulk, and refused if confirmed alone.
+    document = _document(project, text)
+    written = add_drafts(project, document, workspace.drafts(document), set())
+    ident = next(i for i, d in written.added if d.gap)
+    load_corpus(project)
+    assert main(["confirm", "probe-en", "--above", "0.1", "--home", str(project)]) == 0
+    assert ident in load_corpus(project)[0].drafts
+    assert main(["confirm", "probe-en", ident, "--home", str(project)]) == 2

@@ -490,7 +490,12 @@ class Drafter:
                 ref.members = tuple(dict.fromkeys(members))
                 return members[:1]
             collectives = [r for r in fitting if self._type(r.actor or "") == "collective"]
-            return list(dict.fromkeys(r.actor or "" for r in collectives))[-1:]
+            if collectives:
+                return list(dict.fromkeys(r.actor or "" for r in collectives))[-1:]
+            # "providing them with funds": an organisation spoken of as "them", when only one
+            # organisation fits.
+            bodies = {r.actor for r in fitting if self._type(r.actor or "") == "organisation"}
+            return [bodies.pop() or ""] if len(bodies) == 1 else []
         ids = list(dict.fromkeys(r.actor for r in fitting if r.actor))
         if ref.kind == "pronoun" and len(ids) > 1:
             # "it", "he": the subject of the clause before (the first actor named there).
@@ -983,6 +988,9 @@ class Drafter:
         confidence = 0.7
         agents = self._wholes(_expand([r for r in roles.agents if r.ids]))
         recipients = self._wholes(_expand([r for r in roles.recipients if r.ids]))
+        # A pronoun or description in a role that no single actor fits: the draft names it.
+        unread_agent = next((r for r in roles.agents if not r.ids), None)
+        unread_recipient = next((r for r in roles.recipients if not r.ids), None)
         for r in agents + recipients:
             if r.note:
                 notes.append(r.note)
@@ -1042,8 +1050,14 @@ class Drafter:
             return []
         if self._irrealis(reading, clause, cue):
             return []  # "the difficulty of sending forces", "could fund": not a fact
+        if not agents and unread_agent is not None and recipients:
+            return self._gap(reading, clause, cue, roles, unread_agent, recipients[0], frames,
+                             "subject")  # fmt: skip
+        if not recipients and unread_recipient is not None and agents:
+            return self._gap(reading, clause, cue, roles, agents[0], unread_recipient, frames,
+                             "object")  # fmt: skip
         if gap is not None or not agents or not recipients:
-            return []  # a draft with a gap is not written (see docs/suggest.md)
+            return []  # nothing said of who acts or on whom: no draft rather than a guess
         drafts = []
         pairs = [(a, r) for a in agents for r in recipients]
         for agent, recipient in pairs[:8]:
@@ -1078,6 +1092,42 @@ class Drafter:
             if low in words:
                 return True
         return False
+
+    def _gap(
+        self,
+        reading: Reading,
+        clause: Clause,
+        cue: Cue,
+        roles: Roles,
+        agent: Ref,
+        recipient: Ref,
+        frames: list[Frame],
+        role: str,
+    ) -> list[Draft]:
+        """A draft whose subject or object is a pronoun or description that no single actor
+        of the preceding clauses fits: written with that role left out and the gap named."""
+        unread = agent if role == "subject" else recipient
+        known = recipient if role == "subject" else agent
+        if known.actor is None or self._type(known.actor) == "media" or unread.marker == "'s":
+            return []  # ("its readiness": a possessor of another noun, not a role)
+        a, b = (
+            sorted((unread.last, cue.first))
+            if unread.last < cue.first
+            else (cue.last, unread.first)
+        )
+        if len(reading.words_between(a, b)) > 3:
+            return []  # a pronoun far from the cue may not be its role at all
+        draft = self._draft(reading, clause, cue, roles, agent, recipient, frames, [], 0.2, 1)
+        gap = f'{role}: "{unread.surface}" could not be read as one actor of the text before it'
+        return [
+            replace(
+                draft,
+                subject=None if role == "subject" else draft.subject,
+                object=None if role == "object" else draft.object,
+                gap=gap,
+                confidence=0.2,
+            )
+        ]
 
     def _state_of(self, ref: Ref) -> Ref:
         if ref.place and ref.place in self.places and self.places[ref.place].located_in:
@@ -1198,7 +1248,7 @@ class Drafter:
         pairs: int,
     ) -> Draft:
         text = self.text
-        subject, obj = agent.actor or "", recipient.actor or ""
+        subject, obj = agent.actor, recipient.actor
         span = [cue.start, cue.end]
         cues = [" ".join(cue.words.split())]
 

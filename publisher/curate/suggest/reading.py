@@ -401,7 +401,7 @@ class Reader:
                                 i,
                                 i + 1,
                                 (),
-                                pair,
+                                reading.text[t.start : tokens[i + 1].end],
                                 "anaphor",
                                 types=grammar.EN_ANAPHORS[pair],
                             )

@@ -141,7 +141,13 @@ class Roles:
 
 
 def _usable(ref: Ref, excluded: set[int]) -> bool:
-    return not ref.modifier and id(ref) not in excluded and bool(ref.ids)
+    """A referent that can fill a role: a known actor, or a pronoun or description not
+    resolved (the caller then names the gap)."""
+    return (
+        not ref.modifier
+        and id(ref) not in excluded
+        and (bool(ref.ids) or ref.kind in ("pronoun", "anaphor"))
+    )
 
 
 def _group(reading: Reading, ref: Ref | None, clause: Clause | None = None) -> list[Ref]:
@@ -359,6 +365,8 @@ def _english(
     for ref in reversed(left):
         if _words(reading, ref.last, cue.first) > SUBJECT_WINDOW["en"]:
             break
+        if ref.marker == "'s" and _words(reading, ref.last, cue.first) > 2:
+            continue  # "shares its ideology, is a member": its owns another noun
         if ref.marker in (None, "'s"):
             subject = ref
             break
