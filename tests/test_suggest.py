@@ -619,3 +619,13 @@ def test_an_unresolved_pronoun_is_a_named_gap(project: Path) -> None:
     assert main(["confirm", "probe-en", "--above", "0.1", "--home", str(project)]) == 0
     assert ident in load_corpus(project)[0].drafts
     assert main(["confirm", "probe-en", ident, "--home", str(project)]) == 2
+
+
+def test_the_war_is_the_war_the_document_named(workspace: Workspace) -> None:
+    text = (
+        "Foreign involvement in the 2006 Lebanon War was wide. "
+        "Iran sent 500 fighters to fight alongside Hezbollah during the war."
+    )
+    (support,) = drafts_of(workspace, text, "en")
+    assert (support.relation, support.time) == ("military-support", "2006")
+    assert support.note and '"The war" is read as the war of 2006' in support.note

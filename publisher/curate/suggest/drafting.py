@@ -24,6 +24,7 @@ For each sentence (outside boilerplate), in text order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
@@ -205,6 +206,8 @@ class Drafter:
         self.counts = find_counts(text)
         self.relatives = find_relative(text)
         self.memory = Memory()
+        war = _WAR_YEAR.search(fold(text))
+        self.war_year: str | None = (war.group(1) or war.group(2)) if war else None
 
     def _demonym_table(self) -> Iterable[tuple[str, str]]:
         for word, ident in self.lexicon.demonyms:
@@ -1425,6 +1428,9 @@ class Drafter:
             )
             before = [f for f in before if f.end <= c0]
             chosen = max(before, key=lambda f: f.start) if before else None
+        if chosen is None and self.war_year is not None and _THE_WAR.search(fold(text[c0:c1])):
+            # "during the war", "for this conflict": the war the document named with its year.
+            return self.war_year, f'"The war" is read as the war of {self.war_year}.'
         if chosen is None:
             return None, None
         note = None
@@ -1515,6 +1521,15 @@ class Drafter:
             memory.time = good[-1].time
 
 
+# A war the document names with its year ("the 2006 Lebanon War", "حرب عام 2006"), and the
+# words that refer back to it.
+_WAR_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\s+(?:[^\W\d_]+\s+){0,2}(?:war|conflict)\b"
+    r"|حرب\s+(?:[^\W\d_]+\s+){0,2}?(?:عام\s+)?(1[89]\d\d|20\d\d)"
+)
+_THE_WAR = re.compile(
+    r"\b(?:the|this|that)\s+(?:war|conflict)\b|(?<![^\W\d_])[وفب]?الحرب(?![^\W\d_])"
+)
 _RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
