@@ -264,11 +264,12 @@ def _surnames(corpus: Corpus) -> list[NameRow]:
 
 def gazetteer_of(corpus: Corpus, surnames: bool = False) -> Gazetteer:
     """The gazetteer of a corpus: every actor's names (ambiguous ones flagged) and every
-    place's, the latter as `place:<id>`; with `surnames`, people's last names too (for the
-    drafter), each flagged ambiguous so that it counts only where the full name occurs."""
+    place's, the latter as `place:<id>`; with `surnames` (for the drafter), people's last names
+    too, each flagged ambiguous so that it counts only where the full name occurs, and the
+    anonymous sources ("مصدر أمني إسرائيلي"), so that a claim can be attributed to them."""
     entries: list[NameRow] = []
     for actor in corpus.actors.values():
-        if not actor.anonymous:
+        if not actor.anonymous or surnames:  # the drafter reads anonymous sources too
             entries += [
                 (actor.id, lang, name, name in actor.ambiguous_names)
                 for lang, name in actor.names.all()

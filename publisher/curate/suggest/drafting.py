@@ -133,6 +133,10 @@ class Frame:
     at: int  # the token of its verb or preposition
     start: int  # the text span of its words, for the evidence of a denial
     end: int
+    skip: tuple[int, int] = (0, 0)  # tokens out of its scope: the source's own description
+
+    def covers(self, k: int) -> bool:
+        return self.first <= k < self.last and not self.skip[0] <= k < self.skip[1]
 
 
 @dataclass
@@ -337,10 +341,7 @@ class Drafter:
             # Who states it is not a participant of what they state (in their scope): "X
             # said ...", "T24 reported"; "according to X" wherever it stands.
             excluded = {
-                id(r)
-                for f in frames
-                if f.kind == "source" or f.first <= cue.first < f.last
-                for r in f.refs
+                id(r) for f in frames if f.kind == "source" or f.covers(cue.first) for r in f.refs
             }
             roles = find_roles(reading, clause, governor, excluded, reversing)
             roles = self._membership(reading, cue, roles)
@@ -579,7 +580,7 @@ class Drafter:
                     Frame("speaker", *scope, agents, group + told, at, match.start, match.end)
                 )
             else:
-                window = 6 if kind == "speaker_before" else 4
+                window = 6 if kind == "speaker_before" else 2  # "according to" + the source
                 after = [
                     r
                     for r in refs
@@ -618,19 +619,33 @@ class Drafter:
                                 agents.append((r.actor or "", "reporting-outlet"))
                                 used.append(r)
                     scope = (last_at + 1, n)
+                    verb = tokens[at].low[1:] if tokens[at].low[:1] in "وف" else tokens[at].low
+                    if verb in grammar.AR_CONSIDER or tokens[at].low in grammar.AR_CONSIDER:
+                        # "اعتبرت إيران روسيا جزءا من التحالف، بسبب ...": a view covers its own
+                        # clause, not the reasons the text gives after it.
+                        scope = (last_at + 1, reading.clause_of(at).last)
                 else:
                     scope = (0, n)
-                frames.append(
-                    Frame(
-                        "source" if kind == "source_before" else "speaker",
-                        *scope,
-                        agents,
-                        used,
-                        at,
-                        match.start,
-                        match.end,
-                    )
+                frame = Frame(
+                    "source" if kind == "source_before" else "speaker",
+                    *scope,
+                    agents,
+                    used,
+                    at,
+                    match.start,
+                    match.end,
                 )
+                end = group[-1].last
+                if kind == "source_before" and end + 2 < n and tokens[end + 1].text in ",،":
+                    # "بحسب خالد عبد المجيد، المسؤول في جبهة ... ومقرها سوريا، أكد": what the
+                    # text says of the source, between commas, is not the source's claim.
+                    word = tokens[end + 2].low
+                    word = word[1:] if word[:1] == "و" and len(word) > 3 else word
+                    describes = word in _DESCRIPTIONS or word.removeprefix("ال") in _DESCRIPTIONS
+                    close = next((k for k in range(end + 2, n) if tokens[k].text in ",،;؛:"), None)
+                    if describes and close is not None:
+                        frame.skip = (end + 1, close)
+                frames.append(frame)
         frames += self._denials(reading, refs)
         return frames
 
@@ -1282,7 +1297,7 @@ class Drafter:
         for frame in frames:
             if (
                 frame.kind == "denial"
-                and frame.first <= cue.first < frame.last
+                and frame.covers(cue.first)
                 and (reading.clause_of(frame.at) is clause or frame.at < cue.first)
             ):
                 polarity = "denied"
@@ -1305,10 +1320,8 @@ class Drafter:
                 if governing is clause:
                     cover(h.start, h.end)
         # Attribution: innermost speaker first, then outlets, then "according to".
-        speakers = [
-            f for f in frames if f.kind in ("speaker", "denial") and f.first <= cue.first < f.last
-        ]
-        sources = [f for f in frames if f.kind == "source" and f.first <= cue.first < f.last]
+        speakers = [f for f in frames if f.kind in ("speaker", "denial") and f.covers(cue.first)]
+        sources = [f for f in frames if f.kind == "source" and f.covers(cue.first)]
         # (a speaker after what they say, "..., T24 reported", reports the others)
         for frame in sorted(speakers, key=lambda f: (f.last <= f.at, -f.at)) + sources:
             for ident, role in frame.agents:
@@ -1327,6 +1340,8 @@ class Drafter:
         if time_note:
             notes.append(time_note)
         place, origin, route, destination = self._places(reading, clause, cue, agent, recipient)
+        if cue.relation in _STATES_OF_AFFAIRS:
+            place = None  # an alliance, ties, a stance: not something that happens somewhere
         if roles.how in ("active", "subject-first", "verb-first", "transfer", "passive") and (
             agent.start < agent.end and recipient.start < recipient.end
         ):
@@ -1529,6 +1544,23 @@ _WAR_YEAR = re.compile(
 )
 _THE_WAR = re.compile(
     r"\b(?:the|this|that)\s+(?:war|conflict)\b|(?<![^\W\d_])[وفب]?الحرب(?![^\W\d_])"
+)
+# Words that open what the text says of a source ("X, the official in ...", "X، المسؤول في").
+_DESCRIPTIONS = (
+    grammar.EN_AGENT_NOUNS
+    | grammar.AR_AGENT_NOUNS
+    | frozenset(("a", "an", "the", "who", "which", "whose"))
+    | frozenset(fold(w) for w in ("مسؤول", "مسؤولة", "الذي", "التي", "أحد", "عضو", "القيادي"))
+)
+_STATES_OF_AFFAIRS = frozenset(
+    {
+        "alliance",
+        "diplomatic-relations",
+        "political-support",
+        "terrorist-designation",
+        "refusal-to-designate",
+        "rift",
+    }
 )
 _RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(

@@ -29,6 +29,10 @@ DraftInterval = TypedDict(
 DraftTime = str | DraftInterval
 
 _SINCE = re.compile(r"(?:since|from|starting\s+in|منذ|من)\s*(?:عام|العام|سنة)?\s*$")
+# "after the collapse of the Soviet Union in 1991", "بعد ... عام 2005": from then on.
+_AFTER = re.compile(
+    r"(?:^|\s)(?:after|following|بعد|عقب|إثر|اثر|في\s+أعقاب)\s+(?:[^\s،,.;]+\s+){0,5}$"
+)
 _UNTIL = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—|حتى|إلى|الى|و)\s*$")
 _BETWEEN = re.compile(r"(?:between|بين|عامي|سنتي|في\s+عامي)\s*$")
 
@@ -81,7 +85,11 @@ def times_in(text: str, start: int, end: int, dates: Sequence[DateMention]) -> l
                 found.append(Found(d.start, nxt.end, interval))
                 used |= {i, i + 1}
                 continue
-        if _year(value) and _SINCE.search(before) and not before.rstrip().endswith(("من", "from")):
+        wider = fold(text[max(start, d.start - 60) : d.start])
+        if _year(value) and (
+            (_SINCE.search(before) and not before.rstrip().endswith(("من", "from")))
+            or _AFTER.search(wider)
+        ):
             opened: DraftInterval = {"from": str(value)[:4]}
             found.append(Found(d.start, d.end, opened))
             continue
