@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from publisher.errors import Origin
+from publisher.errors import Origin, Problem
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,9 @@ class Names:
     ar: str
     aliases_en: tuple[str, ...] = ()
     aliases_ar: tuple[str, ...] = ()
+    # Languages whose name is not known yet (`todo: name-ar`): the other language's name, as
+    # written, stands in for it until a curator adds it; the build warns about it.
+    missing: tuple[str, ...] = ()
 
     def all(self) -> list[tuple[str, str]]:
         """Every (language, name) pair, preferred names first."""
@@ -60,6 +63,7 @@ class Document:
     publisher_evidence: str | None = None
     url: str | None = None
     origin: Origin | None = None
+    published: str | None = None  # the day (or month, year) the document was published
 
 
 @dataclass(frozen=True)
@@ -248,3 +252,4 @@ class Corpus:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # accepted, but to be completed
