@@ -544,6 +544,7 @@ def _claims_in_release(release: Path, document: str) -> dict[tuple, tuple[int, i
     }
 
 
+@pytest.mark.slow  # builds the project twice
 def test_a_new_article_with_its_new_actor_is_published_with_commands_only(
     project: Path, capsys
 ) -> None:
