@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from rdflib.namespace import RDFS
 
 from publisher.cli import main
 from publisher.corpus.load import load_corpus
@@ -25,6 +26,8 @@ from publisher.curate.suggest.lexicon import PhraseSet, load_lexicon
 from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
 from publisher.curate.suggest.workspace import Workspace
 from publisher.errors import InputError
+from publisher.graph.reference import reference_graph
+from publisher.rdf.iris import Minter
 from tests.conftest import ROOT
 
 NEW = Path(__file__).parent / "fixtures" / "new_documents"
@@ -451,6 +454,14 @@ def test_actor_add_and_alias_keep_the_file_as_written(project: Path, capsys) -> 
     ]  # every comment kept
     corpus, _ = load_corpus(project)
     assert corpus.actors["t24"].names.missing == ("ar",)
+    # Published without an Arabic name (never the English one under an Arabic tag), saying so.
+    graph, mint = rdflib.Graph(), Minter("http://127.0.0.1:8080/")
+    reference_graph(corpus, mint, graph)
+    labels = {(str(o), o.language) for o in graph.objects(mint.actor("t24"), RDFS.label)}
+    assert labels == {("T24", "en")}
+    assert set(graph.objects(mint.actor("t24"), mint.term("labelMissing"))) == {
+        rdflib.Literal("ar")
+    }
     assert "أنصار الله" in corpus.actors["houthis"].names.aliases_ar
     assert any("t24: no Arabic name yet" in w.message for w in corpus.warnings)
     # Refused: an id or a name already taken; nothing written.

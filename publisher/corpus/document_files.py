@@ -101,4 +101,5 @@ def read_document(
         url=entry.get("url"),
         origin=Origin(where, entry.line),
         published=None if entry.get("published") is None else str(entry["published"]),
+        title_missing=tuple(missing) if warnings is not None else (),
     )

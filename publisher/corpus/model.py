@@ -64,6 +64,7 @@ class Document:
     url: str | None = None
     origin: Origin | None = None
     published: str | None = None  # the day (or month, year) the document was published
+    title_missing: tuple[str, ...] = ()  # languages whose title is still to be found
 
 
 @dataclass(frozen=True)
