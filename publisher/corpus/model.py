@@ -17,8 +17,9 @@ class Names:
     ar: str
     aliases_en: tuple[str, ...] = ()
     aliases_ar: tuple[str, ...] = ()
-    # Languages whose name is not known yet (`todo: name-ar`): the other language's name, as
-    # written, stands in for it until a curator adds it; the build warns about it.
+    # Languages whose name is not known yet (`todo: name-ar`): the other language's name stands
+    # in for it where text is matched and shown, the graph publishes no name in that language
+    # but says it is missing (sup:labelMissing), and the build warns about it.
     missing: tuple[str, ...] = ()
 
     def all(self) -> list[tuple[str, str]]:
