@@ -4,12 +4,15 @@ into the checkout (tests/checkout.py)."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from hypothesis import configuration, settings
 
 from tests import checkout, markers
 
@@ -18,6 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # per-client shares are off unless a test turns them on (tests/hostile/test_fair_shares.py).
 os.environ.setdefault("PUBLISHER_QUERY_BUDGET", "0")
 os.environ.setdefault("PUBLISHER_QUERY_CONCURRENT", "1000")
+# Hypothesis keeps found examples and a cache of constants in `.hypothesis/` in the working
+# directory: the suite may not write into the checkout, and the fuzz cases carry their own
+# @example, so nothing is kept and the cache goes to a folder of its own outside it.
+settings.register_profile("publisher", database=None)
+settings.load_profile("publisher")
+HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="publisher-hypothesis-")
+configuration.set_hypothesis_home_dir(HYPOTHESIS_HOME)
+atexit.register(shutil.rmtree, HYPOTHESIS_HOME, ignore_errors=True)
 BASE = "http://127.0.0.1:8080/"
 PROJECT_PARTS = ("data", "ontology", "shapes", "queries")
 SPAWNS = markers.Spawns()
