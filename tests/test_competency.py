@@ -68,7 +68,7 @@ def test_funding_figures(release_store) -> None:
     # Hedging: the early-1990s pledge is "reportedly" (يقال) 30 million a year; the others not.
     assert by_claim["ihr-pledge-30m-early-1990s"]["hedged"] == "true"
     assert by_claim["ihr-pledge-30m-early-1990s"]["source"] is None  # the article's own voice
-    assert all(r["hedged"] == "false" for r in state + [israeli])
+    assert all(r["hedged"] == "false" for r in [*state, israeli])
     assert all(r["hedged"] in ("true", "false") for r in rows)
     pledge = by_claim["ihr-pledge-250m-2006"]
     assert (pledge["value"], pledge["rate"], pledge["when"]) == ("250000000", "one-off", "2006-12")

@@ -17,10 +17,13 @@ def register(subparsers: Subparsers) -> None:
         help="make a running `publisher serve` serve the release its link points at now",
         description=(
             "Sends SIGHUP to a `publisher serve` process, which opens the release its link "
-            "points at now (after `publisher build`), checks it against SHA256SUMS and switches "
-            "to it without dropping a request; a release that fails its checks is refused and "
-            "the current one stays. The server logs the outcome. Under gunicorn, send SIGHUP "
-            "to the gunicorn master instead."
+            "points at now (after `publisher build`), checks it (every file SHA256SUMS lists "
+            "is a regular file of the folder with that SHA-256, and none of a release's files "
+            "is missing) and switches to it without dropping a request; a release that fails "
+            "its checks is refused and the current one stays. The server logs the outcome. "
+            "Under gunicorn, send SIGHUP to the gunicorn master instead: with "
+            "deploy/gunicorn.conf.py its new workers make the same checks and keep serving "
+            "the last good release (docs/operations.md)."
         ),
     )
     which = parser.add_mutually_exclusive_group(required=True)

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from flask import Flask
 
 PRODUCTION = """\
-For production, run the same application with gunicorn (settings from PUBLISHER_* variables):
+For production, run the same application with gunicorn and the settings of
+deploy/gunicorn.conf.py (the publisher's settings from PUBLISHER_* variables):
   PUBLISHER_HOME=/srv/kg PUBLISHER_BASE_IRI=https://example.org/ \\
-    gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080
+    gunicorn -c deploy/gunicorn.conf.py 'publisher.web:create_app()'
 See docs/deployment.md."""
 
 
@@ -136,6 +137,14 @@ def _reload_on_hangup(app: Flask) -> None:
             except PublisherError as error:
                 print(
                     f"publisher serve: reload refused, still serving release {before}: {error}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                continue
+            except Exception as error:  # whatever it was, the server goes on, and so do reloads
+                print(
+                    f"publisher serve: reload failed, still serving release {before}: "
+                    f"{type(error).__name__}: {error}",
                     file=sys.stderr,
                     flush=True,
                 )

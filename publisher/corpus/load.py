@@ -55,7 +55,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
             problems.add(entry.path, entry.line_of("id"), f"duplicate document id {ident!r}")
             continue
         seen_docs[ident] = entry
-        document = read_document(entry, data, problems)
+        document = read_document(entry, data, problems, corpus.warnings)
         if document:
             if not vocabulary.knows("document-kind", document.kind):
                 problems.add(
@@ -82,7 +82,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
     # Reference ids share one namespace of names, so a claim's subject is never ambiguous.
     seen: dict[str, Located] = {}
     actors_file = _DataFile(data / "actors.yaml", problems)
-    corpus.actors = read_actors(actors_file.items("actors"), problems, seen)
+    corpus.actors = read_actors(actors_file.items("actors"), problems, seen, corpus.warnings)
     corpus.places = read_places(actors_file.items("places"), problems, seen)
     corpus.positions = read_positions(actors_file.items("positions"), problems, {})
     corpus.memberships = read_memberships(actors_file.items("memberships"), problems)

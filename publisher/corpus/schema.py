@@ -110,12 +110,14 @@ class ListOf(Shape):
 
 @dataclass
 class Fields(Shape):
-    """A mapping with known keys, each of a shape; no other keys, no key without a value."""
+    """A mapping with known keys, each of a shape; no other keys, and no key without a value
+    except those in `nullable` (a title in one language recorded as missing: `ar: null`)."""
 
     fields: dict[str, Shape]
     expected: str = "a mapping"
     hint: str = ""
     required: tuple[str, ...] = field(default=())
+    nullable: tuple[str, ...] = field(default=())
 
     def accepts(self, value: object) -> bool:
         return isinstance(value, MappingABC)
@@ -151,6 +153,8 @@ class Fields(Shape):
                         f"{at.owner}: {prefix}unknown key {key!r}",
                         self.hint or f"known keys: {known}",
                     )
+                continue
+            if item is None and str(key) in self.nullable:
                 continue
             if item is None:
                 problems.add(
@@ -215,7 +219,8 @@ DOCUMENT = Fields(
         "sha256": TEXT,
         "language": TEXT,
         "kind": TEXT,
-        "title": Fields({"en": TEXT, "ar": TEXT}),
+        # a title in the other language may be recorded as missing (`ar: null`): a warning
+        "title": Fields({"en": TEXT, "ar": TEXT}, nullable=("en", "ar")),
         "publisher": TEXT,
         "publisher_evidence": TEXT,
         "url": TEXT,
@@ -238,6 +243,8 @@ ACTOR = Fields(
         "unit_of": TEXT,
         "government_of": TEXT,
         "ambiguous": TEXTS,
+        # a name still to be found (`todo: name-ar`): a warning, the other name stands in
+        "todo": OneOf((TEXT, TEXTS), expected="name-en or name-ar, or a list of them"),
     },
     hint="see the header of data/actors.yaml",
 )

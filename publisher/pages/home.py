@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from publisher.pages.common import Name, names, prefixes, rows
 from publisher.rdf import namespaces
+from publisher.release.files import REPORT
 from publisher.release.reader import Release
 from publisher.store.interface import Store
 
@@ -114,12 +115,11 @@ def home(store: Store, base: str, release: Release) -> Home:
 
 def validation(release: Release) -> Validation:
     """The validation report shipped with the release (validation.ttl), summarised."""
-    if "validation.ttl" not in release.files:
+    if REPORT not in release.kept:  # read when the release was verified, not from the disk now
         return Validation(found=False)
     try:
-        quads = ox.parse(path=str(release.path("validation.ttl")), format=ox.RdfFormat.TURTLE)
-        triples = list(quads)
-    except (OSError, SyntaxError):
+        triples = list(ox.parse(release.read(REPORT), format=ox.RdfFormat.TURTLE))
+    except SyntaxError:
         return Validation(found=False)
     conforms = [
         t.object.value == "true"

@@ -31,6 +31,20 @@ class Format:
         return (self.media_type, *self.aliases)
 
     @property
+    def rdf(self) -> pyoxigraph.RdfFormat:
+        """pyoxigraph's RDF syntax of this format (ValueError for the others)."""
+        if not isinstance(self.writer, pyoxigraph.RdfFormat):
+            raise ValueError(f"{self.label} is not an RDF syntax")
+        return self.writer
+
+    @property
+    def results(self) -> pyoxigraph.QueryResultsFormat:
+        """pyoxigraph's SPARQL results format of this format (ValueError for the others)."""
+        if not isinstance(self.writer, pyoxigraph.QueryResultsFormat):
+            raise ValueError(f"{self.label} is not a SPARQL results format")
+        return self.writer
+
+    @property
     def content_type(self) -> str:
         """The Content-Type header value; every text format here is UTF-8."""
         return (

@@ -5,7 +5,7 @@ xsd:string; blank node labels are kept), so a graph goes through both unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import cast
 
 import pyoxigraph as ox
@@ -65,3 +65,14 @@ def triples_of(nquads: bytes) -> Iterator[Triple]:
     """The triples of N-Quads (or N-Triples) bytes as rdflib terms."""
     for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
         yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+
+def serialised(
+    data: Iterable[ox.Triple] | Iterable[ox.Quad],
+    fmt: ox.RdfFormat,
+    prefixes: dict[str, str] | None = None,
+) -> bytes:
+    """`data` serialised by pyoxigraph, which returns None only when it writes to a file."""
+    output = ox.serialize(data, format=fmt, prefixes=prefixes)
+    assert output is not None
+    return output

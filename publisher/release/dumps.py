@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from publisher.release.parts import GraphPart, compress, serialised, trig_header, turtle_body
+from publisher.rdf.terms import serialised
+from publisher.release.parts import GraphPart, compress, trig_header, turtle_body
 
 
 def dataset_files(

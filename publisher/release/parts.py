@@ -12,26 +12,16 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from publisher.rdf import namespaces
+from publisher.rdf.terms import serialised
 
 FORMATS = ("nq", "trig", "jsonld")
 RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
-
-
-def serialised(
-    data: Iterable[ox.Triple] | Iterable[ox.Quad],
-    fmt: ox.RdfFormat,
-    prefixes: dict[str, str] | None = None,
-) -> bytes:
-    """`data` serialised by pyoxigraph, which returns None only when it writes to a file."""
-    output = ox.serialize(data, format=fmt, prefixes=prefixes)
-    assert output is not None
-    return output
 
 
 def compress(data: bytes) -> bytes:

@@ -15,7 +15,8 @@ import pyoxigraph as ox
 
 from publisher.graph.direct import DirectStatement
 from publisher.rdf import namespaces
-from publisher.release.parts import GraphPart, serialised
+from publisher.rdf.terms import serialised
+from publisher.release.parts import GraphPart
 
 REIFIES = ox.NamedNode(namespaces.iri("rdf:reifies"))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph
 
 from publisher.errors import ReleaseError
+from publisher.store import dataset
 from publisher.store.errors import QueryError, QuerySyntaxError
 from publisher.store.results import Caps, QueryResult, answer_stream, collect
 from publisher.store.workers.framing import Request
@@ -76,17 +77,15 @@ class EmbeddedStore:
                 sparql, base_iri, default_graph_uris, named_graph_uris, row_cap, byte_cap
             )
             return self._worker_pool().run(request, timeout)
-        options: dict[str, object] = {"base_iri": base_iri}
-        if default_graph_uris is None and named_graph_uris is None:
-            options["use_default_graph_as_union"] = True
-        else:
-            # A protocol dataset: only what it names, an absent list being empty (SPARQL 1.1
-            # Protocol 2.1.4); it also overrides FROM and FROM NAMED in the query.
-            options["default_graph"] = [pyoxigraph.NamedNode(g) for g in default_graph_uris or []]
-            options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in named_graph_uris or []]
         deadline = time.monotonic() + timeout if timeout else None
         try:
-            answer = self._store.query(sparql, **options)
+            answer = dataset.query(
+                self._store,
+                sparql,
+                base_iri=base_iri,
+                default_graphs=default_graph_uris,
+                named_graphs=named_graph_uris,
+            )
             if timeout and not isinstance(answer, pyoxigraph.QueryBoolean):
                 variables = (
                     tuple(v.value for v in answer.variables)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from publisher.store import guard
 from publisher.store.errors import QuerySyntaxError, UnknownGraph, UpdateRefused
 from publisher.store.interface import Store
@@ -22,22 +24,45 @@ def execute(
     base_iri: str | None = None,
     max_depth: int = 64,
     max_nodes: int = 1000,
+    prefixes: Mapping[str, str] | None = None,
 ) -> QueryResult:
     """Run a query from outside: size limits, local graphs only, no SERVICE, no updates, all
-    refused before evaluation (publisher/store/guard.py)."""
-    guard.check(sparql, guard.Limits(max_length, max_depth, max_nodes))
-    named_in_query = guard.dataset_graphs(sparql, base_iri)
-    for graph in [*(default_graph_uris or []), *(named_graph_uris or []), *named_in_query]:
+    refused before evaluation; the store evaluates the guard's normalised text, never the
+    original (publisher/store/guard.py).
+
+    The dataset is the request's (default-graph-uri, named-graph-uri) when it gives one, which
+    overrides FROM as the SPARQL 1.1 Protocol says; else the query's FROM and FROM NAMED, passed
+    to the store the same way; else none (the union of the graphs). `prefixes` are those a
+    query may use undeclared (the dataset's own).
+    """
+    checked = guard.check(
+        sparql,
+        base_iri=base_iri,
+        prefixes=prefixes,
+        limits=guard.Limits(max_length, max_depth, max_nodes),
+    )
+    for graph in [
+        *(default_graph_uris or []),
+        *(named_graph_uris or []),
+        *checked.default_graphs,
+        *checked.named_graphs,
+    ]:
         if graph not in known_graphs:
             raise UnknownGraph(
                 f"no graph named <{graph}> here; this service only queries its own graphs "
                 "(the Service Description at this endpoint lists them) and never fetches others"
             )
+    if default_graph_uris is not None or named_graph_uris is not None:
+        default, named = default_graph_uris, named_graph_uris
+    elif checked.has_dataset:
+        default, named = checked.default_graphs, checked.named_graphs
+    else:
+        default = named = None
     try:
         return store.query(
-            sparql,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
+            checked.text,
+            default_graph_uris=default,
+            named_graph_uris=named,
             row_cap=row_cap,
             byte_cap=byte_cap,
             timeout=timeout,
@@ -45,7 +70,5 @@ def execute(
         )
     except QuerySyntaxError:
         if guard.is_update(sparql):
-            raise UpdateRefused(
-                "this SPARQL service is read-only: updates are not accepted"
-            ) from None
+            raise UpdateRefused(guard.READ_ONLY) from None
         raise

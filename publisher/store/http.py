@@ -7,6 +7,8 @@ import logging
 import time
 import urllib.error
 import urllib.request
+from email.message import Message
+from typing import IO
 
 from publisher import __version__
 from publisher.store.errors import BadStoreAnswer, StoreError, StoreTimeout, StoreUnavailable
@@ -20,7 +22,15 @@ DROPPED = (ConnectionRefusedError, ConnectionResetError)
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     # A redirect would send the query (and a load, its data) wherever the store's answer says.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> None:
         return None  # urllib then raises the 3xx as an HTTPError, reported below
 
 
@@ -36,7 +46,8 @@ def send(request: urllib.request.Request, wait: float, what: str) -> http.client
     """
     for attempt in (1, 2):
         try:
-            return OPENER.open(request, timeout=wait)
+            response: http.client.HTTPResponse = OPENER.open(request, timeout=wait)
+            return response
         except urllib.error.HTTPError as error:
             raise http_failure(error, what) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:

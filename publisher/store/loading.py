@@ -133,7 +133,9 @@ def expected_counts(release: Release) -> dict[str, int]:
     if "void.ttl" in release.files:
         void = ox.Store()
         void.bulk_load(path=str(release.path("void.ttl")), format=ox.RdfFormat.TURTLE)
-        counts = {row["graph"].value: int(row["triples"].value) for row in void.query(COUNTS)}
+        rows = void.query(COUNTS)
+        assert isinstance(rows, ox.QuerySolutions)  # COUNTS is a SELECT
+        counts = {row["graph"].value: int(row["triples"].value) for row in rows}
         if counts:
             return dict(sorted(counts.items()))
     return {str(g): int(n) for g, n in dict(release.manifest.get("graphs", {})).items()}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from publisher.errors import PublisherError
 from publisher.store.embedded import EmbeddedStore
@@ -10,7 +12,7 @@ from publisher.store.interface import Store
 from publisher.store.remote import RemoteStore
 
 
-def open_store(config: dict[str, object], dataset_path: Path) -> Store:
+def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
     """The store named by the STORE setting: `embedded` loads the release's dataset.nq in
     process; an http(s) URL is a SPARQL endpoint that `publisher load` has filled."""
     kind = str(config.get("STORE", "embedded"))

@@ -200,14 +200,14 @@ class RemoteStore:
         try:
             results = formats.by_media_type(media, RESULTS)
             if results is not None:
-                answer = pyoxigraph.parse_query_results(response, format=results.writer)
+                answer = pyoxigraph.parse_query_results(response, format=results.results)
                 if stream and isinstance(answer, pyoxigraph.QuerySolutions):
                     variables = tuple(v.value for v in answer.variables)
                     return answer_stream(answer, variables, caps, deadline=deadline)
                 return collect(answer, row_cap=caps.rows, deadline=deadline)
             graph = formats.by_media_type(media, GRAPHS)
             if graph is not None:
-                quads = pyoxigraph.parse(response, format=graph.writer, without_named_graphs=True)
+                quads = pyoxigraph.parse(response, format=graph.rdf, without_named_graphs=True)
                 triples = (quad.triple for quad in quads)
                 if stream:
                     return answer_stream(triples, None, caps, deadline=deadline)

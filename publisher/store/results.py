@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from publisher.rdf.formats import Format
+from publisher.rdf.terms import serialised
 from publisher.store.errors import AnswerTooLarge, QueryTimeout
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
@@ -87,7 +88,7 @@ class QueryResult:
             if self.kind == "solutions":
                 yield solutions_tsv(self.variables, self.rows)
             elif self.kind == "graph":
-                yield pyoxigraph.serialize(self.triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+                yield serialised(self.triples, pyoxigraph.RdfFormat.N_TRIPLES)
             return
         chunks, self.chunks = self.chunks, iter(())
         try:
@@ -107,7 +108,7 @@ class QueryResult:
         if self._rows is None:
             tsv = self._whole() if self.kind == "solutions" else b""
             parsed = pyoxigraph.parse_query_results(tsv, format=pyoxigraph.QueryResultsFormat.TSV)
-            self._rows = list(parsed) if tsv else []
+            self._rows = list(parsed) if isinstance(parsed, pyoxigraph.QuerySolutions) else []
         return self._rows
 
     @property
@@ -211,7 +212,10 @@ def answer_stream(
 
 
 def collect(
-    answer: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples,
+    answer: pyoxigraph.QuerySolutions
+    | pyoxigraph.QueryBoolean
+    | pyoxigraph.QueryTriples
+    | Iterator[pyoxigraph.Triple],
     *,
     row_cap: int | None = None,
     deadline: float | None = None,
@@ -220,20 +224,22 @@ def collect(
     deadline (the server's own queries)."""
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("boolean", boolean=bool(answer))
-    solutions = isinstance(answer, pyoxigraph.QuerySolutions)
-    cap = row_cap if solutions else None  # the cap is on SELECT rows, not on graphs
-    items: list = []
-    cut = None
-    for item in answer:
+    if isinstance(answer, pyoxigraph.QuerySolutions):
+        rows: list[pyoxigraph.QuerySolution] = []
+        cut = None
+        for row in answer:
+            if deadline is not None and time.monotonic() > deadline:
+                raise QueryTimeout("the query ran past the time limit and was stopped")
+            if row_cap is not None and len(rows) >= row_cap:
+                cut = Cut("rows", row_cap)
+                break
+            rows.append(row)
+        return QueryResult.of_rows(tuple(v.value for v in answer.variables), rows, cut)
+    items: list[pyoxigraph.Triple] = []
+    for item in answer:  # a graph: the cap is on SELECT rows, not on triples
         if deadline is not None and time.monotonic() > deadline:
             raise QueryTimeout("the query ran past the time limit and was stopped")
-        if cap is not None and len(items) >= cap:
-            cut = Cut("rows", cap)
-            break
         items.append(item)
-    if solutions:
-        variables = tuple(v.value for v in answer.variables)
-        return QueryResult.of_rows(variables, items, cut)
     return QueryResult.of_triples(items)
 
 
@@ -248,9 +254,7 @@ def serialize_triples(
             for t in triples
         ]
         return serialize_quads(items, fmt, prefixes)
-    return pyoxigraph.serialize(
-        triples, format=fmt.writer, prefixes=prefixes_used(fmt, prefixes, triples)
-    )
+    return serialised(triples, fmt.rdf, prefixes_used(fmt, prefixes, triples))
 
 
 def serialize_quads(
@@ -260,16 +264,14 @@ def serialize_quads(
     quads = list(quads)
     if not fmt.graph_aware:
         triples = list(dict.fromkeys(q.triple for q in quads))
-        return pyoxigraph.serialize(
-            triples, format=fmt.writer, prefixes=prefixes_used(fmt, prefixes, triples)
-        )
-    return pyoxigraph.serialize(
-        quads, format=fmt.writer, prefixes=prefixes_used(fmt, prefixes, quads)
-    )
+        return serialised(triples, fmt.rdf, prefixes_used(fmt, prefixes, triples))
+    return serialised(quads, fmt.rdf, prefixes_used(fmt, prefixes, quads))
 
 
 def prefixes_used(
-    fmt: Format, prefixes: dict[str, str] | None, statements: list
+    fmt: Format,
+    prefixes: dict[str, str] | None,
+    statements: list[pyoxigraph.Triple] | list[pyoxigraph.Quad],
 ) -> dict[str, str] | None:
     """The prefixes the statements use, for the formats that declare prefixes at all."""
     if not prefixes or fmt.writer not in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from publisher.rdf.formats import Format
+from publisher.rdf.terms import serialised
 from publisher.store.results import Cut, QueryResult, prefixes_used, tsv_head
 
 RESULTS = pyoxigraph.QueryResultsFormat
@@ -35,7 +36,7 @@ class Splice:
 
 
 _LINE = re.compile(rb"[^\n]*\n")
-SPLICES: dict[object, Splice] = {
+SPLICES: dict[RESULTS | RDF, Splice] = {
     RESULTS.JSON: Splice(re.compile(rb'.*?"bindings":\['), b"]}}", b","),
     RESULTS.XML: Splice(
         re.compile(rb".*?<results>"), b"</results></sparql>", comment=(b"<!-- ", b" -->")
@@ -65,7 +66,7 @@ def write_answer(
         return
     if result.kind == "solutions" and fmt.kind != "results":
         raise ValueError(f"{fmt.label} cannot carry solutions")
-    splice = SPLICES[fmt.writer]
+    splice = SPLICES[fmt.results if result.kind == "solutions" else fmt.rdf]
     head = tsv_head(result.variables)
     chosen: dict[str, str] | None = None
     opened = written = False
@@ -73,8 +74,7 @@ def write_answer(
     for number, chunk in enumerate(result.stream()):
         if result.kind == "solutions":
             tsv = chunk if number == 0 else head + chunk
-            parsed = pyoxigraph.parse_query_results(tsv, format=RESULTS.TSV)
-            document = parsed.serialize(format=fmt.writer)
+            document = _results(pyoxigraph.parse_query_results(tsv, format=RESULTS.TSV), fmt)
         else:
             triples = [q.triple for q in pyoxigraph.parse(chunk, format=RDF.N_TRIPLES)]
             if chosen is None:  # the prefixes of the first chunk serve for all
@@ -106,20 +106,28 @@ def note(cut: Cut | None, splice: Splice, kind: str) -> bytes:
     return splice.comment[0] + text.encode() + splice.comment[1]
 
 
+def _results(parsed: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean, fmt: Format) -> bytes:
+    """Parsed results written in `fmt` (pyoxigraph returns None only when writing to a file)."""
+    document = parsed.serialize(format=fmt.results)
+    assert document is not None
+    return document
+
+
 def _triples(triples: list[pyoxigraph.Triple], fmt: Format, prefixes: dict[str, str]) -> bytes:
     if fmt.graph_aware:
         quads = [
             pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph())
             for t in triples
         ]
-        return pyoxigraph.serialize(quads, format=fmt.writer, prefixes=prefixes or None) or b""
-    return pyoxigraph.serialize(triples, format=fmt.writer, prefixes=prefixes or None) or b""
+        return serialised(quads, fmt.rdf, prefixes or None)
+    return serialised(triples, fmt.rdf, prefixes or None)
 
 
 def _empty(result: QueryResult, fmt: Format) -> bytes:
     if result.kind == "solutions":
-        parsed = pyoxigraph.parse_query_results(tsv_head(result.variables), format=RESULTS.TSV)
-        return parsed.serialize(format=fmt.writer)
+        return _results(
+            pyoxigraph.parse_query_results(tsv_head(result.variables), format=RESULTS.TSV), fmt
+        )
     return _triples([], fmt, {})
 
 
@@ -127,11 +135,7 @@ def _boolean(value: bool, fmt: Format) -> bytes:
     document = json.dumps({"head": {}, "boolean": value}).encode()
     if fmt.writer == RESULTS.JSON:
         return document
-    if fmt.kind != "results":
-        raise ValueError(f"{fmt.label} cannot carry a boolean")
-    return pyoxigraph.parse_query_results(document, format=RESULTS.JSON).serialize(
-        format=fmt.writer
-    )
+    return _results(pyoxigraph.parse_query_results(document, format=RESULTS.JSON), fmt)
 
 
 def serialize(result: QueryResult, fmt: Format, prefixes: dict[str, str] | None = None) -> bytes:

@@ -1,12 +1,13 @@
 """The application factory: settings, the release and its store, blueprints and hooks.
 
-gunicorn runs it unchanged: `gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080`,
+gunicorn runs it unchanged: `gunicorn -c deploy/gunicorn.conf.py 'publisher.web:create_app()'`,
 settings coming from PUBLISHER_* environment variables (publisher/settings.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from flask_compress import Compress
@@ -29,6 +30,7 @@ from publisher.web import (
     sparql,
 )
 from publisher.web.current import load
+from publisher.web.origin import PinnedOrigin
 from publisher.web.quota import Quota, Shares
 
 COMPRESSED = sorted(
@@ -73,10 +75,12 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_host=0)  # type: ignore[method-assign]
     Compress(app)
     _register(app)
+    # Outermost: absolute URLs are the base's whatever Host the request names (web/origin.py).
+    app.wsgi_app = PinnedOrigin(app.wsgi_app, app.config["BASE_IRI"])  # type: ignore[method-assign]
     return app
 
 
-def _normalise(config) -> None:
+def _normalise(config: dict[str, Any]) -> None:
     """Types and paths of the settings, whatever mapping or environment they came from."""
     base = str(config["BASE_IRI"])
     config["BASE_IRI"] = base if base.endswith("/") else base + "/"

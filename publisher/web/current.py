@@ -7,19 +7,25 @@ import logging
 import os
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 from flask import Flask, current_app, g, has_request_context
 
-from publisher.release.reader import Release, open_release
+from publisher.errors import ReleaseError
+from publisher.release.lastgood import Record, choose, describe, verified_quads
+from publisher.release.reader import QUADS, WRITTEN, Release, ReleaseChanged
 from publisher.release.writer import pin
 from publisher.store.catalog import graph_sizes, summary
 from publisher.store.errors import QueryError
 from publisher.store.interface import Store
 from publisher.store.opening import open_store
 from publisher.web.rendered import Rendered
+
+Answer = tuple[bytes | str, list[tuple[str, str]]]
+"""A rendered description: its body and its paging links (rel, URL)."""
 
 
 @dataclass
@@ -34,14 +40,28 @@ class Served:
     store: Store
     base: str
     cache_mb: int = 0
+    refused: set[str] = field(default_factory=set)  # changed files already logged
+
+    def refuse(self, changed: ReleaseChanged, logger: logging.Logger) -> None:
+        """Log, once per file, that a file of the served release changed on disk."""
+        name = changed.name
+        if name in self.refused:
+            return
+        self.refused.add(name)
+        logger.error(
+            "release %s: %s; it is refused (503) until a new release is built and the "
+            "server reloaded",
+            self.release.name,
+            changed,
+        )
 
     @cached_property
-    def rendered(self) -> Rendered:
+    def rendered(self) -> Rendered[Answer]:
         """Descriptions rendered for this release (web/rendered.py): bodies and their links."""
         return Rendered(self.cache_mb * 1024 * 1024, _answer_size)
 
     @cached_property
-    def names(self) -> Rendered:
+    def names(self) -> Rendered[bool]:
         """Whether the store knows an IRI, as asked by dereferencing (a few bytes each)."""
         return Rendered(self.cache_mb * 1024 * 1024 // 16, lambda known: 1)
 
@@ -54,15 +74,19 @@ class Served:
         return summary(self.store, self.base)
 
 
-def _answer_size(answer: tuple[bytes | str, list]) -> int:
+def _answer_size(answer: Answer) -> int:
     body, links = answer
     return len(body) * (4 if isinstance(body, str) else 1) + 200 * len(links)
 
 
-def load(config, logger: logging.Logger) -> Served:
-    """The release RELEASE_DIR points at (its checksums verified) with a store over it; the
-    release folder is pinned, so that no build removes it while it is served."""
-    release = open_release(Path(config["RELEASE_DIR"]))
+def load(config: dict[str, Any], logger: logging.Logger) -> Served:
+    """The release RELEASE_DIR points at, verified (publisher/release/reader.py), with a store
+    over it; under gunicorn, the last good release instead when that one fails its checks
+    (publisher/release/lastgood.py). The release folder is pinned, so that no build removes it
+    while it is served."""
+    release = choose(
+        Path(config["RELEASE_DIR"]), Record.from_environment(), logger, required=WRITTEN
+    )
     if release.base and release.base != config["BASE_IRI"]:
         logger.warning(
             "the release was minted under %s but BASE_IRI is %s: its IRIs will not "
@@ -72,7 +96,7 @@ def load(config, logger: logging.Logger) -> Served:
         )
     holder = pin(release.folder)
     try:
-        store = open_store(config, release.path("dataset.nq"))
+        store = _open_store(config, release)
     except BaseException:
         os.close(holder)
         raise
@@ -81,18 +105,48 @@ def load(config, logger: logging.Logger) -> Served:
     return fresh
 
 
+def _open_store(config: dict[str, Any], release: Release) -> Store:
+    """The store over the release's N-Quads as they were verified: the embedded store loads
+    them (from the gzip copy when the file changed since, see `verified_quads`), and is
+    loaded again when the file changed while it was being read."""
+    if str(config.get("STORE", "embedded")) != "embedded":
+        return open_store(config, release.path(QUADS))  # a remote store reads no file
+    for _ in range(2):
+        with verified_quads(release) as source:
+            store = open_store(config, source)
+        if source != release.path(QUADS) or QUADS not in release.changed():
+            return store
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    raise ReleaseError(f"{release.path(QUADS)} keeps changing while it is being loaded")
+
+
 _RELOADING = threading.Lock()
 
 
 def reload(app: Flask) -> Served:
     """Serve the release the link points at now. Requests under way finish with the release
     they began with (see `served`); the old store and its workers go when the last one ends.
-    A release that fails its checks raises, and the current one stays."""
+    A release that fails its checks raises, and the current one stays. So does the current
+    release when a file of it changed on disk: it is verified again, served afresh if it
+    passes (a file put back as it was), and refused otherwise."""
     with _RELOADING:
-        current = app.extensions["publisher"]
+        current = _registered(app)
         if Path(app.config["RELEASE_DIR"]).resolve() == current.release.folder:
-            return current
-        fresh = load(app.config, app.logger)
+            changed = current.release.changed()
+            if not changed:
+                return current
+            try:
+                fresh = load(app.config, app.logger)
+            except ReleaseError as error:
+                raise ReleaseError(
+                    f"the release on disk changed after it was verified ({describe(changed)}) "
+                    f"and no longer passes its checks: {error}; those files are refused (503) "
+                    "until a new release is built and the server reloaded"
+                ) from None
+        else:
+            fresh = load(app.config, app.logger)
         # Asked now, not by the first visitor; a remote store that is down is asked again on
         # first use.
         with contextlib.suppress(QueryError):
@@ -104,11 +158,16 @@ def reload(app: Flask) -> Served:
 def served() -> Served:
     """What the app serves; within a request, what it served when the request began."""
     if not has_request_context():
-        return current_app.extensions["publisher"]
-    held = g.get("publisher_served")
+        return _registered(current_app)
+    held: Served | None = g.get("publisher_served")
     if held is None:
-        held = g.publisher_served = current_app.extensions["publisher"]
+        held = g.publisher_served = _registered(current_app)
     return held
+
+
+def _registered(app: Flask) -> Served:
+    """What `create_app` or `reload` put in the app's extensions (Flask types them as Any)."""
+    return cast(Served, app.extensions["publisher"])
 
 
 def get_store() -> Store:

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 import pyoxigraph as ox
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 
 from publisher.pages.description import blocks, labels
 from publisher.rdf import formats, namespaces
+from publisher.release.files import VOID
+from publisher.release.reader import ReleaseChanged, ReleaseFile
 from publisher.store.results import serialize_triples
 from publisher.web import responses
-from publisher.web.current import get_release
+from publisher.web.current import get_release, served
 
 bp = Blueprint("downloads", __name__)
 
 RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
+WELL_KNOWN_VOID = ".well-known/void"
+MAX_AGE = 3600  # seconds a client may keep a file without asking again
+CHANGED = (
+    "This file of the release changed on disk after the server verified it, so it is not "
+    "served: what is there now may not be what SHA256SUMS and the ETag promise. The operator "
+    "has been told (the server's log); the other files and the data are still served."
+)
 
 
 @bp.route("/download/")
-def listing():
+def listing() -> ResponseReturnValue:
     """Every release file with its size and sha256: HTML, JSON or RDF (DCAT)."""
     fmt = responses.choose(formats.LISTING_FORMATS)
     tag = responses.etag(fmt.key)
@@ -27,7 +39,7 @@ def listing():
         return cached
     files = sorted(get_release().files.values(), key=lambda f: f.name)
     if fmt is formats.HTML:
-        body = render_template("downloads.html", files=files, release=get_release())
+        body: bytes | str = render_template("downloads.html", files=files, release=get_release())
     elif fmt is formats.PLAIN_JSON:
         body = json.dumps(
             {
@@ -54,45 +66,65 @@ def listing():
 
 
 @bp.route("/download/<name>")
-def file(name: str):
-    """One release file as it is (a .gz stays gzip: no Content-Encoding), with Range support."""
-    found = get_release().files.get(name)
-    if found is None or found.path.is_symlink() or found.path.parent != get_release().folder:
-        # Only the release's own files: never a link out of it, whatever SHA256SUMS lists.
+def file(name: str) -> ResponseReturnValue:
+    """One release file as it is (a .gz stays gzip: no Content-Encoding), with Range support;
+    only while it is the file that was verified: 503 once it changed on disk, and a transfer
+    cut short if it changes while it is sent (reader.Sent)."""
+    release = get_release()
+    found = release.files.get(name)
+    if found is None:
         abort(
             404, description=f"The release has no file named {name!r}; see the list of downloads."
         )
-    response = send_file(
-        found.path,
-        mimetype=found.media_type,
-        etag=found.sha256,
-        conditional=True,
-        last_modified=get_release().last_modified,
-        max_age=3600,
-    )
-    response.headers.pop("Content-Encoding", None)
+    state, logger = served(), current_app.logger
+
+    def refuse(changed: ReleaseChanged) -> None:
+        state.refuse(changed, logger)
+
+    response = current_app.response_class(mimetype=found.media_type, direct_passthrough=True)
+    response.content_length = found.size
+    response.headers.set("Content-Disposition", "inline", filename=name)
+    response.last_modified = release.last_modified
+    response.cache_control.public = True
+    response.cache_control.max_age = MAX_AGE
+    response.expires = datetime.now(UTC) + timedelta(seconds=MAX_AGE)
+    response.set_etag(found.sha256)
+    response.make_conditional(request, accept_ranges=True, complete_length=found.size)
+    if response.status_code not in (200, 206):
+        return response  # 304 or 412: no body
+    part = response.content_range if response.status_code == 206 else None
+    try:
+        if part is not None and part.start is not None and part.stop is not None:
+            body = release.send(name, part.start, part.stop - part.start, refuse)
+        else:
+            body = release.send(name, on_change=refuse)
+    except ReleaseChanged as changed:
+        refuse(changed)
+        abort(503, description=CHANGED)
+    response.response = body
     return response
 
 
 @bp.route("/.well-known/void")
-def void():
-    """The dataset's VoID description (void.ttl of the release), by content negotiation."""
+def void() -> ResponseReturnValue:
+    """The dataset's VoID description (void.ttl of the release, as verified), by content
+    negotiation."""
     fmt = responses.choose(formats.DESCRIPTION_FORMATS)
     tag = responses.etag(fmt.key)
     if (cached := responses.not_modified(tag)) is not None:
         return cached
-    path = get_release().path("void.ttl")
+    data = get_release().read(VOID)
+    base = current_app.config["BASE_IRI"]
     if fmt is formats.TURTLE:
-        body = path.read_bytes()
+        body: bytes | str = data
     else:
-        base = current_app.config["BASE_IRI"]
-        triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=base))
+        triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=base))
         if fmt is formats.HTML:
             quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
             body = render_template(
                 "triples.html",
                 title="VoID description",
-                iri=request.url,
+                iri=base + WELL_KNOWN_VOID,  # the base's, never the request's host
                 blocks=blocks(quads).values(),
                 labels=labels(quads),
                 alternates=[],
@@ -104,10 +136,11 @@ def void():
 
 
 def _url(name: str) -> str:
-    return current_app.config["BASE_IRI"] + "download/" + name
+    base: str = current_app.config["BASE_IRI"]
+    return base + "download/" + name
 
 
-def _catalogue(files) -> list[ox.Triple]:
+def _catalogue(files: Iterable[ReleaseFile]) -> list[ox.Triple]:
     """The files as dcat:Distribution with byte size, media type and checksum."""
     triples = []
     for f in files:

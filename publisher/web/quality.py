@@ -4,8 +4,9 @@ or Accept: application/json)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, render_template, request
+from werkzeug.wrappers import Response
 
-from publisher.pages.quality import quality
+from publisher.pages.quality import Quality, quality
 from publisher.rdf import formats
 from publisher.web import responses
 from publisher.web.current import get_store
@@ -14,7 +15,7 @@ bp = Blueprint("quality", __name__)
 
 
 @bp.route("/quality")
-def page():
+def page() -> Response:
     """The measurements and each document's coverage; JSON when the client prefers it."""
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     if best == "application/json":
@@ -28,7 +29,7 @@ def page():
 
 
 @bp.route("/quality.json")
-def data():
+def data() -> Response:
     """The same data for programs."""
     tag = responses.etag("json")
     if (cached := responses.not_modified(tag)) is not None:
@@ -37,5 +38,5 @@ def data():
     return responses.finish(response, tag, negotiated=request.path == "/quality")
 
 
-def _quality():
+def _quality() -> Quality:
     return quality(get_store(), current_app.config["BASE_IRI"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, Namespace
 
+from publisher.release.writer import write_release
 from publisher.web import create_app
 
 HERE = Path(__file__).parent
@@ -49,7 +49,6 @@ def client(request, tmp_path_factory):
     """The app over a release holding data0-3 as named graphs (data0 has no file: see README),
     on the embedded store and on an oxigraph server filled by `publisher load`."""
     folder = tmp_path_factory.mktemp("conformance") / "release"
-    folder.mkdir()
     quads = []
     for n in range(4):
         source = PROTOCOL / f"data{n}.nt"
@@ -61,17 +60,21 @@ def client(request, tmp_path_factory):
             pyoxigraph.Quad(t.subject, t.predicate, t.object, graph)
             for t in pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_TRIPLES)
         ]
+    fmt = pyoxigraph.RdfFormat
+    # A whole release (a server refuses one that lacks any file a build writes), as a build
+    # writes it: release -> release.d/conformance, with the gzip copies and SHA256SUMS.
     files = {
-        "dataset.nq": pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS),
+        "dataset.nq": pyoxigraph.serialize(quads, format=fmt.N_QUADS),
+        "dataset.trig": pyoxigraph.serialize(quads, format=fmt.TRIG),
+        "dataset.ttl": pyoxigraph.serialize([q.triple for q in quads], format=fmt.TURTLE),
+        "dataset.jsonld": pyoxigraph.serialize(quads, format=fmt.JSON_LD),
         "release.json": json.dumps(
             {"release": BASE + "id/release/conformance", "base": BASE}
         ).encode(),
+        "void.ttl": b"",
+        "validation.ttl": b"",
     }
-    files["SHA256SUMS"] = "".join(
-        f"{hashlib.sha256(c).hexdigest()}  {n}\n" for n, c in files.items()
-    ).encode()
-    for name, content in files.items():
-        (folder / name).write_bytes(content)
+    write_release(folder, "conformance", files)
     config = {
         "TESTING": True,
         "HOME": str(folder.parent),

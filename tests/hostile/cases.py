@@ -199,7 +199,16 @@ SSRF = [
     Case("service-variable", "ssrf", get("SELECT * WHERE { VALUES ?e { <{canary}sparql> } SERVICE ?e { ?s ?p ?o } }"), 400),
     Case("service-prefixed", "ssrf", get("PREFIX c: <{canary}> SELECT * WHERE { SERVICE c:sparql { ?s ?p ?o } }"), 400),
     Case("service-escaped-keyword", "ssrf", get("SELECT * WHERE { \\u0053ERVICE <{canary}sparql> { ?s ?p ?o } }"), 400),
-    Case("service-out-of-a-string", "ssrf", get('SELECT * WHERE { BIND("\\u0022 AS ?x) SERVICE <{canary}> { } } #" AS ?y) }'), 400),
+    # Refused before; now made harmless: the escape is read inside its string, so the store is
+    # given one string (holding a quote and the word SERVICE) and no SERVICE clause.
+    Case("service-out-of-a-string", "ssrf", get('SELECT * WHERE { BIND("\\u0022 AS ?x) SERVICE <{canary}> { } } #" AS ?y) }'), 200, says('\\" AS ?x) SERVICE')),
+    # What the regular expressions let through (the hostile probe): a prefixed name with an
+    # escaped `#`, a comment ended by a lone CR; and Virtuoso's DEFINE, which fetches the web.
+    Case("service-after-escaped-name", "ssrf", get("PREFIX ex: <http://x.example/> SELECT * WHERE { ?s ex:p\\# SERVICE <{canary}> { ?a ?b ?c } }"), 400, says("SERVICE")),
+    Case("service-after-cr-comment", "ssrf", get("SELECT * WHERE { ?s ?p ?o # c\rSERVICE <{canary}> { } }"), 400, says("SERVICE")),
+    Case("from-after-cr-comment", "ssrf", get("SELECT * # c\rFROM <{canary}g> WHERE { ?s ?p ?o }"), 400, says("no graph named")),
+    Case("from-after-escaped-name", "ssrf", get("PREFIX g: <http://127.0.0.1:8080/graph/> SELECT * FROM g:ontology\\# FROM <{canary}g> { }"), 400, says("no graph named")),
+    Case("virtuoso-define", "ssrf", get('DEFINE get:soft "replace" SELECT * FROM <{canary}g> WHERE { ?s ?p ?o }'), 400, says("DEFINE")),
     Case("service-in-subquery", "ssrf", get("SELECT * WHERE { { SELECT * WHERE { SERVICE <{canary}> { ?s ?p ?o } } } }"), 400),
     Case("service-in-exists", "ssrf", get("SELECT * WHERE { FILTER EXISTS { SERVICE <{canary}> { ?s ?p ?o } } }"), 400),
     Case("from-canary", "ssrf", get("SELECT * FROM <{canary}graph> WHERE { ?s ?p ?o }"), 400, says("no graph named")),
@@ -249,6 +258,9 @@ HEAVY = [
     Case("string-doubling", "heavy", get(_DOUBLING), 503),
     Case("deep-nesting", "heavy", get("SELECT * WHERE " + "{" * 200 + "}" * 200), 400, says("too complex")),
     Case("stack-overflow-nesting", "heavy", posted("SELECT * WHERE " + "{" * 20000 + "}" * 20000, "application/sparql-query"), 400, says("too complex")),
+    Case("parentheses-behind-cr-comment", "heavy", posted("SELECT * # c\rFROM <{canary}g> WHERE { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }", "application/sparql-query"), 400, all_checks(says("too complex"), quick)),
+    Case("escaped-quotes", "heavy", posted('SELECT * WHERE { ?s ?p "' + '\\"' * 22000 + '" } LIMIT 1', "application/sparql-query"), 200, quick),
+    Case("escaped-quotes-unclosed", "heavy", posted('SELECT * WHERE { ?s ?p "' + '\\"' * 22000, "application/sparql-query"), 400, all_checks(says("syntax"), quick)),
     Case("chained-operators", "heavy", posted("ASK { FILTER(1" + "+1" * 20000 + " > 0) }", "application/sparql-query"), 400, says("too complex")),
     Case("chained-optionals", "heavy", posted("SELECT * WHERE { " + "OPTIONAL { ?a ?b ?c } " * 3000 + "}", "application/sparql-query"), 400, says("too complex")),
     Case("huge-values", "heavy", posted("SELECT ?x WHERE { VALUES ?x { " + " ".join(map(str, range(15000))) + " } }", "application/sparql-query"), 200, truncated),

@@ -18,7 +18,8 @@ def test_the_suite_is_broad():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_hostile_request(server, canary, case: Case):
+def test_hostile_request(each_server, canary, case: Case):
+    server = each_server
     before = release_state(server.release)
     request = case.request.filled({"canary": canary.url()})
     answer = server.request(request.method, request.path, request.headers, request.body)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from fixture_release import BASE, write_release
 from flask import Flask
 
 from publisher.commands import serve
+from tests.web.fixture_release import BASE, write_release
 
 
 def _parse(*argv: str) -> argparse.Namespace:
@@ -20,7 +20,10 @@ def _parse(*argv: str) -> argparse.Namespace:
 def test_help_names_the_gunicorn_command(capsys):
     with pytest.raises(SystemExit):
         _parse("--help")
-    assert "gunicorn 'publisher.web:create_app()' -w 4 -b 127.0.0.1:8080" in capsys.readouterr().out
+    assert (
+        "gunicorn -c deploy/gunicorn.conf.py 'publisher.web:create_app()'"
+        in capsys.readouterr().out
+    )
 
 
 def test_defaults():

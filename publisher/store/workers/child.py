@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 import pyoxigraph
 
+from publisher.store import dataset
 from publisher.store.errors import AnswerTooLarge
 from publisher.store.results import Caps, answer_stream
-from publisher.store.workers.framing import Request, receive, send
+from publisher.store.workers.framing import Meta, Request, receive, send
 
 RECYCLE_AFTER = 2000  # queries a worker answers before it is replaced (keeps memory flat)
 _PR_SET_PDEATHSIG = 1
@@ -70,18 +71,18 @@ def _seal(channel: socket.socket, memory_mb: int | None) -> socket.socket:
     return channel
 
 
-def evaluate(store: pyoxigraph.Store, request: Request) -> Iterator[tuple[dict, bytes]]:
+def evaluate(store: pyoxigraph.Store, request: Request) -> Iterator[tuple[Meta, bytes]]:
     """Run one query on `store`: the messages of its answer (framing.py), cut at the caps."""
-    options: dict[str, object] = {"base_iri": request.base_iri}
-    if request.default_graphs is None and request.named_graphs is None:
-        options["use_default_graph_as_union"] = True
-    else:
-        options["default_graph"] = [pyoxigraph.NamedNode(g) for g in request.default_graphs or []]
-        options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in request.named_graphs or []]
     caps = Caps(request.row_cap, request.byte_cap)
-    first: dict | None = None
+    first: Meta | None = None
     try:
-        answer = store.query(request.sparql, **options)
+        answer = dataset.query(
+            store,
+            request.sparql,
+            base_iri=request.base_iri,
+            default_graphs=request.default_graphs,
+            named_graphs=request.named_graphs,
+        )
         if isinstance(answer, pyoxigraph.QueryBoolean):
             yield {"kind": "boolean", "boolean": bool(answer), "last": True, "cut": None}, b""
             return
@@ -120,7 +121,7 @@ def evaluate(store: pyoxigraph.Store, request: Request) -> Iterator[tuple[dict, 
         yield failure[0] | {"retiring": True}, b""
 
 
-def _failure(first: dict | None, kind: str, message: str) -> tuple[dict, bytes]:
+def _failure(first: Meta | None, kind: str, message: str) -> tuple[Meta, bytes]:
     """The last message of an answer that failed (mid-stream: after some chunks were sent)."""
     return {
         "kind": kind,

@@ -9,8 +9,10 @@ import socket
 import struct
 import time
 from dataclasses import dataclass
+from typing import Any
 
 _HEADER = struct.Struct("!II")  # JSON length, payload length
+Meta = dict[str, Any]  # a message's JSON header
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,13 @@ class Request:
 # "retiring" (the worker leaves after it).
 
 
-def send(channel: socket.socket, meta: dict, payload: bytes, deadline: float | None) -> None:
+def send(channel: socket.socket, meta: Meta, payload: bytes, deadline: float | None) -> None:
     header = json.dumps(meta).encode()
     channel.settimeout(None if deadline is None else max(deadline - time.monotonic(), 0.001))
     channel.sendall(_HEADER.pack(len(header), len(payload)) + header + payload)
 
 
-def receive(channel: socket.socket, deadline: float | None) -> tuple[dict, bytes]:
+def receive(channel: socket.socket, deadline: float | None) -> tuple[Meta, bytes]:
     sizes = read_exactly(channel, _HEADER.size, deadline)
     header_size, payload_size = _HEADER.unpack(sizes)
     meta = json.loads(read_exactly(channel, header_size, deadline))

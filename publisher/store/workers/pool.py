@@ -27,7 +27,7 @@ from publisher.store.errors import (
     StoreFailure,
 )
 from publisher.store.results import Cut, QueryResult
-from publisher.store.workers.framing import Request, receive, send
+from publisher.store.workers.framing import Meta, Request, receive, send
 from publisher.store.workers.zygote import Zygote, ZygoteGone
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class WorkerPool:
         """Stop the zygote and every worker (also done when the pool is garbage-collected)."""
         self._finalizer()
 
-    def _receive(self, worker: Worker, deadline: float) -> tuple[dict, bytes]:
+    def _receive(self, worker: Worker, deadline: float) -> tuple[Meta, bytes]:
         """The worker's next message; a worker past the deadline or dead is discarded."""
         try:
             return worker.receive(deadline)
@@ -103,7 +103,7 @@ class WorkerPool:
             self._discard(worker, reaped=True)
             raise death(status, said) from None
 
-    def _finish(self, worker: Worker, meta: dict) -> None:
+    def _finish(self, worker: Worker, meta: Meta) -> None:
         if meta.get("retiring"):
             self._discard(worker)
         else:
@@ -232,7 +232,7 @@ def death(status: int | None, said: bytes = b"") -> QueryError:
     return StoreFailure("the query worker died unexpectedly; this is logged for the operator")
 
 
-def decode(meta: dict, payload: bytes) -> QueryResult:
+def decode(meta: Meta, payload: bytes) -> QueryResult:
     """A QueryResult from a worker's answer (or the error it reports)."""
     try:
         return _decode(meta, payload)
@@ -243,7 +243,7 @@ def decode(meta: dict, payload: bytes) -> QueryResult:
         ) from None
 
 
-def _decode(meta: dict, payload: bytes) -> QueryResult:
+def _decode(meta: Meta, payload: bytes) -> QueryResult:
     kind = meta["kind"]
     cut = meta.get("cut")
     if kind == "boolean":
@@ -286,7 +286,7 @@ class Worker:
     def send(self, request: Request, deadline: float) -> None:
         send(self.channel, request.__dict__, b"", deadline)
 
-    def receive(self, deadline: float) -> tuple[dict, bytes]:
+    def receive(self, deadline: float) -> tuple[Meta, bytes]:
         return receive(self.channel, deadline)
 
     def alive(self) -> bool:
