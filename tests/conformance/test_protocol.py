@@ -68,6 +68,7 @@ def client(request, tmp_path_factory):
         "dataset.trig": pyoxigraph.serialize(quads, format=fmt.TRIG),
         "dataset.ttl": pyoxigraph.serialize([q.triple for q in quads], format=fmt.TURTLE),
         "dataset.jsonld": pyoxigraph.serialize(quads, format=fmt.JSON_LD),
+        "dataset-rdf12.trig": pyoxigraph.serialize(quads, format=fmt.TRIG),
         "release.json": json.dumps(
             {"release": BASE + "id/release/conformance", "base": BASE}
         ).encode(),

@@ -48,12 +48,20 @@ def write_release(folder: Path, base: str) -> None:
             list(dict.fromkeys(q.triple for q in quads)), format=fmt.TURTLE
         ),
         "dataset.jsonld": pyoxigraph.serialize(quads, format=fmt.JSON_LD),
+        # RDF 1.1 TriG is RDF 1.2 TriG: the fixture has no claim to reify
+        "dataset-rdf12.trig": trig.encode(),
     }
     for name in ("void.ttl", "validation.ttl"):
         files[name] = (
             (FIXTURES / name).read_text(encoding="utf-8").replace(FIXTURE_BASE, base).encode()
         )
-    for name in ("dataset.nq", "dataset.trig", "dataset.ttl", "dataset.jsonld"):
+    for name in (
+        "dataset.nq",
+        "dataset.trig",
+        "dataset.ttl",
+        "dataset.jsonld",
+        "dataset-rdf12.trig",
+    ):
         files[name + ".gz"] = gzip.compress(files[name], mtime=0)
     counts = Counter(q.graph_name.value for q in quads)
     files["release.json"] = json.dumps(
