@@ -335,8 +335,10 @@ CLAIM = Fields(
         "event": TEXT,
         "status": TEXT,
         "note": TEXT,
-        # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap
+        # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap,
+        # and the key (fingerprint.digest) by which `publisher suggest` knows the draft
         "drafter": TEXT,
+        "key": TEXT,
         "cues": TEXTS,
         "confidence": NUMBER,
         "gap": TEXT,
