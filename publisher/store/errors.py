@@ -32,17 +32,21 @@ class UnknownGraph(QueryError):
 
 
 class QueryTimeout(QueryError):
-    """The query ran past its time limit and was stopped; the client may try again later."""
+    """The query ran past its time limit and was stopped. Sent again it would be stopped again,
+    so nothing invites a retry: no Retry-After (SPARQL 1.1 Protocol 2.1.4: a 503 from a service
+    that refuses a query says nothing about an identical one)."""
 
     status = 503
-    retry_after = 5
+    retry_after: int | None = None
 
 
 # --- raised by the query workers (store/workers) ------------------------------------------
 
 
 class QueryOverloaded(QueryTimeout):
-    """Every worker stayed busy until the query's deadline."""
+    """Every worker stayed busy until the query's deadline: later it may well run."""
+
+    retry_after = RETRY_AFTER
 
 
 class StoreFailure(QueryError):

@@ -6,12 +6,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 
 from publisher.pages.description import Block, blocks
 from publisher.pages.home import home as overview
-from publisher.rdf import namespaces
+from publisher.rdf import formats, namespaces
 from publisher.store.results import QueryResult
+from publisher.web import responses
 from publisher.web.current import served
 from publisher.web.examples import read_examples
 
@@ -29,7 +30,10 @@ LIST_QUERY = """{prefixes}SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
 
 
 @bp.route("/")
-def home() -> str:
+def home() -> Response:
+    tag = responses.etag("html")
+    if (cached := responses.not_modified(tag)) is not None:
+        return cached
     state = served()
     base = current_app.config["BASE_IRI"]
     lists = {
@@ -43,7 +47,7 @@ def home() -> str:
         )
         for key, (title, cls) in LISTS.items()
     }
-    return render_template(
+    body = render_template(
         "home.html",
         release=state.release,
         graphs=state.graphs,
@@ -53,6 +57,8 @@ def home() -> str:
         base=base,
         overview=overview(state.store, base, state.release),
     )
+    response = current_app.response_class(body, content_type=formats.HTML.content_type)
+    return responses.finish(response, tag)
 
 
 @bp.route("/query")

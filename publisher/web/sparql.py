@@ -19,9 +19,9 @@ from publisher.rdf import formats, namespaces
 from publisher.rdf.formats import Format
 from publisher.store.errors import QueryError
 from publisher.store.execute import execute
-from publisher.store.results import QueryResult, serialize_triples
+from publisher.store.results import QueryResult
 from publisher.store.writers import write_answer
-from publisher.web import responses
+from publisher.web import jsonld, responses
 from publisher.web.current import get_store, served
 from publisher.web.limits import remaining
 from publisher.web.pages import query_page
@@ -126,7 +126,7 @@ def _service_description() -> BaseResponse:
     else:
         base = current_app.config["BASE_IRI"]
         triples = service_description(base + "sparql", base + "id/dataset", served().graphs)
-        body = serialize_triples(triples, fmt, namespaces.prefixes(base))
+        body = jsonld.serialize_triples(triples, fmt, base)
     response = current_app.response_class(body, content_type=fmt.content_type)
     response = responses.finish(response, responses.etag(fmt.key), negotiated=True)
     return response.make_conditional(request)
