@@ -116,7 +116,7 @@ def _drawn(tree) -> list:
 
 def test_network_edges_weighted_by_claims(client, store):
     edges = _edges(store)
-    tree = page(client, "/network")
+    tree = page(client, "/network?family=all")
     drawn = _drawn(tree)
     assert len(drawn) == len(edges)
     assert sum(int(a.get("data-weight")) for a in drawn) == sum(len(c) for c in edges.values())
@@ -134,8 +134,8 @@ def test_network_filtered_by_relation_type(client, store):
 
 
 def test_network_filtered_by_period(client, store):
-    everything = len(_drawn(page(client, "/network")))
-    recent = page(client, "/network?from=2020&to=2024")
+    everything = len(_drawn(page(client, "/network?family=all")))
+    recent = page(client, "/network?family=all&from=2020&to=2024")
     drawn = _drawn(recent)
     assert 0 < len(drawn) < everything
     dated = values(
@@ -156,7 +156,13 @@ def test_network_filtered_by_period(client, store):
 
 @pytest.mark.parametrize(
     "query, named",
-    [("relation=no-such-type", "relation"), ("from=1990x", "from"), ("from=2020&to=2000", "from")],
+    [
+        ("relation=no-such-type", "relation"),
+        ("from=1990x", "from"),
+        ("from=2020&to=2000", "from"),
+        ("family=friends", "family"),
+        ("actor=nobody", "actor"),
+    ],
 )
 def test_network_refuses_bad_filters(client, query, named):
     for url in (f"/network?{query}", f"/network.svg?{query}"):
@@ -166,10 +172,10 @@ def test_network_refuses_bad_filters(client, query, named):
 
 
 def test_network_layout_is_deterministic(client):
-    from publisher.pages.network import _layout
+    from publisher.pages.layout import _positions
 
     first = client.get("/network.svg").get_data()
-    _layout.cache_clear()  # computed afresh, not remembered
+    _positions.cache_clear()  # computed afresh, not remembered
     again = client.get("/network.svg").get_data()
     assert first == again
     root = ET.fromstring(first)
@@ -178,3 +184,58 @@ def test_network_layout_is_deterministic(client):
 
 def test_network_page_offers_its_data(client):
     assert_queries_run(client, page(client, "/network?relation=financial-support"))
+
+
+def test_network_is_focused_by_default_on_support(client, store):
+    from publisher.pages.network import FAMILIES
+
+    support = {f"{BASE}def/relation/{r}" for r in FAMILIES["support"][2]}
+    tree = page(client, "/network")
+    drawn = _drawn(tree)
+    assert drawn and {a.get("data-relation") for a in drawn} <= support
+    assert len(drawn) < len(_edges(store))
+    assert "support given or pledged" in tree.find("p", cls="focus").text
+    # A few colours, one per family, not one per relation type.
+    everything = _drawn(page(client, "/network?family=all"))
+    colours = {a.find("path").get("stroke") for a in everything}
+    assert len(colours) <= 4 < len({a.get("data-relation") for a in everything})
+
+
+def test_network_around_an_actor(client, store):
+    hamas = BASE + "id/actor/hamas"
+    tree = page(client, "/network?actor=hamas")
+    drawn = _drawn(tree)
+    edges = {k: v for k, v in _edges(store).items() if hamas in k[:2]}
+    neighbours = {a for s, o, _ in edges for a in (s, o)}
+    assert {(a.get("data-relation")) for a in drawn} >= {r for _, _, r in edges}
+    nodes = {
+        n.get("data-actor") for n in tree.find("figure", cls="network").find_all("a", cls="node")
+    }
+    assert nodes == neighbours
+
+
+@pytest.mark.parametrize("query", ["", "family=all", "actor=hamas", "actor=iran&family=support"])
+def test_network_labels_never_overlap(client, store, query):
+    from publisher.pages.network import network
+    from publisher.pages.svg.network_graph import label_boxes
+
+    families = [v for k, v in (p.split("=") for p in query.split("&") if p) if k == "family"]
+    actor = next(
+        (
+            BASE + "id/actor/" + v
+            for k, v in (p.split("=") for p in query.split("&") if p)
+            if k == "actor"
+        ),
+        None,
+    )
+    boxes = list(label_boxes(network(store, BASE, families=families, actor=actor)).values())
+    assert len(boxes) >= 5
+    for n, one in enumerate(boxes):
+        for other in boxes[n + 1 :]:
+            assert not one.overlaps(other), (one, other)
+    labels = (
+        page(client, f"/network?{query}")
+        .find("figure", cls="network")
+        .find_all("text", cls="label")
+    )
+    assert len(labels) == len(boxes)
