@@ -34,7 +34,7 @@ Node = dict[str, Any]
 
 def context(base: str) -> dict[str, str]:
     """The context's term definitions: each prefix of the dataset to its namespace."""
-    return dict(namespaces.prefixes(base))
+    return namespaces.query_prefixes(base)
 
 
 def context_document(base: str) -> bytes:

@@ -56,6 +56,7 @@ def etag(*parts: object) -> str:
 
 def keep(response: R, max_age: int = PAGE_MAX_AGE) -> R:
     """Cache-Control: public data, kept `max_age` seconds (immutable when it is a year)."""
+    response.cache_control.no_cache = None  # (send_file's default when it is given no age)
     response.cache_control.public = True
     response.cache_control.max_age = max_age
     if max_age >= IMMUTABLE_MAX_AGE:
