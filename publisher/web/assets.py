@@ -37,9 +37,19 @@ def init_app(app: Flask) -> None:
     app.after_request(_keep_versioned_static)
 
 
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
 def folder() -> Path:
-    """web-assets/node_modules of the project (HOME)."""
-    return Path(current_app.config["HOME"]).resolve() / "web-assets" / "node_modules"
+    """node_modules of ASSETS_DIR: HOME's web-assets/, else the source checkout's (a project
+    folder made for one deployment or a test need not install its own)."""
+    configured = Path(str(current_app.config.get("ASSETS_DIR") or "web-assets"))
+    if configured.is_absolute():
+        return configured / "node_modules"
+    here = Path(current_app.config["HOME"]).resolve() / configured / "node_modules"
+    if here.is_dir():
+        return here
+    return CHECKOUT / configured / "node_modules"
 
 
 def available() -> bool:

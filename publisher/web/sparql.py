@@ -30,7 +30,7 @@ from publisher.web.current import get_store, served
 from publisher.web.limits import remaining
 from publisher.web.pages import chosen_view, draw_view, query_page
 from publisher.web.protocol import Operation, parse_request
-from publisher.web.service import service_description
+from publisher.web.service import Limits, service_description
 
 bp = Blueprint("sparql", __name__)
 PREBUFFER = 1024 * 1024  # answers up to this size are sent whole, with their headers
@@ -215,7 +215,14 @@ def _service_description() -> BaseResponse:
         body: bytes | str = query_page("")
     else:
         base = current_app.config["BASE_IRI"]
-        triples = service_description(base + "sparql", base + "id/dataset", served().graphs)
+        config = current_app.config
+        triples = service_description(
+            base + "sparql",
+            base + "id/dataset",
+            served().graphs,
+            prefixes=namespaces.query_prefixes(base),
+            limits=Limits(config["ROW_CAP"], config["ANSWER_BYTES"], config["QUERY_TIMEOUT"]),
+        )
         body = jsonld.serialize_triples(triples, fmt, base)
     response = current_app.response_class(body, content_type=fmt.content_type)
     response = responses.finish(response, responses.etag(fmt.key), negotiated=True)
