@@ -4,8 +4,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What serving needs alone: the package and its dependencies, no test or benchmark extras.
+SERVE_STAMP := $(VENV)/.installed-serve
+# The query page's editor, installed by npm from web-assets/package-lock.json.
+ASSETS_STAMP := web-assets/node_modules/.installed
 
-.PHONY: run test build bench soak clean external lint
+# Where `make run` listens and the base its IRIs are minted under:
+# make run PORT=8090, make run HOST=0.0.0.0 BASE=https://kg.example.org/
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BASE ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/
+
+.PHONY: run test build bench soak clean external lint assets
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +23,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,lint,bench]'  # bench: tests/test_benchmarks.py runs a small benchmark
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/publisher serve --host 127.0.0.1 --port 8080
+$(SERVE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(SERVE_STAMP)
+
+# The release is (re)built for BASE when it was minted under another, so that every IRI the
+# server shows dereferences on it; the server says so at start when they still differ.
+run: $(SERVE_STAMP) $(ASSETS_STAMP)
+	$(BIN)/publisher serve --host $(HOST) --port $(PORT) --base $(BASE) --build-for-base
+
+# The editor of the query page (YASQE), from the lock file, with npm ci; without npm the query
+# page is a plain form, and this says how to get the editor.
+assets: $(ASSETS_STAMP)
+
+$(ASSETS_STAMP): web-assets/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd web-assets && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+		echo "make assets: npm is not installed, so the query page is a plain form; install Node.js and npm, then run make assets"; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

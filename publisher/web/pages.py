@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
@@ -42,6 +42,33 @@ LIST_QUERY = """{prefixes}SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
   ?item a ?class . ?class rdfs:subClassOf* {cls} .
   OPTIONAL {{ ?item rdfs:label|dcterms:title ?name }}
 }} GROUP BY ?item ORDER BY ?item"""
+
+
+@bp.app_context_processor
+def base_note() -> dict[str, str | None]:
+    """A line for every page's footer when the IRIs served do not dereference on this server:
+    the release was minted under another base, or the base names another port than the one
+    `publisher serve` listens on."""
+    config = current_app.config
+    base = config["BASE_IRI"]
+    minted = served().release.base
+    if minted and minted != base:
+        return {
+            "base_note": f"This release was minted under {minted}, not under {base}, the base "
+            "this server serves: its IRIs do not dereference here. Build the release for this "
+            "base (make run does)."
+        }
+    at = config.get("SERVED_AT")
+    if at and urlsplit(at).port != (urlsplit(base).port or 80) and urlsplit(base).hostname in (
+        "127.0.0.1",
+        "localhost",
+    ):
+        return {
+            "base_note": f"The IRIs of this release are under {base}, but this server answers "
+            f"at {at}: they lead to another server. Run it with a release built for {at} "
+            f"(make run PORT={urlsplit(at).port})."
+        }
+    return {"base_note": None}
 
 
 @bp.route("/")
