@@ -59,9 +59,14 @@ def base_note() -> dict[str, str | None]:
             "base (make run does)."
         }
     at = config.get("SERVED_AT")
-    if at and urlsplit(at).port != (urlsplit(base).port or 80) and urlsplit(base).hostname in (
-        "127.0.0.1",
-        "localhost",
+    if (
+        at
+        and urlsplit(at).port != (urlsplit(base).port or 80)
+        and urlsplit(base).hostname
+        in (
+            "127.0.0.1",
+            "localhost",
+        )
     ):
         return {
             "base_note": f"The IRIs of this release are under {base}, but this server answers "

@@ -82,6 +82,60 @@ def test_marks_are_coloured_by_original_source(client, store):
     assert len(set(colours)) == len(colours)
 
 
+def _number(value: str) -> float:
+    return float(value)
+
+
+def test_one_column_per_year_each_mark_inside_its_own(client, store):
+    """A mark stands inside the column of its year, never in a neighbour's place, and every
+    column is one year (or the undated)."""
+    root = ET.fromstring(client.get("/funding.svg").get_data())
+    columns = {}
+    for rect in root.iter(SVG + "rect"):
+        if rect.get("class") == "year-column":
+            left = _number(rect.get("x"))
+            columns[rect.get("data-year")] = (left, left + _number(rect.get("width")))
+    years = [k for k in columns if k != "no date"]
+    assert years == sorted(years, key=int) and len(set(years)) == len(years)
+    for mark in (a for a in root.iter(SVG + "a") if a.get("class") == "mark"):
+        shape = [e for e in mark.iter() if e.tag in {SVG + s for s in SHAPES}][-1]
+        x = _number(shape.get("cx") or shape.get("x") or shape.get("points").split(",")[0])
+        left, right = columns[mark.get("data-year")]
+        assert left <= x <= right + 6, (mark.get("data-claim"), x, left, right)
+
+
+def test_no_line_is_shared_by_two_claims(client):
+    """Periods run on lines of their own: no two period lines of different claims lie on one
+    another (the two $250 million claims, a pledge and a yearly rate, were once one line)."""
+    root = ET.fromstring(client.get("/funding.svg").get_data())
+    lines = []
+    for mark in (a for a in root.iter(SVG + "a") if a.get("class") == "mark"):
+        for drawn in mark.iter(SVG + "path"):
+            if drawn.get("class") == "period":
+                moves = drawn.get("d").replace("M", " ").replace("L", " ").split()
+                points = [tuple(map(float, p.split(","))) for p in moves]
+                (x1, y), (x2, _) = points[1], points[2]
+                lines.append((mark.get("data-claim"), min(x1, x2), max(x1, x2), y))
+    for n, (claim, left, right, y) in enumerate(lines):
+        for other, l2, r2, y2 in lines[n + 1 :]:
+            assert not (abs(y - y2) < 4 and left < r2 and l2 < right), (claim, other)
+
+
+def test_hedged_and_denied_claims_are_drawn_apart(client, store):
+    hedged = values(
+        store, "SELECT ?c WHERE { GRAPH ?g { ?c sup:amount ?a ; sup:hedged true } }", "c"
+    )
+    marks = page(client, "/funding").find("figure", cls="funding").find_all("a", cls="mark")
+    for mark in marks:
+        shape = [e for e in mark.iter() if e.tag in SHAPES][-1]
+        is_hedged = mark.get("data-claim") in hedged
+        assert (mark.get("data-hedged") == "true") == is_hedged
+        assert (shape.get("stroke-dasharray") is not None) == is_hedged
+        crossed = [p for p in mark.find_all("path") if "denied" in p.classes]
+        assert bool(crossed) == (mark.get("data-denied") == "true")
+    assert hedged, "the release has no hedged funding claim to draw"
+
+
 def test_chart_downloads_as_svg(client, store):
     response = client.get("/funding.svg")
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
