@@ -42,6 +42,7 @@ class Visit:
     url: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    loaded: bool = False  # its load event came
 
     @property
     def external(self) -> list[str]:
@@ -61,6 +62,7 @@ class Browser:
         self.process: subprocess.Popen | None = None
         self.socket: websocket.WebSocket | None = None
         self.next_id = 0
+        self.current: Visit | None = None  # the page loaded last
 
     def __enter__(self) -> Self:
         port = free_port()
@@ -115,24 +117,68 @@ class Browser:
                 if "error" in message:
                     raise AssertionError(f"{method}: {message['error']}")
                 return message.get("result", {})
-            self._record(message, visit)
+            self._record(message, visit or self.current)
 
     def visit(self, url: str, timeout: float = 30) -> Visit:
-        """Load `url` and wait for its load event and a quiet network."""
-        visit = Visit(url)
+        """Load `url` and wait for its load event and a quiet network. What the page does
+        afterwards (console errors of scripts, requests) is recorded on the visit too, until
+        the next page is loaded."""
+        visit = self.current = Visit(url)
         self.call("Page.navigate", visit, url=url)
+        return self._loaded(visit, timeout)
+
+    def navigate_by(self, action, timeout: float = 30) -> Visit:
+        """Run `action` (a click, a key) that loads another page, and wait for that page."""
+        visit = self.current = Visit("")
+        action(visit)
+        return self._loaded(visit, timeout)
+
+    def type(self, text: str, visit: Visit | None = None) -> None:
+        """Type `text` where the focus is, as a person typing (one input event)."""
+        self.call("Input.insertText", visit, text=text)
+
+    def key(self, key: str, code: str, keycode: int, modifiers: int = 0, visit=None) -> None:
+        """Press and release one key (modifiers: 2 Ctrl, 8 Shift)."""
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call(
+                "Input.dispatchKeyEvent", visit, type=kind, key=key, code=code,
+                windowsVirtualKeyCode=keycode, nativeVirtualKeyCode=keycode, modifiers=modifiers,
+            )  # fmt: skip
+
+    def click(self, selector: str, visit: Visit | None = None) -> None:
+        """A real mouse click in the middle of the element."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).scrollIntoView()")
+        x, y = self.evaluate(
+            f"(r => [r.x + r.width / 2, r.y + r.height / 2])"
+            f"(document.querySelector({json.dumps(selector)}).getBoundingClientRect())"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call(
+                "Input.dispatchMouseEvent", visit, type=kind, x=x, y=y, button="left", clickCount=1
+            )
+
+    def wait_until(self, expression: str, timeout: float = 10) -> object:
+        """The value of `expression` once it is true (checked every 0.1 s)."""
         deadline = time.monotonic() + timeout
-        loaded = False
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"{expression} stayed false for {timeout} s")
+
+    def _loaded(self, visit: Visit, timeout: float) -> Visit:
+        url = visit.url or "the page"
+        deadline = time.monotonic() + timeout
         self.socket.settimeout(0.5)
         try:
             while time.monotonic() < deadline:
                 try:
                     message = json.loads(self.socket.recv())
                 except websocket.WebSocketTimeoutException:
-                    if loaded:
+                    if visit.loaded:
                         break  # loaded, and half a second without any event
                     continue
-                loaded = loaded or message.get("method") == "Page.loadEventFired"
                 self._record(message, visit)
             else:
                 raise AssertionError(f"{url} did not finish loading within {timeout} s")
@@ -141,8 +187,11 @@ class Browser:
         return visit
 
     def evaluate(self, expression: str):
-        """The value of a JavaScript expression in the page (DevTools runs it, not the page)."""
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        """The value of a JavaScript expression in the page (DevTools runs it, not the page);
+        a promise is awaited, so `fetch(...)` and async functions give their value."""
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise AssertionError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -163,7 +212,9 @@ class Browser:
         if visit is None:
             return
         method, params = message.get("method"), message.get("params", {})
-        if method == "Network.requestWillBeSent":
+        if method == "Page.loadEventFired":
+            visit.loaded = True
+        elif method == "Network.requestWillBeSent":
             visit.requests.append(params["request"]["url"])
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             visit.errors.append(" ".join(str(a.get("value", a)) for a in params.get("args", [])))

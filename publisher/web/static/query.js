@@ -94,7 +94,7 @@
   // Actors by their IRI or by a name in either language: `actor:hez`, `actor:حم`.
   Yasqe.registerAutocompleter(Object.assign({}, iriCompleter, {
     name: "dataset-actors",
-    autoShow: true,
+    autoShow: false,
     isValidCompletionPosition: (yasqe) => {
       const token = yasqe.getCompleteToken();
       const typed = token.string.trim();
