@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fixture_release import app_config
 
 from publisher.errors import ReleaseError
 from publisher.web import create_app
+from tests.web.fixture_release import app_config
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_missing_release_is_a_clear_error(tmp_path):
 
 
 def test_damaged_release_is_refused(tmp_path):
-    from fixture_release import make_home
+    from tests.web.fixture_release import make_home
 
     home = make_home(tmp_path / "home")
     target = (home / "release").resolve() / "dataset.nq"
