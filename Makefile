@@ -65,7 +65,8 @@ $(ASSETS_STAMP): web-assets/package-lock.json
 		echo "make assets: npm is not installed, so the query page is a plain form; install Node.js and npm, then run make assets"; \
 	fi
 
-test: $(STAMP)
+# The assets: the browser tests type into the query page's editor.
+test: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -87,12 +88,14 @@ external: $(STAMP)
 	bash scripts/setup-external.sh
 	$(BIN)/python -m pytest -m external tests/external
 
-# Headless Chromium for the page tests (tests/pages/test_browser.py, marked live): Debian's
-# package (and DejaVu, a font with Arabic letters, for the screenshots), installed only when
-# missing. CI calls this before `make test`.
+# Headless Chromium for the page tests (tests/pages/test_browser.py and test_query_browser.py,
+# marked live; they skip, saying so, only when chromium is missing): Debian's package (and
+# DejaVu, a font with Arabic letters, for the screenshots), and npm for the query page's editor
+# (make assets), installed only when missing. CI calls this before `make test`.
 .PHONY: browser
 browser:
-	command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+	command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core npm; }
+	$(MAKE) assets
 
 build: $(STAMP)
 	$(BIN)/publisher build

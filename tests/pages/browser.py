@@ -57,15 +57,22 @@ class Visit:
 class Browser:
     """One headless Chromium with one page, controlled through its DevTools websocket."""
 
-    def __init__(self, profile: Path, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, profile: Path, width: int = 1280, height: int = 900, shots: Path | None = None
+    ) -> None:
         self.profile, self.width, self.height = profile, width, height
+        self.shots = shots or profile  # where screenshot() puts a bare file name
         self.process: subprocess.Popen | None = None
         self.socket: websocket.WebSocket | None = None
         self.next_id = 0
         self.current: Visit | None = None  # the page loaded last
+        self.port = 0  # the DevTools port of the browser
+        self.tab_id: str | None = None  # set on a tab opened by new_tab()
 
     def __enter__(self) -> Self:
-        port = free_port()
+        if self.socket is not None:
+            return self  # a tab of a running browser (new_tab)
+        port = self.port = free_port()
         binary = chromium()
         assert binary, "no chromium"
         # Output goes to a file, not a pipe: a full pipe would stall the browser.
@@ -89,8 +96,31 @@ class Browser:
     def __exit__(self, *exc) -> None:
         if self.socket is not None:
             self.socket.close()
+        if self.tab_id is not None:
+            self._devtools(f"close/{self.tab_id}")
         if self.process is not None:
             stop(self.process)
+
+    def new_tab(self) -> Browser:
+        """Another tab of this browser, as a person opens one: the same profile (its storage,
+        cookies and cache), blank; closed by `with browser.new_tab() as tab`."""
+        target = json.loads(self._devtools("new?about:blank"))
+        tab = Browser(self.profile, self.width, self.height, self.shots)
+        tab.port, tab.tab_id = self.port, target["id"]
+        tab.socket = websocket.create_connection(
+            target["webSocketDebuggerUrl"], timeout=30, suppress_origin=True
+        )
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            tab.call(f"{domain}.enable")
+        tab.call("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height,
+                 deviceScaleFactor=1, mobile=False)  # fmt: skip
+        return tab
+
+    def _devtools(self, path: str) -> str:
+        """A request to the browser's DevTools HTTP interface (PUT, as Chromium wants)."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/json/{path}", method="PUT")
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.read().decode()
 
     def _page_target(self, port: int, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -196,8 +226,10 @@ class Browser:
             raise AssertionError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def screenshot(self, path: Path, full: bool = False) -> None:
-        """The window, or the whole page (up to 6000 pixels down), as a PNG."""
+    def screenshot(self, name: str, full: bool = False) -> Path:
+        """The window, or the whole page (up to 6000 pixels down), as a PNG named `name` in
+        the folder of screenshots; its path."""
+        path = self.shots / name
         size = self.call("Page.getLayoutMetrics")["cssContentSize"]
         height = min(size["height"], 6000) if full else self.height
         clip = {"x": 0, "y": 0, "width": self.width, "height": height, "scale": 1}
@@ -206,6 +238,7 @@ class Browser:
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(shot["data"]))
+        return path
 
     @staticmethod
     def _record(message: dict, visit: Visit | None) -> None:

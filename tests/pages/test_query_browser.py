@@ -2,36 +2,41 @@
 (another port, and a path: http://127.0.0.1:<port>/kg/), over a release built for that base:
 
 - a query typed into the editor, with completion of a class and of an actor, runs; its address
-  opened in a new browser shows the same result;
+  opened in a new tab shows the same result;
 - the timeline view of the timeline example draws, and every example answers rows;
 - "hezbolah" finds Hezbollah, and /search?q=hamas answers JSON;
-- a description in JSON-LD names a context that resolves on this server;
-- no console error, nothing fetched from elsewhere; screenshots of the home, actor, network,
-  funding, query and search pages go to test-artifacts/pages/.
+- a description in JSON-LD names a context that resolves on this server, and read with that
+  context (rdflib fetches it from the server) it is the same graph as the Turtle description;
+- no console error, nothing fetched from elsewhere.
 
-Needs Debian's `chromium` (`make browser`) and the query page's editor (`make assets`).
+Screenshots of the home, actor, network, funding, query and search pages are kept outside the
+checkout: in $PUBLISHER_TEST_ARTIFACTS/pages when that is set (CI sets it and keeps the folder,
+.ci/run), else in pytest's temporary folder of the run (the `artifacts` fixture of
+tests/pages/conftest.py; the run's summary names the folder).
+
+Needs Debian's `chromium` (`make browser`), and is skipped, saying so, only when it is missing;
+the query page's editor (`make assets`, which `make browser` and `make test` run) must be
+installed, or the editor's test fails saying how to install it.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import tempfile
+import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from publisher.web import assets
 from tests.conftest import copy_project
+from tests.liveserver import LiveServer, free_port
+from tests.markers import starts
 from tests.pages.browser import Browser, chromium
-from tests.remote.servers import free_port, stop, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts" / "pages"
-EDITOR = (assets.CHECKOUT / "web-assets" / "node_modules" / assets.ASSETS["yasqe.min.js"]).exists()
+EDITOR = assets.CHECKOUT / "web-assets" / "node_modules" / assets.ASSETS["yasqe.min.js"]
 
 pytestmark = [
     pytest.mark.live,
@@ -46,30 +51,25 @@ TABLE = "[...document.querySelectorAll('table.results tbody tr')].map(r => r.inn
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def site(tmp_path_factory):
     """`publisher serve` under http://127.0.0.1:<port>/kg/, building its release for that base
     from a copy of the project; always stopped."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/kg/"
     home = copy_project(tmp_path_factory.mktemp("query-browser") / "project")
-    log = home / "serve.log"
-    command = [
-        sys.executable, "-m", "publisher", "serve", "--host", "127.0.0.1", "--port", str(port),
-        "--home", str(home), "--base", base, "--build-for-base",
-    ]  # fmt: skip
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PUBLISHER_QUERY_WORKERS": "2"}
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=home, env=env, stdout=out, stderr=out)
-    try:
-        wait_for(base + "sparql", process, log, timeout=300)
+    with LiveServer(
+        home, None, base=base, port=port, env={"PUBLISHER_QUERY_WORKERS": "2"},
+        serve_args=["--build-for-base"], ready_path="/kg/sparql?query=ASK%7B%7D",
+        start_timeout=300,
+    ):  # fmt: skip
         yield base
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    with Browser(tmp_path_factory.mktemp("chromium-query")) as running:
+@starts("live")
+def browser(tmp_path_factory, artifacts: Path):
+    with Browser(tmp_path_factory.mktemp("chromium-query"), shots=artifacts) as running:
         yield running
 
 
@@ -91,8 +91,10 @@ def _complete(browser: Browser, typed: str, wanted: str) -> None:
     browser.wait_until("!document.querySelector('.CodeMirror-hints')")
 
 
-@pytest.mark.skipif(not EDITOR, reason="the editor is not installed: run `make assets`")
 def test_a_query_typed_with_completion_runs_and_its_address_shows_the_same(site, browser):
+    assert EDITOR.exists(), (
+        "the query page's editor is not installed: run `make assets` (npm ci in web-assets/)"
+    )
     visit = browser.visit(site + "query")
     _clean(visit)
     assert browser.evaluate("document.querySelectorAll('.CodeMirror').length") == 1
@@ -104,18 +106,20 @@ def test_a_query_typed_with_completion_runs_and_its_address_shows_the_same(site,
     text = browser.evaluate("window.queryEditor.getValue()")
     assert "sup:Claim ;" in text and "actor:hezbollah ;" in text
     assert browser.evaluate("window.queryEditor.queryValid") is True
-    browser.screenshot(ARTIFACTS / "query-typed.png")
+    browser.screenshot("query-typed.png")
     _clean(browser.navigate_by(lambda v: browser.click("button.run", v)))
     address = browser.evaluate("location.href")
     assert urlsplit(address).path == urlsplit(site).path + "sparql"
     assert "hezbollah" in parse_qs(urlsplit(address).query)["query"][0]
     rows = browser.evaluate(TABLE)
     assert rows and all("Hezbollah" in r or "hezbollah" in r.lower() for r in rows)
-    browser.screenshot(ARTIFACTS / "query-result.png", full=True)
-    with Browser(Path(tempfile.mkdtemp(prefix="chromium-tab-"))) as other:
-        _clean(other.visit(address))
-        assert other.evaluate(TABLE) == rows
-        assert other.evaluate("window.queryEditor.getValue()") == text
+    browser.screenshot("query-result.png", full=True)
+    with browser.new_tab() as tab:
+        _clean(tab.visit(address))
+        assert tab.evaluate("location.href") == address
+        assert tab.evaluate(TABLE) == rows
+        assert tab.evaluate("window.queryEditor.getValue()") == text
+        tab.screenshot("query-result-new-tab.png", full=True)
 
 
 def test_the_timeline_example_draws_its_timeline(site, browser):
@@ -135,7 +139,7 @@ def test_the_timeline_example_draws_its_timeline(site, browser):
     )
     rows = browser.evaluate(ROWS)
     assert marks and all(marks) and len(marks) == rows > 5
-    browser.screenshot(ARTIFACTS / "query-timeline.png", full=True)
+    browser.screenshot("query-timeline.png", full=True)
 
 
 def test_every_example_answers_rows_under_this_base(site, browser):
@@ -165,7 +169,7 @@ def test_search_forgives_english_and_answers_json(site, browser):
         browser.evaluate("document.querySelector('section.actors mark').innerText") == "Hezbollah"
     )
     assert "hezbollah" in browser.evaluate("document.querySelector('p.corrections').innerText")
-    browser.screenshot(ARTIFACTS / "search-hezbolah.png", full=True)
+    browser.screenshot("search-hezbolah.png", full=True)
     answer = browser.evaluate(
         f"""fetch({json.dumps(site + "search?q=hamas")}, {{headers: {{Accept: "application/json"}}}})
              .then(r => r.json().then(body => [r.headers.get("content-type"), body]))"""
@@ -190,6 +194,30 @@ def test_a_jsonld_description_names_a_context_served_here(site, browser):
     assert found == [site + "context.jsonld", 200, "application/ld+json", True]
 
 
+def _get(url: str, accept: str) -> tuple[str, bytes]:
+    """The final address and body of a GET (the 303 from /id/ to /doc/ followed)."""
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return answer.url, answer.read()
+
+
+@pytest.mark.parametrize("thing", ["id/actor/hamas", "def/Claim"])
+def test_a_jsonld_description_read_with_its_context_is_the_turtle_graph(site, thing):
+    """rdflib reads the compacted JSON-LD, fetching the context it names from this server, into
+    the same triples as the Turtle description of the same thing."""
+    address, body = _get(site + thing, "application/ld+json")
+    document = json.loads(body)
+    assert document["@context"] == site + "context.jsonld"  # named, not inline
+    assert urlsplit(address).path == urlsplit(site).path + "doc/" + thing
+    from_jsonld = Graph().parse(data=body, format="json-ld", publicID=address)
+    _, turtle = _get(site + thing, "text/turtle")
+    from_turtle = Graph().parse(data=turtle, format="turtle", publicID=address)
+    assert len(from_turtle) > 10
+    assert isomorphic(from_jsonld, from_turtle), (
+        f"{len(from_jsonld)} triples from JSON-LD, {len(from_turtle)} from Turtle"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "path"),
     [
@@ -207,8 +235,8 @@ def test_screenshots_of_the_pages(site, browser, name, path):
     visit = browser.visit(site + path)
     _clean(visit)
     assert browser.evaluate("document.title") and len(browser.evaluate("document.title")) < 200
-    browser.screenshot(ARTIFACTS / f"{name}.png")
-    browser.screenshot(ARTIFACTS / f"{name}-full.png", full=True)
+    browser.screenshot(f"{name}.png")
+    browser.screenshot(f"{name}-full.png", full=True)
     if name.startswith("network"):
         boxes = browser.evaluate(
             """[...document.querySelectorAll('figure.network svg text.label')].map(t => {
