@@ -3,10 +3,9 @@ the footer of every page."""
 
 from __future__ import annotations
 
-from fixture_release import BASE, app_config
-
 from publisher.commands.serve import base_warnings
 from publisher.web import create_app
+from tests.web.fixture_release import BASE, app_config
 
 
 def test_serve_warns_when_the_release_or_the_port_is_another():

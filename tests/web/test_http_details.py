@@ -8,10 +8,10 @@ import re
 
 import pyoxigraph
 import pytest
-from fixture_release import BASE
-from web_helpers import find, inline_context, path
 
 from publisher.web.jsonld import compact, context_url
+from tests.web.fixture_release import BASE
+from tests.web.web_helpers import find, inline_context, path
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from fixture_release import BASE
 
 from publisher.web import create_app
 from publisher.web.examples import full_iris, render
 from tests.conftest import copy_project
+from tests.web.fixture_release import BASE
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_BASE = "http://127.0.0.1:8091/kg/"  # another port, and a path
