@@ -56,10 +56,18 @@ class StoreFailure(QueryError):
 
 
 class QueryTooHeavy(QueryError):
-    """The worker died evaluating the query: out of memory (503) or out of stack (400)."""
+    """No worker could evaluate the query (none could be started, or they keep failing): later
+    one may."""
 
     status = 503
-    retry_after = RETRY_AFTER
+    retry_after: int | None = RETRY_AFTER
+
+
+class QueryOutOfMemory(QueryTooHeavy):
+    """The query needed more memory than a query may use and its worker was stopped. Like a
+    time-out, sent again it would be stopped again: no Retry-After."""
+
+    retry_after = None
 
 
 # --- raised by a remote store (store/remote.py) ---------------------------------------------

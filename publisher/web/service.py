@@ -36,7 +36,7 @@ class Limits:
             "the format has comments (XML, Turtle, N-Triples, TriG, N-Quads, RDF/XML); the "
             "query page says so above the table. A query still running after "
             f"{self.seconds:g} s is stopped and answered 503 without Retry-After: sent again, "
-            "it would be stopped again."
+            "it would be stopped again; so is one that needs more memory than a query may use."
         )
 
 
