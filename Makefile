@@ -23,8 +23,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What serving needs alone: the package and its dependencies, no test or benchmark extras.
+SERVE_STAMP := $(VENV)/.installed-serve
+# The query page's editor, installed by npm from web-assets/package-lock.json.
+ASSETS_STAMP := web-assets/node_modules/.installed
 
-.PHONY: run test test-fast check build bench soak clean external lint
+# Where `make run` listens and the base its IRIs are minted under:
+# make run PORT=8090, make run HOST=0.0.0.0 BASE=https://kg.example.org/
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BASE ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/
+
+.PHONY: run test test-fast check build bench soak clean external lint assets
 FAST := not live and not remote and not slow and not bench and not soak and not external
 
 $(STAMP): pyproject.toml
@@ -33,10 +43,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,lint,bench]'  # bench: tests/test_benchmarks.py runs a small benchmark
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/publisher serve --host 127.0.0.1 --port 8080
+$(SERVE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(SERVE_STAMP)
 
-test: $(STAMP)
+# The release is (re)built for BASE when it was minted under another, so that every IRI the
+# server shows dereferences on it; the server says so at start when they still differ.
+run: $(SERVE_STAMP) $(ASSETS_STAMP)
+	$(BIN)/publisher serve --host $(HOST) --port $(PORT) --base $(BASE) --build-for-base
+
+# The editor of the query page (YASQE), from the lock file, with npm ci; without npm the query
+# page is a plain form, and this says how to get the editor.
+assets: $(ASSETS_STAMP)
+
+$(ASSETS_STAMP): web-assets/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd web-assets && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+		echo "make assets: npm is not installed, so the query page is a plain form; install Node.js and npm, then run make assets"; \
+	fi
+
+# The assets: the browser tests type into the query page's editor.
+test: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -58,12 +88,14 @@ external: $(STAMP)
 	bash scripts/setup-external.sh
 	$(BIN)/python -m pytest -m external tests/external
 
-# Headless Chromium for the page tests (tests/pages/test_browser.py, marked live): Debian's
-# package (and DejaVu, a font with Arabic letters, for the screenshots), installed only when
-# missing. CI calls this before `make test`.
+# Headless Chromium for the page tests (tests/pages/test_browser.py and test_query_browser.py,
+# marked live; they skip, saying so, only when chromium is missing): Debian's package (and
+# DejaVu, a font with Arabic letters, for the screenshots), and npm for the query page's editor
+# (make assets), installed only when missing. CI calls this before `make test`.
 .PHONY: browser
 browser:
-	command -v chromium >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; }
+	command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core npm; }
+	$(MAKE) assets
 
 build: $(STAMP)
 	$(BIN)/publisher build

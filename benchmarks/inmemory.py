@@ -18,6 +18,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from publisher.web.examples import render
+
 
 class Timeout(Exception):
     pass
@@ -35,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--budget", type=float, default=60)
     parser.add_argument("--only", default="", help="query names (comma-separated), else all")
+    parser.add_argument(
+        "--base", default="http://127.0.0.1:8080/", help="the base the dataset was minted under"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     dataset = Dataset(default_union=True)
@@ -49,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted(args.queries.glob("*.rq")):
         if only and path.stem not in only:
             continue
-        text = path.read_text(encoding="utf-8")
+        # The examples declare no prefix the endpoint predeclares: rdflib is given them.
+        text = render(path.read_text(encoding="utf-8"), args.base)
         samples, rows, timed_out, error = [], None, False, None
         begun = time.perf_counter()
         while len(samples) < args.count and (

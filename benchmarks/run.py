@@ -401,6 +401,8 @@ class Harness:
                 str(self.args.slow_budget),
                 "--only",
                 ",".join(queries),
+                "--base",
+                BASE,
             ],
             timeout=7200,
             cwd=ROOT,
@@ -443,10 +445,13 @@ THROUGHPUT_QUERIES = ("09-claim-evidence", "03-multi-document-propositions")
 
 
 def load_queries(folder: Path, only: str = "") -> dict[str, str]:
-    """The competency queries (queries/*.rq), or those whose names start with one of `only`."""
+    """The competency queries (queries/*.rq), or those whose names start with one of `only`,
+    with the PREFIX lines they need under BASE (the other systems predeclare none)."""
+    from publisher.web.examples import render
+
     wanted = [w for w in only.split(",") if w]
     return {
-        p.stem: p.read_text(encoding="utf-8")
+        p.stem: render(p.read_text(encoding="utf-8"), BASE)
         for p in sorted(folder.glob("*.rq"))
         if not wanted or any(p.stem.startswith(w) for w in wanted)
     }

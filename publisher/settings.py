@@ -87,6 +87,12 @@ SETTINGS: tuple[Setting, ...] = (
         "the per-client budget); never trusted for the host",
     ),
     Setting(
+        "ASSETS_DIR",
+        "web-assets",
+        "folder (relative to HOME) where `npm ci` installed the scripts of the pages (the query "
+        "page's editor); a relative folder HOME lacks is looked for in the source checkout",
+    ),
+    Setting(
         "STATE_DIR",
         ".cache/server",
         "folder (relative to HOME) for the query accounting shared by the server's processes",

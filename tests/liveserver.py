@@ -51,7 +51,8 @@ class LiveServer:
     `release` None lets `publisher serve` build the release in `home` (as it does when there is
     none); `base` is its --base (PUBLISHER_BASE_IRI under gunicorn); `store` is "embedded" or the
     URL of a SPARQL endpoint; `env` adds PUBLISHER_* settings; `gunicorn_args` adds gunicorn's
-    options (threads, an access log...). Log and pid file go to `folder` (default `home`).
+    options (threads, an access log...), `serve_args` those of `publisher serve` (such as
+    --build-for-base). Log and pid file go to `folder` (default `home`).
 
     A fixture that starts one declares it with `@starts("live")` (tests/markers.py), so that
     every test using it is marked `live`.
@@ -64,6 +65,7 @@ class LiveServer:
     base: str | None = None
     gunicorn_workers: int = 0
     gunicorn_args: list[str] = field(default_factory=list)
+    serve_args: list[str] = field(default_factory=list)  # more options of `publisher serve`
     ready_path: str = "/sparql?query=ASK%7B%7D"
     start_timeout: float = 60
     folder: Path | None = None
@@ -109,7 +111,7 @@ class LiveServer:
             command += ["--release", str(self.release)]
         if self.base is not None:
             command += ["--base", self.base]
-        return command, env
+        return command + self.serve_args, env
 
     def start(self, timeout: float | None = None) -> LiveServer:
         timeout = timeout or self.start_timeout

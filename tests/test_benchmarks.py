@@ -16,6 +16,7 @@ from pyoxigraph import RdfFormat, Store
 from benchmarks import report, run
 from benchmarks.corpus import generate
 from publisher.build.publish import build_release
+from publisher.web.examples import render
 
 from .conftest import BASE, ROOT
 
@@ -85,8 +86,8 @@ def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Pa
     ask = """ASK { GRAPH ?g { ?claim a <%sdef/Claim> ; <%sdef/statedIn> ?document .
                   FILTER (STRSTARTS(STR(?document), "%sid/document/synthetic-")) } }"""
     assert store.query(ask % (BASE, BASE, BASE), use_default_graph_as_union=True)
-    propositions = (ROOT / "queries" / "03-multi-document-propositions.rq").read_text(
-        encoding="utf-8"
+    propositions = render(
+        (ROOT / "queries" / "03-multi-document-propositions.rq").read_text(encoding="utf-8"), BASE
     )
     rows = list(store.query(propositions, use_default_graph_as_union=True))
     assert any(

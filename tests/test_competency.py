@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph
 
 from publisher.corpus.document_files import decode_document
+from publisher.web.examples import render
 
 ROOT = Path(__file__).resolve().parent.parent
 B = "http://127.0.0.1:8080/"
@@ -15,7 +16,7 @@ B = "http://127.0.0.1:8080/"
 
 def ask(store: pyoxigraph.Store, name: str) -> list[dict[str, str | None]]:
     """Run queries/<name>.rq; rows as {variable: lexical value or None}."""
-    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    text = render((ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8"), B)
     result = store.query(text, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]

@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from publisher.commands._common import Subparsers
 from publisher.settings import defaults
@@ -69,6 +70,12 @@ def register(subparsers: Subparsers) -> None:
         "(e.g. http://127.0.0.1:7878/query); also PUBLISHER_STORE",
     )
     parser.add_argument(
+        "--build-for-base",
+        action="store_true",
+        help="build the release first when it was minted under another base than --base "
+        "(make run does, so that `make run PORT=8090` serves IRIs that dereference on 8090)",
+    )
+    parser.add_argument(
         "--pid-file",
         type=Path,
         default=None,
@@ -100,14 +107,28 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"publisher serve: no release at {release}; building it first")
         build_release(args.home, base or str(defaults()["BASE_IRI"]), release)
+    minted = open_release(release, verify=False).base
+    if args.build_for_base and base and minted and minted != _slashed(base):
+        from publisher.build.publish import build_release
+
+        print(
+            f"publisher serve: the release at {release} was minted under {minted}; "
+            f"building one for {base} first",
+            flush=True,
+        )
+        build_release(args.home, base, release)
+        minted = open_release(release, verify=False).base
     if base is None:
         # The release's IRIs are minted under its own base: serve that unless told otherwise.
-        base = open_release(release, verify=False).base or str(defaults()["BASE_IRI"])
+        base = minted or str(defaults()["BASE_IRI"])
+    where = f"http://{_authority(args.host, args.port)}/"
     app = create_app(
         {"HOME": str(args.home), "RELEASE_DIR": str(release), "BASE_IRI": base, "STORE": args.store}
     )
-    where = f"http://{args.host}:{args.port}/"
+    app.config["SERVED_AT"] = where
     print(f"publisher serve: {base} on {where} (release {release.resolve().name})", flush=True)
+    for warning in base_warnings(minted, _slashed(base), args.host, args.port):
+        print(f"publisher serve: warning: {warning}", file=sys.stderr, flush=True)
     _reload_on_hangup(app)
     if args.pid_file:
         args.pid_file.write_text(f"{os.getpid()}\n")
@@ -117,6 +138,42 @@ def run(args: argparse.Namespace) -> int:
         if args.pid_file:
             args.pid_file.unlink(missing_ok=True)
     return 0
+
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+EVERYWHERE = {"0.0.0.0", "::", ""}
+
+
+def base_warnings(minted: str, base: str, host: str, port: int) -> list[str]:
+    """What makes the IRIs served not dereference on this server: a release minted under
+    another base, or a base whose host and port are not where the server listens."""
+    found = []
+    if minted and minted != base:
+        found.append(
+            f"the release was minted under {minted}, but this server serves {base}: its IRIs "
+            f"do not dereference here; build it for this base (publisher build --base {base}, "
+            "or make run, which does)"
+        )
+    parts = urlsplit(base)
+    base_port = parts.port or (443 if parts.scheme == "https" else 80)
+    loopback = host in LOOPBACK and (parts.hostname or "") in LOOPBACK
+    same_host = host in EVERYWHERE or loopback or host == parts.hostname
+    if parts.hostname in LOOPBACK | {"0.0.0.0"} and (base_port != port or not same_host):
+        found.append(
+            f"the IRIs are under {base}, but this server listens on "
+            f"{_authority(host, port)}: they point at another server; serve with --base "
+            f"http://{_authority(host, port)}/ and a release built for it (make run "
+            f"PORT={port} does)"
+        )
+    return found
+
+
+def _authority(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _slashed(base: str) -> str:
+    return base if base.endswith("/") else base + "/"
 
 
 def _reload_on_hangup(app: Flask) -> None:

@@ -3,6 +3,7 @@ to other actors grouped by type and partner, and a timeline of its dated claims 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
@@ -98,7 +99,8 @@ class Relation:
 
 @dataclass
 class Moment:
-    """One entry of the timeline: a dated claim or an event."""
+    """One entry of the timeline: an event, or a dated claim with every other report of its
+    proposition (the same thing said in several documents is one entry, naming each)."""
 
     when: When
     iri: str
@@ -106,6 +108,11 @@ class Moment:
     english: str
     arabic: str
     claim: Claim | None = None
+    reports: list[Claim] = field(default_factory=list)  # the claims of this entry, in order
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(c.document for c in self.reports))
 
     @property
     def key(self) -> tuple[str, str]:
@@ -128,6 +135,7 @@ class ActorPage:
     types: list[str]
     same_as: list[str]
     structure: list[tuple[str, str, bool]]  # (link, other actor, outgoing)
+    links: dict[str, Name]  # the structure's predicates, by their labels in both languages
     roles: list[RoleRow]
     relations: dict[str, list[Relation]]  # relation type -> one entry per partner and way
     said: list[Claim]
@@ -159,7 +167,7 @@ def actor_page(store: Store, base: str, iri: str) -> ActorPage | None:
     said = load_claims(store, base, said_selector)
     types = sorted({r["type"] for r in about if "type" in r} - {iri_of(base, "Actor")})
     mentioned = [
-        iri, *types, *(r["other"] for r in structure),
+        iri, *types, *(r["other"] for r in structure), *(r["link"] for r in structure),
         *(r[k] for r in roles for k in ("member", "organisation", "role", "source") if k in r),
         *(r[k] for r in events for k in ("event", "type", "place") if k in r),
         *(c.document for c in said),
@@ -175,6 +183,7 @@ def actor_page(store: Store, base: str, iri: str) -> ActorPage | None:
         types=types,
         same_as=sorted({r["same"] for r in about if "same" in r}),
         structure=[(r["link"], r["other"], bool(r["outgoing"])) for r in structure],
+        links={r["link"]: link_name(r["link"], known) for r in structure},
         roles=roles,
         relations=_relations(claims, iri, known),
         said=said,
@@ -189,6 +198,17 @@ def actor_page(store: Store, base: str, iri: str) -> ActorPage | None:
             "said": claim_query(base, said_selector) if said else "",
         },
     )
+
+
+def link_name(iri: str, known: dict[str, Name]) -> Name:
+    """A predicate as words: its labels, else its local name spelt out (subOrganizationOf:
+    "sub-organisation of")."""
+    found = known.get(iri)
+    if found and (found.en or found.ar):
+        return found
+    local = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+    return Name(iri, words.replace("sub organization", "sub-organisation"))
 
 
 def iri_of(base: str, term: str) -> str:
@@ -212,11 +232,22 @@ def _relations(claims: list[Claim], iri: str, known: dict[str, Name]) -> dict[st
 
 
 def _timeline(claims: list[Claim], events: list[_EventRow], known: dict[str, Name]) -> list[Moment]:
-    moments = [
-        Moment(c.when, c.iri, "claim", c.english, c.arabic, c)
-        for c in claims
-        if c.when and c.when.dated
-    ]
+    moments = []
+    # Reports of one proposition for the same time are one entry, and so are claims that say
+    # the same thing in the same words (the same sentence twice in a document); a proposition
+    # reported for several times (figures of several years) keeps one entry per time.
+    by_proposition: dict[tuple[str, str | None, str | None, str | None], Moment] = {}
+    dated = sorted((c for c in claims if c.when and c.when.dated), key=lambda c: c.iri)
+    for claim in dated:
+        when = claim.when or When()
+        key = (claim.proposition or claim.english, when.instant, when.beginning, when.end)
+        held = by_proposition.get(key)
+        if held is not None:
+            held.reports.append(claim)
+            continue
+        moment = Moment(when, claim.iri, "claim", claim.english, claim.arabic, claim, [claim])
+        moments.append(moment)
+        by_proposition[key] = moment
     seen: set[str] = set()
     for r in events:
         when = When(r.get("instant"), r.get("begin"), r.get("finish"), bool(r.get("approximate")))

@@ -19,11 +19,15 @@ from publisher.store.interface import Store
 RTL = ("ar", "fa", "he", "ur")
 
 DOCUMENT_QUERY = """{prefixes}SELECT ?title ?language ?kind ?publisher ?sha256 ?file ?text ?string
+  ?source ?issued ?author
 WHERE {{ GRAPH ?g {{
   {doc} a sup:Document .
   OPTIONAL {{ {doc} dcterms:language ?language }}
   OPTIONAL {{ {doc} sup:documentKind ?kind }}
   OPTIONAL {{ {doc} dcterms:publisher ?publisher }}
+  OPTIONAL {{ {doc} dcterms:source|schema:url ?source }}
+  OPTIONAL {{ {doc} dcterms:issued|dcterms:date|schema:datePublished ?issued }}
+  OPTIONAL {{ {doc} dcterms:creator|schema:author ?author }}
   OPTIONAL {{ {doc} sup:sha256 ?sha256 }}
   OPTIONAL {{ {doc} sup:hasText ?text . ?text nif:isString ?string }}
 }} OPTIONAL {{ GRAPH ?r {{ {doc} sup:fileName ?file }} }} }} LIMIT 1"""
@@ -49,6 +53,9 @@ CITATIONS_QUERY = """{prefixes}SELECT ?citation ?number ?entry ?title ?publisher
 
 
 class _DocumentRow(TypedDict, total=False):
+    source: str
+    issued: str
+    author: str
     title: str
     language: str
     kind: str
@@ -95,6 +102,9 @@ class DocumentPage:
     direction: str
     kind: Name | None
     publisher: Name | None
+    source: str | None  # where the document was taken from (its URL)
+    issued: str | None  # when it was published
+    author: Name | None  # who wrote it (an actor of the dataset, or a name)
     sha256: str | None
     file: str | None
     text_iri: str | None
@@ -132,7 +142,7 @@ def document_page(
             iri,
             *(r["target"] for r in span_rows if r.get("target")),
             *(r["boilerplateKind"] for r in span_rows if r.get("boilerplateKind")),
-            *(row[k] for k in ("kind", "publisher") if k in row),
+            *(row[k] for k in ("kind", "publisher", "author") if k in row),
         ],
     )
     spans = _spans(span_rows, known) + _evidence(numbered)
@@ -147,6 +157,9 @@ def document_page(
         direction="rtl" if (language or "").split("-")[0] in RTL else "ltr",
         kind=known.get(row.get("kind", "")),
         publisher=known.get(row.get("publisher", "")),
+        source=row.get("source"),
+        issued=row.get("issued"),
+        author=_author(row.get("author"), known),
         sha256=row.get("sha256"),
         file=row.get("file"),
         text_iri=text_iri,
@@ -175,6 +188,13 @@ def document_page(
             "citations": CITATIONS_QUERY.format(prefixes=pre, doc=doc) if citation_rows else "",
         },
     )
+
+
+def _author(value: str | None, known: dict[str, Name]) -> Name | None:
+    """The author: an actor with its names, or a name as the graph writes it."""
+    if value is None:
+        return None
+    return known.get(value) or Name(value, en=value)
 
 
 def _spans(span_rows: list[_SpanRow], known: dict[str, Name]) -> list[Span]:

@@ -14,12 +14,15 @@ from publisher.release.files import REPORT
 from publisher.release.reader import Release
 from publisher.store.interface import Store
 
-DOCUMENTS_QUERY = """{prefixes}SELECT ?document ?language ?kind ?publisher (COUNT(DISTINCT ?claim) AS ?claims)
+DOCUMENTS_QUERY = """{prefixes}SELECT ?document ?language ?kind ?publisher
+  (SAMPLE(?url) AS ?source) (SAMPLE(?date) AS ?issued) (COUNT(DISTINCT ?claim) AS ?claims)
 WHERE {{
   GRAPH ?g {{ ?document a sup:Document .
     OPTIONAL {{ ?document dcterms:language ?language }}
     OPTIONAL {{ ?document sup:documentKind ?kind }}
-    OPTIONAL {{ ?document dcterms:publisher ?publisher }} }}
+    OPTIONAL {{ ?document dcterms:publisher ?publisher }}
+    OPTIONAL {{ ?document dcterms:source|schema:url ?url }}
+    OPTIONAL {{ ?document dcterms:issued|dcterms:date|schema:datePublished ?date }} }}
   OPTIONAL {{ GRAPH ?c {{ ?claim sup:statedIn ?document }} }}
 }} GROUP BY ?document ?language ?kind ?publisher ORDER BY ?document"""
 
@@ -36,6 +39,8 @@ class _DocumentRow(TypedDict):
     language: NotRequired[str]
     kind: NotRequired[str]
     publisher: NotRequired[str]
+    source: NotRequired[str]
+    issued: NotRequired[str]
     claims: int
 
 
@@ -52,6 +57,8 @@ class DocumentEntry:
     kind: str | None
     publisher: str | None
     claims: int
+    source: str | None = None
+    issued: str | None = None
 
 
 @dataclass
@@ -88,7 +95,13 @@ def home(store: Store, base: str, release: Release) -> Home:
     pre = prefixes(base)
     documents = [
         DocumentEntry(
-            r["document"], r.get("language"), r.get("kind"), r.get("publisher"), r["claims"]
+            r["document"],
+            r.get("language"),
+            r.get("kind"),
+            r.get("publisher"),
+            r["claims"],
+            r.get("source"),
+            r.get("issued"),
         )
         for r in rows(store, DOCUMENTS_QUERY.format(prefixes=pre), _DocumentRow)
     ]

@@ -1,11 +1,14 @@
 """The relation network: actors as nodes, one edge per subject, object and relation type,
-weighted by the number of claims that support it, optionally narrowed to some relation types
-and to a period; with a deterministic layout (the same data always gives the same picture)."""
+weighted by the number of claims that support it.
+
+Drawn whole, the network is a hairball, so a view is focused: by default on the relations of
+support (given or pledged, material or political), else on the relation families or types
+asked for, or on one actor's neighbourhood (the actor, everyone it has a relation with, and
+the relations among them), and optionally on a period. Relation types are grouped in a few
+families, which give the edges their colours. The layout is networkx's (pages/layout.py)."""
 
 from __future__ import annotations
 
-import functools
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict
@@ -29,9 +32,40 @@ EDGES_QUERY = """{prefixes}SELECT ?claim ?subject ?relation ?object ?instant ?be
   GRAPH ?r {{ ?object a sup:Actor }}
 }} ORDER BY ?subject ?object ?relation ?claim"""
 
+ACTORS_QUERY = """{prefixes}SELECT DISTINCT ?actor WHERE {{
+  GRAPH ?g {{ ?actor a sup:Actor }} GRAPH ?c {{ ?claim sup:subject|sup:object ?actor }}
+}} ORDER BY ?actor"""
+
 TYPES_QUERY = """{prefixes}SELECT DISTINCT ?relation WHERE {{
   GRAPH ?g {{ ?relation skos:inScheme <{base}def/relation-types> }}
 }} ORDER BY ?relation"""
+
+
+# Relation types by family: what the network is focused on, and the colours of its edges.
+# A type of the scheme that is in no family here is drawn in the family "other".
+FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "support": ("support given or pledged", "دعم مقدَّم أو موعود", (
+        "financial-support", "military-support", "weapons-supply", "training",
+        "attack-planning-support", "pledge", "pledge-financial-aid", "pledge-military-aid",
+        "resumption-of-support", "political-support", "diplomatic-protection",
+        "refusal-to-designate",
+    )),
+    "ties": ("ties and contacts", "علاقات واتصالات", (
+        "diplomatic-relations", "alliance", "cooperation-agreement", "meeting", "visit",
+        "hosting", "mediation", "reconciliation", "praise",
+    )),
+    "hostility": ("criticism, pressure and breaks", "انتقاد وضغط وقطيعة", (
+        "condemnation", "terrorist-designation", "pressure", "rift", "suspension-of-support",
+    )),
+}  # fmt: skip
+OTHER = "other"
+DEFAULT_FAMILY = "support"
+
+
+def family_of(relation: str) -> str:
+    """The family of a relation type (its IRI or its id)."""
+    ident = relation.rstrip("/").rsplit("/", 1)[-1]
+    return next((name for name, (_, _, ids) in FAMILIES.items() if ident in ids), OTHER)
 
 
 class _EdgeRow(TypedDict):
@@ -46,6 +80,10 @@ class _EdgeRow(TypedDict):
 
 class _TypeRow(TypedDict):
     relation: str
+
+
+class _ActorRow(TypedDict):
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -64,16 +102,43 @@ class Edge:
 class Network:
     nodes: dict[str, int]  # actor IRI -> number of claims on its edges
     edges: list[Edge]
-    relation_types: list[str]  # every relation type of the scheme, in colour order
-    chosen: list[str]  # the relation types asked for (empty: all)
+    relation_types: list[str]  # every relation type of the scheme
+    chosen: list[str]  # the relation types asked for (empty: see `families`)
     first: int | None
     last: int | None
     left_out_undated: int  # claims without a date that a period filter left out
     names: dict[str, Name]
     queries: dict[str, str] = field(default_factory=dict)
+    families: list[str] = field(default_factory=list)  # the families shown ([]: every one)
+    actor: str | None = None  # the actor whose neighbourhood is shown
+    focused_by_default: bool = False  # nothing was asked for: the default focus is shown
+    everything: int = 0  # edges of the whole network, for "n of m"
 
     def name(self, iri: str) -> Name:
         return self.names.get(iri, Name(iri))
+
+    @property
+    def focus(self) -> str:
+        """What the picture shows, in words."""
+        parts = []
+        if self.actor:
+            parts.append(f"the neighbourhood of {self.name(self.actor).best}")
+        if self.chosen:
+            parts.append(", ".join(self.name(r).best for r in self.chosen))
+        elif self.families:
+            parts.append(" and ".join(FAMILIES[f][0] for f in self.families if f in FAMILIES))
+        elif not self.actor:
+            parts.append("every relation")
+        return "; ".join(parts)
+
+    def family_name(self, family: str) -> Name:
+        en, ar, _ = FAMILIES.get(family, ("other relations", "علاقات أخرى", ()))
+        return Name(family, en, ar)
+
+    @property
+    def present_families(self) -> list[str]:
+        present = {family_of(e.relation) for e in self.edges}
+        return [f for f in (*FAMILIES, OTHER) if f in present]
 
     def edge_query(self, edge: Edge, base: str) -> str:
         """The query listing the claims behind one edge."""
@@ -96,16 +161,31 @@ def relation_types(store: Store, base: str) -> list[str]:
     ]
 
 
+def actors(store: Store, base: str) -> dict[str, Name]:
+    """The actors some claim is about, with their names (the network's choice of centre)."""
+    found = [
+        r["actor"] for r in rows(store, ACTORS_QUERY.format(prefixes=prefixes(base)), _ActorRow)
+    ]
+    return names(store, base, found)
+
+
 def network(
     store: Store,
     base: str,
     relations: list[str] | None = None,
     first: int | None = None,
     last: int | None = None,
+    *,
+    families: list[str] | None = None,
+    actor: str | None = None,
 ) -> Network:
-    """The network of claims between actors, of `relations` (ids) and meeting first..last."""
+    """The network of claims between actors, of `relations` (ids) or of the relation
+    `families` ("all" for every one), around `actor` (an IRI), meeting first..last. With none
+    of relations, families and actor: the default focus, the relations of support."""
     types = relation_types(store, base)
     chosen = sorted(set(relations or []))
+    default = not (chosen or families or actor)
+    shown = sorted({DEFAULT_FAMILY} if default else set(families or []) - {"all"})
     values = (
         "VALUES ?relation { " + " ".join(f"<{base}def/relation/{r}>" for r in chosen) + " }\n  "
         if chosen
@@ -122,97 +202,19 @@ def network(
         key = (row["subject"], row["object"], row["relation"])
         if row["claim"] not in grouped[key]:
             grouped[key].append(row["claim"])
-    edges = [Edge(s, o, r, tuple(c)) for (s, o, r), c in sorted(grouped.items())]
+    every = [Edge(s, o, r, tuple(c)) for (s, o, r), c in sorted(grouped.items())]
+    edges = [e for e in every if not shown or chosen or family_of(e.relation) in shown]
+    if actor:
+        around = {actor} | {e.object for e in edges if e.subject == actor}
+        around |= {e.subject for e in edges if e.object == actor}
+        edges = [e for e in edges if e.subject in around and e.object in around]
     nodes: dict[str, int] = defaultdict(int)
     for edge in edges:
         nodes[edge.subject] += edge.weight
         nodes[edge.object] += edge.weight
-    known = names(store, base, [*nodes, *types])
+    known = names(store, base, [*nodes, *types, *([actor] if actor else [])])
     return Network(
         dict(sorted(nodes.items())), edges, types, chosen, first, last, undated, known,
-        queries={"edges": query},
+        queries={"edges": query}, families=shown, actor=actor, focused_by_default=default,
+        everything=len(every),
     )  # fmt: skip
-
-
-def layout(
-    net: Network, width: float, height: float, margin: float
-) -> dict[str, tuple[float, float]]:
-    """Node positions inside the box: a force-directed layout from fixed starting points."""
-    pairs = tuple(sorted({(e.subject, e.object): None for e in net.edges}))
-    weights: defaultdict[tuple[str, str], int] = defaultdict(int)
-    for e in net.edges:
-        weights[(e.subject, e.object)] += e.weight
-    return _layout(
-        tuple(net.nodes), tuple((s, o, weights[(s, o)]) for s, o in pairs), width, height, margin
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _layout(
-    nodes: tuple[str, ...],
-    links: tuple[tuple[str, str, int], ...],
-    width: float,
-    height: float,
-    margin: float,
-) -> dict[str, tuple[float, float]]:
-    """A force-directed layout in the manner of ForceAtlas2 (repulsion grows with the number of
-    neighbours, so that hubs push apart; attraction grows with distance; gravity keeps loose
-    parts near). No randomness: nodes start on a circle in a fixed order (busiest first), so
-    one input always gives one picture."""
-    count = len(nodes)
-    if count == 0:
-        return {}
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for s, o, _ in links:
-        neighbours[s].add(o)
-        neighbours[o].add(s)
-    order = sorted(nodes, key=lambda n: (-len(neighbours[n]), n))
-    index = {n: i for i, n in enumerate(order)}
-    mass = [len(neighbours[n]) + 1 for n in order]
-    position = [
-        [math.cos(2 * math.pi * i / count) * 10, math.sin(2 * math.pi * i / count) * 10]
-        for i in range(count)
-    ]
-    edges = [(index[s], index[o], 1 + 0.3 * math.log(w)) for s, o, w in links if s != o]
-    step = 2.0
-    for _ in range(400):
-        move = [[0.0, 0.0] for _ in range(count)]
-        for i in range(count):
-            xi, yi = position[i]
-            for j in range(i + 1, count):
-                dx, dy = xi - position[j][0], yi - position[j][1]
-                distance_squared = max(dx * dx + dy * dy, 1e-2)
-                push = 4.0 * mass[i] * mass[j] / distance_squared
-                move[i][0] += dx * push
-                move[i][1] += dy * push
-                move[j][0] -= dx * push
-                move[j][1] -= dy * push
-        for i, j, strength in edges:
-            dx, dy = position[i][0] - position[j][0], position[i][1] - position[j][1]
-            move[i][0] -= dx * strength * 0.3
-            move[i][1] -= dy * strength * 0.3
-            move[j][0] += dx * strength * 0.3
-            move[j][1] += dy * strength * 0.3
-        for i in range(count):
-            distance = max(math.hypot(*position[i]), 1e-6)
-            move[i][0] -= position[i][0] / distance * mass[i] * 0.5
-            move[i][1] -= position[i][1] / distance * mass[i] * 0.5
-            length = max(math.hypot(*move[i]), 1e-9)
-            limit = min(length / mass[i], step)
-            position[i][0] += move[i][0] / length * limit
-            position[i][1] += move[i][1] / length * limit
-        step = max(step * 0.99, 0.05)
-    xs, ys = [p[0] for p in position], [p[1] for p in position]
-    spread_x, spread_y = max(xs) - min(xs), max(ys) - min(ys)
-    return {
-        node: (
-            _scale(position[index[node]][0], min(xs), spread_x, margin, width - 2 * margin),
-            _scale(position[index[node]][1], min(ys), spread_y, margin, height - 2 * margin),
-        )
-        for node in nodes
-    }
-
-
-def _scale(value: float, low: float, spread: float, margin: float, size: float) -> float:
-    # One node (or a line of them) has no spread on an axis: it goes to the middle.
-    return margin + ((value - low) / spread * size if spread > 1e-9 else size / 2)

@@ -41,6 +41,15 @@ DATASET: dict[str, str] = {
     "direct": "def/direct/",
     "graph": "graph/",
 }
+# Also under the base, predeclared for queries only (the endpoint accepts them undeclared, the
+# example queries use them, the query page completes them); the dumps do not declare them.
+QUERY_ONLY: dict[str, str] = {
+    "document": "id/document/",
+    "event": "id/event/",
+    "proposition": "id/proposition/",
+    "polarity": "def/polarity/",
+    "role": "def/attribution-role/",
+}
 # Used in a few IRIs (links to Wikidata, checksums in the download catalogue) but given no
 # prefix in the dumps, whose @prefix lines are the two tables above.
 UNDECLARED: dict[str, str] = {
@@ -53,6 +62,11 @@ def prefixes(base: str) -> dict[str, str]:
     """Every prefix with its namespace under `base`, in the order outputs declare them."""
     own = {name: base + path for name, path in DATASET.items()}
     return {"sup": own.pop("sup"), **VOCABULARIES, **own}
+
+
+def query_prefixes(base: str) -> dict[str, str]:
+    """The prefixes a query may use undeclared: every prefix of `prefixes`, then QUERY_ONLY."""
+    return {**prefixes(base), **{name: base + path for name, path in QUERY_ONLY.items()}}
 
 
 def sparql_prefixes(names: tuple[str, ...] | None = None, base: str | None = None) -> str:

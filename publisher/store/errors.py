@@ -32,17 +32,21 @@ class UnknownGraph(QueryError):
 
 
 class QueryTimeout(QueryError):
-    """The query ran past its time limit and was stopped; the client may try again later."""
+    """The query ran past its time limit and was stopped. Sent again it would be stopped again,
+    so nothing invites a retry: no Retry-After (SPARQL 1.1 Protocol 2.1.4: a 503 from a service
+    that refuses a query says nothing about an identical one)."""
 
     status = 503
-    retry_after = 5
+    retry_after: int | None = None
 
 
 # --- raised by the query workers (store/workers) ------------------------------------------
 
 
 class QueryOverloaded(QueryTimeout):
-    """Every worker stayed busy until the query's deadline."""
+    """Every worker stayed busy until the query's deadline: later it may well run."""
+
+    retry_after = RETRY_AFTER
 
 
 class StoreFailure(QueryError):
@@ -52,10 +56,18 @@ class StoreFailure(QueryError):
 
 
 class QueryTooHeavy(QueryError):
-    """The worker died evaluating the query: out of memory (503) or out of stack (400)."""
+    """No worker could evaluate the query (none could be started, or they keep failing): later
+    one may."""
 
     status = 503
-    retry_after = RETRY_AFTER
+    retry_after: int | None = RETRY_AFTER
+
+
+class QueryOutOfMemory(QueryTooHeavy):
+    """The query needed more memory than a query may use and its worker was stopped. Like a
+    time-out, sent again it would be stopped again: no Retry-After."""
+
+    retry_after = None
 
 
 # --- raised by a remote store (store/remote.py) ---------------------------------------------

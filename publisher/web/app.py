@@ -17,6 +17,7 @@ from publisher.errors import PublisherError
 from publisher.rdf import formats
 from publisher.settings import defaults
 from publisher.web import (
+    assets,
     browse,
     downloads,
     errors,
@@ -114,7 +115,7 @@ def _normalise(config: dict[str, Any]) -> None:
 
 
 def _register(app: Flask) -> None:
-    for module in (pages, sparql, downloads, resources, browse, search, quality):
+    for module in (pages, sparql, downloads, resources, browse, search, quality, assets):
         app.register_blueprint(module.bp)
-    for module in (errors, hooks, html, limits):
+    for module in (errors, hooks, html, limits, assets):
         module.init_app(app)

@@ -12,15 +12,16 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from publisher.pages.actor import actor_page
 from publisher.pages.claim import claim_page
+from publisher.pages.common import Name
 from publisher.pages.document import document_page
 from publisher.pages.funding import Funding, funding
-from publisher.pages.network import Edge, Network, network, relation_types
+from publisher.pages.network import FAMILIES, Edge, Network, actors, network, relation_types
 from publisher.pages.svg.funding_chart import funding_svg
 from publisher.pages.svg.network_graph import network_svg
 from publisher.rdf import formats
 from publisher.rdf.formats import Format
 from publisher.web import params, responses
-from publisher.web.current import get_store
+from publisher.web.current import get_store, served
 from publisher.web.html import href
 
 bp = Blueprint("browse", __name__)
@@ -57,6 +58,8 @@ def network_page() -> Response:
             net=net,
             svg=network_svg(net, href, lambda edge: _edge_link(net, edge)),
             svg_url=url_for("browse.network_chart", **_filter_args()),
+            families=FAMILIES,
+            actors=sorted(actor_names().items(), key=lambda item: item[1].best.casefold()),
         )
     )
 
@@ -110,10 +113,26 @@ def _network() -> Network:
     if unknown:
         abort(400, description=f"relation={unknown[0]!r} is not a relation type; known types: "
               + ", ".join(sorted(known)))  # fmt: skip
+    families = [f for f in request.args.getlist("family") if f]
+    wrong = [f for f in families if f not in (*FAMILIES, "all")]
+    if wrong:
+        abort(400, description=f"family={wrong[0]!r} is not a family of relations; known: "
+              + ", ".join([*FAMILIES, "all"]))  # fmt: skip
+    actor = None
+    if name := request.args.get("actor", ""):
+        actor = base + "id/actor/" + name
+        if actor not in actor_names():
+            abort(400, description=f"actor={name!r} is not an actor of this dataset (give the "
+                  "last part of its IRI, as in actor=hamas)")  # fmt: skip
     first, last = _year("from"), _year("to")
     if first is not None and last is not None and first > last:
         abort(400, description=f"from={first} is after to={last}: the period is empty")
-    return network(get_store(), base, chosen, first, last)
+    return network(get_store(), base, chosen, first, last, families=families, actor=actor)
+
+
+def actor_names() -> dict[str, Name]:
+    """Every actor with its names, for the network's choice of actor (kept per release)."""
+    return served().remember("actors", lambda: actors(get_store(), current_app.config["BASE_IRI"]))
 
 
 def _year(name: str) -> int | None:
@@ -124,7 +143,8 @@ def _year(name: str) -> int | None:
 def _filter_args() -> dict[str, Any]:
     """The filter's parameters with all their values, for `url_for(**...)`: typed Any, since
     a `**` mapping is checked against url_for's own `_external`, `_anchor`, ... as well."""
-    return {k: request.args.getlist(k) for k in ("relation", "from", "to") if request.args.get(k)}
+    keys = ("relation", "family", "actor", "from", "to")
+    return {k: request.args.getlist(k) for k in keys if request.args.get(k)}
 
 
 def _edge_link(net: Network, edge: Edge) -> str:

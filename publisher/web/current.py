@@ -7,10 +7,11 @@ import logging
 import os
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from flask import Flask, current_app, g, has_request_context
 
@@ -24,6 +25,7 @@ from publisher.store.interface import Store
 from publisher.store.opening import open_store
 from publisher.web.rendered import Rendered
 
+T = TypeVar("T")
 Answer = tuple[bytes | str, list[tuple[str, str]]]
 """A rendered description: its body and its paging links (rel, URL)."""
 
@@ -41,6 +43,8 @@ class Served:
     base: str
     cache_mb: int = 0
     refused: set[str] = field(default_factory=set)  # changed files already logged
+    _remembered: dict[str, object] = field(default_factory=dict, repr=False)
+    _remembering: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def refuse(self, changed: ReleaseChanged, logger: logging.Logger) -> None:
         """Log, once per file, that a file of the served release changed on disk."""
@@ -64,6 +68,14 @@ class Served:
     def names(self) -> Rendered[bool]:
         """Whether the store knows an IRI, as asked by dereferencing (a few bytes each)."""
         return Rendered(self.cache_mb * 1024 * 1024 // 16, lambda known: 1)
+
+    def remember(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` gives, made once for this release (small things pages share: the
+        actors and their names, the completions of the query editor, the search index)."""
+        with self._remembering:
+            if key not in self._remembered:
+                self._remembered[key] = make()
+            return cast(T, self._remembered[key])
 
     @cached_property
     def graphs(self) -> dict[str, int]:

@@ -14,8 +14,7 @@ from publisher.pages.description import blocks, labels
 from publisher.rdf import formats, namespaces
 from publisher.release.files import VOID
 from publisher.release.reader import ReleaseChanged, ReleaseFile
-from publisher.store.results import serialize_triples
-from publisher.web import responses
+from publisher.web import jsonld, responses
 from publisher.web.current import get_release, served
 
 bp = Blueprint("downloads", __name__)
@@ -58,9 +57,7 @@ def listing() -> ResponseReturnValue:
             indent=2,
         )
     else:
-        body = serialize_triples(
-            _catalogue(files), fmt, namespaces.prefixes(current_app.config["BASE_IRI"])
-        )
+        body = jsonld.serialize_triples(_catalogue(files), fmt, current_app.config["BASE_IRI"])
     response = current_app.response_class(body, content_type=fmt.content_type)
     return responses.finish(response, tag, negotiated=True)
 
@@ -130,7 +127,7 @@ def void() -> ResponseReturnValue:
                 alternates=[],
             )
         else:
-            body = serialize_triples(triples, fmt, namespaces.prefixes(base))
+            body = jsonld.serialize_triples(triples, fmt, base)
     response = current_app.response_class(body, content_type=fmt.content_type)
     return responses.finish(response, tag, negotiated=True)
 

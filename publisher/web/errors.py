@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from publisher.errors import PublisherError
 from publisher.rdf import formats, namespaces
-from publisher.store.errors import QueryError
+from publisher.store.errors import QueryError, QueryOverloaded, QueryTimeout
 from publisher.web import negotiation
 
 SEARCH = (
@@ -21,6 +21,12 @@ SEARCH = (
   ?thing rdfs:label|skos:prefLabel|dcterms:title ?label .
   FILTER(CONTAINS(LCASE(STR(?label)), LCASE({term})))
 }} LIMIT 50"""
+)
+
+WONT_FINISH = (
+    "This query cannot finish within the time limit of this service: sending it again would "
+    "stop it again. Make it do less (a LIMIT, fewer OPTIONAL or property paths, a narrower "
+    "pattern), or download the dataset and query it without a limit."
 )
 
 
@@ -42,9 +48,13 @@ def _query_error(error: QueryError) -> Response:
     names = {400: "Bad Request", 403: "Forbidden", 429: "Too Many Requests"}
     names |= {500: "Internal Server Error", 503: "Service Unavailable"}
     names |= {502: "Bad Gateway", 504: "Gateway Timeout"}  # a remote store failed
+    message = str(error)
     retry = getattr(error, "retry_after", None)
+    if isinstance(error, QueryTimeout) and not isinstance(error, QueryOverloaded):
+        # The query itself needs more than the limit (store/errors.py): no Retry-After.
+        message += f". {WONT_FINISH}"
     headers = {"Retry-After": str(retry)} if retry else None
-    return _answer(error.status, names.get(error.status, "Error"), str(error), headers)
+    return _answer(error.status, names.get(error.status, "Error"), message, headers)
 
 
 def _unexpected(error: Exception) -> BaseResponse:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 PAGE_POLICY = {
     "Content-Security-Policy": "default-src 'self'; script-src 'none'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
+# The query page alone runs scripts: its editor's, from this server only (web/assets.py), no
+# inline script and no eval; the editor's own small images are data: URLs.
+SCRIPT_PAGE_POLICY = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
 }
 CORS = {
@@ -41,7 +48,7 @@ def _headers(response: Response) -> Response:
     if request.method == "OPTIONS":
         response.headers.update(PREFLIGHT)
     if response.mimetype == "text/html":
-        response.headers.update(PAGE_POLICY)
+        response.headers.update(SCRIPT_PAGE_POLICY if g.get("scripts") else PAGE_POLICY)
     return response
 
 

@@ -43,7 +43,7 @@ def href(iri: str) -> str:
 def compact(iri: str) -> str:
     """`prefix:name` for IRIs in a known namespace, else the IRI."""
     best, name = "", iri
-    for prefix, namespace in namespaces.prefixes(current_app.config["BASE_IRI"]).items():
+    for prefix, namespace in namespaces.query_prefixes(current_app.config["BASE_IRI"]).items():
         if iri.startswith(namespace) and len(namespace) > len(best) and len(iri) > len(namespace):
             best, name = namespace, f"{prefix}:{iri[len(namespace) :]}"
     return name

@@ -7,7 +7,9 @@ suffix (`.ttl`, `.jsonld`, ...). Named graphs `B graph/...` answer with their co
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -24,11 +26,11 @@ from werkzeug.wrappers import Response as BaseResponse
 from publisher import describe as describing
 from publisher.describe.queries import iri_term
 from publisher.pages.description import blocks, description_page, labels
-from publisher.rdf import formats, namespaces
+from publisher.rdf import formats
 from publisher.rdf.formats import Format
-from publisher.store.results import serialize_quads
-from publisher.web import browse, params, responses
+from publisher.web import browse, jsonld, params, responses
 from publisher.web.current import Answer, get_store, served
+from publisher.web.limits import QUERY_SAFE
 
 bp = Blueprint("resources", __name__)
 
@@ -41,7 +43,9 @@ def thing(space: str, rest: str) -> BaseResponse:
     """303 See Other from a thing to its description."""
     path, fmt = _resolve(f"{space}/{rest}", _known)
     target = url_for("resources.document", rest=path + (f".{fmt.suffix}" if fmt else ""))
-    return redirect(target, code=303)
+    if request.query_string:  # ?page=2 and the like are the description's, so they go along
+        target += "?" + quote(request.query_string, safe=QUERY_SAFE)
+    return responses.keep(redirect(target, code=303))
 
 
 @bp.route("/doc/<path:rest>")
@@ -88,8 +92,19 @@ def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format |
             links=dict(links),
         )
     else:
-        body = serialize_quads(found.quads, fmt, namespaces.prefixes(base))
+        body = jsonld.serialize_quads(found.quads, fmt, base)
     return body, links
+
+
+@bp.route("/" + jsonld.CONTEXT_PATH)
+def context() -> Response:
+    """The JSON-LD context every JSON-LD answer of this server names: the prefix table."""
+    body = jsonld.context_document(current_app.config["BASE_IRI"])
+    response = current_app.response_class(body, content_type=formats.JSON_LD.content_type)
+    response.set_etag(hashlib.sha256(body).hexdigest()[:40])
+    # It changes only with the base or the prefix table, not with a release.
+    responses.keep(response, responses.PAGE_MAX_AGE).make_conditional(request)
+    return response
 
 
 @bp.route("/graph/<path:rest>")
@@ -118,7 +133,7 @@ def _render_graph(iri: str, path: str, fmt: Format) -> Answer:
             alternates=_alternates("resources.graph", path[len("graph/") :], fmt),
         )
     else:
-        body = serialize_quads(quads, fmt, namespaces.prefixes(current_app.config["BASE_IRI"]))
+        body = jsonld.serialize_quads(quads, fmt, current_app.config["BASE_IRI"])
     return body, []
 
 

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from typing import TypeVar
 
 from flask import Response, abort, request
 from werkzeug.http import is_resource_modified
+from werkzeug.wrappers import Response as BaseResponse
 
 from publisher import __version__
 from publisher.rdf.formats import Format
 from publisher.web import negotiation
 from publisher.web.current import get_release
+
+R = TypeVar("R", bound=BaseResponse)
+
+# How long a client or a shared cache may keep a page, a description or a query's answer
+# without asking again: a reload can replace the release at any time, so a few minutes, after
+# which the ETag (the release's digest) makes asking again cheap (304).
+PAGE_MAX_AGE = 300
+# Files whose URL names the release (its id is a digest of its content) never change.
+IMMUTABLE_MAX_AGE = 365 * 24 * 3600
 
 
 def choose(candidates: Sequence[Format], fixed: Format | None = None) -> Format:
@@ -43,6 +54,16 @@ def etag(*parts: object) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
+def keep(response: R, max_age: int = PAGE_MAX_AGE) -> R:
+    """Cache-Control: public data, kept `max_age` seconds (immutable when it is a year)."""
+    response.cache_control.no_cache = None  # (send_file's default when it is given no age)
+    response.cache_control.public = True
+    response.cache_control.max_age = max_age
+    if max_age >= IMMUTABLE_MAX_AGE:
+        response.cache_control.immutable = True
+    return response
+
+
 def not_modified(tag: str) -> Response | None:
     """A 304 answer when the client's copy is current, before doing any work."""
     # Flask-Compress appends ":gzip" (or another coding) to the tag of a compressed copy.
@@ -54,7 +75,7 @@ def not_modified(tag: str) -> Response | None:
     response = Response(status=304)
     response.set_etag(matched)
     response.last_modified = release.last_modified
-    return response
+    return keep(response)
 
 
 def finish(
@@ -66,10 +87,12 @@ def finish(
     alternates: Sequence[tuple[Format, str]] = (),
     links: Sequence[tuple[str, str]] = (),
     weak: bool = False,
+    max_age: int = PAGE_MAX_AGE,
 ) -> Response:
-    """Add validators, Vary, Content-Location and Link headers to a 200 answer."""
+    """Add validators, Cache-Control, Vary, Content-Location and Link headers to a 200 answer."""
     response.set_etag(tag, weak=weak)
     response.last_modified = get_release().last_modified
+    keep(response, max_age)
     if negotiated:
         response.vary.add("Accept")
         if location:

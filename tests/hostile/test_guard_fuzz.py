@@ -23,6 +23,7 @@ from publisher.rdf import namespaces
 from publisher.store import guard
 from publisher.store.errors import QueryRefused, QuerySyntaxError, UpdateRefused
 from publisher.store.sparql import lexer
+from publisher.web.examples import render
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "http://127.0.0.1:8080/"
@@ -296,7 +297,7 @@ def answers(store: pyoxigraph.Store, text: str, **options: object) -> object:
 
 @pytest.mark.parametrize(
     "query",
-    [*(p.read_text(encoding="utf-8") for p in EXAMPLES), *ORDINARY],
+    [*(render(p.read_text(encoding="utf-8"), BASE) for p in EXAMPLES), *ORDINARY],
     ids=[*(p.name for p in EXAMPLES), *(f"ordinary-{i}" for i in range(len(ORDINARY)))],
 )
 def test_the_normalised_query_gives_the_same_answers(release_store, query):

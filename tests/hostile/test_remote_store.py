@@ -145,7 +145,8 @@ def test_remote_store_failure(
     if words:
         assert words in answer.text
     if status == 503:
-        assert answer.header("Retry-After")
+        # A busy store may answer later; a query past the time limit would be stopped again.
+        assert (answer.header("Retry-After") is not None) == (mode == "busy"), mode
     if mode == "huge":
         assert answer.header("SPARQL-Results-Truncated")
         assert len(json.loads(answer.body)["results"]["bindings"]) == ROW_CAP

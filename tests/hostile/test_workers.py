@@ -87,8 +87,9 @@ def test_a_query_that_overflows_the_stack_is_too_complex(pooled):
 
 
 def test_a_query_that_eats_memory_dies_alone(pooled):
-    with pytest.raises(workers.QueryTooHeavy, match="memory"):
+    with pytest.raises(workers.QueryTooHeavy, match="memory") as stopped:
         pooled.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a", timeout=30)
+    assert stopped.value.retry_after is None  # it would be stopped again: no retry invited
     assert pooled.query("ASK {}", timeout=10).boolean
 
 

@@ -42,6 +42,7 @@ class Visit:
     url: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    loaded: bool = False  # its load event came
 
     @property
     def external(self) -> list[str]:
@@ -56,14 +57,22 @@ class Visit:
 class Browser:
     """One headless Chromium with one page, controlled through its DevTools websocket."""
 
-    def __init__(self, profile: Path, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, profile: Path, width: int = 1280, height: int = 900, shots: Path | None = None
+    ) -> None:
         self.profile, self.width, self.height = profile, width, height
+        self.shots = shots or profile  # where screenshot() puts a bare file name
         self.process: subprocess.Popen | None = None
         self.socket: websocket.WebSocket | None = None
         self.next_id = 0
+        self.current: Visit | None = None  # the page loaded last
+        self.port = 0  # the DevTools port of the browser
+        self.tab_id: str | None = None  # set on a tab opened by new_tab()
 
     def __enter__(self) -> Self:
-        port = free_port()
+        if self.socket is not None:
+            return self  # a tab of a running browser (new_tab)
+        port = self.port = free_port()
         binary = chromium()
         assert binary, "no chromium"
         # Output goes to a file, not a pipe: a full pipe would stall the browser.
@@ -87,8 +96,31 @@ class Browser:
     def __exit__(self, *exc) -> None:
         if self.socket is not None:
             self.socket.close()
+        if self.tab_id is not None:
+            self._devtools(f"close/{self.tab_id}")
         if self.process is not None:
             stop(self.process)
+
+    def new_tab(self) -> Browser:
+        """Another tab of this browser, as a person opens one: the same profile (its storage,
+        cookies and cache), blank; closed by `with browser.new_tab() as tab`."""
+        target = json.loads(self._devtools("new?about:blank"))
+        tab = Browser(self.profile, self.width, self.height, self.shots)
+        tab.port, tab.tab_id = self.port, target["id"]
+        tab.socket = websocket.create_connection(
+            target["webSocketDebuggerUrl"], timeout=30, suppress_origin=True
+        )
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            tab.call(f"{domain}.enable")
+        tab.call("Emulation.setDeviceMetricsOverride", width=self.width, height=self.height,
+                 deviceScaleFactor=1, mobile=False)  # fmt: skip
+        return tab
+
+    def _devtools(self, path: str) -> str:
+        """A request to the browser's DevTools HTTP interface (PUT, as Chromium wants)."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/json/{path}", method="PUT")
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.read().decode()
 
     def _page_target(self, port: int, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -115,24 +147,68 @@ class Browser:
                 if "error" in message:
                     raise AssertionError(f"{method}: {message['error']}")
                 return message.get("result", {})
-            self._record(message, visit)
+            self._record(message, visit or self.current)
 
     def visit(self, url: str, timeout: float = 30) -> Visit:
-        """Load `url` and wait for its load event and a quiet network."""
-        visit = Visit(url)
+        """Load `url` and wait for its load event and a quiet network. What the page does
+        afterwards (console errors of scripts, requests) is recorded on the visit too, until
+        the next page is loaded."""
+        visit = self.current = Visit(url)
         self.call("Page.navigate", visit, url=url)
+        return self._loaded(visit, timeout)
+
+    def navigate_by(self, action, timeout: float = 30) -> Visit:
+        """Run `action` (a click, a key) that loads another page, and wait for that page."""
+        visit = self.current = Visit("")
+        action(visit)
+        return self._loaded(visit, timeout)
+
+    def type(self, text: str, visit: Visit | None = None) -> None:
+        """Type `text` where the focus is, as a person typing (one input event)."""
+        self.call("Input.insertText", visit, text=text)
+
+    def key(self, key: str, code: str, keycode: int, modifiers: int = 0, visit=None) -> None:
+        """Press and release one key (modifiers: 2 Ctrl, 8 Shift)."""
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call(
+                "Input.dispatchKeyEvent", visit, type=kind, key=key, code=code,
+                windowsVirtualKeyCode=keycode, nativeVirtualKeyCode=keycode, modifiers=modifiers,
+            )  # fmt: skip
+
+    def click(self, selector: str, visit: Visit | None = None) -> None:
+        """A real mouse click in the middle of the element."""
+        self.evaluate(f"document.querySelector({json.dumps(selector)}).scrollIntoView()")
+        x, y = self.evaluate(
+            f"(r => [r.x + r.width / 2, r.y + r.height / 2])"
+            f"(document.querySelector({json.dumps(selector)}).getBoundingClientRect())"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.call(
+                "Input.dispatchMouseEvent", visit, type=kind, x=x, y=y, button="left", clickCount=1
+            )
+
+    def wait_until(self, expression: str, timeout: float = 10) -> object:
+        """The value of `expression` once it is true (checked every 0.1 s)."""
         deadline = time.monotonic() + timeout
-        loaded = False
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"{expression} stayed false for {timeout} s")
+
+    def _loaded(self, visit: Visit, timeout: float) -> Visit:
+        url = visit.url or "the page"
+        deadline = time.monotonic() + timeout
         self.socket.settimeout(0.5)
         try:
             while time.monotonic() < deadline:
                 try:
                     message = json.loads(self.socket.recv())
                 except websocket.WebSocketTimeoutException:
-                    if loaded:
+                    if visit.loaded:
                         break  # loaded, and half a second without any event
                     continue
-                loaded = loaded or message.get("method") == "Page.loadEventFired"
                 self._record(message, visit)
             else:
                 raise AssertionError(f"{url} did not finish loading within {timeout} s")
@@ -141,14 +217,19 @@ class Browser:
         return visit
 
     def evaluate(self, expression: str):
-        """The value of a JavaScript expression in the page (DevTools runs it, not the page)."""
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        """The value of a JavaScript expression in the page (DevTools runs it, not the page);
+        a promise is awaited, so `fetch(...)` and async functions give their value."""
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise AssertionError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def screenshot(self, path: Path, full: bool = False) -> None:
-        """The window, or the whole page (up to 6000 pixels down), as a PNG."""
+    def screenshot(self, name: str, full: bool = False) -> Path:
+        """The window, or the whole page (up to 6000 pixels down), as a PNG named `name` in
+        the folder of screenshots; its path."""
+        path = self.shots / name
         size = self.call("Page.getLayoutMetrics")["cssContentSize"]
         height = min(size["height"], 6000) if full else self.height
         clip = {"x": 0, "y": 0, "width": self.width, "height": height, "scale": 1}
@@ -157,13 +238,16 @@ class Browser:
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(shot["data"]))
+        return path
 
     @staticmethod
     def _record(message: dict, visit: Visit | None) -> None:
         if visit is None:
             return
         method, params = message.get("method"), message.get("params", {})
-        if method == "Network.requestWillBeSent":
+        if method == "Page.loadEventFired":
+            visit.loaded = True
+        elif method == "Network.requestWillBeSent":
             visit.requests.append(params["request"]["url"])
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             visit.errors.append(" ".join(str(a.get("value", a)) for a in params.get("args", [])))

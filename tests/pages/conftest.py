@@ -1,9 +1,11 @@
 """Fixtures for the page tests: the app over the real release (built once per session), on
 the embedded store and on a real oxigraph server (the page models speak SPARQL through the
-Store protocol only, so both must give the same pages), and its test client."""
+Store protocol only, so both must give the same pages), and its test client; the folder the
+browser tests keep their screenshots in."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ import pytest
 from publisher.web import create_app
 from tests.conftest import BASE
 from tests.markers import starts
+
+# Where the browser tests keep their screenshots for a person (or CI) to look at: the folder
+# this variable names (CI sets it and collects it, .ci/run), else pytest's temporary folder of
+# the run; never the checkout. The run's summary says where they went.
+ARTIFACTS_VARIABLE = "PUBLISHER_TEST_ARTIFACTS"
+ARTIFACTS = pytest.StashKey[Path]()
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +59,20 @@ def store(app):
 
     with app.app_context():
         return get_store()
+
+
+@pytest.fixture(scope="session")
+def artifacts(pytestconfig: pytest.Config, tmp_path_factory) -> Path:
+    """The folder for the page tests' screenshots: $PUBLISHER_TEST_ARTIFACTS/pages, else
+    `pages-artifacts` in pytest's temporary folder of this run."""
+    named = os.environ.get(ARTIFACTS_VARIABLE)
+    folder = Path(named) / "pages" if named else tmp_path_factory.getbasetemp() / "pages-artifacts"
+    folder.mkdir(parents=True, exist_ok=True)
+    pytestconfig.stash[ARTIFACTS] = folder
+    return folder
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    folder = config.stash.get(ARTIFACTS, None)
+    if folder is not None and any(folder.iterdir()):
+        terminalreporter.write_line(f"screenshots of the page tests: {folder}")

@@ -54,6 +54,12 @@ def test_relations_cover_every_claim_once(client, store, actor):
     links = [a.get("href") for a in table.find_all("a", cls="claim-link")]
     assert len(links) == len(claims)
     assert set(links) == {path(c) for c in claims}
+    # Each claim as its sentence in both languages, its polarity and its document.
+    for item in table.find_all("li", cls="claim-item"):
+        assert item.find("a", cls="claim-link").text.endswith(".")
+        assert item.find("span", cls="ar").get("dir") == "rtl"
+        assert item.find("span", cls="badge")
+        assert item.find("small", cls="where").find("a").get("href").startswith("/id/document/")
     relation_types = values(
         store,
         f"SELECT ?r WHERE {{ GRAPH ?g {{ ?c sup:relation ?r ; sup:subject|sup:object <{actor}> }} }}",
@@ -76,7 +82,16 @@ def test_timeline_holds_dated_claims_and_events_in_order(client, store, actor):
         "e",
     )
     items = page(client, doc_path(actor)).find("ol", cls="timeline").find_all("li")
-    assert len([i for i in items if "claim" in i.classes]) == len(dated_claims)
+    # Every dated claim is in one entry; an entry holding several is one proposition (or one
+    # sentence) at one time, and names the document of each.
+    reported = [a.get("href") for i in items for a in i.find_all("a", cls="report")]
+    assert sorted(reported) == sorted(path(c) for c in dated_claims)
+    claims = [i for i in items if "claim" in i.classes]
+    assert len(claims) < len(dated_claims)  # some reports were merged
+    for item in claims:
+        sources = item.find("small", cls="sources")
+        links = sources.find_all("a", cls="report")
+        assert len(sources.find_all("a")) == 2 * len(links)  # a document for each report
     assert len([i for i in items if "event" in i.classes]) == len(dated_events)
     dates = [i.get("data-date") for i in items]
     assert dates == sorted(dates)
@@ -87,3 +102,16 @@ def test_actor_page_offers_its_data(client, actor):
     tree = page(client, doc_path(actor))
     assert_rdf_links(tree, actor)
     assert_queries_run(client, tree)
+
+
+def test_structure_is_said_in_words_not_predicates(client, store):
+    """A structure link reads "is the government of", never `sup:governmentOf`."""
+    government = one(
+        store,
+        "SELECT ?x WHERE { GRAPH ?g { ?x sup:governmentOf ?s } } ORDER BY ?x LIMIT 1",
+        "x",
+    )
+    tree = page(client, doc_path(government))
+    roles = tree.find("ul", cls="roles")
+    assert roles is not None and "government of" in roles.text
+    assert "sup:" not in roles.text and "org:" not in roles.text

@@ -1,5 +1,7 @@
 """Each page in headless Chromium: no console error, no request beyond loopback, the Arabic
-text laid out right to left, the charts drawn; screenshots go to test-artifacts/pages/.
+text laid out right to left, the charts drawn; the screenshots are kept outside the checkout,
+in $PUBLISHER_TEST_ARTIFACTS/pages when set (CI sets it), else in pytest's temporary folder of
+the run (the `artifacts` fixture, tests/pages/conftest.py; the run's summary names it).
 
 Needs Debian's `chromium` (`make browser` installs it); skipped with that reason otherwise.
 """
@@ -16,8 +18,6 @@ from tests.liveserver import LiveServer
 from tests.markers import starts
 from tests.pages.browser import Browser, chromium
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts" / "pages"
 BASE = "http://127.0.0.1:8080/"
 SUP = BASE + "def/"
 
@@ -68,15 +68,15 @@ def server(built_home: Path, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 @starts("live")
-def browser(tmp_path_factory):
-    with Browser(tmp_path_factory.mktemp("chromium")) as running:
+def browser(tmp_path_factory, artifacts: Path):
+    with Browser(tmp_path_factory.mktemp("chromium"), shots=artifacts) as running:
         yield running
 
 
 def _visit(browser: Browser, url: str, name: str):
     visit = browser.visit(url)
-    browser.screenshot(ARTIFACTS / f"{name}.png")
-    browser.screenshot(ARTIFACTS / f"{name}-full.png", full=True)
+    browser.screenshot(f"{name}.png")
+    browser.screenshot(f"{name}-full.png", full=True)
     assert visit.errors == [], visit.errors
     assert visit.external == [], visit.external
     assert url in visit.requests  # the page itself was seen going out, so requests are counted
@@ -185,6 +185,6 @@ def _visit_svg(browser: Browser, url: str, name: str) -> None:
     with urllib.request.urlopen(url, timeout=10) as response:
         assert response.headers.get_content_type() == "image/svg+xml"
     visit = browser.visit(url)
-    browser.screenshot(ARTIFACTS / f"{name}.png")
+    browser.screenshot(f"{name}.png")
     assert visit.errors == [] and visit.external == []
     assert browser.evaluate("document.querySelectorAll('a.mark').length") > 0

@@ -82,6 +82,60 @@ def test_marks_are_coloured_by_original_source(client, store):
     assert len(set(colours)) == len(colours)
 
 
+def _number(value: str) -> float:
+    return float(value)
+
+
+def test_one_column_per_year_each_mark_inside_its_own(client, store):
+    """A mark stands inside the column of its year, never in a neighbour's place, and every
+    column is one year (or the undated)."""
+    root = ET.fromstring(client.get("/funding.svg").get_data())
+    columns = {}
+    for rect in root.iter(SVG + "rect"):
+        if rect.get("class") == "year-column":
+            left = _number(rect.get("x"))
+            columns[rect.get("data-year")] = (left, left + _number(rect.get("width")))
+    years = [k for k in columns if k != "no date"]
+    assert years == sorted(years, key=int) and len(set(years)) == len(years)
+    for mark in (a for a in root.iter(SVG + "a") if a.get("class") == "mark"):
+        shape = [e for e in mark.iter() if e.tag in {SVG + s for s in SHAPES}][-1]
+        x = _number(shape.get("cx") or shape.get("x") or shape.get("points").split(",")[0])
+        left, right = columns[mark.get("data-year")]
+        assert left <= x <= right + 6, (mark.get("data-claim"), x, left, right)
+
+
+def test_no_line_is_shared_by_two_claims(client):
+    """Periods run on lines of their own: no two period lines of different claims lie on one
+    another (the two $250 million claims, a pledge and a yearly rate, were once one line)."""
+    root = ET.fromstring(client.get("/funding.svg").get_data())
+    lines = []
+    for mark in (a for a in root.iter(SVG + "a") if a.get("class") == "mark"):
+        for drawn in mark.iter(SVG + "path"):
+            if drawn.get("class") == "period":
+                moves = drawn.get("d").replace("M", " ").replace("L", " ").split()
+                points = [tuple(map(float, p.split(","))) for p in moves]
+                (x1, y), (x2, _) = points[1], points[2]
+                lines.append((mark.get("data-claim"), min(x1, x2), max(x1, x2), y))
+    for n, (claim, left, right, y) in enumerate(lines):
+        for other, l2, r2, y2 in lines[n + 1 :]:
+            assert not (abs(y - y2) < 4 and left < r2 and l2 < right), (claim, other)
+
+
+def test_hedged_and_denied_claims_are_drawn_apart(client, store):
+    hedged = values(
+        store, "SELECT ?c WHERE { GRAPH ?g { ?c sup:amount ?a ; sup:hedged true } }", "c"
+    )
+    marks = page(client, "/funding").find("figure", cls="funding").find_all("a", cls="mark")
+    for mark in marks:
+        shape = [e for e in mark.iter() if e.tag in SHAPES][-1]
+        is_hedged = mark.get("data-claim") in hedged
+        assert (mark.get("data-hedged") == "true") == is_hedged
+        assert (shape.get("stroke-dasharray") is not None) == is_hedged
+        crossed = [p for p in mark.find_all("path") if "denied" in p.classes]
+        assert bool(crossed) == (mark.get("data-denied") == "true")
+    assert hedged, "the release has no hedged funding claim to draw"
+
+
 def test_chart_downloads_as_svg(client, store):
     response = client.get("/funding.svg")
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
@@ -116,7 +170,7 @@ def _drawn(tree) -> list:
 
 def test_network_edges_weighted_by_claims(client, store):
     edges = _edges(store)
-    tree = page(client, "/network")
+    tree = page(client, "/network?family=all")
     drawn = _drawn(tree)
     assert len(drawn) == len(edges)
     assert sum(int(a.get("data-weight")) for a in drawn) == sum(len(c) for c in edges.values())
@@ -134,8 +188,8 @@ def test_network_filtered_by_relation_type(client, store):
 
 
 def test_network_filtered_by_period(client, store):
-    everything = len(_drawn(page(client, "/network")))
-    recent = page(client, "/network?from=2020&to=2024")
+    everything = len(_drawn(page(client, "/network?family=all")))
+    recent = page(client, "/network?family=all&from=2020&to=2024")
     drawn = _drawn(recent)
     assert 0 < len(drawn) < everything
     dated = values(
@@ -156,7 +210,13 @@ def test_network_filtered_by_period(client, store):
 
 @pytest.mark.parametrize(
     "query, named",
-    [("relation=no-such-type", "relation"), ("from=1990x", "from"), ("from=2020&to=2000", "from")],
+    [
+        ("relation=no-such-type", "relation"),
+        ("from=1990x", "from"),
+        ("from=2020&to=2000", "from"),
+        ("family=friends", "family"),
+        ("actor=nobody", "actor"),
+    ],
 )
 def test_network_refuses_bad_filters(client, query, named):
     for url in (f"/network?{query}", f"/network.svg?{query}"):
@@ -166,10 +226,10 @@ def test_network_refuses_bad_filters(client, query, named):
 
 
 def test_network_layout_is_deterministic(client):
-    from publisher.pages.network import _layout
+    from publisher.pages.layout import _positions
 
     first = client.get("/network.svg").get_data()
-    _layout.cache_clear()  # computed afresh, not remembered
+    _positions.cache_clear()  # computed afresh, not remembered
     again = client.get("/network.svg").get_data()
     assert first == again
     root = ET.fromstring(first)
@@ -178,3 +238,58 @@ def test_network_layout_is_deterministic(client):
 
 def test_network_page_offers_its_data(client):
     assert_queries_run(client, page(client, "/network?relation=financial-support"))
+
+
+def test_network_is_focused_by_default_on_support(client, store):
+    from publisher.pages.network import FAMILIES
+
+    support = {f"{BASE}def/relation/{r}" for r in FAMILIES["support"][2]}
+    tree = page(client, "/network")
+    drawn = _drawn(tree)
+    assert drawn and {a.get("data-relation") for a in drawn} <= support
+    assert len(drawn) < len(_edges(store))
+    assert "support given or pledged" in tree.find("p", cls="focus").text
+    # A few colours, one per family, not one per relation type.
+    everything = _drawn(page(client, "/network?family=all"))
+    colours = {a.find("path").get("stroke") for a in everything}
+    assert len(colours) <= 4 < len({a.get("data-relation") for a in everything})
+
+
+def test_network_around_an_actor(client, store):
+    hamas = BASE + "id/actor/hamas"
+    tree = page(client, "/network?actor=hamas")
+    drawn = _drawn(tree)
+    edges = {k: v for k, v in _edges(store).items() if hamas in k[:2]}
+    neighbours = {a for s, o, _ in edges for a in (s, o)}
+    assert {(a.get("data-relation")) for a in drawn} >= {r for _, _, r in edges}
+    nodes = {
+        n.get("data-actor") for n in tree.find("figure", cls="network").find_all("a", cls="node")
+    }
+    assert nodes == neighbours
+
+
+@pytest.mark.parametrize("query", ["", "family=all", "actor=hamas", "actor=iran&family=support"])
+def test_network_labels_never_overlap(client, store, query):
+    from publisher.pages.network import network
+    from publisher.pages.svg.network_graph import label_boxes
+
+    families = [v for k, v in (p.split("=") for p in query.split("&") if p) if k == "family"]
+    actor = next(
+        (
+            BASE + "id/actor/" + v
+            for k, v in (p.split("=") for p in query.split("&") if p)
+            if k == "actor"
+        ),
+        None,
+    )
+    boxes = list(label_boxes(network(store, BASE, families=families, actor=actor)).values())
+    assert len(boxes) >= 5
+    for n, one in enumerate(boxes):
+        for other in boxes[n + 1 :]:
+            assert not one.overlaps(other), (one, other)
+    labels = (
+        page(client, f"/network?{query}")
+        .find("figure", cls="network")
+        .find_all("text", cls="label")
+    )
+    assert len(labels) == len(boxes)

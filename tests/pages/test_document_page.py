@@ -161,3 +161,20 @@ def test_rdf_representations_are_unchanged(client, arabic_document):
 def test_generic_statements_page_stays_reachable(client, arabic_document):
     tree = page(client, doc_path(arabic_document) + ".html?view=statements")
     assert tree.find_all("table", cls="statements")
+
+
+def test_documents_say_source_date_and_author_or_that_they_are_not_recorded(client, store):
+    """Where the graph has a document's address, publication date or author the page shows
+    it; where it has none, the page says it is not recorded (never a bare "not stated")."""
+    documents = values(store, "SELECT ?d WHERE { GRAPH ?g { ?d a sup:Document } }", "d")
+    with_source = values(
+        store, "SELECT ?d WHERE { GRAPH ?g { ?d a sup:Document ; dcterms:source ?s } }", "d"
+    )
+    for document in documents:
+        tree = page(client, doc_path(document))
+        for field in ("publisher", "author", "issued", "source"):
+            cell = tree.find("dd", cls=field)
+            assert cell is not None and cell.text.strip(), (document, field)
+        source = tree.find("dd", cls="source")
+        assert bool(source.find_all("a")) == (document in with_source)
+        assert "not stated in the text" not in tree.find("dl", cls="summary").text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from publisher.textlayer.arabic import fold
+from tests.conftest import BASE
 from tests.pages.dom import page
 from tests.pages.helpers import assert_queries_run, one, path, select, values
 
@@ -92,3 +93,63 @@ def test_home_lists_documents_actors_release_and_links(client, store):
         "/search",
     } <= hrefs
     assert_queries_run(client, tree)
+
+
+@pytest.mark.parametrize("q", ["hezbolah", "Hezbolah", "hezb", "حزب الله", "حزب اللة"])
+def test_english_spelling_is_forgiven_too(client, store, q):
+    hezbollah = one(
+        store, 'SELECT ?a WHERE { GRAPH ?g { ?a a sup:Actor ; rdfs:label "Hezbollah"@en } }', "a"
+    )
+    assert _first_actor(client, q) == path(hezbollah)
+
+
+def test_search_answers_json_for_programs(client, hamas):
+    response = client.get("/search?q=hamas", headers={"Accept": "application/json"})
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert "Accept" in response.headers["Vary"]
+    data = response.get_json()
+    assert data["query"] == "hamas" and data["release"]
+    assert data["results"]["actor"][0]["iri"] == hamas
+    assert data["results"]["actor"][0]["label"] == {"en": "Hamas", "ar": "حماس"}
+    claims = data["results"]["claim"]
+    assert claims and data["totals"]["claim"] >= len(claims)
+    for hit in claims:
+        assert hit["claim"]["document"]["iri"].startswith(BASE + "id/document/")
+        assert hit["claim"]["sentence"]["en"] and hit["claim"]["sentence"]["ar"]
+        snippet, marks = hit["match"]["snippet"], hit["match"]["marks"]
+        assert marks and all(
+            fold(snippet[a:b]).startswith("hamas") or "حماس" in fold(snippet[a:b]) for a, b in marks
+        )
+    assert any(hit["claim"]["date"] for hit in claims)
+    same = client.get("/search?q=hamas&format=json")
+    assert same.get_json() == data
+    misspelt = client.get("/search?q=hezbolah&format=json").get_json()
+    assert misspelt["corrections"] == {"hezbolah": ["hezbollah"]}
+    assert misspelt["results"]["actor"][0]["corrected"] is True
+
+
+def test_claims_are_found_by_the_words_they_quote_with_the_match_marked(client, store):
+    quote = one(
+        store,
+        """SELECT ?q WHERE { GRAPH ?g { ?c prov:wasDerivedFrom/oa:hasSelector/oa:exact ?q
+          FILTER(LANG(?q) = "ar" && STRLEN(?q) > 40) } } ORDER BY ?q LIMIT 1""",
+        "q",
+    )
+    word = max(quote.split(), key=len)
+    tree = page(client, "/search?" + __import__("urllib.parse").parse.urlencode({"q": word}))
+    hits = tree.find("section", cls="claims").find_all("li", cls="hit")
+    assert hits
+    marked = [m.text for h in hits for m in h.find_all("mark")]
+    assert marked and all(fold(word) in fold(m) or fold(m) in fold(word) for m in marked)
+    first = hits[0]
+    assert first.find("small", cls="where").find("a").get("href").startswith("/id/document/")
+    assert first.find("span", cls="ar").get("dir") == "rtl"
+
+
+def test_the_index_is_kept_per_release(app, client):
+    from pathlib import Path
+
+    client.get("/search?q=iran")
+    state = app.extensions["publisher"]
+    folder = Path(app.config["STATE_DIR"]) / "search"
+    assert any(f.name.startswith(state.release.name) for f in folder.glob("*.sqlite"))

@@ -148,7 +148,7 @@ def soak(server: LiveServer, *, seconds: float, clients: int, runaways: int, lim
             late = stopped is None or stopped > 1.1 * limit
             note = (
                 f"runaway: {answer.status} after {stopped} s"
-                if (answer.status != 503 or late or not answer.header("Retry-After"))
+                if (answer.status != 503 or late or answer.header("Retry-After") is not None)
                 else ""
             )
             tally.add("runaway", answer.status, answer.seconds, note)

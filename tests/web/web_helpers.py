@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 
 import pyoxigraph
@@ -38,14 +39,28 @@ PREFIX sh: <http://www.w3.org/ns/shacl#>
 def parse(response) -> rdflib.Dataset:
     """An RDF answer as an rdflib Dataset (triples formats land in its default graph)."""
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    data = response.get_data()
+    if response.mimetype == "application/ld+json":
+        data = inline_context(data)
     dataset = rdflib.Dataset()
     with warnings.catch_warnings():
         # rdflib 7.6's own N-Quads and TriG parsers use its deprecated Dataset.default_context.
         warnings.simplefilter("ignore", DeprecationWarning)
-        dataset.parse(
-            data=response.get_data(), format=RDFLIB_FORMATS[response.mimetype], publicID=BASE
-        )
+        dataset.parse(data=data, format=RDFLIB_FORMATS[response.mimetype], publicID=BASE)
     return dataset
+
+
+def inline_context(data: bytes, context: dict | None = None) -> bytes:
+    """A JSON-LD answer with the context it names (the server's /context.jsonld) put inline,
+    so that rdflib reads it without fetching anything; `context` is the served document's
+    term definitions (the module's own table when not given)."""
+    from publisher.web.jsonld import context as served_context
+    from publisher.web.jsonld import context_url
+
+    document = json.loads(data)
+    if isinstance(document, dict) and document.get("@context") == context_url(BASE):
+        document["@context"] = context if context is not None else served_context(BASE)
+    return json.dumps(document).encode()
 
 
 def triples(response) -> rdflib.Graph:

@@ -1,8 +1,12 @@
 """The relation network as SVG: actors as circles sized by their claims, one curved arrow per
-subject, object and relation type, as thick as the claims behind it and coloured by type.
+subject, object and relation type, as thick as the claims behind it and coloured by the
+relation's family (support, ties, hostility: a few colours, not one per type).
 
-Several relation types between the same two actors are drawn as arrows bowed apart, so that
-none hides another; each node links to its actor page and each edge to its claims.
+Positions are networkx's spring layout and labels are placed where they overlap no other
+label and no node (pages/layout.py); a label with no room is left out of the picture, its
+node keeping its name as a tooltip. Several relation types between the same two actors are
+drawn as arrows bowed apart, so that none hides another; each node links to its actor page
+and each edge to its claims.
 """
 
 from __future__ import annotations
@@ -11,27 +15,28 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from publisher.pages.network import Edge, Network, layout
-from publisher.pages.svg import colour, document, tag, text
+from publisher.pages.layout import Box, Label, place_labels, positions
+from publisher.pages.network import OTHER, Edge, Network, family_of
+from publisher.pages.svg import document, tag, text
 
-WIDTH, GRAPH_HEIGHT, MARGIN = 960, 680, 90
-LEGEND_ROW, LEGEND_COLUMNS = 20, 3
+WIDTH, GRAPH_HEIGHT, MARGIN = 960, 640, 70
+LEGEND_ROW = 20
+LABEL_SIZE = 12
+FAMILY_COLOURS = {"support": "#0072B2", "ties": "#009E73", "hostility": "#D55E00", OTHER: "#7F7F7F"}
 
 
 def network_svg(net: Network, link: Callable[[str], str], edge_link: Callable[[Edge], str]) -> str:
     """The network as a complete <svg> document."""
-    places = layout(net, WIDTH, GRAPH_HEIGHT, MARGIN)
-    colours = {r: colour(n) for n, r in enumerate(net.relation_types)}
-    present = sorted({e.relation for e in net.edges}, key=net.relation_types.index)
-    legend_rows = math.ceil(len(present) / LEGEND_COLUMNS)
-    height = GRAPH_HEIGHT + 40 + legend_rows * LEGEND_ROW
+    places, order, labels = _arranged(net)
+    families = net.present_families
+    height = GRAPH_HEIGHT + 30 + len(families) * LEGEND_ROW
     defs = "".join(
-        tag("marker", tag("path", d="M0,0 L10,5 L0,10 z", fill=colours[r]), id=f"arrow-{n}",
+        tag("marker", tag("path", d="M0,0 L10,5 L0,10 z", fill=colour), id=f"arrow-{family}",
             viewBox="0 0 10 10", refX=9, refY=5, markerWidth=5, markerHeight=5,
             orient="auto-start-reverse", markerUnits="strokeWidth")
-        for n, r in enumerate(net.relation_types)
+        for family, colour in FAMILY_COLOURS.items()
     )  # fmt: skip
-    parts = [tag("defs", defs)] if defs else []
+    parts = [tag("defs", defs)]
     parts.append(tag("rect", x=0, y=0, width=WIDTH, height=GRAPH_HEIGHT, fill="#fcfcfc",
                      stroke="#dddddd"))  # fmt: skip
     if not net.edges:
@@ -40,15 +45,49 @@ def network_svg(net: Network, link: Callable[[str], str], edge_link: Callable[[E
                          fill="#555555"))  # fmt: skip
     bows = _bows(net.edges)
     for edge in net.edges:
-        parts.append(
-            _edge(edge, net, places, bows[edge], colours[edge.relation],
-                  net.relation_types.index(edge.relation), edge_link)
-        )  # fmt: skip
-    for node, weight in net.nodes.items():
-        parts.append(_node(node, weight, net, places, link))
-    parts.append(_legend(present, net, colours, GRAPH_HEIGHT + 26))
-    label = f"Relation network: {len(net.nodes)} actors, {len(net.edges)} relations"
+        parts.append(_edge(edge, net, places, bows[edge], edge_link))
+    for node in order:
+        parts.append(_node(node, net, places, link, node == net.actor))
+    for node in order:
+        if node in labels:
+            parts.append(_label(node, net, labels[node].x, labels[node].y, labels[node].anchor))
+    parts.append(_legend(net, families, GRAPH_HEIGHT + 24))
+    shown = len(labels)
+    label = f"Relation network: {len(net.nodes)} actors, {len(net.edges)} relations" + (
+        f"; {len(net.nodes) - shown} names left out for room" if shown < len(net.nodes) else ""
+    )
     return document(WIDTH, height, "".join(parts), label)
+
+
+def label_boxes(net: Network) -> dict[str, Box]:
+    """The boxes of the labels as drawn (for tests: none overlaps another)."""
+    return {node: label.box for node, label in _arranged(net)[2].items()}
+
+
+def _arranged(
+    net: Network,
+) -> tuple[dict[str, tuple[float, float]], list[str], dict[str, Label]]:
+    """Node positions, the nodes in drawing order (the centre first, then the busiest), and
+    the labels that found room."""
+    links: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for e in net.edges:
+        links[(e.subject, e.object)] += e.weight
+    places = positions(
+        tuple(net.nodes),
+        tuple((s, o, w) for (s, o), w in links.items()),
+        WIDTH,
+        GRAPH_HEIGHT,
+        MARGIN,
+    )
+    order = sorted(net.nodes, key=lambda n: (n != net.actor, -net.nodes[n], n))
+    labels = place_labels(
+        [(n, *places[n], radius(net.nodes[n])) for n in order],
+        {n: net.name(n).best for n in net.nodes},
+        LABEL_SIZE,
+        WIDTH,
+        GRAPH_HEIGHT,
+    )
+    return places, order, labels
 
 
 def radius(weight: int) -> float:
@@ -72,8 +111,6 @@ def _edge(
     net: Network,
     places: dict[str, tuple[float, float]],
     bow: float,
-    paint: str,
-    number: int,
     edge_link: Callable[[Edge], str],
 ) -> str:
     (x1, y1), (x2, y2) = places[edge.subject], places[edge.object]
@@ -94,11 +131,12 @@ def _edge(
         + (f" ({relation.ar})" if relation.ar else "")
         + f", {edge.weight} claim{'s' if edge.weight != 1 else ''}"
     )
+    family = family_of(edge.relation)
     path = tag("path", d=f"M{start[0]:.1f},{start[1]:.1f} Q{mx:.1f},{my:.1f} {end[0]:.1f},{end[1]:.1f}",
-               fill="none", stroke=paint, stroke_width=width, stroke_opacity=0.75,
-               marker_end=f"url(#arrow-{number})")  # fmt: skip
+               fill="none", stroke=FAMILY_COLOURS[family], stroke_width=width,
+               stroke_opacity=0.75, marker_end=f"url(#arrow-{family})")  # fmt: skip
     return tag("a", tag("title", text(title)) + path, href=edge_link(edge), class_="edge",
-               data_relation=edge.relation, data_weight=edge.weight)  # fmt: skip
+               data_relation=edge.relation, data_family=family, data_weight=edge.weight)  # fmt: skip
 
 
 def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple[float, float]:
@@ -109,34 +147,41 @@ def _towards(x: float, y: float, tx: float, ty: float, distance: float) -> tuple
 
 def _node(
     node: str,
-    weight: int,
     net: Network,
     places: dict[str, tuple[float, float]],
     link: Callable[[str], str],
+    centre: bool,
 ) -> str:
     x, y = places[node]
+    weight = net.nodes[node]
     name = net.name(node)
-    r = radius(weight)
     title = name.best + (f" · {name.ar}" if name.ar else "") + f": {weight} claims"
     content = tag("title", text(title))
-    content += tag("circle", cx=x, cy=y, r=r, fill="#203040", fill_opacity=0.85,
+    content += tag("circle", cx=x, cy=y, r=radius(weight),
+                   fill="#B8860B" if centre else "#203040", fill_opacity=0.85,
                    stroke="#ffffff", stroke_width=1.5)  # fmt: skip
-    content += tag("text", text(name.best), x=x, y=y + r + 13, text_anchor="middle",
-                   font_size=11, fill="#111111", stroke="#ffffff", stroke_width=3,
-                   paint_order="stroke")  # fmt: skip
     return tag("a", content, href=link(node), class_="node", data_actor=node)
 
 
-def _legend(present: list[str], net: Network, colours: dict[str, str], top: float) -> str:
+def _label(node: str, net: Network, x: float, y: float, anchor: str) -> str:
+    return tag("text", text(net.name(node).best), x=x, y=y, text_anchor=anchor,
+               font_size=LABEL_SIZE, fill="#111111", stroke="#ffffff", stroke_width=3,
+               paint_order="stroke", class_="label", data_actor=node)  # fmt: skip
+
+
+def _legend(net: Network, families: list[str], top: float) -> str:
     out = []
-    column_width = WIDTH / LEGEND_COLUMNS
-    for n, relation in enumerate(present):
-        x = 12 + (n % LEGEND_COLUMNS) * column_width
-        y = top + (n // LEGEND_COLUMNS) * LEGEND_ROW
-        name = net.name(relation)
-        count = sum(e.weight for e in net.edges if e.relation == relation)
-        out.append(tag("line", x1=x, x2=x + 24, y1=y - 4, y2=y - 4, stroke=colours[relation],
+    for n, family in enumerate(families):
+        y = top + n * LEGEND_ROW
+        name = net.family_name(family)
+        types = sorted(
+            {net.name(e.relation).best for e in net.edges if family_of(e.relation) == family}
+        )
+        count = sum(e.weight for e in net.edges if family_of(e.relation) == family)
+        out.append(tag("line", x1=12, x2=36, y1=y - 4, y2=y - 4, stroke=FAMILY_COLOURS[family],
                        stroke_width=4))  # fmt: skip
-        out.append(tag("text", text(f"{name.best} ({count})"), x=x + 30, y=y, font_size=12,
-                       fill="#222222"))  # fmt: skip
+        words = f"{name.en} ({count} claims): {', '.join(types)}"
+        if len(words) > 140:
+            words = words[:137] + "…"
+        out.append(tag("text", text(words), x=42, y=y, font_size=12, fill="#222222"))
     return "".join(out)

@@ -19,6 +19,7 @@ import pyoxigraph
 from publisher.store.errors import (
     AnswerTooLarge,
     QueryError,
+    QueryOutOfMemory,
     QueryOverloaded,
     QueryRefused,
     QuerySyntaxError,
@@ -224,7 +225,7 @@ def death(status: int | None, said: bytes = b"") -> QueryError:
             "simplify its nesting or its chains of operators"
         )
     if "memory" in text or "MemoryError" in text or not text.strip():
-        return QueryTooHeavy(
+        return QueryOutOfMemory(
             "the query needed more memory than a query may use and was stopped; "
             "narrow it down or add a LIMIT"
         )
@@ -258,7 +259,7 @@ def _decode(meta: Meta, payload: bytes) -> QueryResult:
     if kind == "too-large":
         raise AnswerTooLarge(meta["message"])
     if kind == "memory":
-        raise QueryTooHeavy(meta["message"])
+        raise QueryOutOfMemory(meta["message"])
     if kind == "panic":
         log.error("the store failed on a query: %s", meta["message"])
         raise StoreFailure(
