@@ -1,0 +1,255 @@
+"""OpenLink Virtuoso 7.2 (tested: 7.2.5, Debian's `virtuoso-opensource`), and its quirks.
+
+What it does differently, each measured on 7.2.5.3229 (tests/stores/):
+
+- **System graphs in the default graph.** `virtrdf#`, `ldp#` and `localuriqaserver/sparql`
+  are named graphs of its own, and its default graph is the union of every graph: every query
+  carries the release's graphs as the protocol dataset (`system_graphs`), so they never reach
+  answers or counts.
+- **Empty graph patterns.** `GRAPH ?g { }` gives one solution with ?g unbound (it crashed the
+  catalogue), `ASK { GRAPH <g> { } }` is true for any IRI, and the same inside a UNION false
+  for every graph; `FILTER EXISTS` alone in a group is always true, and a sub-select that
+  projects an unbound variable is dropped: such patterns are rewritten into sub-selects that
+  bind a triple of the graph (`rewrite`). What it costs: `SELECT *` over a query with
+  `GRAPH <g> { }` has one more column (`empty_s0`).
+- **Graphs outside the dataset.** Given a protocol dataset, `ASK { GRAPH <g> { ?s ?p ?o } }`
+  is true and `COUNT(*)` of it 1 when <g> is not one of its named graphs (it compiles the
+  pattern away as empty, then gets ASK and COUNT of nothing wrong): such a pattern is
+  written `{ FILTER(false) }`, which it gets right. A dataset with no named graphs (or no
+  default graph) is not told by leaving the list out, which Virtuoso takes as all its graphs,
+  system graphs included, but by naming a graph that does not exist (`dataset`).
+- **Slow DISTINCT over graphs.** `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }` took
+  25 s on 20 thousand triples; the same with GROUP BY, milliseconds.
+- **Values, not spellings.** Booleans come back as "1" and "0" (the release writes "true" and
+  "false"), dateTimes in UTC end with "Z" (the release writes "+00:00"), blank nodes are
+  labelled `nodeID://b123` (not a blank node label at all in SPARQL JSON results): each is
+  written back as the release has it (`fix_line`). Other spellings it changes and the release
+  does not use: decimals ("1.50" is "1.5"), language tags (lower case), dateTimes with
+  another offset (given back as "10:00:00 03:00").
+- **Anytime answers.** At its time limit (`timeout` parameter, or MaxQueryExecutionTime) it
+  answers 200 with what it found so far and `X-SQL-State: S1TAT`: a partial answer, never
+  passed on as a whole one (`partial`). Its own limit does stop the work (the CPU is back to
+  nothing at once), so the publisher sends its own wait as `timeout`.
+- **Cost estimates.** A query it estimates to run past MaxQueryCostEstimationTime is refused
+  at once (500, "The estimated execution time ... exceeds the limit"): answered as a query
+  past the time limit (`too_heavy`).
+- **Content negotiation.** Asked for SPARQL results and RDF at once (as the publisher asks
+  other stores, which choose by the query form), it answers CONSTRUCT with a SPARQL JSON
+  table of ?s ?p ?o: each form is asked for its own format (`accept`).
+- **A cap on rows.** `ResultSetMaxRows` (10000 in Debian's virtuoso.ini) cuts every answer
+  silently; the loader checks that the store gives a whole graph of the release.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from email.message import Message
+
+from publisher.store.engines.dialect import Engine
+from publisher.store.errors import QueryError
+from publisher.store.sparql import lexer
+from publisher.store.sparql.iri import resolve
+from publisher.store.sparql.lexer import IRI, PNAME, PUNCT, VAR, WORD
+
+SYSTEM_GRAPHS = frozenset(
+    (
+        "http://www.openlinksw.com/schemas/virtrdf#",
+        "http://www.w3.org/ns/ldp#",
+        "http://localuriqaserver/sparql",
+        "http://www.w3.org/2002/07/owl#",
+    )
+)
+SYSTEM_PREFIXES = ("http://www.openlinksw.com/", "urn:virtuoso:")
+# A graph no store holds: what Virtuoso is given for an empty list of graphs.
+NO_GRAPH = "urn:x-publisher:no-graph"
+FORMS = frozenset(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"))
+XSD = rb"http://www\.w3\.org/2001/XMLSchema#"
+_BOOLEAN = {b"1": b"true", b"0": b"false"}
+# SPARQL JSON results as Virtuoso writes them (one binding per line), its XML results, and
+# N-Triples (graph answers). Each pattern is a few dozen bytes and never spans lines.
+_FIXES: tuple[tuple[re.Pattern[bytes], object], ...] = (
+    (re.compile(rb'("type": "bnode", "value": ")nodeID://'), rb"\1"),
+    (re.compile(rb"<bnode>nodeID://"), b"<bnode>"),
+    (
+        re.compile(rb'("datatype": "' + XSD + rb'boolean", "value": ")([01])"'),
+        lambda m: m[1] + _BOOLEAN[m[2]] + b'"',
+    ),
+    (
+        re.compile(rb'(<literal datatype="' + XSD + rb'boolean">)([01])<'),
+        lambda m: m[1] + _BOOLEAN[m[2]] + b"<",
+    ),
+    (
+        re.compile(rb'"([01])"\^\^<' + XSD + rb"boolean>"),
+        lambda m: b'"' + _BOOLEAN[m[1]] + b'"^^<http://www.w3.org/2001/XMLSchema#boolean>',
+    ),
+    (
+        re.compile(rb'("datatype": "' + XSD + rb'dateTime", "value": "[0-9T:.-]+)Z"'),
+        rb'\1+00:00"',
+    ),
+    (re.compile(rb'(<literal datatype="' + XSD + rb'dateTime">[0-9T:.-]+)Z<'), rb"\1+00:00<"),
+    (re.compile(rb'"([0-9T:.-]+)Z"(\^\^<' + XSD + rb"dateTime>)"), rb'"\1+00:00"\2'),
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class Virtuoso(Engine):
+    name = "virtuoso"
+    title = "Virtuoso 7"
+    system_graphs = True
+    row_limit_setting = "ResultSetMaxRows ([SPARQL] of virtuoso.ini)"
+
+    def graph_names_query(self) -> str:
+        # SELECT DISTINCT ?g takes 25 s on 20 thousand triples; GROUP BY, milliseconds.
+        return "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+    def is_system_graph(self, graph: str) -> bool:
+        return graph in SYSTEM_GRAPHS or graph.startswith(SYSTEM_PREFIXES)
+
+    def rewrite(self, sparql: str, named: Collection[str] | None) -> str:
+        return rewritten(sparql, named)
+
+    def accept(self, sparql: str) -> str | None:
+        # Asked for results and RDF at once, it answers CONSTRUCT as SPARQL JSON results (a
+        # table of ?s ?p ?o); each query form is asked for its own format.
+        form = query_form(sparql)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            return "application/n-triples"
+        return "application/sparql-results+json" if form else None
+
+    def dataset(
+        self, default: list[str] | None, named: list[str] | None
+    ) -> tuple[list[str] | None, list[str] | None]:
+        # A list the protocol leaves out is empty (SPARQL 1.1 Protocol 2.1.4); Virtuoso takes
+        # every graph of its own instead, system graphs included: it is given one that is not.
+        if default is None and named is None:
+            return None, None
+        return default or [NO_GRAPH], named or [NO_GRAPH]
+
+    def parameters(self, wait: float) -> list[tuple[str, str]]:
+        # Its own limit, a little inside ours, so that its (partial, refused) answer comes
+        # before the publisher gives up; it stops the work there (measured: CPU back to 0).
+        return [("timeout", str(max(100, int(wait * 1000) - 100)))]
+
+    def partial(self, headers: Message) -> str | None:
+        if (headers.get("X-SQL-State") or "").strip() == "S1TAT":
+            return " ".join((headers.get("X-SQL-Message") or "a partial answer").split())[:200]
+        return None
+
+    def too_heavy(self, detail: str) -> bool:
+        return "estimated execution time" in detail and "exceeds the limit" in detail
+
+    def fix_line(self, line: bytes) -> bytes:
+        if b"nodeID://" not in line and b"XMLSchema#" not in line:
+            return line
+        for pattern, replacement in _FIXES:
+            line = pattern.sub(replacement, line)  # type: ignore[call-overload]
+        return line
+
+
+def rewritten(sparql: str, named: Collection[str] | None) -> str:
+    """`sparql` in forms Virtuoso evaluates as SPARQL 1.1 says, for a dataset whose named
+    graphs are `named` (None: the store's own, not restricted):
+
+    - `GRAPH <g> { ... }` with <g> not one of `named`, and `GRAPH ?g { ... }` when `named` is
+      empty, match nothing: they become `{ FILTER(false) }` (Virtuoso answers ASK true and
+      COUNT 1 over such a pattern, which its compiler finds empty);
+    - `GRAPH ?g { }` becomes `{ SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g }`;
+    - `GRAPH <g> { }` becomes `{ SELECT ?s WHERE { GRAPH <g> { ?s ?p ?o } } LIMIT 1 }`;
+
+    (fresh variables), which is what they mean for a store that holds no empty graph. Read token
+    by token (strings, IRIs and comments cannot fool it); a text the lexer refuses is returned
+    as it is, for the store to refuse."""
+    if "GRAPH" not in sparql.upper():
+        return sparql
+    try:
+        tokens = list(lexer.tokens(sparql))
+    except (QueryError, ValueError):
+        return sparql
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(sparql)]
+
+    def offset(token: lexer.Token) -> int:
+        return starts[token.line - 1] + token.column - 1
+
+    fresh = _fresh({t.text[1:] for t in tokens if t.kind == VAR})
+    triple = " ".join(f"?{v}" for v in fresh)
+    allowed = None if named is None else set(named)
+    base: str | None = None
+    pieces: list[str] = []
+    done = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == WORD and token.text == "BASE" and index + 1 < len(tokens):
+            base = resolve(tokens[index + 1].value, base)
+        closing = _graph_pattern(tokens, index)
+        if closing is None:
+            index += 1
+            continue
+        name = tokens[index + 1]
+        begin, end = offset(token), offset(tokens[closing]) + 1
+        term = sparql[offset(name) : offset(tokens[index + 2])].strip()
+        if allowed is not None and (
+            (name.kind == IRI and resolve(name.value, base) not in allowed)
+            or (name.kind == VAR and not allowed)
+        ):
+            text = "{ FILTER(false) }"
+        elif closing == index + 3 and name.kind == VAR:
+            text = f"{{ SELECT {term} WHERE {{ GRAPH {term} {{ {triple} }} }} GROUP BY {term} }}"
+        elif closing == index + 3:
+            text = f"{{ SELECT ?{fresh[0]} WHERE {{ GRAPH {term} {{ {triple} }} }} LIMIT 1 }}"
+        else:
+            index += 1  # a graph pattern Virtuoso reads right: its inner patterns are looked at
+            continue
+        breaks = len(_LINE_BREAK.findall(sparql[begin:end]))  # the store's lines stay the user's
+        pieces += [sparql[done:begin], text, "\n" * breaks]
+        done = end
+        index = closing + 1
+    return "".join([*pieces, sparql[done:]]) if pieces else sparql
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these words in the text."""
+    try:
+        for token in lexer.tokens(sparql):
+            if token.kind == WORD and token.text in FORMS:
+                return token.text
+    except (QueryError, ValueError):
+        pass
+    return None
+
+
+def _graph_pattern(tokens: list[lexer.Token], index: int) -> int | None:
+    """The index of the `}` that closes `GRAPH term {` starting at `index`, or None."""
+    if index + 3 >= len(tokens):
+        return None
+    graph, name, opening = tokens[index : index + 3]
+    if not (
+        graph.kind == WORD
+        and graph.text == "GRAPH"
+        and name.kind in (VAR, IRI, PNAME)
+        and (opening.kind, opening.text) == (PUNCT, "{")
+    ):
+        return None
+    depth = 0
+    for at in range(index + 2, len(tokens)):
+        if tokens[at].kind == PUNCT and tokens[at].text == "{":
+            depth += 1
+        elif tokens[at].kind == PUNCT and tokens[at].text == "}":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _fresh(used: set[str]) -> tuple[str, str, str]:
+    """Three variable names the query does not use."""
+    suffix = 0
+    while True:
+        names = (f"empty_s{suffix}", f"empty_p{suffix}", f"empty_o{suffix}")
+        if not used.intersection(names):
+            return names
+        suffix += 1
+
+
+VIRTUOSO = Virtuoso()
