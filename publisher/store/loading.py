@@ -183,7 +183,8 @@ def load_virtuoso(
     progress(f"bulk loader at {address}: {release.path(QUADS)}")
     virtuoso.bulk_load(
         release.path(QUADS),
-        [*report.expected, *stale],
+        list(report.expected),
+        stale,
         address=address,
         user=user,
         password=password,

@@ -333,24 +333,26 @@ class RemoteStore:
 
     def _choose_dataset(self) -> list[str] | None:
         engine = self.engine
+        held = self._graph_names()
         ours = self.release_graphs
         if ours is not None:
-            if engine.system_graphs:
-                return ours  # its own graphs are in its union: always kept out
-            held = set(self._graph_names())
-            if held <= set(ours) and self._has_union_default_graph():
+            if set(held) <= set(ours) and self._has_union_default_graph():
                 return None
-            log.info(
+            others = sorted(set(held) - set(ours))
+            log.warning(
                 "%s: the store holds graphs that are not the release's (%s), or its default "
-                "graph is not their union",
+                "graph is not their union: every query names the release's graphs instead; "
+                "to keep it to the release, %s",
                 self.endpoint,
-                ", ".join(sorted(held - set(ours))[:5]) or "none",
+                ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else ""),
+                engine.keep_to_release,
             )
             return ours
         # The release's graphs are not known: the store's, all of them (its own left out).
-        if not engine.system_graphs and self._has_union_default_graph():
+        visible = [g for g in held if not engine.is_system_graph(g)]
+        if len(visible) == len(held) and self._has_union_default_graph():
             return None
-        return [g for g in self._graph_names() if not engine.is_system_graph(g)]
+        return visible
 
     def _has_union_default_graph(self) -> bool:
         sample = self._run(

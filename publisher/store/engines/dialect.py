@@ -26,9 +26,10 @@ class Engine:
 
     name = "sparql"
     title = "a SPARQL 1.1 store"
-    # Its union default graph holds graphs of its own (system graphs): every query must carry
-    # the release's graphs as the protocol dataset, or they would reach answers and counts.
-    system_graphs = False
+    # How the store is kept to a release's graphs when it holds others, said for the operator
+    # when a store is found holding others (the publisher then names the release's graphs as
+    # the protocol dataset of every query, which is correct but slower).
+    keep_to_release = "load it from the release alone"
     # Answers of at most this many rows unless the operator raised a setting of the store
     # (its name here); the loader checks the store answers a whole graph of the release.
     row_limit_setting = ""

@@ -3,9 +3,15 @@
 What it does differently, each measured on 7.2.5.3229 (tests/stores/):
 
 - **System graphs in the default graph.** `virtrdf#`, `ldp#` and `localuriqaserver/sparql`
-  are named graphs of its own, and its default graph is the union of every graph: every query
-  carries the release's graphs as the protocol dataset (`system_graphs`), so they never reach
-  answers or counts.
+  are named graphs of its own, and its default graph is the union of every graph. Sending the
+  release's graphs as the protocol dataset keeps them out, but Virtuoso then gets queries
+  wrong: with seven default graphs or more (or a graph group), `?x a/rdfs:subClassOf* C ;
+  rdfs:label ?l FILTER(LANG(?l) = 'ar')` has no solution (it has 120 over the union). So the
+  store is kept to the release by its own graph-level security instead: the bulk loader
+  (`bulk_load`) makes graphs unreadable to anonymous queries by default and grants read of the
+  release's graphs, and the union default graph of `/sparql` is then the release's alone. A
+  Virtuoso holding other readable graphs gets the protocol dataset (RemoteStore finds out),
+  with the bug above.
 - **Empty graph patterns.** `GRAPH ?g { }` gives one solution with ?g unbound (it crashed the
   catalogue), `ASK { GRAPH <g> { } }` is true for any IRI, and the same inside a UNION false
   for every graph; `FILTER EXISTS` alone in a group is always true, and a sub-select that
@@ -33,6 +39,14 @@ What it does differently, each measured on 7.2.5.3229 (tests/stores/):
 - **Cost estimates.** A query it estimates to run past MaxQueryCostEstimationTime is refused
   at once (500, "The estimated execution time ... exceeds the limit"): answered as a query
   past the time limit (`too_heavy`).
+- **DESCRIBE.** Its default gives the triples that point at the resource (and not its own);
+  `define sql:describe-mode "CBD"` gives the Concise Bounded Description the embedded store
+  gives, and is put before every DESCRIBE.
+- **Zero-length paths in a graph.** Within `GRAPH ?g { ... }`, `?a rdf:rest* ?b` has no
+  solution (nor `?`): such a pattern becomes one step or more, or none, spelled out (`rewrite`).
+- **Cost estimates.** With MaxQueryCostEstimationTime at Debian's 400 s, it refuses the
+  publisher's own description of a SHACL shape (estimated 429 s; it runs in 2 s): set it to 0
+  and let the time limit (the `timeout` parameter) stop queries.
 - **Content negotiation.** Asked for SPARQL results and RDF at once (as the publisher asks
   other stores, which choose by the query form), it answers CONSTRUCT with a SPARQL JSON
   table of ?s ?p ?o: each form is asked for its own format (`accept`).
@@ -101,7 +115,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 class Virtuoso(Engine):
     name = "virtuoso"
     title = "Virtuoso 7"
-    system_graphs = True
+    keep_to_release = (
+        "load it with `publisher load --virtuoso-isql`, which makes only the release's graphs "
+        "readable to anonymous queries (with the release's graphs as the dataset, Virtuoso 7.2 "
+        "gets queries with property paths wrong)"
+    )
     row_limit_setting = "ResultSetMaxRows ([SPARQL] of virtuoso.ini)"
 
     def graph_names_query(self) -> str:
@@ -112,7 +130,12 @@ class Virtuoso(Engine):
         return graph in SYSTEM_GRAPHS or graph.startswith(SYSTEM_PREFIXES)
 
     def rewrite(self, sparql: str, named: Collection[str] | None) -> str:
-        return rewritten(sparql, named)
+        text = rewritten(sparql, named)
+        if query_form(text) == "DESCRIBE":
+            # Its own DESCRIBE gives the triples that point at the resource; the embedded
+            # store's is its Concise Bounded Description, which Virtuoso has as a mode.
+            text = f'define sql:describe-mode "CBD" {text}'
+        return text
 
     def accept(self, sparql: str) -> str | None:
         # Asked for results and RDF at once, it answers CONSTRUCT as SPARQL JSON results (a
@@ -161,6 +184,10 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
       COUNT 1 over such a pattern, which its compiler finds empty);
     - `GRAPH ?g { }` becomes `{ SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g }`;
     - `GRAPH <g> { }` becomes `{ SELECT ?s WHERE { GRAPH <g> { ?s ?p ?o } } LIMIT 1 }`;
+    - within `GRAPH ?g { ... }`, a triple pattern `?a <p>* ?b` (zero or more steps, which
+      Virtuoso answers with nothing there) becomes `{ { ?a <p>+ ?b } UNION { SELECT DISTINCT
+      ?a ?b WHERE { { ?a ?x ?y } UNION { ?y ?x ?a } BIND(?a AS ?b) } } }`: one step or more,
+      or none (every term of the graph, as SPARQL 1.1 defines the path of length zero);
 
     (fresh variables), which is what they mean for a store that holds no empty graph. Read token
     by token (strings, IRIs and comments cannot fool it); a text the lexer refuses is returned
@@ -178,6 +205,7 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
 
     fresh = _fresh({t.text[1:] for t in tokens if t.kind == VAR})
     triple = " ".join(f"?{v}" for v in fresh)
+    within: list[int] = []  # where the GRAPH ?var patterns around this token close
     allowed = None if named is None else set(named)
     base: str | None = None
     pieces: list[str] = []
@@ -187,6 +215,21 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
         token = tokens[index]
         if token.kind == WORD and token.text == "BASE" and index + 1 < len(tokens):
             base = resolve(tokens[index + 1].value, base)
+        within = [end for end in within if end > index]
+        if within and _star_path(tokens, index):
+            a, b = tokens[index].text, tokens[index + 3].text
+            path = sparql[offset(tokens[index + 1]) : offset(tokens[index + 2])].strip()
+            s0, p0, o0 = (f"?{v}" for v in fresh)
+            text = (
+                f"{{ {{ {a} {path}+ {b} }} UNION {{ SELECT DISTINCT {a} {b} WHERE {{ "
+                f"{{ {a} {p0} {o0} }} UNION {{ {s0} {p0} {a} }} BIND({a} AS {b}) }} }} }}"
+            )
+            begin, end = offset(token), offset(tokens[index + 3]) + len(b)
+            breaks = len(_LINE_BREAK.findall(sparql[begin:end]))
+            pieces += [sparql[done:begin], text, "\n" * breaks]
+            done = end
+            index += 4
+            continue
         closing = _graph_pattern(tokens, index)
         if closing is None:
             index += 1
@@ -204,7 +247,9 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
         elif closing == index + 3:
             text = f"{{ SELECT ?{fresh[0]} WHERE {{ GRAPH {term} {{ {triple} }} }} LIMIT 1 }}"
         else:
-            index += 1  # a graph pattern Virtuoso reads right: its inner patterns are looked at
+            if name.kind == VAR:
+                within.append(closing)
+            index += 3  # a graph pattern Virtuoso reads right: its inner patterns are looked at
             continue
         breaks = len(_LINE_BREAK.findall(sparql[begin:end]))  # the store's lines stay the user's
         pieces += [sparql[done:begin], text, "\n" * breaks]
@@ -222,6 +267,23 @@ def query_form(sparql: str) -> str | None:
     except (QueryError, ValueError):
         pass
     return None
+
+
+def _star_path(tokens: list[lexer.Token], index: int) -> bool:
+    """Whether a triple pattern `?a <p>* ?b`, on its own, starts at `index`."""
+    if index < 1 or index + 3 >= len(tokens):
+        return False
+    before, a, path, star, b = tokens[index - 1 : index + 4]
+    after = tokens[index + 4] if index + 4 < len(tokens) else None
+    return (
+        before.kind == PUNCT
+        and before.text in ("{", ".", ")")
+        and a.kind == VAR
+        and path.kind in (IRI, PNAME)
+        and (star.kind, star.text) == (PUNCT, "*")
+        and b.kind == VAR
+        and not (after is not None and after.kind == PUNCT and after.text in (";", ",", "/", "|"))
+    )
 
 
 def _graph_pattern(tokens: list[lexer.Token], index: int) -> int | None:
@@ -262,7 +324,8 @@ VIRTUOSO = Virtuoso()
 
 def bulk_load(
     dataset: Path,
-    clear: Sequence[str],
+    graphs: Sequence[str],
+    stale: Sequence[str],
     *,
     address: str,
     user: str,
@@ -270,17 +333,24 @@ def bulk_load(
     program: str = "isql-vt",
 ) -> None:
     """Virtuoso's bulk loader, through its SQL client `program` at `address` (host:port of its
-    SQL port, 1111 by default): the graphs `clear` emptied first, then `dataset` (N-Quads, a
-    path the server reads itself: its folder must be in DirsAllowed of virtuoso.ini) loaded by
-    `ld_add` and `rdf_loader_run`, and a checkpoint. The store answers a mix of the old and the
-    new graphs while this runs: load a store that is not in service (blue-green)."""
+    SQL port, 1111 by default): the release's `graphs` and the `stale` ones (of an earlier
+    release) emptied first, then `dataset` (N-Quads, a path the server reads itself: its folder
+    must be in DirsAllowed of virtuoso.ini) loaded by `ld_add` and `rdf_loader_run`; anonymous
+    queries may then read the release's graphs and no other (graph-level security), and a
+    checkpoint is made. The store answers a mix of the old and the new graphs while this runs:
+    load a store that is not in service (blue-green)."""
+    clear = [*graphs, *stale]
     path = str(dataset.resolve())
     script = [
         "log_enable(3,1);",
         *(f"SPARQL CLEAR GRAPH {NamedNode(graph)};" for graph in clear),
+        *(f"DB.DBA.RDF_GRAPH_USER_PERMS_DEL({_sql(graph)}, 'nobody');" for graph in clear),
         f"DELETE FROM DB.DBA.load_list WHERE ll_file = {_sql(path)};",
         f"ld_add({_sql(path)}, {_sql(NO_GRAPH)});",
         "rdf_loader_run();",
+        # Graph-level security: anonymous queries (`/sparql`) read the release's graphs alone.
+        "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0);",
+        *(f"DB.DBA.RDF_GRAPH_USER_PERMS_SET({_sql(graph)}, 'nobody', 1);" for graph in graphs),
         "checkpoint;",
         "SELECT concat('publisher-load:', cast(ll_state AS varchar), ':', "
         f"coalesce(ll_error, '')) FROM DB.DBA.load_list WHERE ll_file = {_sql(path)};",
