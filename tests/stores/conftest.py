@@ -4,7 +4,7 @@ store, on Oxigraph replicas behind HAProxy and on Virtuoso 7.2; blue-green switc
 failures and runaway queries on the remote stores.
 
 The suite is not part of `make test` (it starts Virtuoso and HAProxy, which `make test-stores`
-installs): its tests are left out unless `-m stores` asks for them. The suites of other
+installs): pyproject's addopts leave its marker out unless `-m stores` asks for it. The suites of other
 folders run here through modules that import their tests, so that the fixtures below (the
 store each test runs on) are the ones they get."""
 
@@ -28,33 +28,24 @@ from fixture_release import app_config  # noqa: E402
 BACKENDS = ("embedded", "replicas", "virtuoso")
 
 
-def pytest_configure(config) -> None:
-    config.addinivalue_line(
-        "markers", "stores: cross-store suite on Oxigraph replicas and Virtuoso (make test-stores)"
-    )
-
-
-def pytest_collection_modifyitems(config, items) -> None:
-    """Leave the suite out unless the marker expression names it (make test-stores)."""
-    if "stores" in (config.getoption("markexpr") or ""):
-        return
-    kept, left = [], []
-    for item in items:
-        (left if item.get_closest_marker("stores") else kept).append(item)
-    if left:
-        config.hook.pytest_deselected(items=left)
-        items[:] = kept
-
-
 def _needs(program: str, package: str) -> None:
     if not shutil.which(program):
         pytest.fail(f"{program} is missing: `make test-stores` installs {package}")
 
 
+def needs_haproxy() -> None:
+    _needs("haproxy", "haproxy")
+
+
+def needs_virtuoso() -> None:
+    if virtuoso_binary() is None:
+        pytest.fail("virtuoso-t is missing: `make test-stores` installs virtuoso-opensource")
+
+
 @pytest.fixture(scope="session")
 def replicas(built_home: Path, tmp_path_factory):
     """The real release in Oxigraph replicas behind HAProxy."""
-    _needs("haproxy", "haproxy")
+    needs_haproxy()
     with ReplicaSet(tmp_path_factory.mktemp("replicas"), built_home / "release") as store:
         yield store
 
@@ -63,8 +54,7 @@ def replicas(built_home: Path, tmp_path_factory):
 def virtuoso(built_home: Path, tmp_path_factory):
     """Virtuoso with the real release, loaded by its bulk loader; releases of other tests
     (the protocol suite's) may be loaded beside it: queries keep to each release's graphs."""
-    if virtuoso_binary() is None:
-        pytest.fail("virtuoso-t is missing: `make test-stores` installs virtuoso-opensource")
+    needs_virtuoso()
     allowed = [built_home.parent, Path(str(tmp_path_factory.getbasetemp()))]
     with VirtuosoServer(tmp_path_factory.mktemp("virtuoso"), allowed) as server:
         server.load(built_home / "release")

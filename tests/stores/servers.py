@@ -43,7 +43,8 @@ def start(command: list[str], log: Path, **kwargs) -> subprocess.Popen:
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent,
+            # prctl only, before exec: nothing a thread of the parent could hold is touched
+            preexec_fn=_die_with_parent,  # noqa: PLW1509
             **kwargs,
         )
 

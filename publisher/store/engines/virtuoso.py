@@ -42,8 +42,16 @@ What it does differently, each measured on 7.2.5.3229 (tests/stores/):
 - **DESCRIBE.** Its default gives the triples that point at the resource (and not its own);
   `define sql:describe-mode "CBD"` gives the Concise Bounded Description the embedded store
   gives, and is put before every DESCRIBE.
-- **Zero-length paths in a graph.** Within `GRAPH ?g { ... }`, `?a rdf:rest* ?b` has no
-  solution (nor `?`): such a pattern becomes one step or more, or none, spelled out (`rewrite`).
+- **Zero-length paths.** Within `GRAPH ?g { ... }`, `?a rdf:rest* ?b` has no solution (nor
+  `?`): there, a pattern `?a <p>* ?b` becomes one step or more, or none, spelled out
+  (`rewrite`; the publisher's descriptions of shapes and lists need it). Elsewhere, a group
+  that holds a UNION and a path with `*` (or `+`, `?`) has no solution at all (competency
+  question 01: none instead of 22 rows); the same path alone in a sub-select is answered right,
+  so each `s path* o` on its own is put in one (`{ SELECT ?s ?o WHERE { s path* o } }`).
+  Spelled out there as within a graph, it crashed the server (competency question 05).
+- **Separators.** A GROUP_CONCAT separator that is not ASCII comes out as "?" (`" ← "` joins
+  with " ? "; other strings of a query keep their letters): such a separator becomes an ASCII
+  placeholder, put back by REPLACE around the GROUP_CONCAT (`ascii_separators`).
 - **Cost estimates.** With MaxQueryCostEstimationTime at Debian's 400 s, it refuses the
   publisher's own description of a SHACL shape (estimated 429 s; it runs in 2 s): set it to 0
   and let the time limit (the `timeout` parameter) stop queries.
@@ -130,7 +138,7 @@ class Virtuoso(Engine):
         return graph in SYSTEM_GRAPHS or graph.startswith(SYSTEM_PREFIXES)
 
     def rewrite(self, sparql: str, named: Collection[str] | None) -> str:
-        text = rewritten(sparql, named)
+        text = rewritten(ascii_separators(sparql), named)
         if query_form(text) == "DESCRIBE":
             # Its own DESCRIBE gives the triples that point at the resource; the embedded
             # store's is its Concise Bounded Description, which Virtuoso has as a mode.
@@ -188,11 +196,13 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
       Virtuoso answers with nothing there) becomes `{ { ?a <p>+ ?b } UNION { SELECT DISTINCT
       ?a ?b WHERE { { ?a ?x ?y } UNION { ?y ?x ?a } BIND(?a AS ?b) } } }`: one step or more,
       or none (every term of the graph, as SPARQL 1.1 defines the path of length zero);
+    - elsewhere, a triple pattern on its own whose path ends in `*` (`?a (<p>|<q>)* <c>`)
+      becomes `{ SELECT ?a WHERE { ?a (<p>|<q>)* <c> } }`, its variables projected;
 
     (fresh variables), which is what they mean for a store that holds no empty graph. Read token
     by token (strings, IRIs and comments cannot fool it); a text the lexer refuses is returned
     as it is, for the store to refuse."""
-    if "GRAPH" not in sparql.upper():
+    if "GRAPH" not in sparql.upper() and "*" not in sparql:
         return sparql
     try:
         tokens = list(lexer.tokens(sparql))
@@ -203,7 +213,8 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
     def offset(token: lexer.Token) -> int:
         return starts[token.line - 1] + token.column - 1
 
-    fresh = _fresh({t.text[1:] for t in tokens if t.kind == VAR})
+    used = {t.text[1:] for t in tokens if t.kind == VAR}
+    fresh = _fresh(used)
     triple = " ".join(f"?{v}" for v in fresh)
     within: list[int] = []  # where the GRAPH ?var patterns around this token close
     allowed = None if named is None else set(named)
@@ -219,7 +230,9 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
         if within and _star_path(tokens, index):
             a, b = tokens[index].text, tokens[index + 3].text
             path = sparql[offset(tokens[index + 1]) : offset(tokens[index + 2])].strip()
-            s0, p0, o0 = (f"?{v}" for v in fresh)
+            used |= set(fresh)
+            s0, p0, o0 = (f"?{v}" for v in _fresh(used))  # each its own: Virtuoso mixes them up
+            used |= {s0[1:], p0[1:], o0[1:]}
             text = (
                 f"{{ {{ {a} {path}+ {b} }} UNION {{ SELECT DISTINCT {a} {b} WHERE {{ "
                 f"{{ {a} {p0} {o0} }} UNION {{ {s0} {p0} {a} }} BIND({a} AS {b}) }} }} }}"
@@ -229,6 +242,18 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
             pieces += [sparql[done:begin], text, "\n" * breaks]
             done = end
             index += 4
+            continue
+        last = None if within else _path_pattern(tokens, index)
+        if last is not None:
+            ends = [tokens[index], tokens[last]]
+            names = " ".join(dict.fromkeys(t.text for t in ends if t.kind == VAR))
+            begin, end = offset(token), _end(sparql, offset(tokens[last]), tokens[last])
+            pattern = sparql[begin:end]
+            breaks = len(_LINE_BREAK.findall(pattern))
+            text = f"{{ SELECT {names} WHERE {{ {' '.join(pattern.split())} }} }}"
+            pieces += [sparql[done:begin], text, "\n" * breaks]
+            done = end
+            index = last + 1
             continue
         closing = _graph_pattern(tokens, index)
         if closing is None:
@@ -258,6 +283,73 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
     return "".join([*pieces, sparql[done:]]) if pieces else sparql
 
 
+def ascii_separators(sparql: str) -> str:
+    """`GROUP_CONCAT(x; separator="←")` as `REPLACE(GROUP_CONCAT(x; separator="~sep0~"),
+    "~sep0~", "←")`, for each separator that is not ASCII (Virtuoso loses its letters)."""
+    if "GROUP_CONCAT" not in sparql.upper() or sparql.isascii():
+        return sparql
+    try:
+        tokens = list(lexer.tokens(sparql))
+    except (QueryError, ValueError):
+        return sparql
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(sparql)]
+
+    def offset(token: lexer.Token) -> int:
+        return starts[token.line - 1] + token.column - 1
+
+    pieces: list[str] = []
+    done = 0
+    for index, token in enumerate(tokens[:-1]):
+        if not (token.kind == WORD and token.text == "GROUP_CONCAT"):
+            continue
+        closing = _closing(tokens, index + 1)
+        found = closing is not None and closing >= index + 4
+        if not found or closing is None:
+            continue
+        key, equals, value = tokens[closing - 3 : closing]
+        if not (
+            key.kind == WORD
+            and key.text == "SEPARATOR"
+            and equals.text == "="
+            and value.kind == lexer.STRING
+            and not value.value.isascii()
+        ):
+            continue
+        placeholder = next(f"~sep{n}~" for n in range(len(sparql) + 1) if f"~sep{n}~" not in sparql)
+        replacement = value.value.replace("\\", "\\\\").replace("$", "\\$")
+        pieces += [
+            sparql[done : offset(token)],
+            "REPLACE(",
+            sparql[offset(token) : offset(value)],
+            f'"{placeholder}"',
+            sparql[offset(tokens[closing]) : offset(tokens[closing]) + 1],
+            f', "{placeholder}", {_literal(replacement)})',
+        ]
+        done = offset(tokens[closing]) + 1
+    return "".join([*pieces, sparql[done:]]) if pieces else sparql
+
+
+def _closing(tokens: list[lexer.Token], index: int) -> int | None:
+    """The index of the `)` that closes the `(` at `index`, or None."""
+    if tokens[index].text != "(" or tokens[index].kind != PUNCT:
+        return None
+    depth = 0
+    for at in range(index, len(tokens)):
+        if tokens[at].kind == PUNCT and tokens[at].text == "(":
+            depth += 1
+        elif tokens[at].kind == PUNCT and tokens[at].text == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+    return None
+
+
+def _literal(text: str) -> str:
+    """A SPARQL string literal of `text`."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
 def query_form(sparql: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these words in the text."""
     try:
@@ -284,6 +376,52 @@ def _star_path(tokens: list[lexer.Token], index: int) -> bool:
         and b.kind == VAR
         and not (after is not None and after.kind == PUNCT and after.text in (";", ",", "/", "|"))
     )
+
+
+def _path_pattern(tokens: list[lexer.Token], index: int) -> int | None:
+    """Where a triple pattern `s path* o` on its own that starts at `index` ends (the index of
+    `o`), `path` being an IRI or a parenthesised path of IRIs, with at least one variable
+    among `s` and `o`; None when there is none."""
+    terms = (VAR, IRI, PNAME)
+    if index < 1 or index + 3 >= len(tokens):
+        return None
+    before, subject = tokens[index - 1], tokens[index]
+    if not (before.kind == PUNCT and before.text in ("{", ".", ")", "}") and subject.kind in terms):
+        return None
+    at = index + 1
+    if tokens[at].kind in (IRI, PNAME):
+        at += 1
+    elif (tokens[at].kind, tokens[at].text) == (PUNCT, "("):
+        depth = 0
+        while at < len(tokens):
+            token = tokens[at]
+            if token.kind == PUNCT and token.text == "(":
+                depth += 1
+            elif token.kind == PUNCT and token.text == ")":
+                depth -= 1
+            elif not (token.kind in (IRI, PNAME) or token.text in ("|", "/", "^")):
+                return None
+            at += 1
+            if depth == 0:
+                break
+    else:
+        return None
+    if at + 1 >= len(tokens) or (tokens[at].kind, tokens[at].text) != (PUNCT, "*"):
+        return None
+    last = at + 1
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if tokens[last].kind not in terms or VAR not in (subject.kind, tokens[last].kind):
+        return None
+    if after is not None and after.kind == PUNCT and after.text in (";", ",", "/", "|"):
+        return None
+    if after is not None and after.kind == WORD and after.text == "OPTION":
+        return None
+    return last
+
+
+def _end(sparql: str, start: int, token: lexer.Token) -> int:
+    """Where the text of `token`, which starts at `start`, ends (an IRI's text is not kept)."""
+    return sparql.index(">", start) + 1 if token.kind == IRI else start + len(token.text)
 
 
 def _graph_pattern(tokens: list[lexer.Token], index: int) -> int | None:
