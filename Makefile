@@ -75,5 +75,12 @@ test-stores: $(STAMP)
 	{ command -v haproxy && command -v virtuoso-t && command -v isql-vt; } >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy virtuoso-opensource; }
 	$(BIN)/python -m pytest -m stores tests/stores
 
+# Two Oxigraph replicas of the release behind HAProxy and `publisher serve` in front, on
+# loopback (docs/deployment.md, "Oxigraph replicas behind HAProxy"); Ctrl-C stops them all.
+.PHONY: cluster
+cluster: $(STAMP)
+	command -v haproxy >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy; }
+	bash deploy/cluster.sh
+
 clean:
 	rm -rf release release.d .pytest_cache
