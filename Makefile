@@ -1,11 +1,31 @@
 # The quick start: `make run` builds the graph and serves it; `make test` runs the tests.
 # Both create the virtual environment in .venv on first use, so a fresh clone needs nothing else.
+#
+# The tiers of tests (markers declared in pyproject.toml; tests/markers.py says how a test gets
+# live and remote, and checks them while the tests run):
+#   make check        lint, then the fast tier: the tests that start no server process and are
+#                     not slow; about a minute on two cores, for every change.
+#   make test-fast    that fast tier alone: -m 'not live and not remote and not slow ...';
+#                     it builds the session's release from the build cache the last run kept
+#                     in .pytest_cache (--reuse-build-cache, tests/conftest.py), so from the
+#                     second run on the build takes a second, not ten.
+#   make test         the README's command: everything but bench, soak and external (about five
+#                     minutes): the fast tier, plus
+#                       slow    starts no server but takes seconds: whole builds of the release,
+#                               SHACL validation of the whole graph;
+#                       live    a real server process on loopback: `publisher serve`, gunicorn,
+#                               headless Chromium (tests/liveserver.py starts the publisher);
+#                       remote  a real oxigraph server (tests/remote/servers.py).
+#   make test-remote  the remote tests alone; make soak, make bench, make external: their own
+#                     marks, left out of `make test` (see each target below).
+# No test writes into the checkout: the run fails if it changed (tests/checkout.py).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build bench soak clean external lint
+.PHONY: run test test-fast check build bench soak clean external lint
+FAST := not live and not remote and not slow and not bench and not soak and not external
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +38,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache
+
+check: lint test-fast
 
 # One style and the architecture: ruff (lint and format), mypy, and the import contract of
 # pyproject.toml (imports only go down the flow of packages).

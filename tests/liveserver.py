@@ -1,7 +1,8 @@
 """A real `publisher serve` (or gunicorn) process on a loopback port, and raw HTTP to it.
 
-Used by the hostile suite, the soak and the release tests: requests go over a socket exactly
-as sent (odd paths, odd headers), and the server's processes can be found and measured.
+The one way the tests start the publisher as a server (the hostile suite, the soak, the
+release, live-client, page, remote and external tests): requests go over a socket exactly as
+sent (odd paths, odd headers), and the server's processes can be found and measured.
 """
 
 from __future__ import annotations
@@ -43,13 +44,29 @@ class Answer:
 
 @dataclass
 class LiveServer:
-    """`publisher serve` (or gunicorn with `workers`) over `release`, with PUBLISHER_* `env`."""
+    """The one way the tests start a server process: `publisher serve` (or gunicorn, with
+    `gunicorn_workers`) on a free loopback port over `release`, started by `start()` or `with`,
+    ready once it answers `ready_path` with a 200, and always stopped.
+
+    `release` None lets `publisher serve` build the release in `home` (as it does when there is
+    none); `base` is its --base (PUBLISHER_BASE_IRI under gunicorn); `store` is "embedded" or the
+    URL of a SPARQL endpoint; `env` adds PUBLISHER_* settings; `gunicorn_args` adds gunicorn's
+    options (threads, an access log...). Log and pid file go to `folder` (default `home`).
+
+    A fixture that starts one declares it with `@starts("live")` (tests/markers.py), so that
+    every test using it is marked `live`.
+    """
 
     home: Path
-    release: Path
+    release: Path | None
     env: dict[str, str] = field(default_factory=dict)
     store: str = "embedded"
+    base: str | None = None
     gunicorn_workers: int = 0
+    gunicorn_args: list[str] = field(default_factory=list)
+    ready_path: str = "/sparql?query=ASK%7B%7D"
+    start_timeout: float = 60
+    folder: Path | None = None
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
@@ -59,34 +76,45 @@ class LiveServer:
 
     @property
     def log(self) -> Path:
-        return self.home / f"server-{self.port}.log"
+        return (self.folder or self.home) / f"server-{self.port}.log"
 
     @property
     def pid_file(self) -> Path:
-        return self.home / f"server-{self.port}.pid"
+        return (self.folder or self.home) / f"server-{self.port}.pid"
 
-    def start(self, timeout: float = 60) -> LiveServer:
+    def command(self) -> tuple[list[str], dict[str, str]]:
+        """The command line and the environment of the server."""
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
         if self.gunicorn_workers:
-            env |= {
-                "PUBLISHER_HOME": str(self.home),
-                "PUBLISHER_RELEASE_DIR": str(self.release),
-                "PUBLISHER_STORE": self.store,
-            }
+            env |= {"PUBLISHER_HOME": str(self.home), "PUBLISHER_STORE": self.store}
+            if self.release is not None:
+                env["PUBLISHER_RELEASE_DIR"] = str(self.release)
+            if self.base is not None:
+                env["PUBLISHER_BASE_IRI"] = self.base
             # The production settings (deploy/gunicorn.conf.py), on this port, with this many
             # workers and a longer worker timeout for a busy test machine.
             command = [
                 sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF),
                 "publisher.web:create_app()", "-w", str(self.gunicorn_workers),
-                "-b", f"127.0.0.1:{self.port}", "--timeout", "120", "--pid", str(self.pid_file),
+                "-b", f"127.0.0.1:{self.port}", "--timeout", "120",
+                "--pid", str(self.pid_file), *self.gunicorn_args,
             ]  # fmt: skip
-        else:
-            command = [
-                sys.executable, "-m", "publisher", "serve", "--host", "127.0.0.1",
-                "--port", str(self.port), "--home", str(self.home),
-                "--release", str(self.release), "--store", self.store,
-                "--pid-file", str(self.pid_file),
-            ]  # fmt: skip
+            return command, env
+        command = [
+            sys.executable, "-m", "publisher", "serve", "--host", "127.0.0.1",
+            "--port", str(self.port), "--home", str(self.home), "--store", self.store,
+            "--pid-file", str(self.pid_file),
+        ]  # fmt: skip
+        if self.release is not None:
+            command += ["--release", str(self.release)]
+        if self.base is not None:
+            command += ["--base", self.base]
+        return command, env
+
+    def start(self, timeout: float | None = None) -> LiveServer:
+        timeout = timeout or self.start_timeout
+        command, env = self.command()
+        self.log.parent.mkdir(parents=True, exist_ok=True)
         # Output goes to a file, not a pipe: a full pipe would stall the server.
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
@@ -97,10 +125,11 @@ class LiveServer:
             if self.process.poll() is not None:
                 raise AssertionError(f"the server exited: {self.log.read_text(errors='replace')}")
             try:
-                if self.request("GET", "/sparql?query=ASK%7B%7D", timeout=5).status == 200:
+                if self.request("GET", self.ready_path, timeout=5).status == 200:
                     return self
             except OSError:
-                time.sleep(0.1)
+                pass
+            time.sleep(0.1)
         self.stop()
         raise AssertionError(f"the server did not answer in time: {self.log.read_text()}")
 
@@ -113,6 +142,12 @@ class LiveServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+    def __enter__(self) -> LiveServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def request(
         self,

@@ -186,10 +186,28 @@ def test_add_to_an_empty_corpus(tmp_path: Path) -> None:
     assert added.file == "documents/000_" + added.sha256[:16] + ".txt"
 
 
-def test_a_title_in_each_language_is_required(project: Path, capsys) -> None:
-    assert _add(project, str(AR_TEXT), "--lang", "ar") == 2
+def test_a_title_in_each_language_is_required_or_recorded_as_missing(project: Path, capsys) -> None:
+    before = _snapshot(project)
+    assert _add(project, str(EN_TEXT), "--lang", "en") == 2
     err = capsys.readouterr().err
-    assert "the English one is missing" in err and "--title-en" in err
+    assert "the Arabic title is missing" in err and "--title-ar" in err and "--no-title-ar" in err
+    assert _snapshot(project) == before  # nothing written; no title made up
+
+    # Recorded as missing, explicitly: the build reads it with a warning, never a made-up title.
+    assert _add(project, str(EN_TEXT), "--lang", "en", "--no-title-ar") == 0
+    assert "no ar title" in capsys.readouterr().err
+    entries = (project / "data" / "documents.yaml").read_text(encoding="utf-8")
+    assert "title: {en: Iran's foreign minister meets Hamas leader in Doha, ar: null}" in entries
+    corpus, _ = load_corpus(project)
+    (warning,) = corpus.warnings
+    assert "no Arabic title yet (ar: null)" in warning.message
+
+
+def test_a_long_first_line_is_not_taken_for_a_title(project: Path, tmp_path: Path, capsys) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Iran funds Hamas. " * 20 + "\n", encoding="utf-8")
+    assert _add(project, str(article), "--lang", "en", "--title-ar", TITLE_AR) == 2
+    assert "not a headline" in capsys.readouterr().err
 
 
 def test_the_text_layer_and_candidate_actors_of_an_added_document(project: Path, capsys) -> None:
@@ -205,7 +223,7 @@ def test_the_text_layer_and_candidate_actors_of_an_added_document(project: Path,
         m.entity_id for m in layer.mentions
     }
     assert "2023-10-13" in {d.value for d in layer.dates}
-    names = {n.surface for n in candidate_names(layer)}
+    names = {n.surface for n in candidate_names(layer, workspace.gazetteer, workspace.corpus)}
     assert {"حسن نصر الله", "نجيب ميقاتي"} <= names
     capsys.readouterr()
     assert main(["candidates", "beirut-ar", "--home", str(project)]) == 0

@@ -23,6 +23,7 @@ import rdflib
 from publisher.release.reader import verify_checksums
 from publisher.release.writer import pin, write_release
 from tests.liveserver import ROOT, LiveServer
+from tests.markers import starts
 from tests.web.fixture_release import write_release as write_fixture_release
 
 SPARQL_COUNT = "/sparql?query=SELECT%20(COUNT(*)%20AS%20%3Fn)%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D"
@@ -93,6 +94,7 @@ def _garble_sums(folder: Path) -> str:
 DAMAGES = [_flip_a_byte, _truncate, _remove, _drop_sums, _garble_sums]
 
 
+@pytest.mark.live  # `publisher serve` as a process (which must refuse to start)
 @pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__.strip("_") for d in DAMAGES])
 def test_serve_refuses_a_damaged_release(tmp_path, built_release, damage):
     home = _home_with(tmp_path, built_release)
@@ -103,6 +105,7 @@ def test_serve_refuses_a_damaged_release(tmp_path, built_release, damage):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.live  # `publisher serve` as a process (which must refuse to start)
 def test_serve_refuses_a_dangling_release_link(tmp_path, built_release):
     home = _home_with(tmp_path, built_release)
     shutil.rmtree((home / "release").resolve())
@@ -134,15 +137,15 @@ def test_a_release_file_that_is_a_link_is_never_served(tmp_path, built_release):
 
 
 @pytest.fixture
+@starts("live")
 def reloadable(tmp_path, built_release):
     """A server over the real release, and a second, different release ready beside it."""
     home = _home_with(tmp_path, built_release)
     other = home / "release.d" / "fixture"
     other.mkdir()
     write_fixture_release(other, "http://127.0.0.1:8080/")
-    server = LiveServer(home, home / "release", env=SERVER_ENV).start()
-    yield server, built_release, other
-    server.stop()
+    with LiveServer(home, home / "release", env=SERVER_ENV) as server:
+        yield server, built_release, other
 
 
 def _count(server: LiveServer) -> int:
@@ -295,6 +298,7 @@ def _assert_whole(link: Path) -> str:
     return link.resolve().name
 
 
+@pytest.mark.slow  # twenty writers killed at moments up to 1.2 s
 def test_a_writer_killed_at_random_moments_never_leaves_a_broken_release(tmp_path):
     """Twenty kills (SIGKILL) at random moments of `write_release` with 4 MB files: after
     each, the link points at a whole release, and leftovers are cleaned by the next write."""
@@ -320,6 +324,7 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_release(tmp_pat
 
 
 @pytest.mark.soak
+@pytest.mark.live
 def test_a_build_killed_at_random_moments_leaves_the_last_good_release_served(
     tmp_path, built_release
 ):

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from publisher.cli import main
-from tests.conftest import copy_project
 
 CLAIMS = "data/claims/iran-hamas-relations-ar-wikipedia.yaml"
 
@@ -21,11 +20,9 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def released_template(tmp_path_factory) -> Path:
-    """A project copy with a good release, built once."""
-    project = copy_project(tmp_path_factory.mktemp("template") / "project")
-    assert main(["build", "--home", str(project)]) == 0
-    return project
+def released_template(built_home: Path) -> Path:
+    """A project copy with a good release: the session's (tests/conftest.py), built once."""
+    return built_home
 
 
 @pytest.fixture
@@ -132,6 +129,7 @@ def test_yaml_syntax_error(released: Path, capsys) -> None:
     _build_fails(released, capsys, 2, r"data/propositions.yaml:\d+: YAML syntax")
 
 
+@pytest.mark.slow  # the whole graph validated again, the cache cannot help
 def test_shacl_violation_names_the_mapping_line(released: Path, capsys) -> None:
     """What only the shapes catch (here a negative amount) is reported with the focus node,
     the path, the message and the mapping file and line the node came from."""

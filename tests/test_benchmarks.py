@@ -72,6 +72,7 @@ def generated_release(tmp_path_factory) -> Path:
     return home
 
 
+@pytest.mark.slow  # builds a generated corpus
 def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Path) -> None:
     folder = (generated_release / "release").resolve()
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
@@ -92,6 +93,8 @@ def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Pa
     )
 
 
+@pytest.mark.live  # the harness starts the publisher under gunicorn...
+@pytest.mark.remote  # ...and an oxigraph server (benchmarks/servers.py)
 def test_a_small_run_measures_every_system_side_by_side(
     generated_release: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -207,6 +210,8 @@ def test_a_small_run_measures_every_system_side_by_side(
 
 
 @pytest.mark.bench
+@pytest.mark.live
+@pytest.mark.remote
 def test_the_full_harness_at_a_hundred_documents(tmp_path: Path) -> None:
     """`pytest -m bench`: the whole harness, every query, at a hundred generated documents."""
     out = tmp_path / "results"

@@ -52,6 +52,7 @@ def _copy(home: Path, target: Path) -> Path:
     return target
 
 
+@pytest.mark.slow  # whole builds, one without a cache
 def test_same_release_with_or_without_cache_and_workers(cached_home: Path, tmp_path: Path) -> None:
     project = _copy(cached_home, tmp_path / "project")
     shutil.rmtree(project / CACHE_DIR)
@@ -61,6 +62,7 @@ def test_same_release_with_or_without_cache_and_workers(cached_home: Path, tmp_p
     assert _files(single) == _files(cached) == _files((cached_home / "release").resolve())
 
 
+@pytest.mark.slow  # builds the release again (from the cache)
 def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path: Path) -> None:
     project = _copy(cached_home, tmp_path / "project")
     entries = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
@@ -166,6 +168,7 @@ def _key(finding) -> tuple:
     return (finding.focus, finding.path, finding.message, finding.shape, finding.severity)
 
 
+@pytest.mark.slow  # pyshacl validates the whole graph in one run
 def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_path: Path) -> None:
     built = build_graph(cached_home, BASE)
     parts = {p.graph.rsplit("graph/", 1)[1]: p for p in _faults(built)}
@@ -202,6 +205,7 @@ def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_pa
     assert any("/id/text/iran-hamas-relations-ar-wikipedia/" in f for f in focus)
 
 
+@pytest.mark.slow  # builds the release again (from the cache)
 def test_a_damaged_cache_entry_is_rebuilt(cached_home: Path, tmp_path: Path) -> None:
     project = _copy(cached_home, tmp_path / "project")
     for entry in (project / CACHE_DIR / "document").iterdir():
@@ -226,6 +230,7 @@ def test_release_id_is_a_digest_of_its_content(built_release: Path) -> None:
     assert json.loads(drafted["release.json"])["id"] == PLACEHOLDER
 
 
+@pytest.mark.slow  # a whole build, in a process of its own
 def test_changing_the_prefix_table_changes_the_cache_keys_and_the_release_id(
     cached_home: Path, tmp_path: Path
 ) -> None:

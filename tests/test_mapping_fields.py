@@ -59,6 +59,7 @@ FULL = (
 )
 
 
+@pytest.mark.slow  # a whole build of the project, uncached
 def test_transfer_places_quantities_and_the_drafter_are_published(project: Path) -> None:
     _insert(project, _claim("test-full-transfer", FULL))
     built = build_graph(project, BASE, cache=False)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pyoxigraph
+import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, VOID, XSD
@@ -42,6 +43,7 @@ def test_release_has_every_file_and_checksums_match(built_release: Path) -> None
     assert listed == names - {"SHA256SUMS"}
 
 
+@pytest.mark.slow  # rdflib parses every dump of the release
 def test_formats_hold_the_same_graph(built_release: Path) -> None:
     nq = Dataset()
     nq.parse(built_release / "dataset.nq", format="nquads")
@@ -177,15 +179,21 @@ def test_no_blank_nodes_in_the_data(built_release: Path) -> None:
         assert not isinstance(quad.object, pyoxigraph.BlankNode), quad
 
 
-def test_same_input_gives_byte_identical_release(built_release: Path, tmp_path: Path) -> None:
-    again = build_release(ROOT, B, tmp_path / "release")
+@pytest.mark.slow  # a whole build, without a cache
+def test_same_input_gives_byte_identical_release(
+    built_release: Path, project: Path, tmp_path: Path
+) -> None:
+    # A fresh copy of the inputs, so a cold build (no cache), and nothing written into the
+    # checkout (a build keeps its cache in HOME/.cache/build).
+    again = build_release(project, B, tmp_path / "release")
     for name in sorted(p.name for p in built_release.iterdir()):
         assert (again / name).read_bytes() == (built_release / name).read_bytes(), name
 
 
-def test_other_base_mints_every_iri_under_it(tmp_path: Path) -> None:
+@pytest.mark.slow  # a whole build, without a cache
+def test_other_base_mints_every_iri_under_it(project: Path, tmp_path: Path) -> None:
     other = "https://data.example.org/support/"
-    folder = build_release(ROOT, other, tmp_path / "release")
+    folder = build_release(project, other, tmp_path / "release")
     for quad in pyoxigraph.parse(
         path=str(folder / "dataset.nq"), format=pyoxigraph.RdfFormat.N_QUADS
     ):
@@ -196,6 +204,7 @@ def test_other_base_mints_every_iri_under_it(tmp_path: Path) -> None:
                 assert B not in term.value or "nif" in str(quad.predicate), quad
 
 
+@pytest.mark.slow  # pyshacl validates the whole release twice
 def test_removing_a_required_triple_fails_validation(
     built_release: Path, tmp_path: Path, capsys
 ) -> None:

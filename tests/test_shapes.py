@@ -1270,6 +1270,7 @@ def test_broken_graph_is_reported(valid_data, shapes_graph, case, update, shape,
     assert (shape, focus) in results(report, shapes_graph), text
 
 
+@pytest.mark.slow  # pyshacl with every shape, once per case
 @pytest.mark.parametrize(
     ("case", "update", "shape", "focus"),
     case_params([case for case in CASES if case[0] in FULL_VALIDATION_CASES]),
@@ -1562,3 +1563,21 @@ def test_no_relative_iris(path):
     for term in graph.all_nodes():
         assert not str(term).startswith("urn:x-relative:"), term
     assert BASE in text
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        'DELETE DATA { actor:hamas rdfs:label "حماس"@ar } ;'
+        ' INSERT DATA { actor:hamas sup:labelMissing "ar" }',
+        'DELETE DATA { document:fixture-report-ar dcterms:title "تقرير تجريبي"@ar } ;'
+        ' INSERT DATA { document:fixture-report-ar sup:labelMissing "ar" }',
+    ],
+    ids=["actor", "document"],
+)
+def test_a_name_still_to_be_found_is_said_not_stood_in_for(valid_data, shapes_graph, update):
+    """An actor added before its Arabic name is known (`todo: name-ar`) has no Arabic label and
+    says so; it conforms, where one missing its Arabic label without saying so does not."""
+    with broken(valid_data, update) as data:
+        conforms, _, text = validate(data, shapes_graph, inplace=True)
+    assert conforms, text

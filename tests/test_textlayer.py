@@ -21,6 +21,8 @@ from publisher.textlayer.amounts import find_amounts
 from publisher.textlayer.boilerplate import find_boilerplate
 from publisher.textlayer.citations import find_citations, find_markers
 from publisher.textlayer.dates import find_dates
+from publisher.textlayer.quantities import find_counts
+from publisher.textlayer.relative import find_relative, resolve
 from publisher.textlayer.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -565,3 +567,110 @@ def test_in_boilerplate_flags(layers: dict[str, TextLayer]) -> None:
     assert any(m.surface == "Hamás" for m in flagged)  # inside the trailing link spam
     assert all(layer.in_boilerplate(m.start, m.end) for m in flagged)
     assert isinstance(layer.dates[0], DateMention)
+
+
+# --- amounts: ranges, number words, duals, a slip in word order --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, written, expected",
+    [
+        (
+            "Iran provides between US$50–100 million annually",
+            "between US$50–100 million annually",
+            (None, 50_000_000, 100_000_000, "USD", "per-year", False),
+        ),
+        (
+            "between $100 million and $200 million",
+            "between $100 million and $200 million",
+            (None, 100_000_000, 200_000_000, "USD", None, False),
+        ),
+        (
+            "بين 50 و100 مليون دولار",
+            "بين 50 و100 مليون دولار",
+            (None, 50_000_000, 100_000_000, "USD", None, False),
+        ),
+        ("two million dollars", "two million dollars", (2_000_000, None, None, "USD", None, False)),
+        ("خمسة ملايين دولار", "خمسة ملايين دولار", (5_000_000, None, None, "USD", None, False)),
+        ("مئة مليون دولار", "مئة مليون دولار", (100_000_000, None, None, "USD", None, False)),
+        (
+            "ملياري دولار سنويا",
+            "ملياري دولار سنويا",
+            (2_000_000_000, None, None, "USD", "per-year", False),
+        ),
+        ("نحو مليون دولار", "نحو مليون دولار", (1_000_000, None, None, "USD", None, True)),
+        # The currency written on both sides of the scale: millions, not a few hundred dollars.
+        (
+            "تعهد بمبلغ 250 دولاراً مليون دولار لإصلاح",
+            "250 دولاراً مليون دولار",
+            (250_000_000, None, None, "USD", None, False),
+        ),
+    ],
+)
+def test_amount_ranges_words_and_order(text: str, written: str, expected: tuple) -> None:
+    (a,) = find_amounts(text)
+    assert (text[a.start : a.end], _amount(a)) == (written, expected)
+
+
+def test_a_year_after_a_clitic_is_a_year() -> None:
+    text = "في عامي 2008 و2009"
+    assert [(text[d.start : d.end], d.value) for d in find_dates(text)] == [
+        ("2008", "2008"),
+        ("2009", "2009"),
+    ]
+    assert find_dates("و20090") == ()
+
+
+# --- relative time ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        ("Iran increased its funding last year", "2021-03-14", "2020"),
+        ("وفي العام الماضي زادت إيران تمويلها", "2021", "2020"),
+        ("a month later, Hamas received it", "2021-03", "2021-04"),
+        ("two years later", "2019", "2021"),
+        ("the following year", "2012", "2013"),
+        ("وبعد شهرين", "2021-11", "2022-01"),
+        ("Qatar hosted them on Saturday", "2021-05-12", "2021-05-08"),
+        ("وبدأت قطر بعد ذلك بتقديم الدعم", "2009", {"from": "2009", "approximate": True}),
+        ("a month later", "2021", None),  # the anchor is too coarse
+        ("last year", None, None),  # no anchor: no time
+    ],
+)
+def test_relative_times_resolve_against_their_anchor(text, anchor, expected) -> None:
+    (found,) = find_relative(text)
+    assert resolve(found, anchor) == expected
+
+
+def test_counts_of_fighters_and_weapons() -> None:
+    def counts(text: str) -> list[tuple]:
+        return [
+            (text[c.start : c.end], c.kind, c.value, c.minimum, c.maximum)
+            for c in find_counts(text)
+        ]
+
+    assert counts("had sent 720 troops to fight") == [("720 troops", "fighter", 720, None, None)]
+    assert counts("Three thousand Hezbollah militants trained") == [
+        ("Three thousand Hezbollah militants", "fighter", 3000, None, None)
+    ]
+    assert counts("including 11,500 rockets") == [("11,500 rockets", "rocket", 11500, None, None)]
+    assert counts("آلاف المقاتلين") == [("آلاف المقاتلين", "fighter", None, 1000, 9999)]
+    assert counts("in 2006 rockets were fired") == []
+
+
+def test_names_match_in_quotes_and_in_the_oblique_case() -> None:
+    g = Gazetteer.from_names(
+        [
+            ("houthis", "ar", "الحوثيون"),
+            ("tasnim", "ar", "وكالة تسنيم"),
+            ("phoenix", "ar", "قناة فونيكس"),
+        ]
+    )
+    text = "وتزود إيران الحوثيين. ووفقاً لوكالة “تسنيم” في تصريحات لقناة “فونيكس” الصينية"
+    assert [(m.entity_id, text[m.start : m.end]) for m in g.find(text)] == [
+        ("houthis", "الحوثيين"),
+        ("tasnim", "وكالة “تسنيم"),
+        ("phoenix", "قناة “فونيكس"),
+    ]

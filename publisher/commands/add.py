@@ -32,8 +32,20 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--title", help="title in the document's language (default: the page <title> or first line)"
     )
-    parser.add_argument("--title-en", help="English title (required for Arabic documents)")
-    parser.add_argument("--title-ar", help="Arabic title (required for English documents)")
+    parser.add_argument(
+        "--title-en", help="English title (an Arabic document needs it, or --no-title-en)"
+    )
+    parser.add_argument(
+        "--title-ar", help="Arabic title (an English document needs it, or --no-title-ar)"
+    )
+    parser.add_argument(
+        "--no-title-en",
+        "--no-title-ar",
+        dest="missing_title",
+        action="store_true",
+        help="record the title in the other language as missing (`ar: null`): the build "
+        "warns until it is added; no title is ever made up",
+    )
     parser.add_argument("--url", help="where the document was found (an http(s) address)")
     parser.add_argument(
         "--kind",
@@ -69,9 +81,17 @@ def run(args: argparse.Namespace) -> int:
         ident=args.ident,
         added=args.added,
         fmt=args.format,
+        missing_title=args.missing_title,
     )
     for warning in document.warnings:
         print(f"publisher add: warning: {warning}", file=sys.stderr)
+    for lang, value in document.title.items():
+        if value is None:
+            print(
+                f"publisher add: warning: no {lang} title; recorded as missing ({lang}: null) "
+                "until you add it in data/documents.yaml",
+                file=sys.stderr,
+            )
     source = (
         " (text extracted from HTML; page kept as " + document.original + ")"
         if document.original

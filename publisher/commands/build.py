@@ -25,10 +25,15 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from publisher.build.publish import build_release
+    from publisher.corpus.load import load_corpus
 
     out = release_path(args)
     folder = build_release(args.home, args.base, out)
+    for warning in load_corpus(args.home)[0].warnings:
+        print(f"publisher build: warning: {warning}", file=sys.stderr)
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
     print(
         f"release {manifest['id']}: {manifest['triples']} triples, {manifest['documents']} documents, "

@@ -1,4 +1,5 @@
-"""`publisher candidates DOC`: unknown names in a document that look like actors."""
+"""`publisher candidates DOC`: unknown names in a document that look like actors, and other
+spellings of known ones, each with the command that adds it."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ def register(subparsers: Subparsers) -> None:
         "candidates",
         help="list names in a document that look like actors but are not in data/actors.yaml",
         description=(
-            "Runs the text layer on document DOC and lists its candidate new actors: capitalised "
-            "name sequences in English, names after titles such as الرئيس, وزير, قائد in Arabic, "
-            "that no actor or place in the reference data is called. Add the real ones to "
-            "data/actors.yaml (with English and Arabic names) and run `publisher suggest` again."
+            "Runs the text layer on document DOC and lists its candidate new actors (people "
+            "after titles, organisations, outlets, states and international bodies of "
+            "data/lexicon/names.yaml) and the other spellings of known actors, each with the "
+            "command that adds it: `publisher actor add` for a new actor, `publisher actor "
+            "alias` for a spelling. Then run `publisher suggest DOC` again."
         ),
     )
     add_project_options(parser, release=False)
@@ -31,15 +33,22 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = Workspace.open(args.home)
     document = workspace.document(args.document)
-    names = candidate_names(workspace.layer(document))
+    names = candidate_names(
+        workspace.layer(document), workspace.gazetteer, workspace.corpus, args.home
+    )
     if args.json:
         rows = [
             {
                 "name": n.surface,
+                "kind": n.kind,
+                "variant_of": n.variant_of,
+                "id": None if n.variant_of else n.ident,
+                "names": n.names,
                 "count": n.count,
                 "start": n.start,
                 "end": n.end,
                 "context": n.context,
+                "command": n.command,
             }
             for n in names
         ]
@@ -47,7 +56,17 @@ def run(args: argparse.Namespace) -> int:
             json.dumps({"document": document.id, "candidates": rows}, ensure_ascii=False, indent=2)
         )
         return 0
-    print(f"{len(names)} candidate new actor(s) in {document.id}:")
-    for n in names:
-        print(f"  {n.surface}  ({n.count}x, first at [{n.start}, {n.end}))  …{n.context}…")
+    new = [n for n in names if not n.variant_of]
+    spellings = [n for n in names if n.variant_of]
+    print(f"{len(new)} candidate new actor(s) in {document.id}:")
+    for n in new:
+        print(
+            f"  {n.surface}  ({n.kind}, {n.count}x, first at [{n.start}, {n.end}))  …{n.context}…"
+        )
+        print(f"      {n.command}")
+    if spellings:
+        print(f"{len(spellings)} other spelling(s) of known actors:")
+        for n in spellings:
+            print(f"  {n.surface}  (of {n.variant_of}, {n.count}x)  …{n.context}…")
+            print(f"      {n.command}")
     return 0

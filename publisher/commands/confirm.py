@@ -7,15 +7,24 @@ import argparse
 from publisher.commands._common import Subparsers, add_project_options
 
 
+def _confidence(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("a confidence is a number from 0 to 1")
+    return value
+
+
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "confirm",
         help="confirm drafted claims of a document (status: draft -> confirmed)",
         description=(
             "Sets `status: confirmed` on the given claims in the mapping file of document DOC, "
-            "editing only their status lines. The corpus is then checked as the build checks it; "
-            "if a confirmed claim would stop the build (unknown actor, wrong offsets) the file is "
-            "left as it was and the problems are listed (exit 2)."
+            "editing only their status lines (a draft you corrected is confirmed as corrected). "
+            "With --above C, also every draft whose confidence is at least C and that names no "
+            "gap. The corpus is then checked as the build checks it; if a confirmed claim would "
+            "stop the build (unknown actor, wrong offsets) the file is left as it was and the "
+            "problems are listed (exit 2)."
         ),
     )
     add_project_options(parser, release=False)
@@ -23,8 +32,13 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "claims", nargs="*", metavar="CLAIM-ID", help="ids of the claims to confirm"
     )
-    parser.add_argument("--all", action="store_true", help="confirm every draft of the document")
-    parser.set_defaults(func=run, verdict="confirmed")
+    parser.add_argument(
+        "--above",
+        type=_confidence,
+        metavar="C",
+        help="also confirm every draft with confidence >= C (0 to 1), except drafts with a gap",
+    )
+    parser.set_defaults(func=run, verdict="confirmed", every=False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,10 +46,14 @@ def run(args: argparse.Namespace) -> int:
 
     from publisher.curate.suggest.review import review
 
-    if not args.claims and not args.all:
-        print(f"publisher {args.command}: error: give claim ids (or --all)", file=sys.stderr)
+    above = getattr(args, "above", None)
+    if not args.claims and not args.every and above is None:
+        hint = "--above C" if args.verdict == "confirmed" else "--all"
+        print(f"publisher {args.command}: error: give claim ids (or {hint})", file=sys.stderr)
         return 2
-    result = review(args.home, args.document, args.claims, args.verdict, every=args.all)
+    result = review(
+        args.home, args.document, args.claims, args.verdict, every=args.every, above=above
+    )
     for ident in result.changed:
         print(f"{args.verdict}: {ident}")
     for ident in result.unchanged:

@@ -20,5 +20,7 @@ def register(subparsers: Subparsers) -> None:
     add_project_options(parser, release=False)
     parser.add_argument("document", metavar="DOC", help="a document id")
     parser.add_argument("claims", nargs="*", metavar="CLAIM-ID", help="ids of the claims to reject")
-    parser.add_argument("--all", action="store_true", help="reject every draft of the document")
+    parser.add_argument(
+        "--all", dest="every", action="store_true", help="reject every draft of the document"
+    )
     parser.set_defaults(func=run, verdict="rejected")

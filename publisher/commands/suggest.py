@@ -15,15 +15,18 @@ if TYPE_CHECKING:
 def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "suggest",
-        help="draft claims for a document (status: draft) from its text layer and the cue lexicon",
+        help="draft claims for a document (status: draft) from its text and the cue lexicon",
         description=(
-            "For each sentence of document DOC naming two or more known actors and containing a "
-            "relation cue (data/lexicon/cues.yaml), drafts a claim with subject, relation type, "
-            "object, evidence offsets, amount, time and place, and appends it to the document's "
-            "mapping file (data/claims/DOC.yaml) with `status: draft`: the build publishes it only "
-            "once confirmed (`publisher confirm`). Claims already in the file are not drafted "
-            "again. Also lists candidate new actors. With --evaluate, prints precision and recall "
-            "of the drafts against the curated mapping, per language, as in docs/suggest.md."
+            "Reads document DOC clause by clause and drafts a claim for each relation cue "
+            "(data/lexicon/cues.yaml) whose agent and recipient the clause gives (or the "
+            "clause before it, said in the draft's note), with evidence span, amount, time, "
+            "place, polarity, hedge, attribution, the cues it used and a confidence. Drafts go "
+            "to the document's mapping file (data/claims/DOC.yaml) with `status: draft`: the "
+            "build publishes a claim only once confirmed (`publisher confirm`). Running it again "
+            "updates drafts nobody has touched and never brings back one a curator rejected, "
+            "confirmed or edited. Also lists candidate new actors. With --evaluate, measures the "
+            "drafter on the hand-annotated evaluation set (evaluation/drafting/, --split dev by "
+            "default) or, with --corpus, on the curated corpus documents."
         ),
     )
     add_project_options(parser, release=False)
@@ -36,12 +39,26 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--evaluate",
         action="store_true",
-        help="measure the drafts against the curated mapping of every document instead",
+        help="measure the drafter instead (precision, recall, per-field accuracy)",
     )
     parser.add_argument(
-        "--update-docs",
+        "--split",
+        choices=["dev", "test"],
+        default="dev",
+        help="with --evaluate: the half of evaluation/drafting/ to measure (default: dev; the "
+        "test half is for the report, never for tuning)",
+    )
+    parser.add_argument(
+        "--corpus",
         action="store_true",
-        help="with --evaluate: rewrite the tables in HOME/docs/suggest.md",
+        help="with --evaluate: measure on the corpus documents' curated claims instead (the "
+        "lexicon was written knowing them: a development check)",
+    )
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="with --evaluate: write the tables into HOME/docs/suggest.md and, for a split, "
+        "the numbers into HOME/evaluation/drafting/scores.json",
     )
     parser.set_defaults(func=run)
 
@@ -61,26 +78,46 @@ def run(args: argparse.Namespace) -> int:
     document = workspace.document(args.document)
     drafts = workspace.drafts(document)
     taken = set(workspace.corpus.claims) | set(workspace.corpus.drafts)
-    written = add_drafts(args.home, document, drafts, taken, write=not args.dry_run)
-    for ident, draft in written.added:
-        flags = "".join(
-            [" (denied)" if draft.polarity == "denied" else "", " (hedged)" if draft.hedged else ""]
-        )
-        print(f"{ident}: {draft.subject} --{draft.relation}--> {draft.object}{flags}")
-        print(f"    [{draft.start}, {draft.end}) cue {draft.cue!r}: {_short(draft.quote)}")
-    where = "would be written to" if args.dry_run else "written to"
-    print(
-        f"{len(written.added)} draft(s) {where} {written.path}"
-        + (f"; {written.skipped} already in the file" if written.skipped else "")
+    persons = frozenset(a.id for a in workspace.corpus.actors.values() if a.type == "person")
+    written = add_drafts(args.home, document, drafts, taken, persons, write=not args.dry_run)
+    for label, items in (("new", written.added), ("updated", written.updated)):
+        for ident, draft in items:
+            flags = "".join(
+                [
+                    " (denied)" if draft.polarity == "denied" else "",
+                    " (hedged)" if draft.hedged else "",
+                ]
+            )
+            print(
+                f"{label} {ident}: {draft.subject} --{draft.relation}--> {draft.object}{flags}"
+                f"  confidence {draft.confidence}"
+            )
+            print(f"    [{draft.start}, {draft.end}) {_short(draft.quote)}")
+            if draft.note:
+                print(f"    note: {draft.note}")
+    for ident in written.removed:
+        print(f"removed {ident}: no longer drafted, and nobody had reviewed it")
+    where = "would change" if args.dry_run else "written to"
+    summary = (
+        f"{len(written.added)} new, {len(written.updated)} updated, {len(written.removed)} "
+        f"removed, {written.unchanged} unchanged draft(s)"
     )
-    names = candidate_names(workspace.layer(document))
+    if written.changed:
+        print(f"{summary}: {where} {written.path}")
+    else:
+        print(f"{summary}: {written.path} is up to date")
+    if written.skipped:
+        print(f"{written.skipped} draft(s) left out: a curator reviewed, edited or wrote them")
+    names = candidate_names(
+        workspace.layer(document), workspace.gazetteer, workspace.corpus, args.home
+    )
     if names:
         listing = f"`publisher candidates {document.id}`"
-        print(f"{len(names)} candidate new actor(s), not in data/actors.yaml ({listing}):")
+        print(f"{len(names)} candidate new actor(s) or spelling(s), see {listing}:")
         print("    " + "; ".join(n.surface for n in names))
-    if written.added and not args.dry_run:
+    if (written.added or written.updated) and not args.dry_run:
         confirm = f"`publisher confirm {document.id} CLAIM-ID...`"
-        print(f"next: review the drafts, then {confirm} and `publisher build`")
+        print(f"next: review the drafts in {written.path}, then {confirm} and `publisher build`")
     return 0
 
 
@@ -89,14 +126,34 @@ def _short(text: str, width: int = 100) -> str:
 
 
 def _evaluate(args: argparse.Namespace, workspace: Workspace) -> int:
-    from publisher.curate.suggest.evaluate import evaluate, markdown, update_document
+    from publisher.curate.suggest.evalset import FOLDER
+    from publisher.curate.suggest.evaluate import (
+        evaluate_corpus,
+        evaluate_split,
+        replace_block,
+        scores,
+        tables,
+        write_scores,
+    )
 
-    tables = markdown(evaluate(workspace))
-    print(tables)
-    if args.update_docs:
+    if args.corpus:
+        results, name = evaluate_corpus(workspace), "corpus"
+        block = tables(results, None)
+    else:
+        results, name = evaluate_split(workspace, args.split), args.split
+        block = tables(results, args.split)
+    print(block)
+    if args.write:
         target = args.home / "docs" / "suggest.md"
-        if not target.is_file() or not update_document(target, tables):
-            print(f"publisher suggest: error: {target} has no evaluation markers", file=sys.stderr)
+        if not target.is_file() or not replace_block(target, name, block):
+            print(
+                f"publisher suggest: error: {target} has no evaluation:{name} markers",
+                file=sys.stderr,
+            )
             return 2
         print(f"updated {target}", file=sys.stderr)
+        if not args.corpus:
+            path = args.home / FOLDER / "scores.json"
+            write_scores(path, scores(results, args.split))
+            print(f"wrote {path}", file=sys.stderr)
     return 0

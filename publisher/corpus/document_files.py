@@ -8,7 +8,7 @@ from pathlib import Path
 from publisher.corpus.model import Document
 from publisher.corpus.problems import Problems
 from publisher.corpus.yamlsource import Located
-from publisher.errors import Origin
+from publisher.errors import Origin, Problem
 
 LANGUAGES = {"ar", "en"}
 
@@ -31,8 +31,12 @@ def decode_document(raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_document(entry: Located, data_dir: Path, problems: Problems) -> Document | None:
-    """One document from its metadata entry; problems are recorded, not raised."""
+def read_document(
+    entry: Located, data_dir: Path, problems: Problems, warnings: list[Problem] | None = None
+) -> Document | None:
+    """One document from its metadata entry; problems are recorded, not raised. A title in
+    one language may be recorded as missing (`ar: null`): it is a warning, and the title in
+    the document's language stands in for it until a curator adds it."""
     where = entry.path
     missing = [
         key for key in ("id", "file", "sha256", "language", "kind", "title") if key not in entry
@@ -66,6 +70,20 @@ def read_document(entry: Located, data_dir: Path, problems: Problems) -> Documen
             f"language {entry['language']!r} is not one of {sorted(LANGUAGES)}",
         )
     title = dict(entry["title"]) if isinstance(entry["title"], dict) else {}
+    missing = [lang for lang in ("en", "ar") if lang in title and title[lang] is None]
+    if warnings is not None and len(missing) == 1:
+        other = "ar" if missing[0] == "en" else "en"
+        if title.get(other):
+            warnings.append(
+                Problem(
+                    where,
+                    entry.line_of("title"),
+                    f"document {entry.get('id')}: no {'Arabic' if missing[0] == 'ar' else 'English'} "
+                    f"title yet ({missing[0]}: null); its {other} title stands in for it",
+                    "add the title in data/documents.yaml",
+                )
+            )
+            title[missing[0]] = title[other]
     if not title.get("en") or not title.get("ar"):
         problems.add(where, entry.line_of("title"), "title needs both an 'en' and an 'ar' form")
     return Document(
@@ -82,4 +100,6 @@ def read_document(entry: Located, data_dir: Path, problems: Problems) -> Documen
         publisher_evidence=entry.get("publisher_evidence"),
         url=entry.get("url"),
         origin=Origin(where, entry.line),
+        published=None if entry.get("published") is None else str(entry["published"]),
+        title_missing=tuple(missing) if warnings is not None else (),
     )

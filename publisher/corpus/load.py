@@ -50,7 +50,7 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
             problems.add(entry.path, entry.line_of("id"), f"duplicate document id {ident!r}")
             continue
         seen_docs[ident] = entry
-        document = read_document(entry, data, problems)
+        document = read_document(entry, data, problems, corpus.warnings)
         if document:
             if not vocabulary.knows("document-kind", document.kind):
                 problems.add(
@@ -77,7 +77,9 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
     # Reference ids share one namespace of names, so a claim's subject is never ambiguous.
     seen: dict[str, Located] = {}
     actors_file = data / "actors.yaml"
-    corpus.actors = read_actors(_items(actors_file, "actors", problems), problems, seen)
+    corpus.actors = read_actors(
+        _items(actors_file, "actors", problems), problems, seen, corpus.warnings
+    )
     corpus.places = read_places(_items(actors_file, "places", problems), problems, seen)
     corpus.positions = read_positions(_items(actors_file, "positions", problems), problems, {})
     corpus.memberships = read_memberships(_items(actors_file, "memberships", problems), problems)

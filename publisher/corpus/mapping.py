@@ -39,8 +39,10 @@ CLAIM_KEYS = {
     "event",
     "status",
     "note",
-    # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap
+    # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap, and
+    # the key by which `publisher suggest` knows the draft a claim came from
     "drafter",
+    "key",
     "cues",
     "confidence",
     "gap",

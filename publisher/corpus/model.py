@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from publisher.errors import Origin
+from publisher.errors import Origin, Problem
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,10 @@ class Names:
     ar: str
     aliases_en: tuple[str, ...] = ()
     aliases_ar: tuple[str, ...] = ()
+    # Languages whose name is not known yet (`todo: name-ar`): the other language's name stands
+    # in for it where text is matched and shown, the graph publishes no name in that language
+    # but says it is missing (sup:labelMissing), and the build warns about it.
+    missing: tuple[str, ...] = ()
 
     def all(self) -> list[tuple[str, str]]:
         """Every (language, name) pair, preferred names first."""
@@ -60,6 +64,8 @@ class Document:
     publisher_evidence: str | None = None
     url: str | None = None
     origin: Origin | None = None
+    published: str | None = None  # the day (or month, year) the document was published
+    title_missing: tuple[str, ...] = ()  # languages whose title is still to be found
 
 
 @dataclass(frozen=True)
@@ -248,3 +254,4 @@ class Corpus:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # accepted, but to be completed

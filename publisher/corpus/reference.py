@@ -20,7 +20,7 @@ from publisher.corpus.model import (
 from publisher.corpus.problems import Problems
 from publisher.corpus.timespec import TimeError, parse_instant, parse_time
 from publisher.corpus.yamlsource import Located
-from publisher.errors import Origin
+from publisher.errors import Origin, Problem
 
 ACTOR_TYPES = {
     "state",
@@ -61,9 +61,37 @@ def check_id(entry: Located, problems: Problems, seen: dict[str, Located]) -> st
     return ident
 
 
-def read_names(entry: Located, problems: Problems, key: str = "name") -> Names | None:
-    """English and Arabic names plus aliases; both languages are required."""
+def read_names(
+    entry: Located,
+    problems: Problems,
+    key: str = "name",
+    warnings: list[Problem] | None = None,
+) -> Names | None:
+    """English and Arabic names plus aliases; both languages are required, except that an
+    entry may say a name is still to be found (`todo: name-ar`), when `warnings` collects it:
+    the other language's name stands in for it meanwhile."""
     name = entry.get(key)
+    todo = entry.get("todo") or []
+    todo = [todo] if isinstance(todo, str) else list(todo)
+    missing = tuple(
+        lang
+        for lang in ("en", "ar")
+        if isinstance(name, dict) and not name.get(lang) and f"{key}-{lang}" in todo
+    )
+    if warnings is not None and isinstance(name, dict) and len(missing) == 1:
+        lang = missing[0]
+        other = "ar" if lang == "en" else "en"
+        if name.get(other):
+            warnings.append(
+                Problem(
+                    entry.path,
+                    entry.line_of(key),
+                    f"{entry.get('id')}: no {'Arabic' if lang == 'ar' else 'English'} {key} yet "
+                    f"(todo: {key}-{lang}); its {other} {key} stands in for it",
+                    f"add it with `publisher actor name {entry.get('id')} --{lang} ...`",
+                )
+            )
+            name = {**name, lang: name[other]}
     if not isinstance(name, dict) or not name.get("en") or not name.get("ar"):
         problems.add(entry.path, entry.line_of(key), f"'{key}' needs both an 'en' and an 'ar' form")
         return None
@@ -73,6 +101,7 @@ def read_names(entry: Located, problems: Problems, key: str = "name") -> Names |
         ar=str(name["ar"]),
         aliases_en=tuple(str(a) for a in aliases.get("en", []) or []),
         aliases_ar=tuple(str(a) for a in aliases.get("ar", []) or []),
+        missing=missing if warnings is not None else (),
     )
 
 
@@ -87,12 +116,15 @@ def _time(entry: Located, key: str, problems: Problems) -> Any:
 
 
 def read_actors(
-    items: list[Located], problems: Problems, seen: dict[str, Located]
+    items: list[Located],
+    problems: Problems,
+    seen: dict[str, Located],
+    warnings: list[Problem] | None = None,
 ) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     for entry in items:
         ident = check_id(entry, problems, seen)
-        names = read_names(entry, problems)
+        names = read_names(entry, problems, warnings=warnings)
         kind = entry.get("type")
         if kind not in ACTOR_TYPES:
             problems.add(

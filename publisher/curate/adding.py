@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,7 +37,7 @@ class AddedDocument:
     sha256: str
     language: str
     kind: str
-    title: dict[str, str]
+    title: dict[str, str | None]
     added: str
     format: str
     url: str | None = None
@@ -46,7 +47,9 @@ class AddedDocument:
 
 
 def _slug(text: str, words: int = 6) -> str:
-    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", text.lower()))
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ı", "i")
+    parts = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", plain))
     return "-".join(parts[:words])
 
 
@@ -96,6 +99,7 @@ def add_document(
     ident: str | None = None,
     added: str | None = None,
     fmt: str = "auto",
+    missing_title: bool = False,
 ) -> AddedDocument:
     """Copy `path` into HOME/data/documents/ and append its metadata to data/documents.yaml."""
     data = home / "data"
@@ -131,15 +135,26 @@ def add_document(
         titles[language] = title
     if not titles[language]:
         first_line = next((line.strip() for line in source.text.splitlines() if line.strip()), "")
-        titles[language] = source.title or first_line[:200]
-    missing = [lang for lang in ("en", "ar") if not (titles[lang] or "").strip()]
-    if missing:
-        other = {"en": "English", "ar": "Arabic"}[missing[0]]
+        if source.title:
+            titles[language] = source.title
+        elif len(first_line) <= 150 and not first_line.endswith((".", "。", "؟", "?", "!")):
+            titles[language] = first_line  # a headline line
+        else:
+            raise refuse(
+                path,
+                "the document's first line is not a headline, and there is no other title",
+                'give its title with --title "..."',
+            )
+    other = "ar" if language == "en" else "en"
+    if not titles[other].strip() and not missing_title:
+        name = {"en": "English", "ar": "Arabic"}[other]
         raise refuse(
             path,
-            f"a document needs its title in English and Arabic; the {other} one is missing",
-            f'give it with --title-{missing[0]} "..."',
+            f"a document is titled in English and Arabic; the {name} title is missing",
+            f'give it with --title-{other} "...", or record it as missing with --no-title-{other}',
         )
+    if not titles[language].strip():
+        raise refuse(path, "the document has no title", 'give it with --title "..."')
 
     known_ids = {str(e.get("id")) for e in entries}
     if ident is not None:
@@ -183,7 +198,7 @@ def add_document(
         sha,
         language,
         kind,
-        {"en": titles["en"], "ar": titles["ar"]},
+        {lang: (titles[lang].strip() or None) for lang in ("en", "ar")},
         added,
         source.format,
         url,

@@ -23,6 +23,9 @@ def add_document(
     for cls in (sup("Document"), FOAF.Document, PROV.Entity):
         graph.add((node, RDF.type, cls))
     for lang, title in sorted(document.title.items()):
+        if lang in document.title_missing:  # no stand-in under another language's tag
+            graph.add((node, sup("labelMissing"), Literal(lang)))
+            continue
         graph.add((node, DCTERMS.title, Literal(title, lang=lang)))
         graph.add((node, RDFS.label, Literal(title, lang=lang)))
     graph.add((node, DCTERMS.language, Literal(document.language, datatype=XSD.language)))

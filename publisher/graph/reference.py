@@ -49,7 +49,9 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
                 graph.add((node, FOAF.name, Literal(actor.names.ar, lang="ar")))
         else:
             graph.add((node, RDF.type, PROV.Organization))
-        add_names(graph, node, actor.names, RDFS.label, SKOS.altLabel)
+        add_names(
+            graph, node, actor.names, RDFS.label, SKOS.altLabel, missing_flag=sup("labelMissing")
+        )
         if actor.anonymous:
             graph.add((node, sup("anonymous"), Literal(True)))
         if actor.wikidata:
@@ -69,14 +71,16 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
         node = mint.place(place.id)
         graph.add((node, RDF.type, sup("Place")))
         graph.add((node, RDF.type, SCHEMA.Place))
-        add_names(graph, node, place.names, RDFS.label, SKOS.altLabel)
+        add_names(
+            graph, node, place.names, RDFS.label, SKOS.altLabel, missing_flag=sup("labelMissing")
+        )
         if place.located_in:
             graph.add((node, SCHEMA.containedInPlace, mint.actor(place.located_in)))
 
     for position in corpus.positions.values():
         node = mint.position(position.id)
         graph.add((node, RDF.type, ORG.Role))
-        add_names(graph, node, position.names, RDFS.label)
+        add_names(graph, node, position.names, RDFS.label, missing_flag=sup("labelMissing"))
         for lang, text in position.definition.items():
             graph.add((node, SKOS.definition, Literal(text, lang=lang)))
 
@@ -116,7 +120,7 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
         node = mint.event(event.id)
         graph.add((node, RDF.type, sup("Event")))
         graph.add((node, RDF.type, sup(EVENT_CLASSES[event.type])))
-        add_names(graph, node, event.names, RDFS.label)
+        add_names(graph, node, event.names, RDFS.label, missing_flag=sup("labelMissing"))
         if event.time is not None:
             time = URIRef(f"{node}/time")
             graph.add((node, sup("time"), time))
@@ -130,7 +134,7 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
         node = mint.source(source.id)
         graph.add((node, RDF.type, sup("CitedSource")))
         graph.add((node, RDF.type, PROV.Entity))
-        add_names(graph, node, source.names, RDFS.label)
+        add_names(graph, node, source.names, RDFS.label, missing_flag=sup("labelMissing"))
         if source.author:
             graph.add((node, PROV.wasAttributedTo, mint.actor(source.author)))
             graph.add((node, DCTERMS.creator, mint.actor(source.author)))
@@ -140,7 +144,7 @@ def reference_graph(corpus: Corpus, mint: Minter, graph: Graph) -> None:
     for proposition in corpus.propositions.values():
         node = mint.proposition(proposition.id)
         graph.add((node, RDF.type, sup("Proposition")))
-        add_names(graph, node, proposition.names, RDFS.label)
+        add_names(graph, node, proposition.names, RDFS.label, missing_flag=sup("labelMissing"))
 
     for conflict in corpus.conflicts.values():
         node = mint.conflict(conflict.id)

@@ -36,11 +36,22 @@ def boolean(value: bool) -> Literal:
 
 
 def add_names(
-    graph: Graph, subject: URIRef, names: Names, label: URIRef, alternative: URIRef | None = None
+    graph: Graph,
+    subject: URIRef,
+    names: Names,
+    label: URIRef,
+    alternative: URIRef | None = None,
+    missing_flag: URIRef | None = None,
 ) -> None:
-    """Preferred names in both languages, and aliases as alternative labels."""
-    graph.add((subject, label, Literal(names.en, lang="en")))
-    graph.add((subject, label, Literal(names.ar, lang="ar")))
+    """Preferred names in both languages, and aliases as alternative labels. A name still to be
+    found (`todo: name-ar`) is not published at all, least of all the other language's name
+    under this language's tag: the thing says which name it lacks (`missing_flag`)."""
+    for lang, name in (("en", names.en), ("ar", names.ar)):
+        if lang in names.missing:
+            if missing_flag is not None:
+                graph.add((subject, missing_flag, Literal(lang)))
+            continue
+        graph.add((subject, label, Literal(name, lang=lang)))
     if alternative is not None:
         for alias in names.aliases_en:
             graph.add((subject, alternative, Literal(alias, lang="en")))

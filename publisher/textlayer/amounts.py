@@ -8,7 +8,8 @@ An amount phrase is: [qualifier] number [scale] currency [rate], or a vague quan
 phrase as written, from the qualifier to the rate, without an attached clitic ("بنحو" -> the
 span starts at "نحو").
 
-number     digits with "," thousands and "." decimals ("1,200", "1.5"), or "$100".
+number     digits with "," thousands and "." decimals ("1,200", "1.5"), or "$100"; or number
+           words ("two", "three hundred", "خمسة", "ثلاثمئة": numbers.py).
 scale      thousand/million/billion (k, m, mn, bn), ألف/آلاف, مليون/ملايين, مليار/مليارات/بليون.
 currency   dollar(s)/USD/$/US$ and دولار/دولارا/دولارات (-> USD), euro(s)/€/يورو (EUR),
            pound(s) sterling/£/جنيه إسترليني (GBP).
@@ -20,6 +21,13 @@ qualifier  approximate: about, around, approximately, roughly, nearly, almost, s
 rate       per-year: annually, a year, per year, each/every year, per annum, yearly, سنويا,
            في العام / في السنة (not when a year number follows: "في العام 2020"), كل عام,
            كل سنة; per-month: monthly, a month, per month, شهريا. None otherwise (one-off).
+range      two numbers joined by -, –, to, and, و, إلى, after an optional between/from/بين/من
+           ("US$50–100 million", "between $100 million and $200 million", "بين 50 و100 مليون
+           دولار"): minimum and maximum; a scale or currency written once applies to both.
+dual       "مليوني دولار", "ملياري دولار": two million, two billion; a scale word with no number
+           ("a million dollars", "مليون دولار") is one of it.
+order      the currency written twice around the scale, "250 دولاراً مليون دولار" (a slip of the
+           pen in a source), is read as 250 million dollars, not 250.
 vague      tens/dozens of X, hundreds of X, X-s of dollars, with X thousand/million/billion:
            "tens of millions" -> 10,000,000..99,999,999, "hundreds of millions" ->
            100,000,000..999,999,999, "millions of dollars" -> 1,000,000..999,999,999; always
@@ -34,6 +42,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypedDict, Unpack
 
 from .arabic import NormalisedText, fold
+from .numbers import DUAL_SCALES, NUMBER_WORDS, number_value
 from .spans import AmountMention
 
 __all__ = ["find_amounts"]
@@ -150,7 +159,8 @@ _RATES.update({fold(w): "per-month" for w in _PER_MONTH})
 
 _CLITIC = r"(?:[وفب](?=\S))?"
 _QUAL = rf"(?:{_CLITIC}(?P<qual>{_alt(_QUALIFIERS)})\s+)?"
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?P<num>{_DIGITS}|(?<!{_W})(?:{NUMBER_WORDS})(?!{_W}))"
 _SCALE = rf"(?:\s*(?P<scale>{_alt(_SCALES)})(?!{_W}))?"
 _RATE = (
     rf"(?:\s+(?P<rate>{_alt(_RATES)})(?!{_W})(?!\s*\d)"
@@ -163,6 +173,25 @@ _AMOUNT_SYMBOL = re.compile(
 _AMOUNT_WORD = re.compile(
     rf"(?<!{_W}){_QUAL}{_NUM}{_SCALE}\s*(?P<cur>{_alt(_CURRENCY_WORDS)})(?!{_W})"
     rf"(?P<approx_after>\s+تقريبا)?{_RATE}"
+)
+_CUR = _alt(_CURRENCY_WORDS)
+_SCALE_ALT = _alt(_SCALES)
+_RANGE_JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|and|و|إلى|الى)\s*)"
+_AMOUNT_RANGE = re.compile(
+    rf"(?<!{_W}){_QUAL}(?:(?:between|from|بين|من)\s+)?(?P<sym>us\$|\$|€|£)?\s?"
+    rf"(?P<num>{_DIGITS})(?:\s*(?P<scale>{_SCALE_ALT})(?!{_W}))?(?:\s*(?P<cur1>{_CUR})(?!{_W}))?"
+    rf"{_RANGE_JOIN}(?:us\$|\$|€|£)?\s?(?P<num2>{_DIGITS})\s*(?P<scale2>{_SCALE_ALT})?"
+    rf"(?!{_W})(?:\s*(?P<cur>{_CUR})(?!{_W}))?{_RATE}"
+)
+# "250 دولاراً مليون دولار": the currency on both sides of the scale.
+_AMOUNT_SPLIT = re.compile(
+    rf"(?<!{_W}){_QUAL}(?P<num>{_DIGITS})\s*(?P<cur1>{_CUR})(?!{_W})\s+(?P<scale>{_SCALE_ALT})"
+    rf"(?!{_W})\s*(?P<cur>{_CUR})(?!{_W}){_RATE}"
+)
+# "مليوني دولار" (two million dollars), "a million dollars", "مليون دولار".
+_AMOUNT_SCALE_ONLY = re.compile(
+    rf"(?<!\d\s)(?<!{_W}){_QUAL}(?:(?P<dual>{_alt(DUAL_SCALES)})|(?P<scale>million|billion|"
+    rf"{_alt(['مليون', 'مليار'])}))(?!{_W})\s*(?:us\s+)?(?P<cur>{_CUR})(?!{_W}){_RATE}"
 )
 # Vague quantities.
 _VAGUE_EN = re.compile(
@@ -210,7 +239,10 @@ def _number(num: str, scale: str | None) -> int | None:
     try:
         value = Decimal(num.replace(",", ""))
     except InvalidOperation:
-        return None
+        words = number_value(num)
+        if words is None:
+            return None
+        value = Decimal(words)
     if scale:
         value *= _SCALES[" ".join(scale.split())]
     return int(value)
@@ -253,6 +285,25 @@ def find_amounts(text: str) -> tuple[AmountMention, ...]:
         rate = _RATES.get(" ".join(m["rate"].split())) if m["rate"] else None
         found.append((fs, fe, AmountMention(os_, oe, rate=rate, **fields)))
 
+    for m in _AMOUNT_SPLIT.finditer(s):
+        amount = _number(m["num"], m["scale"])
+        if amount is not None:
+            value, lo, hi, approx = _shape(amount, m["qual"])
+            currency = _CURRENCY_WORDS[" ".join(m["cur"].split())]
+            take(m, value=value, minimum=lo, maximum=hi, currency=currency, approximate=approx)
+    for m in _AMOUNT_RANGE.finditer(s):
+        if not (m["sym"] or m["cur"] or m["cur1"]):
+            continue
+        lower = _number(m["num"], m["scale"] or m["scale2"])
+        upper = _number(m["num2"], m["scale2"] or m["scale"])
+        if lower is None or upper is None or lower >= upper:
+            continue
+        if m["sym"]:
+            currency = _SYMBOLS[m["sym"]]
+        else:
+            currency = _CURRENCY_WORDS[" ".join((m["cur"] or m["cur1"]).split())]
+        approx = bool(m["qual"]) and _QUALIFIERS.get(" ".join(m["qual"].split())) == "approx"
+        take(m, value=None, minimum=lower, maximum=upper, currency=currency, approximate=approx)
     for rx in (_AMOUNT_SYMBOL, _AMOUNT_WORD):
         for m in rx.finditer(s):
             amount = _number(m["num"], m["scale"])
@@ -266,6 +317,14 @@ def find_amounts(text: str) -> tuple[AmountMention, ...]:
             else:
                 currency = _CURRENCY_WORDS[" ".join(m["cur"].split())]
             take(m, value=value, minimum=lo, maximum=hi, currency=currency, approximate=approx)
+    for m in _AMOUNT_SCALE_ONLY.finditer(s):
+        if m["dual"]:
+            amount = DUAL_SCALES[m["dual"]]
+        else:
+            amount = _SCALES[m["scale"]]
+        value, lo, hi, approx = _shape(amount, m["qual"])
+        currency = _CURRENCY_WORDS[" ".join(m["cur"].split())]
+        take(m, value=value, minimum=lo, maximum=hi, currency=currency, approximate=approx)
     for rx in (_VAGUE_EN, _VAGUE_AR):
         for m in rx.finditer(s):
             unit = _VAGUE_UNIT[m["unit"]]

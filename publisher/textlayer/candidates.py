@@ -10,6 +10,14 @@ function words ("The", "In", "However"...); runs containing a month or weekday n
 are dropped, and so are labels (a run followed by ":") and runs in heading-like sentences (no
 final punctuation, mostly capitalised).
 
+English, also: one or more capitalised words (digits allowed: "T24") right before a word for
+an outlet ("the Shargh newspaper", "T24 news site"): media. A run's last word suggests its
+kind ("... Party", "... Council": organisation; "... Times", "... News": media).
+
+Arabic, also: the one to three words after a word for an organisation (حركة, حزب, جماعة, تنظيم,
+منظمة, جبهة, كتائب) or an outlet (وكالة, صحيفة, قناة, موقع), the head word included
+("حركة أنصار الله", "وكالة “تسنيم”"), quotation marks left out.
+
 Arabic: the one to three words after a title word (الرئيس, رئيس, وزير, قائد, زعيم, نائب, ممثل,
 المرشد, الشيخ, القيادي, المتحدث, السفير, اللواء, العميد), after skipping what describes the
 title rather than names the person: words with the article ال (الخارجية, الإيراني), demonyms
@@ -107,6 +115,8 @@ _FUNCTION_START = frozenset(
         "regardless",
         "according",
         "citing",
+        "via",
+        "through",
         "more",
         "most",
         "many",
@@ -174,7 +184,41 @@ _AR_TITLES = frozenset(
         "سفير",
         "اللواء",
         "العميد",
+        "أمير",
+        "الأمير",
+        "الملك",
+        "ملك",
+        "الناطق",
+        "النائب",
+        "الصحفي",
+        "الصحافي",
+        "الجنرال",
+        "الأمين",
+        "مدير",
+        "المرشد",
     ]
+)
+_AR_ORG_HEADS = frozenset(
+    fold(w) for w in ["حركة", "حزب", "جماعة", "تنظيم", "منظمة", "جبهة", "كتائب", "ألوية", "ميليشيا"]
+)
+_AR_MEDIA_HEADS = frozenset(
+    fold(w) for w in ["وكالة", "صحيفة", "قناة", "موقع", "إذاعة", "شبكة", "جريدة", "مجلة"]
+)
+_EN_MEDIA_AFTER = frozenset(
+    [
+        "newspaper", "news", "daily", "agency", "channel", "tv", "television", "radio",
+        "website", "magazine", "broadcaster", "outlet",
+    ]
+)  # fmt: skip
+_EN_ORG_LAST = frozenset(
+    [
+        "party", "movement", "union", "council", "front", "brigades", "organization",
+        "organisation", "court", "courts", "army", "forces", "corps", "committee", "authority",
+        "group", "league", "guard", "ministry", "department", "agency", "institute", "force",
+    ]
+)  # fmt: skip
+_EN_MEDIA_WORDS = frozenset(
+    ["news", "times", "post", "tv", "press", "journal", "herald", "gazette", "daily", "radio"]
 )
 # Words that continue a title rather than start a name (رئيس وزراء, نائب رئيس).
 _AR_TITLE_CONT = _AR_TITLES | frozenset(fold(w) for w in ["وزراء", "الوزراء", "مجلس"])
@@ -223,6 +267,8 @@ _AR_STOP = frozenset(
         "باسم",
     ]
 )
+_NAME_ENDINGS = frozenset(fold(w) for w in ["الله", "الدين", "الرحمن", "الرحيم"])
+_AR_THEN = frozenset(fold(w) for w in ["آنذاك", "السابق", "الحالي", "الراحل", "حينها", "وقتها"])
 _AR_PUNCT = set('،,.;؛:!?؟()«»"“”[]')
 
 
@@ -237,8 +283,109 @@ def find_candidates(
     gazetteer names (for the demonym rule). Both rule sets run whatever `language` says,
     because documents mix scripts; each only fires on its own script."""
     taken = [(m.start, m.end) for m in mentions] + list(excluded)
-    out = _english(text, taken) + _arabic(text, mentions, taken, known_names)
-    return tuple(sorted(set(out)))
+    out = _english(text, taken) + _english_media(text, taken)
+    out += _arabic(text, mentions, taken, known_names) + _arabic_heads(text, taken)
+    best: dict[tuple[int, int], CandidateActor] = {}
+    for c in out:  # one per span, the one that says its kind
+        if (c.start, c.end) not in best or (c.kind and not best[(c.start, c.end)].kind):
+            best[(c.start, c.end)] = c
+    return tuple(sorted(best.values()))
+
+
+def _kind_of_run(words: list[str]) -> str:
+    low = [w.lower() for w in words]
+    if low and low[-1] in _EN_ORG_LAST:
+        return "organisation"
+    if any(w in _EN_MEDIA_WORDS for w in low):
+        return "media"
+    return ""
+
+
+def _english_media(text: str, taken: Sequence[tuple[int, int]]) -> list[CandidateActor]:
+    """ "the Shargh newspaper", "T24 news site": the capitalised words before an outlet word."""
+    out = []
+    for m in re.finditer(
+        r"((?:[A-Z][\w'’.-]*\s+){1,3})(" + "|".join(_EN_MEDIA_AFTER) + r")\b", text
+    ):
+        words = m.group(1).split()
+        while words and words[0].lower() in _FUNCTION_START:
+            words.pop(0)
+        if not words:
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        end = start + len(" ".join(words))
+        if text[start:end] != " ".join(words) or _overlaps(start, end, taken):
+            continue
+        out.append(CandidateActor(start, end, text[start:end], "media"))
+    return out
+
+
+def _arabic_heads(text: str, taken: Sequence[tuple[int, int]]) -> list[CandidateActor]:
+    """ "حركة أنصار الله", "وكالة “تسنيم”": a word for an organisation or an outlet and the
+    name after it (one to three words, the head included)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s،,.;؛:!?؟()\[\]]+", text)]
+    out = []
+    for idx, (ws, we) in enumerate(words):
+        raw = fold(text[ws:we])
+        head = None
+        for _, stem in strip_prefixes(raw):
+            if stem in _AR_ORG_HEADS or stem in _AR_MEDIA_HEADS:
+                head = stem
+        if head is None or _overlaps(ws, we, taken):
+            continue
+        kind = "media" if head in _AR_MEDIA_HEADS else "organisation"
+        limit = 2 if kind == "media" else 3
+        collected: list[tuple[int, int]] = []
+        for s, e in words[idx + 1 : idx + 1 + limit]:
+            gap = text[(collected[-1][1] if collected else we) : s]
+            if any(c in _AR_PUNCT - set('"“”«»') for c in gap):
+                break
+            f = fold(text[s:e]).strip('"“”«»')
+            if not f or f in _AR_STOP or _overlaps(s, e, taken) or any(c.isdigit() for c in f):
+                break
+            if _is_demonym_like(f) and collected:
+                break
+            collected.append((s, e))
+            if kind == "media" and text[e - 1 : e] in '"”»':
+                break
+        if not collected:
+            continue
+        start = ws + (len(text[ws:we]) - len(text[ws:we].lstrip("وفبلك")) if False else 0)
+        # The head without an attached clitic ("لوكالة" -> "وكالة").
+        for n in range(3):
+            if fold(text[ws + n : we]) in (_AR_ORG_HEADS | _AR_MEDIA_HEADS) or fold(
+                text[ws + n : we]
+            ).removeprefix("ال") in (_AR_ORG_HEADS | _AR_MEDIA_HEADS):
+                start = ws + n
+                break
+        end = collected[-1][1]
+        surface = text[start:end].replace("“", "").replace("”", "").replace('"', "")
+        surface = " ".join(surface.split())
+        out.append(CandidateActor(start, end, surface, kind))
+    return out
+
+
+def _after_comma(text: str, words: list[tuple[int, int]], j: int) -> list[tuple[int, int]]:
+    """The one to three words of a name after the comma that ends a title's description."""
+    for k in range(j, min(j + 6, len(words) - 1)):
+        gap = text[words[k][1] : words[k + 1][0]]
+        if any(c in ".؛;:" for c in gap):
+            return []
+        if "،" in gap or "," in gap:
+            name = []
+            for s, e in words[k + 1 : k + 4]:
+                f = fold(text[s:e])
+                if not f or f in _AR_STOP or f.startswith("ال") or any(c.isdigit() for c in f):
+                    break
+                name.append((s, e))
+                if any(c in "،,." for c in text[e : e + 1]):
+                    break
+            return name if len(name) >= 2 else []
+    return []
+
+
+def _is_demonym_like(word: str) -> bool:
+    return word.endswith(("ي", "يه", "يون", "يين")) and len(word) > 4 and word.startswith("ال")
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -270,7 +417,7 @@ def _english(text: str, taken: Sequence[tuple[int, int]]) -> list[CandidateActor
                 w.lower() in _CALENDAR for w in words
             ):
                 s, e = run[0][0], run[-1][0] + len(run[-1][2])
-                out.append(CandidateActor(s, e, text[s:e]))
+                out.append(CandidateActor(s, e, text[s:e], _kind_of_run(words)))
             run.clear()
 
         prev_end = None
@@ -349,6 +496,10 @@ def _arabic(
                     j += 1  # skip the whole mention
                 after_mention = True
                 continue
+            if after_mention and f in _AR_THEN and not collected:
+                after_mention = False  # "أمير قطر آنذاك حمد بن خليفة": the name follows
+                j += 1
+                continue
             if f in _AR_STOP or after_mention:
                 break
             if not collected and (
@@ -360,7 +511,13 @@ def _arabic(
                 break
             collected.append((s, e))
             j += 1
+        if collected and any(
+            fold(text[s:e]).startswith("ال") and fold(text[s:e]) not in _NAME_ENDINGS
+            for s, e in collected[1:]
+        ):
+            # "رئيس هيئة الأركان الإيرانية، محمد باقري": a description, then the name.
+            collected = _after_comma(text, words, idx + 1)
         if collected:
             s, e = collected[0][0], collected[-1][1]
-            out.append(CandidateActor(s, e, text[s:e]))
+            out.append(CandidateActor(s, e, text[s:e], "person"))
     return out

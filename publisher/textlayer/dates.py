@@ -15,7 +15,8 @@ interval    decades: "1990s", "the 1990s" (span from the digits), "early/mid/lat
             inclusive; early = years 0-3 of the decade, mid = 4-6, late = 7-9 (approximate).
 year        "1987", "2006م", "عام 2011" / "العام 2007" / "سنة 1990" (the keyword is part of
             the span; an attached clitic like ل in "لعام" is not). With a keyword, years
-            1000-2199; a bare number only counts as a year in 1800-2099 and not when a
+            1000-2199; a bare number (also with an attached و ف ب ل: "في عامي 2008 و2009")
+            only counts as a year in 1800-2099 and not when a
             money or count word follows ("2000 دولار", "1200 إسرائيلي" is out of range).
 
 Arabic month names cover the Egyptian/Gulf (يناير ...), Levantine (كانون الثاني ...) and
@@ -141,7 +142,8 @@ _DECADE_ORD_AR = re.compile(
 )
 _YEAR_KEYWORD = r"(?:عام|العام|سنه|السنه)"
 _YEAR_ONLY = re.compile(
-    rf"{_LEFT}(?:{_CLITIC}(?P<kw>{_YEAR_KEYWORD})\s+)?{_YEAR}(?P<greg>م)?(?![\d]|{_W}(?<!م))"
+    rf"(?:{_LEFT}|(?<=(?<!{_W})[وفبل]))(?:{_CLITIC}(?P<kw>{_YEAR_KEYWORD})\s+)?{_YEAR}(?P<greg>م)?"
+    rf"(?![\d]|{_W}(?<!م))"
 )
 # A bare number followed by one of these is a quantity, not a year.
 _NOT_A_YEAR_AFTER = re.compile(

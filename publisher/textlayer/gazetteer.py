@@ -16,7 +16,14 @@ Rules:
   (للحرس الثوري = ل + الحرس الثوري). The reported span excludes the clitic (see arabic.py).
   The article ال is NOT a clitic: it is only matched where it is part of the name, so "الحماس"
   is not Hamas.
-* Whitespace inside a name matches any run of whitespace in the text.
+* Whitespace inside a name matches any run of whitespace in the text, and quotation marks
+  after it: outlets are often written with their name in quotes ("وكالة “تسنيم”").
+* An Arabic name ending in the nominative plural -ون (الحوثيون) also matches its oblique form
+  -ين (الحوثيين): the same word in another grammatical case; a one-word name -يون, the plural
+  of a nisba, also matches the nisba after a noun for a group ("ميليشيات الحوثي").
+* `gazetteer_of(corpus, surnames=True)` adds people's last names, for the drafter (publisher
+  suggest): each read as that person only in a text that also names them in full (one sense
+  per document, below).
 * Names written entirely in capitals ("US", "IRGC", "U.S.") are acronyms and match only with
   exactly that case, so the pronoun "us" is not the United States. Other names are matched
   case-insensitively.
@@ -62,6 +69,10 @@ class _Node(dict[str, "_Node"]):
 NameRow = tuple[str, str, str] | tuple[str, str, str, bool]
 
 
+_QUOTES = frozenset('“”"«»„')
+_COLLECTIVE_NOUNS = ("ميليشيات", "مليشيات", "ميليشيا", "جماعة", "حركة", "قوات", "جماعات")
+
+
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -90,6 +101,16 @@ class Gazetteer:
         return g
 
     def add(self, entity_id: str, language: str, name: str, ambiguous: bool = False) -> None:
+        name = name.strip()
+        if language == "ar" and name.endswith("ون") and len(name.rsplit(maxsplit=1)[-1]) > 4:
+            self._add(entity_id, language, name[:-2] + "ين", ambiguous)
+            if " " not in name and name.endswith("يون"):
+                # الحوثيون: "ميليشيات الحوثي", "جماعة الحوثي" name the same group.
+                for noun in _COLLECTIVE_NOUNS:
+                    self._add(entity_id, language, f"{noun} {name[:-2]}", ambiguous)
+        self._add(entity_id, language, name, ambiguous)
+
+    def _add(self, entity_id: str, language: str, name: str, ambiguous: bool = False) -> None:
         name = _squash(name)
         key = _squash(fold(name))
         if not key:
@@ -193,7 +214,7 @@ class Gazetteer:
                 nxt = node.get(" ")
                 if nxt is None:
                     return
-                while i < n and s[i].isspace():
+                while i < n and (s[i].isspace() or s[i] in _QUOTES):
                     i += 1
                 node = nxt
                 continue
@@ -228,16 +249,34 @@ class Gazetteer:
         return tuple(sorted(chosen))
 
 
-def gazetteer_of(corpus: Corpus) -> Gazetteer:
+def _surnames(corpus: Corpus) -> list[NameRow]:
+    rows: list[NameRow] = []
+    for actor in corpus.actors.values():
+        if actor.type != "person" or actor.anonymous:
+            continue
+        for lang, name in actor.names.all():
+            words = name.split()
+            if len(words) < 2 or len(fold(words[-1])) < 4:
+                continue
+            rows.append((actor.id, lang, words[-1], True))
+    return rows
+
+
+def gazetteer_of(corpus: Corpus, surnames: bool = False) -> Gazetteer:
     """The gazetteer of a corpus: every actor's names (ambiguous ones flagged) and every
-    place's, the latter as `place:<id>`."""
+    place's, the latter as `place:<id>`; with `surnames` (for the drafter), people's last names
+    too, each flagged ambiguous so that it counts only where the full name occurs, and the
+    anonymous sources ("مصدر أمني إسرائيلي"), so that a claim can be attributed to them."""
     entries: list[NameRow] = []
     for actor in corpus.actors.values():
-        if not actor.anonymous:
+        if not actor.anonymous or surnames:  # the drafter reads anonymous sources too
             entries += [
                 (actor.id, lang, name, name in actor.ambiguous_names)
                 for lang, name in actor.names.all()
             ]
     for place in corpus.places.values():
         entries += [(f"place:{place.id}", lang, name) for lang, name in place.names.all()]
+    if surnames:
+        known = {_squash(fold(row[2])) for row in entries}
+        entries += [row for row in _surnames(corpus) if _squash(fold(row[2])) not in known]
     return Gazetteer.from_names(entries)

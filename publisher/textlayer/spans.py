@@ -153,8 +153,13 @@ class CitationMarker:
 
 @dataclass(frozen=True, order=True)
 class CandidateActor:
-    """An unknown name that looks like an actor (for curators to review; not a mention)."""
+    """An unknown name that looks like an actor (for curators to review; not a mention).
+
+    `kind` is what the rule that found it suggests: person (after a title), organisation
+    (after "حركة", or ending in "Party", "Council"...), media (after "وكالة", before
+    "newspaper"...), or "" when the rule does not say."""
 
     start: int
     end: int
     surface: str
+    kind: str = ""

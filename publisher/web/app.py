@@ -7,6 +7,7 @@ settings coming from PUBLISHER_* environment variables (publisher/settings.py).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from flask_compress import Compress
@@ -78,7 +79,7 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
     return app
 
 
-def _normalise(config) -> None:
+def _normalise(config: dict[str, Any]) -> None:
     """Types and paths of the settings, whatever mapping or environment they came from."""
     base = str(config["BASE_IRI"])
     config["BASE_IRI"] = base if base.endswith("/") else base + "/"

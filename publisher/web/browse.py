@@ -4,18 +4,21 @@ browsers get as the HTML description of those things (see `rich_page`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from publisher.pages.actor import actor_page
 from publisher.pages.claim import claim_page
 from publisher.pages.document import document_page
-from publisher.pages.funding import funding
-from publisher.pages.network import Edge, network, relation_types
+from publisher.pages.funding import Funding, funding
+from publisher.pages.network import Edge, Network, network, relation_types
 from publisher.pages.svg.funding_chart import funding_svg
 from publisher.pages.svg.network_graph import network_svg
 from publisher.rdf import formats
+from publisher.rdf.formats import Format
 from publisher.web import params, responses
 from publisher.web.current import get_store
 from publisher.web.html import href
@@ -33,19 +36,19 @@ def sparql_link(query: str) -> str:
 
 
 @bp.route("/funding")
-def funding_page():
+def funding_page() -> Response:
     """Every funding figure: the chart, then the same figures as a table."""
     return _html(lambda: render_template("funding.html", data=_funding(), svg=_funding_svg))
 
 
 @bp.route("/funding.svg")
-def funding_chart():
+def funding_chart() -> Response:
     """The funding chart alone, to download or embed; its marks link to the claims' IRIs."""
     return _svg(lambda: funding_svg(_funding(), link=lambda iri: iri))
 
 
 @bp.route("/network")
-def network_page():
+def network_page() -> Response:
     """The relation network with its filter form and its edges as a table."""
     net = _network()
     return _html(
@@ -59,14 +62,14 @@ def network_page():
 
 
 @bp.route("/network.svg")
-def network_chart():
+def network_chart() -> Response:
     """The network alone as SVG, with the same filter parameters as the page."""
     net = _network()
     return _svg(lambda: network_svg(net, lambda iri: iri, lambda edge: _edge_link(net, edge)))
 
 
 @bp.route("/favicon.ico")
-def favicon():
+def favicon() -> Response:
     """The site's icon, for browsers that ask for it where no page names it (an SVG file)."""
     return current_app.send_static_file("favicon.svg")
 
@@ -79,26 +82,26 @@ def rich_page(iri: str, path: str) -> str | None:
     kind = iri[len(base) :].split("/")[1] if iri.startswith(base + "id/") else None
     common = {"alternates": _alternates(path), "statements": _statements_url(path)}
     if kind == "document":
-        page = document_page(store, base, iri, href)
-        return render_template("document.html", page=page, **common) if page else None
+        document = document_page(store, base, iri, href)
+        return render_template("document.html", page=document, **common) if document else None
     if kind == "claim":
-        page = claim_page(store, base, iri)
-        return render_template("claim.html", page=page, **common) if page else None
+        claim = claim_page(store, base, iri)
+        return render_template("claim.html", page=claim, **common) if claim else None
     if kind == "actor":
-        page = actor_page(store, base, iri)
-        return render_template("actor.html", page=page, **common) if page else None
+        actor = actor_page(store, base, iri)
+        return render_template("actor.html", page=actor, **common) if actor else None
     return None
 
 
-def _funding():
+def _funding() -> Funding:
     return funding(get_store(), current_app.config["BASE_IRI"])
 
 
-def _funding_svg(data) -> str:
+def _funding_svg(data: Funding) -> str:
     return funding_svg(data, link=href)
 
 
-def _network():
+def _network() -> Network:
     """The network for the request's filter; 400 naming the parameter when it is wrong."""
     base = current_app.config["BASE_IRI"]
     known = {iri[len(base + "def/relation/") :] for iri in relation_types(get_store(), base)}
@@ -118,15 +121,17 @@ def _year(name: str) -> int | None:
     return params.number(name, YEARS.start, YEARS.stop - 1, blank_is_absent=True)
 
 
-def _filter_args() -> dict:
+def _filter_args() -> dict[str, Any]:
+    """The filter's parameters with all their values, for `url_for(**...)`: typed Any, since
+    a `**` mapping is checked against url_for's own `_external`, `_anchor`, ... as well."""
     return {k: request.args.getlist(k) for k in ("relation", "from", "to") if request.args.get(k)}
 
 
-def _edge_link(net, edge: Edge) -> str:
+def _edge_link(net: Network, edge: Edge) -> str:
     return sparql_link(net.edge_query(edge, current_app.config["BASE_IRI"]))
 
 
-def _alternates(path: str) -> list:
+def _alternates(path: str) -> list[tuple[Format, str]]:
     return [
         (f, url_for("resources.document", rest=f"{path}.{f.suffix}"))
         for f in formats.DESCRIPTION_FORMATS
@@ -138,7 +143,7 @@ def _statements_url(path: str) -> str:
     return url_for("resources.document", rest=f"{path}.html", view="statements")
 
 
-def _html(render):
+def _html(render: Callable[[], str]) -> Response:
     tag = responses.etag("html")
     if (cached := responses.not_modified(tag)) is not None:
         return cached
@@ -146,7 +151,7 @@ def _html(render):
     return responses.finish(response, tag)
 
 
-def _svg(render):
+def _svg(render: Callable[[], str]) -> Response:
     tag = responses.etag("svg")
     if (cached := responses.not_modified(tag)) is not None:
         return cached

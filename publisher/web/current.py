@@ -10,7 +10,7 @@ import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, current_app, g, has_request_context
 
@@ -23,6 +23,9 @@ from publisher.store.errors import QueryError
 from publisher.store.interface import Store
 from publisher.store.opening import open_store
 from publisher.web.rendered import Rendered
+
+Answer = tuple[bytes | str, list[tuple[str, str]]]
+"""A rendered description: its body and its paging links (rel, URL)."""
 
 
 @dataclass
@@ -53,12 +56,12 @@ class Served:
         )
 
     @cached_property
-    def rendered(self) -> Rendered:
+    def rendered(self) -> Rendered[Answer]:
         """Descriptions rendered for this release (web/rendered.py): bodies and their links."""
         return Rendered(self.cache_mb * 1024 * 1024, _answer_size)
 
     @cached_property
-    def names(self) -> Rendered:
+    def names(self) -> Rendered[bool]:
         """Whether the store knows an IRI, as asked by dereferencing (a few bytes each)."""
         return Rendered(self.cache_mb * 1024 * 1024 // 16, lambda known: 1)
 
@@ -71,12 +74,12 @@ class Served:
         return summary(self.store, self.base)
 
 
-def _answer_size(answer: tuple[bytes | str, list]) -> int:
+def _answer_size(answer: Answer) -> int:
     body, links = answer
     return len(body) * (4 if isinstance(body, str) else 1) + 200 * len(links)
 
 
-def load(config, logger: logging.Logger) -> Served:
+def load(config: dict[str, Any], logger: logging.Logger) -> Served:
     """The release RELEASE_DIR points at, verified (publisher/release/reader.py), with a store
     over it; under gunicorn, the last good release instead when that one fails its checks
     (publisher/release/lastgood.py). The release folder is pinned, so that no build removes it
@@ -129,7 +132,7 @@ def reload(app: Flask) -> Served:
     release when a file of it changed on disk: it is verified again, served afresh if it
     passes (a file put back as it was), and refused otherwise."""
     with _RELOADING:
-        current = app.extensions["publisher"]
+        current = _registered(app)
         if Path(app.config["RELEASE_DIR"]).resolve() == current.release.folder:
             changed = current.release.changed()
             if not changed:
@@ -155,11 +158,16 @@ def reload(app: Flask) -> Served:
 def served() -> Served:
     """What the app serves; within a request, what it served when the request began."""
     if not has_request_context():
-        return current_app.extensions["publisher"]
-    held = g.get("publisher_served")
+        return _registered(current_app)
+    held: Served | None = g.get("publisher_served")
     if held is None:
-        held = g.publisher_served = current_app.extensions["publisher"]
+        held = g.publisher_served = _registered(current_app)
     return held
+
+
+def _registered(app: Flask) -> Served:
+    """What `create_app` or `reload` put in the app's extensions (Flask types them as Any)."""
+    return cast(Served, app.extensions["publisher"])
 
 
 def get_store() -> Store:

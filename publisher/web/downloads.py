@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from flask.typing import ResponseReturnValue
 from publisher.pages.description import blocks, labels
 from publisher.rdf import formats, namespaces
 from publisher.release.files import VOID
-from publisher.release.reader import ReleaseChanged
+from publisher.release.reader import ReleaseChanged, ReleaseFile
 from publisher.store.results import serialize_triples
 from publisher.web import responses
 from publisher.web.current import get_release, served
@@ -30,7 +31,7 @@ CHANGED = (
 
 
 @bp.route("/download/")
-def listing():
+def listing() -> ResponseReturnValue:
     """Every release file with its size and sha256: HTML, JSON or RDF (DCAT)."""
     fmt = responses.choose(formats.LISTING_FORMATS)
     tag = responses.etag(fmt.key)
@@ -38,7 +39,7 @@ def listing():
         return cached
     files = sorted(get_release().files.values(), key=lambda f: f.name)
     if fmt is formats.HTML:
-        body = render_template("downloads.html", files=files, release=get_release())
+        body: bytes | str = render_template("downloads.html", files=files, release=get_release())
     elif fmt is formats.PLAIN_JSON:
         body = json.dumps(
             {
@@ -135,10 +136,11 @@ def void() -> ResponseReturnValue:
 
 
 def _url(name: str) -> str:
-    return current_app.config["BASE_IRI"] + "download/" + name
+    base: str = current_app.config["BASE_IRI"]
+    return base + "download/" + name
 
 
-def _catalogue(files) -> list[ox.Triple]:
+def _catalogue(files: Iterable[ReleaseFile]) -> list[ox.Triple]:
     """The files as dcat:Distribution with byte size, media type and checksum."""
     triples = []
     for f in files:

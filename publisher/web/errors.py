@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, render_template, request, url_for
+from werkzeug.datastructures import Headers
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.wrappers import Response as BaseResponse
 
 from publisher.errors import PublisherError
 from publisher.rdf import formats, namespaces
@@ -28,7 +31,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(Exception, _unexpected)
 
 
-def _http_error(error: HTTPException) -> Response:
+def _http_error(error: HTTPException) -> BaseResponse:
     response = error.get_response()  # keeps Allow (405), Location (308) and the like
     if error.code is None or error.code < 400:
         return response  # routing redirects (/download -> /download/) are not errors
@@ -44,18 +47,20 @@ def _query_error(error: QueryError) -> Response:
     return _answer(error.status, names.get(error.status, "Error"), str(error), headers)
 
 
-def _unexpected(error: Exception) -> Response:
+def _unexpected(error: Exception) -> BaseResponse:
     if isinstance(error, HTTPException):
         return _http_error(error)
     current_app.logger.exception("unexpected error on %s %s", request.method, request.path)
     return _answer(
         500,
-        InternalServerError.name,
+        InternalServerError().name,
         "The server failed to answer this request; the error has been logged.",
     )
 
 
-def _answer(status: int, name: str, message: str, headers=None) -> Response:
+def _answer(
+    status: int, name: str, message: str, headers: Headers | Mapping[str, str] | None = None
+) -> Response:
     kept = {k: v for k, v in (headers or {}).items() if k.lower() in ("allow", "retry-after")}
     # Programs talk to the endpoint, so its errors are text unless HTML is asked for; elsewhere
     # a page for people is the default, and a client asking only for data types gets text.

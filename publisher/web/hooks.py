@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 # The pages use no script and nothing from elsewhere; say so, so that browsers enforce it.
 PAGE_POLICY = {
@@ -27,7 +32,7 @@ def init_app(app: Flask) -> None:
     app.after_request(_headers)
     prefix = urlsplit(str(app.config["BASE_IRI"])).path.rstrip("/")
     if prefix:
-        app.wsgi_app = PrefixMount(app.wsgi_app, prefix)
+        app.wsgi_app = PrefixMount(app.wsgi_app, prefix)  # type: ignore[method-assign]
 
 
 def _headers(response: Response) -> Response:
@@ -46,12 +51,12 @@ class PrefixMount:
     Behind a proxy that already sets SCRIPT_NAME, requests pass through untouched.
     """
 
-    def __init__(self, wsgi_app, prefix: str) -> None:
+    def __init__(self, wsgi_app: WSGIApplication, prefix: str) -> None:
         self.wsgi_app = wsgi_app
         self.prefix = prefix
 
-    def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO", "")
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path: str = environ.get("PATH_INFO", "")
         if not environ.get("SCRIPT_NAME") and (
             path == self.prefix or path.startswith(self.prefix + "/")
         ):

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from flask import Flask, Response, current_app, g, redirect, request
 from werkzeug.exceptions import BadRequest, RequestHeaderFieldsTooLarge, RequestURITooLarge
+from werkzeug.wrappers import Response as BaseResponse
 
 from publisher.rdf import paths
 
@@ -40,7 +41,7 @@ def remaining(limit: float) -> float:
     return max(limit - spent, 0.001)
 
 
-def _check() -> Response | None:
+def _check() -> BaseResponse | None:
     g.started = time.monotonic()
     config = current_app.config
     path = request.path

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, current_app, render_template, url_for
 
-from publisher.pages.description import blocks
+from publisher.pages.description import Block, blocks
 from publisher.pages.home import home as overview
 from publisher.rdf import namespaces
 from publisher.store.results import QueryResult
@@ -29,7 +29,7 @@ LIST_QUERY = """{prefixes}SELECT ?item (SAMPLE(?name) AS ?label) WHERE {{
 
 
 @bp.route("/")
-def home():
+def home() -> str:
     state = served()
     base = current_app.config["BASE_IRI"]
     lists = {
@@ -56,12 +56,17 @@ def home():
 
 
 @bp.route("/query")
-def query():
+def query() -> str:
     """The query form alone (the same page the endpoint gives browsers)."""
     return query_page("")
 
 
-def query_page(text: str, *, result: QueryResult | None = None, labels: dict | None = None) -> str:
+def query_page(
+    text: str,
+    *,
+    result: QueryResult | None = None,
+    labels: dict[str, list[ox.Literal]] | None = None,
+) -> str:
     """The query form with `text`, the example queries and, when given, a result."""
     folder = Path(current_app.config["HOME"]) / "queries"
     triples = blocks_of(result) if result is not None and result.kind == "graph" else []
@@ -76,7 +81,7 @@ def query_page(text: str, *, result: QueryResult | None = None, labels: dict | N
     )
 
 
-def blocks_of(result: QueryResult) -> list:
+def blocks_of(result: QueryResult) -> list[Block]:
     """A CONSTRUCT or DESCRIBE result grouped by subject, for its HTML table."""
     quads = [ox.Quad(t.subject, t.predicate, t.object) for t in result.triples]
     return list(blocks(quads).values())

@@ -7,15 +7,28 @@ suffix (`.ttl`, `.jsonld`, ...). Named graphs `B graph/...` answer with their co
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from collections.abc import Callable, Sequence
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from werkzeug.wrappers import Response as BaseResponse
 
 from publisher import describe as describing
+from publisher.describe.queries import iri_term
 from publisher.pages.description import blocks, description_page, labels
 from publisher.rdf import formats, namespaces
 from publisher.rdf.formats import Format
 from publisher.store.results import serialize_quads
 from publisher.web import browse, params, responses
-from publisher.web.current import get_store, served
+from publisher.web.current import Answer, get_store, served
 
 bp = Blueprint("resources", __name__)
 
@@ -24,7 +37,7 @@ MAX_PAGE = 1_000_000  # pages of claims and backlinks of one description
 
 @bp.route("/id/<path:rest>", defaults={"space": "id"})
 @bp.route("/def/<path:rest>", defaults={"space": "def"})
-def thing(space: str, rest: str):
+def thing(space: str, rest: str) -> BaseResponse:
     """303 See Other from a thing to its description."""
     path, fmt = _resolve(f"{space}/{rest}", _known)
     target = url_for("resources.document", rest=path + (f".{fmt.suffix}" if fmt else ""))
@@ -32,7 +45,7 @@ def thing(space: str, rest: str):
 
 
 @bp.route("/doc/<path:rest>")
-def document(rest: str):
+def document(rest: str) -> Response:
     """The description of a thing, one page of it, in the negotiated or suffixed format."""
     if not rest.startswith(("id/", "def/")):
         abort(404)
@@ -48,7 +61,7 @@ def document(rest: str):
     return _answer(body, fmt, tag, fixed, "resources.document", path, links)
 
 
-def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format | None):
+def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format | None) -> Answer:
     """The body of a description and its paging links (kept per release: web/rendered.py)."""
     base = current_app.config["BASE_IRI"]
     if fmt is formats.HTML and page == 1 and view != "statements":
@@ -67,7 +80,7 @@ def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format |
         if number
     ]
     if fmt is formats.HTML:
-        body = render_template(
+        body: bytes | str = render_template(
             "resource.html",
             description=found,
             page=description_page(found, base),
@@ -80,7 +93,7 @@ def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format |
 
 
 @bp.route("/graph/<path:rest>")
-def graph(rest: str):
+def graph(rest: str) -> Response:
     """A named graph's content (no 303: the graph IRI names the content itself)."""
     path, fixed = _resolve(f"graph/{rest}", _is_graph)
     iri = current_app.config["BASE_IRI"] + path
@@ -93,10 +106,10 @@ def graph(rest: str):
     return _answer(body, fmt, tag, fixed, "resources.graph", path[len("graph/") :], [])
 
 
-def _render_graph(iri: str, path: str, fmt: Format):
+def _render_graph(iri: str, path: str, fmt: Format) -> Answer:
     quads = describing.graph_quads(get_store(), iri)
     if fmt is formats.HTML:
-        body = render_template(
+        body: bytes | str = render_template(
             "triples.html",
             title=iri,
             iri=iri,
@@ -109,7 +122,7 @@ def _render_graph(iri: str, path: str, fmt: Format):
     return body, []
 
 
-def _resolve(path: str, known) -> tuple[str, Format | None]:
+def _resolve(path: str, known: Callable[[str], bool]) -> tuple[str, Format | None]:
     """The IRI path and the format its suffix asks for; 404 unless the store knows the IRI."""
     base = current_app.config["BASE_IRI"]
     stem, dot, suffix = path.rpartition(".")
@@ -123,7 +136,7 @@ def _resolve(path: str, known) -> tuple[str, Format | None]:
 
 def _valid(iri: str) -> bool:
     try:
-        describing.iri_term(iri)
+        iri_term(iri)
         return True
     except ValueError:
         return False
@@ -156,7 +169,15 @@ def _alternates(endpoint: str, rest: str, chosen: Format) -> list[tuple[Format, 
     ]
 
 
-def _answer(body, fmt: Format, tag: str, fixed: Format | None, endpoint: str, rest: str, links):
+def _answer(
+    body: bytes | str,
+    fmt: Format,
+    tag: str,
+    fixed: Format | None,
+    endpoint: str,
+    rest: str,
+    links: Sequence[tuple[str, str]],
+) -> Response:
     response = current_app.response_class(body, content_type=fmt.content_type)
     location = url_for(endpoint, rest=f"{rest}.{fmt.suffix}", page=request.args.get("page"))
     return responses.finish(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from publisher.pages.search import search as find
 from publisher.rdf import formats
@@ -15,7 +15,7 @@ MAX_LENGTH = 200
 
 
 @bp.route("/search")
-def search():
+def search() -> Response:
     """The search box, and what matches `q` when given."""
     text = request.args.get("q", "").strip()
     if len(text) > MAX_LENGTH:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 from flask import Blueprint, Config, Response, current_app, request, stream_with_context
+from werkzeug.wrappers import Response as BaseResponse
 
 from publisher import describe
 from publisher.pages.description import labels
@@ -38,14 +39,15 @@ CANDIDATES = {
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
-def endpoint():
+def endpoint() -> BaseResponse:
     operation = parse_request()
-    if operation.query is None:
+    query = operation.query
+    if query is None:
         return _service_description()
     config = current_app.config
     ticket = current_app.extensions["quota"].begin(request.remote_addr or "unknown")
     try:
-        response = _run(operation, config)
+        response = _run(query, operation, config)
     except BaseException:
         ticket.end()
         raise
@@ -56,10 +58,10 @@ def endpoint():
     return response
 
 
-def _run(operation: Operation, config: Config) -> Response:
+def _run(query: str, operation: Operation, config: Config) -> Response:
     result = execute(
         get_store(),
-        operation.query,
+        query,
         default_graph_uris=operation.default_graph_uris,
         named_graph_uris=operation.named_graph_uris,
         known_graphs=set(served().graphs),
@@ -75,7 +77,7 @@ def _run(operation: Operation, config: Config) -> Response:
     fmt = responses.choose(CANDIDATES[result.kind])
     if fmt is formats.HTML:
         body: bytes | str | Iterator[bytes] = query_page(
-            operation.query, result=result, labels=_labels(result)
+            query, result=result, labels=_labels(result)
         )
     else:
         body = _answer(result, fmt, namespaces.prefixes(config["BASE_IRI"]))
@@ -117,10 +119,10 @@ def _stream(held: list[bytes], rest: Iterator[bytes]) -> Iterator[bytes]:
         current_app.logger.warning("an answer was cut short while streaming: %s", error)
 
 
-def _service_description():
+def _service_description() -> BaseResponse:
     fmt = responses.choose(formats.DESCRIPTION_FORMATS)
     if fmt is formats.HTML:
-        body = query_page("")
+        body: bytes | str = query_page("")
     else:
         base = current_app.config["BASE_IRI"]
         triples = service_description(base + "sparql", base + "id/dataset", served().graphs)
@@ -130,7 +132,7 @@ def _service_description():
     return response.make_conditional(request)
 
 
-def _labels(result: QueryResult) -> dict:
+def _labels(result: QueryResult) -> dict[str, list[ox.Literal]]:
     """Labels of the IRIs in a result, so that the HTML table reads as names."""
     if result.kind == "solutions":
         terms = [t for row in result.rows for t in row]

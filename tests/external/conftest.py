@@ -12,13 +12,7 @@ Each test module carries the `external` mark, so the default run leaves the suit
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +20,8 @@ import pytest
 
 from tests.conftest import copy_project
 from tests.external.clients import NODE, node_version
+from tests.liveserver import LiveServer, free_port
+from tests.markers import starts
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BASE = "http://127.0.0.1:8080/"
@@ -35,10 +31,12 @@ SETUP_HINT = "install the external clients with scripts/setup-external.sh (make 
 
 @dataclass(frozen=True)
 class Server:
-    """A running `publisher serve`: its base IRI (also its address) and its project folder."""
+    """A running `publisher serve`: its base IRI (also its address), its project folder and
+    its log (one line per request)."""
 
     base: str
     home: Path
+    log: Path
 
     @property
     def release(self) -> Path:
@@ -48,13 +46,8 @@ class Server:
         return self.base + path
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
+@starts("live")
 def server(tmp_path_factory) -> Server:
     """`publisher serve` over a release built from the repository's inputs; always stopped."""
     port = free_port()
@@ -63,40 +56,9 @@ def server(tmp_path_factory) -> Server:
     # The example queries name the default base; this server mints IRIs under its own.
     for query in (home / "queries").glob("*.rq"):
         query.write_text(query.read_text(encoding="utf-8").replace(DEFAULT_BASE, base), "utf-8")
-    command = [
-        *(sys.executable, "-m", "publisher", "serve"),
-        *("--host", "127.0.0.1", "--port", str(port), "--home", str(home), "--base", base),
-    ]
-    log_path = home / "serve.log"
-    # Output goes to a file, not a pipe: a full pipe would stall the server.
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            command, cwd=home, stdout=log, stderr=subprocess.STDOUT, env={**os.environ}
-        )
-        try:
-            _wait_until_ready(base, process, log_path)
-            yield Server(base, home)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_ready(base: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"publisher serve exited:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(base + "sparql", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"publisher serve did not answer in {START_TIMEOUT} s")
+    # No release yet: `publisher serve` builds it under this base before it listens.
+    with LiveServer(home, None, base=base, port=port, start_timeout=START_TIMEOUT) as live:
+        yield Server(base, home, live.log)
 
 
 @pytest.fixture(scope="session")

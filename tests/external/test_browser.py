@@ -15,6 +15,7 @@ import json
 import pytest
 
 from tests.external.browser import Browser
+from tests.markers import starts
 
 pytestmark = pytest.mark.external
 
@@ -37,6 +38,7 @@ ARABIC_ELEMENTS = r"""(() => {
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def page(chromium, tmp_path_factory):
     browser = Browser(chromium, tmp_path_factory.mktemp("chromium"))
     try:

@@ -86,7 +86,7 @@ def test_link_traversal_from_an_actor_to_its_claims_and_documents(server, store)
     }}"""
     _, expected = store_rows(store, query)
     assert expected
-    log = server.home / "serve.log"
+    log = server.log
     start = log.stat().st_size
     answer = comunica(query, [actor], engine="traversal", lenient=True)
     assert js_rows(answer) == sorted_rows(expected)

@@ -2,8 +2,10 @@
 
 The canaries are plain TCP listeners on loopback. Every request in the suite that tries to make
 the server reach out (SERVICE, FROM, LOAD, graph parameters, remote JSON-LD contexts,
-redirects of a remote store) names a canary; the last test of the suite asserts that no canary
-was ever connected to.
+redirects of a remote store) names a canary. No canary may ever be connected to: each test
+that uses one fails if its canary was reached by the time the test ends, and the canaries are
+checked once more, after a pause for connections still on their way, when the session is done
+with them; whatever order the tests run in, and whichever of them run.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import json
 import os
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.liveserver import Answer, LiveServer
+from tests.markers import starts
 
 TIME_LIMIT = 2.0  # seconds: short, so that the suite stays quick
 ROW_CAP = 500
@@ -38,6 +42,7 @@ class Canary:
         self.socket = socket.create_server((host, 0))
         self.host = host
         self.port = self.socket.getsockname()[1]
+        self.accepted = 0  # counted on accepting, before anything is read
         self.connections: list[bytes] = []
         self.socket.settimeout(0.2)
         self._running = True
@@ -53,12 +58,20 @@ class Canary:
                 connection, _ = self.socket.accept()
             except (TimeoutError, OSError):
                 continue
+            self.accepted += 1
             with connection:
                 connection.settimeout(0.5)
                 try:
                     self.connections.append(connection.recv(2048))
                 except OSError:
                     self.connections.append(b"")
+
+    def assert_untouched(self, settle: float = 0.0) -> None:
+        """Nothing connected, after `settle` seconds for a connection on its way."""
+        time.sleep(settle)
+        assert self.accepted == 0 and self.connections == [], (
+            f"{self.url()} was connected to: {self.connections}"
+        )
 
     def close(self) -> None:
         self._running = False
@@ -67,21 +80,43 @@ class Canary:
 
 
 @pytest.fixture(scope="session")
-def canary():
+def canary_listener():
+    """The canary of the whole session: checked a last time when no test needs it any more."""
     listener = Canary()
     yield listener
-    listener.close()
+    try:
+        listener.assert_untouched(settle=0.5)
+    finally:
+        listener.close()
+
+
+@pytest.fixture
+def canary(canary_listener: Canary):
+    """The canary, checked after each test that names it: a connection fails that test."""
+    canary_listener.assert_untouched()
+    yield canary_listener
+    canary_listener.assert_untouched()
 
 
 @pytest.fixture(scope="session")
-def canary2():
+def canary2_listener():
     """A second canary on another loopback address (127.0.0.2), a "private" target."""
     try:
         listener = Canary("127.0.0.2")
     except OSError:
         pytest.skip("127.0.0.2 is not available on this machine")
     yield listener
-    listener.close()
+    try:
+        listener.assert_untouched(settle=0.5)
+    finally:
+        listener.close()
+
+
+@pytest.fixture
+def canary2(canary2_listener: Canary):
+    canary2_listener.assert_untouched()
+    yield canary2_listener
+    canary2_listener.assert_untouched()
 
 
 @pytest.fixture(scope="session")
@@ -90,14 +125,15 @@ def hostile_home(built_home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+@starts("live")
 def server(hostile_home: Path):
     """`publisher serve` over the real release, with a 2 s time limit and a 500-row cap."""
-    live = LiveServer(hostile_home, hostile_home / "release", env=LIMITS).start()
-    yield live
-    live.stop()
+    with LiveServer(hostile_home, hostile_home / "release", env=LIMITS) as live:
+        yield live
 
 
 @pytest.fixture(scope="session")
+@starts("live")
 def production_server(hostile_home: Path):
     """The production configuration: gunicorn with deploy/gunicorn.conf.py (two workers), the
     same limits."""
@@ -109,6 +145,7 @@ def production_server(hostile_home: Path):
 
 
 @pytest.fixture(params=["publisher-serve", "gunicorn"])
+@starts("live")
 def each_server(request: pytest.FixtureRequest) -> LiveServer:
     """Both ways the server runs: `publisher serve`, and gunicorn as in production."""
     name = "server" if request.param == "publisher-serve" else "production_server"

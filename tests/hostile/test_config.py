@@ -19,6 +19,7 @@ def test_debug_mode_is_refused(built_home):
         create_app(config)
 
 
+@pytest.mark.live  # `publisher serve` as a process (which must refuse to start)
 def test_flask_debug_in_the_environment_is_refused(built_home):
     result = subprocess.run(
         [sys.executable, "-m", "publisher", "serve", "--home", str(built_home), "--port", "9"],

@@ -15,6 +15,7 @@ import pytest
 
 from tests.hostile.conftest import LIMITS, ROW_CAP, TIME_LIMIT, assert_safe, release_state
 from tests.liveserver import LiveServer
+from tests.markers import starts
 
 EMPTY = {"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}
 ROW = b'{"s":{"type":"uri","value":"http://example.org/s"},"p":{"type":"uri","value":"http://example.org/p"},"o":{"type":"literal","value":"x"}}'
@@ -101,19 +102,19 @@ class FakeStore:
 
 
 @pytest.fixture(scope="module")
-def fake_store(canary, canary2):
-    fake = FakeStore(canary.url(), canary2.url())
+def fake_store(canary_listener, canary2_listener):
+    fake = FakeStore(canary_listener.url(), canary2_listener.url())
     yield fake
     fake.close()
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def remote_server(hostile_home, fake_store):
-    live = LiveServer(
+    with LiveServer(
         hostile_home, hostile_home / "release", env=LIMITS, store=fake_store.url
-    ).start()
-    yield live
-    live.stop()
+    ) as live:
+        yield live
 
 
 SELECT = "/sparql?query=" + quote("SELECT * WHERE { ?s ?p ?o } LIMIT 100000")
@@ -131,7 +132,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("mode, path, status, words", CASES, ids=[c[0] for c in CASES])
-def test_remote_store_failure(remote_server, fake_store, mode, path, status, words):
+def test_remote_store_failure(
+    remote_server, fake_store, canary, canary2, mode, path, status, words
+):
     before = release_state(remote_server.release)
     fake_store.mode = mode
     try:
@@ -150,5 +153,13 @@ def test_remote_store_failure(remote_server, fake_store, mode, path, status, wor
     assert_safe(remote_server, answer, status, before)
 
 
-def test_no_private_address_was_reached(remote_server, canary2):
-    assert canary2.connections == []
+def test_no_private_address_was_reached(remote_server, fake_store, canary2):
+    """On its own, whatever ran before: a redirect to a private address is refused, not
+    followed, and nothing reaches that address even after a pause."""
+    fake_store.mode = "redirect-private"
+    try:
+        answer = remote_server.request("GET", SELECT, {"Accept": "application/sparql-results+json"})
+    finally:
+        fake_store.mode = "normal"
+    assert answer.status == 502 and "redirect" in answer.text
+    canary2.assert_untouched(settle=0.5)

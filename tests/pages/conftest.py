@@ -10,9 +10,11 @@ import pytest
 
 from publisher.web import create_app
 from tests.conftest import BASE
+from tests.markers import starts
 
 
 @pytest.fixture(scope="session")
+@starts("remote")
 def pages_oxigraph(built_home: Path, tmp_path_factory):
     """An oxigraph server holding the release, its default graph empty; always stopped."""
     from tests.remote.servers import OxigraphServer

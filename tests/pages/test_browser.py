@@ -6,17 +6,15 @@ Needs Debian's `chromium` (`make browser` installs it); skipped with that reason
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
+from tests.liveserver import LiveServer
+from tests.markers import starts
 from tests.pages.browser import Browser, chromium
-from tests.remote.servers import free_port, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "pages"
@@ -24,7 +22,7 @@ BASE = "http://127.0.0.1:8080/"
 SUP = BASE + "def/"
 
 pytestmark = [
-    pytest.mark.live,
+    pytest.mark.live,  # every test drives Chromium against a live server
     pytest.mark.skipif(
         chromium() is None,
         reason="chromium is not installed: run `make browser` (apt-get install chromium)",
@@ -60,26 +58,16 @@ def things(release_store) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def server(built_home: Path, tmp_path_factory):
     """`publisher serve` on a free loopback port over the real release; always stopped."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("pages-serve") / "serve.log"
-    command = [
-        sys.executable, "-m", "publisher", "serve", "--host", "127.0.0.1", "--port", str(port),
-        "--home", str(built_home), "--release", str(built_home / "release"),
-        "--store", "embedded",
-    ]  # fmt: skip
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=built_home, env=env, stdout=out, stderr=out)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/sparql", process, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(process)
+    folder = tmp_path_factory.mktemp("pages-serve")
+    with LiveServer(built_home, built_home / "release", folder=folder) as live:
+        yield live.url
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def browser(tmp_path_factory):
     with Browser(tmp_path_factory.mktemp("chromium")) as running:
         yield running

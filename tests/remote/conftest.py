@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from publisher.web import create_app
+from tests.markers import starts
 from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import app_config
 
 
 @pytest.fixture(scope="session")
+@starts("remote")
 def loaded_oxigraph(built_home: Path, tmp_path_factory):
     """An oxigraph server holding the real release, loaded by `publisher load`."""
     with OxigraphServer(tmp_path_factory.mktemp("oxigraph-release")) as server:

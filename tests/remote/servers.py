@@ -1,5 +1,6 @@
 """Real server processes on loopback for the tests: an `oxigraph` server (the binary of the
-oxigraph PyPI package), and helpers to wait for a port and to stop a process for sure."""
+oxigraph PyPI package), and helpers to wait for a port and to stop a process for sure.
+(The publisher itself is started by tests/liveserver.py.)"""
 
 from __future__ import annotations
 
@@ -17,12 +18,7 @@ from pathlib import Path
 from typing import Self
 
 from publisher.cli import main
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.liveserver import free_port
 
 
 def oxigraph_binary() -> str:
@@ -130,7 +126,10 @@ class MisbehavingStore:
         self.requests = 0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll: shutdown() waits for it, once per test that uses such a store.
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -4,9 +4,6 @@ as the store is back. The store is a real oxigraph server, stopped, frozen and r
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,10 +13,10 @@ import pyoxigraph as ox
 import pytest
 
 from publisher.web import create_app
-from tests.remote.servers import MisbehavingStore, OxigraphServer, free_port, stop, wait_for
+from tests.liveserver import LiveServer
+from tests.markers import starts
+from tests.remote.servers import MisbehavingStore, OxigraphServer
 from tests.web.fixture_release import app_config, make_home
-
-pytestmark = [pytest.mark.remote, pytest.mark.live]
 
 ACTOR = "/doc/id/actor/iran"
 ASK = "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
@@ -34,6 +31,7 @@ def home(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+@starts("remote")
 def oxigraph(home: Path, tmp_path_factory):
     """A server keeping its data on disk, so that it comes back from a restart as it was."""
     with OxigraphServer(tmp_path_factory.mktemp("oxigraph"), persistent=True) as server:
@@ -42,24 +40,15 @@ def oxigraph(home: Path, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def publisher(home: Path, oxigraph: OxigraphServer):
     """`publisher serve --store URL` as a real process on a loopback port; always stopped."""
-    port = free_port()
     env = {
-        **os.environ,
         "PUBLISHER_STORE_TIMEOUT": str(STORE_TIMEOUT),
         "PUBLISHER_QUERY_TIMEOUT": str(QUERY_TIMEOUT),
     }
-    command = [sys.executable, "-m", "publisher", "serve", "--port", str(port)]
-    command += ["--home", str(home), "--store", oxigraph.query_url]
-    log = home / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=home, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/download/", process, log)
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        stop(process)
+    with LiveServer(home, home / "release", env=env, store=oxigraph.query_url) as server:
+        yield server.process, server.url
 
 
 def fetch(url: str, accept: str = "application/n-quads") -> tuple[int, dict, bytes, float]:
@@ -171,6 +160,7 @@ def test_redirects_are_never_followed(home):
         assert store.requests == 1 and elsewhere.requests == 0
 
 
+@pytest.mark.remote
 def test_the_publisher_starts_while_the_store_is_down(home, tmp_path):
     """A worker (re)started during an outage comes up, answers 503, then serves."""
     server = OxigraphServer(tmp_path / "oxigraph")

@@ -3,9 +3,7 @@ own, in front of one oxigraph server. Every worker must give the same answer to 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import time
 import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -14,11 +12,10 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.liveserver import GUNICORN_CONF
-from tests.remote.servers import OxigraphServer, free_port, stop, wait_for
+from tests.liveserver import LiveServer
+from tests.markers import starts
+from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import BASE
-
-pytestmark = [pytest.mark.remote, pytest.mark.live]
 
 WORKERS = 3
 ROUNDS = 8  # each request this many times, several at once
@@ -39,31 +36,24 @@ REQUESTS = [
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def gunicorn(built_home: Path, loaded_oxigraph: OxigraphServer, tmp_path_factory):
     """The documented production command (deploy/gunicorn.conf.py), on a free loopback port;
     always stopped."""
     folder = tmp_path_factory.mktemp("gunicorn")
-    port = free_port()
-    env = {
-        **os.environ,
-        "PUBLISHER_HOME": str(built_home),
-        "PUBLISHER_BASE_IRI": BASE,
-        "PUBLISHER_STORE": loaded_oxigraph.query_url,
-    }
-    binary = Path(sys.executable).parent / "gunicorn"
-    command = [str(binary), "-c", str(GUNICORN_CONF), "publisher.web:create_app()"]
-    command += ["-w", str(WORKERS)]
-    command += ["-b", f"127.0.0.1:{port}", "--access-logfile", str(folder / "access.log")]
     # The pid of the worker that served each request (gunicorn's %(p)s), then the request.
-    command += ["--access-logformat", '%(p)s %(s)s "%(r)s"', "--graceful-timeout", "5"]
-    log = folder / "gunicorn.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=built_home, env=env, stdout=out, stderr=out)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/download/", process, log)
-        yield f"http://127.0.0.1:{port}", folder / "access.log"
-    finally:
-        stop(process)
+    options = ["--access-logfile", str(folder / "access.log")]
+    options += ["--access-logformat", '%(p)s %(s)s "%(r)s"', "--graceful-timeout", "5"]
+    with LiveServer(
+        built_home,
+        None,  # the release under PUBLISHER_HOME, as the documented command finds it
+        store=loaded_oxigraph.query_url,
+        base=BASE,
+        gunicorn_workers=WORKERS,
+        gunicorn_args=options,
+        folder=folder,
+    ) as server:
+        yield server.url, folder / "access.log"
 
 
 def _get(base: str, path: str, accept: str) -> tuple[str, str, int, bytes]:
@@ -86,7 +76,18 @@ def test_every_worker_gives_the_same_answers(gunicorn):
         assert len(seen) == 1, f"{key}: {len(seen)} different answers"
         assert next(iter(seen)), key
 
-    lines = access_log.read_text().splitlines()
+    # The lines of the requests above (not those of the check that the server was ready). A
+    # worker writes its line once the answer has gone: the last ones may be a moment late.
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [
+            line
+            for line in access_log.read_text().splitlines()
+            if LiveServer.ready_path not in line
+        ]
+        if len(lines) >= len(jobs) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert len(lines) >= len(jobs)
     pids = {line.split()[0] for line in lines}
     assert len(pids) >= 2, f"one worker served everything: {pids}"

@@ -14,10 +14,9 @@ import pytest
 from publisher.cli import main
 from publisher.store.loading import graph_store_for
 from publisher.store.remote import RemoteStore
+from tests.markers import starts
 from tests.remote.servers import OxigraphServer, free_port
 from tests.web.fixture_release import BASE, make_home
-
-pytestmark = pytest.mark.remote
 
 DROPPED_GRAPH = BASE + "graph/document/hamas-iran-ties-en-opinion"
 THINNED_GRAPH = BASE + "graph/reference"
@@ -30,6 +29,7 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+@starts("remote")
 def oxigraph(tmp_path: Path):
     with OxigraphServer(tmp_path / "oxigraph") as server:
         yield server

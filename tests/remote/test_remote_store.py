@@ -14,10 +14,9 @@ from publisher.errors import PublisherError
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.opening import open_store
 from publisher.store.remote import RemoteStore
+from tests.markers import starts
 from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import BASE, make_home
-
-pytestmark = pytest.mark.remote
 
 QUERIES = [
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
@@ -36,6 +35,7 @@ def release(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+@starts("remote")
 def stores(release: Path, tmp_path_factory):
     with OxigraphServer(tmp_path_factory.mktemp("oxigraph"), union=False) as server:
         server.load(release)

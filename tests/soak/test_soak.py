@@ -234,6 +234,7 @@ SHORT = {
 }
 
 
+@pytest.mark.live
 def test_short_soak(built_home: Path):
     """About 20 s: 12 clients and one runaway query at a time, against `publisher serve`."""
     server = LiveServer(built_home, built_home / "release", env=SHORT).start()
@@ -253,11 +254,16 @@ FULL = {
 
 
 @pytest.mark.soak
+@pytest.mark.live
 @pytest.mark.parametrize("gunicorn", [0, 2], ids=["serve", "gunicorn"])
 def test_full_soak(built_home: Path, gunicorn: int):
     """Three minutes: 30 clients and 3 runaway queries at a time."""
     server = LiveServer(
-        built_home, built_home / "release", env=FULL, gunicorn_workers=gunicorn
+        built_home,
+        built_home / "release",
+        env=FULL,
+        gunicorn_workers=gunicorn,
+        gunicorn_args=["--threads", "4", "--timeout", "120", "--limit-request-line", "0"],
     ).start()
     try:
         figures = soak(server, seconds=180, clients=30, runaways=3, limit=3.0)

@@ -20,7 +20,7 @@ from tests.stores.conftest import needs_haproxy
 from tests.stores.load import Load, sparql_path
 from tests.stores.servers import Publisher, ReplicaSet, wait_until
 
-pytestmark = pytest.mark.stores
+pytestmark = [pytest.mark.stores, pytest.mark.live]
 
 BASE = "http://127.0.0.1:8080/"
 THINGS = {"blue": 40, "green": 60}  # the two releases differ in size and in every value

@@ -16,7 +16,7 @@ from tests.stores.conftest import needs_haproxy
 from tests.stores.load import Load, fetch, same_quads, sparql_path
 from tests.stores.servers import Publisher, ReplicaSet, cpu_seconds, wait_until
 
-pytestmark = pytest.mark.stores
+pytestmark = [pytest.mark.stores, pytest.mark.live]
 
 QUERY_TIMEOUT = 3.0
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -15,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_release import app_config
 
 from publisher.web import create_app
+from tests.markers import starts
 from tests.remote.servers import OxigraphServer
+from tests.web.fixture_release import app_config
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +34,7 @@ def release_dir(home: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+@starts("remote")
 def oxigraph(release_dir: Path, tmp_path_factory):
     """An oxigraph server holding the release, loaded by `publisher load`; always stopped."""
     with OxigraphServer(tmp_path_factory.mktemp("oxigraph")) as server:

@@ -9,7 +9,8 @@ import json
 import pytest
 import rdflib
 from rdflib import RDF, URIRef
-from web_helpers import BASE, VOID, triples
+
+from tests.web.web_helpers import BASE, VOID, triples
 
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 MEDIA_TYPES = {

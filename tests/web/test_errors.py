@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fixture_release import app_config
 
 from publisher.errors import ReleaseError
 from publisher.web import create_app
+from tests.web.fixture_release import app_config
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,10 @@ def test_unexpected_errors_are_500_without_traceback(home, release_dir, caplog):
     body = response.get_data(as_text=True)
     assert "secret internals" not in body and "Traceback" not in body
     assert "secret internals" in caplog.text
+    # The status is named in words, as a person reads it (not a Python object's repr).
+    assert "<title>500 Internal Server Error" in body and "object at 0x" not in body
+    text = app.test_client().get("/boom", headers={"Accept": "text/plain"}).get_data(as_text=True)
+    assert text.startswith("500 Internal Server Error:") and "object at 0x" not in text
 
 
 def test_missing_release_is_a_clear_error(tmp_path):
@@ -56,7 +60,7 @@ def test_missing_release_is_a_clear_error(tmp_path):
 
 
 def test_damaged_release_is_refused(tmp_path):
-    from fixture_release import make_home
+    from tests.web.fixture_release import make_home
 
     home = make_home(tmp_path / "home")
     target = (home / "release").resolve() / "dataset.nq"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from fixture_release import BASE, app_config
 from rdflib import Graph, URIRef
 
 from publisher.web import create_app
+from tests.web.fixture_release import BASE, app_config
 
 
 def minted(release_dir: Path) -> list[str]:
@@ -33,6 +33,7 @@ def embedded(home: Path, release_dir: Path):
         yield client
 
 
+@pytest.mark.slow  # a request for each of the release's 2000 and more IRIs
 def test_every_minted_iri_answers(embedded, release_dir: Path) -> None:
     iris = minted(release_dir)
     assert len(iris) > 2000

@@ -2,81 +2,26 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 import rdflib
-from fixture_release import make_home
 from rdflib import RDF, RDFS, URIRef
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
-from web_helpers import SUP
 
-ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.live
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.liveserver import LiveServer, free_port
+from tests.markers import starts
+from tests.web.fixture_release import make_home
+from tests.web.web_helpers import SUP
 
 
 @pytest.fixture(scope="module")
+@starts("live")
 def server(tmp_path_factory):
     """A running server over the fixture release rebased to its own address; always stopped."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     home = make_home(tmp_path_factory.mktemp("live") / "home", base)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home)}
-    command = [
-        sys.executable,
-        "-m",
-        "publisher",
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--home",
-        str(home),
-        "--release",
-        str(home / "release"),
-        "--store",
-        "embedded",
-    ]
-    # Output goes to a file, not a pipe: a full pipe would stall the server.
-    with open(home / "serve.log", "wb") as log:
-        process = subprocess.Popen(command, cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _wait_until_ready(base, process, home / "serve.log")
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_ready(base: str, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"publisher serve exited: {log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(base + "sparql", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("publisher serve did not answer in time")
+    with LiveServer(home, home / "release", env={"HOME": str(home)}, port=port):
+        yield base
 
 
 QUERY = (

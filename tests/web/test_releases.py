@@ -22,7 +22,7 @@ def test_open_through_the_link(release_dir):
 
 
 def test_damage_is_found(tmp_path):
-    from fixture_release import make_home
+    from tests.web.fixture_release import make_home
 
     home = make_home(tmp_path / "home")
     (home / "release" / "void.ttl").write_text("tampered")

@@ -7,7 +7,10 @@ import gzip
 import pytest
 import rdflib
 from rdflib import RDF, RDFS, URIRef
-from web_helpers import (
+
+from publisher.rdf import formats
+from publisher.web import create_app
+from tests.web.web_helpers import (
     BASE,
     FOAF,
     HYDRA,
@@ -22,9 +25,6 @@ from web_helpers import (
     path,
     triples,
 )
-
-from publisher.rdf import formats
-from publisher.web import create_app
 
 RDF_TYPES = [f.media_type for f in formats.RDF_FORMATS]
 
@@ -290,7 +290,7 @@ def test_relation_scheme_lists_its_concepts(client):
 
 
 def test_shapes_dereference_with_their_blank_nodes(client, store):
-    from web_helpers import find
+    from tests.web.web_helpers import find
 
     shape = find(store, "GRAPH ?g { ?x a sh:NodeShape ; sh:property ?p } FILTER(isIRI(?x))")
     response = client.get(path(shape))
@@ -303,7 +303,7 @@ def test_shapes_dereference_with_their_blank_nodes(client, store):
 
 
 def test_a_base_with_a_path_is_served_under_that_path(tmp_path):
-    from fixture_release import app_config, make_home
+    from tests.web.fixture_release import app_config, make_home
 
     base = "http://127.0.0.1:8080/kg/"
     home = make_home(tmp_path / "home", base)
@@ -326,7 +326,7 @@ def test_a_base_with_a_path_is_served_under_that_path(tmp_path):
     ],
 )
 def test_real_clients_get_their_best_format(client, actor, client_name, expected):
-    import test_formats
+    from tests.web import test_formats
 
     response = client.get(
         "/doc" + path(actor), headers={"Accept": getattr(test_formats, client_name)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from fixture_release import BASE, write_release
 from flask import Flask
 
 from publisher.commands import serve
+from tests.web.fixture_release import BASE, write_release
 
 
 def _parse(*argv: str) -> argparse.Namespace:

@@ -11,9 +11,9 @@ import pytest
 import rdflib
 from markupsafe import escape
 from rdflib import RDF, URIRef
-from web_helpers import BASE, SD, SUP, document_graph, results, triples
 
 from publisher.store.writers import serialize
+from tests.web.web_helpers import BASE, SD, SUP, document_graph, results, triples
 
 COUNT_CLAIMS = f"SELECT (COUNT(?c) AS ?n) WHERE {{ ?c a <{SUP.Claim}> }}"
 CLAIM_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?c a <{SUP.Claim}> }} }}"
@@ -95,7 +95,7 @@ def test_construct_in_every_rdf_format(client, accept, fmt):
 
 
 def test_describe(client, store):
-    from web_helpers import actor_with_arabic_label
+    from tests.web.web_helpers import actor_with_arabic_label
 
     actor = actor_with_arabic_label(store)
     graph = triples(get(client, f"DESCRIBE <{actor}>", "text/turtle"))
@@ -199,7 +199,7 @@ def test_examples_are_read_with_their_titles(tmp_path):
 
 
 def test_html_results_table_links_resources(client, store):
-    from web_helpers import actor_with_arabic_label
+    from tests.web.web_helpers import actor_with_arabic_label
 
     actor = actor_with_arabic_label(store)
     response = get(client, f"SELECT ?x WHERE {{ BIND(<{actor}> AS ?x) }}", "text/html")
@@ -276,9 +276,8 @@ def test_bad_requests_get_clear_4xx(client, make, status):
 
 
 def test_too_long_query_is_refused(home, release_dir, store_config):
-    from fixture_release import app_config
-
     from publisher.web import create_app
+    from tests.web.fixture_release import app_config
 
     app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=20, **store_config))
     response = get(app.test_client(), "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
@@ -286,9 +285,8 @@ def test_too_long_query_is_refused(home, release_dir, store_config):
 
 
 def test_row_cap_cuts_and_flags(home, release_dir, store_config):
-    from fixture_release import app_config
-
     from publisher.web import create_app
+    from tests.web.fixture_release import app_config
 
     app = create_app(app_config(home, release_dir, ROW_CAP=3, **store_config))
     response = get(app.test_client(), "SELECT * WHERE { ?s ?p ?o }")
@@ -333,9 +331,8 @@ def test_html_results_never_link_unsafe_schemes(client):
 
 
 def test_oversized_body_is_413(home, release_dir, store_config):
-    from fixture_release import app_config
-
     from publisher.web import create_app
+    from tests.web.fixture_release import app_config
 
     app = create_app(app_config(home, release_dir, MAX_QUERY_LENGTH=10, **store_config))
     body = b"ASK {}" + b" " * 70_000

@@ -6,7 +6,8 @@ import warnings
 
 import pyoxigraph
 import rdflib
-from fixture_release import BASE
+
+from tests.web.fixture_release import BASE
 
 SUP = rdflib.Namespace(BASE + "def/")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")

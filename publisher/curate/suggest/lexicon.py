@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -20,8 +20,10 @@ from publisher.textlayer.arabic import NormalisedText, fold, is_arabic_letter
 LANGUAGES = ("en", "ar")
 MAX_CUE_WORDS = 4  # a cue is a short general expression, never a sentence of the corpus
 ATTRIBUTION_KINDS = ("source_before", "speaker_before", "speaker_after")
-# An Arabic word may carry و/ف, then ب/ك/ل, then the article ال (ل + ال is written لل).
+# An Arabic word may carry و/ف, then ب/ك/ل, then the article ال (ل + ال is written لل); the
+# last word of a cue an attached pronoun, or a verb's dual or plural ending.
 _AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+_AR_SUFFIX = "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
 _LETTER = r"[^\W_]"
 
 # What a phrase signals: (relation, reversed) for a relation cue, (kind, role) for an
@@ -41,12 +43,16 @@ class Match(Generic[Payload]):
 
 def _pattern(phrase: str) -> str:
     parts = []
-    for word in fold(phrase).split():
+    words = fold(phrase).split()
+    for n, word in enumerate(words):
         wildcard = word.endswith("*")
         word = word.rstrip("*")
         part = re.escape(word).replace("'", "['’]")
-        if word and is_arabic_letter(word[0]):
+        arabic = bool(word) and is_arabic_letter(word[0])
+        if arabic:
             part = _AR_PREFIX + part
+        if arabic and not wildcard and n == len(words) - 1:
+            part += _AR_SUFFIX
         parts.append(part + (f"{_LETTER}*" if wildcard else ""))
     return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
 
@@ -72,6 +78,48 @@ class PhraseSet(Generic[Payload]):
                 found.append(Match(start, end, phrase, payload))
         return sorted(found)
 
+    def find_split(self, text: str, gaps: Iterable[tuple[int, int]]) -> list[Match[Payload]]:
+        """Arabic phrases of two words or more whose first word is separated from the rest by
+        one of `gaps` (spans of the text, such as an actor's name): the verb-subject-object
+        order puts the subject there ("أسقطت موسكو وبكين مشروع قرار"). A match covers the
+        first word only; its phrase is the whole cue."""
+        normalised = NormalisedText.of(text)
+        folded = normalised.folded
+        found: list[Match[Payload]] = []
+        spans = sorted(gaps)
+        for phrase, payload, _ in self.phrases:
+            words = fold(phrase).split()
+            if len(words) < 2 or not is_arabic_letter(words[0][:1] or "a"):
+                continue
+            first = re.compile(_pattern(words[0]))
+            rest = re.compile(
+                r"\s+" + _pattern(" ".join(words[1:])).removeprefix(rf"(?<!{_LETTER})")
+            )
+            for m in first.finditer(folded):
+                start, end = normalised.to_original(m.start(), m.end())
+                gap = next(
+                    (
+                        g
+                        for g in spans
+                        if 0 <= len(text[end : g[0]].split()) <= 1
+                        and g[0] >= end
+                        and not text[end : g[0]].strip(" \u00a0")
+                    ),
+                    None,
+                )
+                if gap is None:
+                    continue
+                after = normalised.offsets.index(gap[1]) if gap[1] in normalised.offsets else None
+                if after is None:
+                    continue
+                tail = folded[after:]
+                for skipped in range(3):  # the rest may follow another word or two ("وبكين")
+                    skip = re.match(rf"(?:\s+[^\W_]+){{{skipped}}}", tail)
+                    if skip is not None and rest.match(tail, skip.end()):
+                        found.append(Match(start, end, phrase, payload))
+                        break
+        return sorted(found)
+
     def find(self, text: str) -> list[Match[Payload]]:
         """Matches without overlap: the longest wins, then the earliest."""
         chosen: list[Match[Payload]] = []
@@ -84,7 +132,10 @@ class PhraseSet(Generic[Payload]):
 @dataclass(frozen=True)
 class Lexicon:
     """The cues of one language: relation cues (payload: relation, reversed), the words that
-    reverse a cue, negations, hedges, and attribution cues (payload: kind, role)."""
+    reverse a cue, negations, hedges, attribution cues (payload: kind, role), nouns that are
+    cues only as what a transfer verb gives (payload: relation), the adjectives that name a
+    kind of support (payload: relation) and the demonyms that cannot be derived from a
+    state's name (word -> actor id)."""
 
     language: str
     relations: PhraseSet[tuple[str, bool]]
@@ -95,6 +146,10 @@ class Lexicon:
     takes_amount: frozenset[str]
     amount_is_cue: frozenset[str]
     takes_place: frozenset[str]
+    transferred: PhraseSet[tuple[str]] = field(default_factory=lambda: PhraseSet(()))
+    kinds: PhraseSet[tuple[str]] = field(default_factory=lambda: PhraseSet(()))
+    changes: PhraseSet[tuple[str]] = field(default_factory=lambda: PhraseSet(()))
+    demonyms: tuple[tuple[str, str], ...] = ()
 
 
 def _phrases(entry: object, key: str, where: Path, line: int, problems: Problems) -> list[str]:
@@ -129,6 +184,7 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
         problems.raise_if_any()
     assert isinstance(content, Located)  # raise_if_any raised otherwise
     relations: list[tuple[str, tuple[str, bool]]] = []
+    transferred: list[tuple[str, tuple[str]]] = []
     flags: dict[str, set[str]] = {"amount": set(), "amount_is_cue": set(), "place": set()}
     for relation, entry in content["relations"].items():
         line = content["relations"].key_lines.get(str(relation), 1)
@@ -148,6 +204,9 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
         key = f"{language}_reversed"
         for phrase in _phrases(entry, key, path, entry.line_of(key), problems):
             relations.append((phrase, (relation, True)))
+        key = f"{language}_transferred"
+        for phrase in _phrases(entry, key, path, entry.line_of(key), problems):
+            transferred.append((phrase, (relation,)))
 
     def word_list(key: str) -> list[tuple[str, tuple[()]]]:
         entry = content.get(key) or {}
@@ -168,6 +227,24 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
         for phrase in _phrases(entry, language, path, entry.line_of(language), problems):
             attribution.append((phrase, (kind, role)))
     reversing, negations, hedges = (word_list(k) for k in ("reversing", "negations", "hedges"))
+    kinds: list[tuple[str, tuple[str]]] = []
+    for relation, entry in (content.get("kinds") or {}).items():
+        line = content["kinds"].key_lines.get(str(relation), 1)
+        if relation not in relation_ids:
+            problems.add(path, line, f"kinds: unknown relation type {relation!r}")
+            continue
+        kinds += [(p, (relation,)) for p in _phrases(entry, language, path, line, problems)]
+    changes: list[tuple[str, tuple[str]]] = []
+    for relation, entry in (content.get("changes") or {}).items():
+        line = content["changes"].key_lines.get(str(relation), 1)
+        if relation not in relation_ids:
+            problems.add(path, line, f"changes: unknown relation type {relation!r}")
+            continue
+        changes += [(p, (relation,)) for p in _phrases(entry, language, path, line, problems)]
+    demonyms: list[tuple[str, str]] = []
+    for ident, entry in (content.get("demonyms") or {}).items():
+        line = content["demonyms"].key_lines.get(str(ident), 1)
+        demonyms += [(p, str(ident)) for p in _phrases(entry, language, path, line, problems)]
     problems.raise_if_any()
     return Lexicon(
         language,
@@ -179,4 +256,8 @@ def load_lexicon(path: Path, language: str, relation_ids: frozenset[str]) -> Lex
         frozenset(flags["amount"]),
         frozenset(flags["amount_is_cue"]),
         frozenset(flags["place"]),
+        PhraseSet(transferred),
+        PhraseSet(kinds),
+        PhraseSet(changes),
+        tuple(demonyms),
     )

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from publisher.corpus.load import load_corpus
-from publisher.corpus.model import Corpus, Document
+from publisher.corpus.model import Actor, Corpus, Document, Names, Place
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.curate.suggest.drafting import Draft, draft_claims
 from publisher.curate.suggest.lexicon import Lexicon, load_lexicon
-from publisher.errors import InputError, Problem
+from publisher.errors import InputError, Origin, Problem
 from publisher.textlayer import Gazetteer, TextLayer, analyse
 from publisher.textlayer.gazetteer import gazetteer_of
 
 LEXICON = Path("data") / "lexicon" / "cues.yaml"
+
+
+def _names(raw: Mapping[str, Any]) -> Names:
+    name = raw.get("name") or {}
+    aliases = raw.get("aliases") or {}
+    return Names(
+        en=str(name.get("en") or ""),
+        ar=str(name.get("ar") or ""),
+        aliases_en=tuple(str(a) for a in aliases.get("en") or ()),
+        aliases_ar=tuple(str(a) for a in aliases.get("ar") or ()),
+    )
 
 
 @dataclass
@@ -26,11 +40,39 @@ class Workspace:
     vocabulary: Vocabulary
     gazetteer: Gazetteer
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    _drafting_gazetteer: Gazetteer | None = None
 
     @classmethod
     def open(cls, home: Path) -> Workspace:
         corpus, vocabulary = load_corpus(home)
         return cls(home, corpus, vocabulary, gazetteer_of(corpus))  # the build's own
+
+    def with_reference(
+        self, actors: Iterable[Mapping[str, Any]], places: Iterable[Mapping[str, Any]], where: Path
+    ) -> Workspace:
+        """This workspace with more actors and places, as a curator adds them before drafting
+        (entries written as in data/actors.yaml)."""
+        corpus = dataclasses.replace(
+            self.corpus, actors=dict(self.corpus.actors), places=dict(self.corpus.places)
+        )
+        origin = Origin(where, 1)
+        for raw in actors:
+            corpus.actors[str(raw["id"])] = Actor(
+                id=str(raw["id"]),
+                type=str(raw.get("type", "organisation")),
+                names=_names(raw),
+                origin=origin,
+                anonymous=bool(raw.get("anonymous", False)),
+                part_of=raw.get("part_of"),
+                armed_wing_of=raw.get("armed_wing_of"),
+                unit_of=raw.get("unit_of"),
+                government_of=raw.get("government_of"),
+            )
+        for raw in places:
+            corpus.places[str(raw["id"])] = Place(
+                str(raw["id"]), _names(raw), origin, raw.get("in")
+            )
+        return Workspace(self.home, corpus, self.vocabulary, gazetteer_of(corpus), self.lexicons)
 
     def document(self, ident: str) -> Document:
         document = self.corpus.documents.get(ident)
@@ -56,14 +98,22 @@ class Workspace:
         return self.lexicons[language]
 
     def layer(self, document: Document) -> TextLayer:
+        """The build's text layer of a document."""
         return analyse(document.text, document.language, self.gazetteer)
+
+    def drafting_layer(self, document: Document) -> TextLayer:
+        """The text layer the drafter reads: the build's, with people also known by their
+        last name where the text names them in full ("Erdoğan" after "Recep Tayyip Erdoğan")."""
+        if self._drafting_gazetteer is None:
+            self._drafting_gazetteer = gazetteer_of(self.corpus, surnames=True)
+        return analyse(document.text, document.language, self._drafting_gazetteer)
 
     def drafts(self, document: Document) -> list[Draft]:
         """Drafted claims of a document, from the build's text layer and the lexicon."""
         return draft_claims(
             document,
-            self.layer(document),
-            self.corpus.actors,
+            self.drafting_layer(document),
+            self.corpus,
             self.lexicon(document.language),
             self.vocabulary.concepts["rate"],
         )
