@@ -121,5 +121,23 @@ soak: $(STAMP)
 test-remote: $(STAMP)
 	$(BIN)/python -m pytest -m remote tests/web tests/conformance tests/remote
 
+# The cross-store suite (tests/stores, marker stores): the web suite, the W3C protocol tests,
+# the competency questions and answer-by-answer comparisons on the embedded store, on two
+# Oxigraph replicas behind HAProxy and on Virtuoso 7.2; releases switched blue-green under load,
+# a replica killed under load, runaway queries stopped. Debian's haproxy and
+# virtuoso-opensource are installed when missing; the oxigraph server comes with the test
+# extra. Every process is started and stopped by the tests, on loopback.
+.PHONY: test-stores
+test-stores: $(STAMP)
+	{ command -v haproxy && command -v virtuoso-t && command -v isql-vt; } >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy virtuoso-opensource; }
+	$(BIN)/python -m pytest -m stores tests/stores
+
+# Two Oxigraph replicas of the release behind HAProxy and `publisher serve` in front, on
+# loopback (docs/deployment.md, "Oxigraph replicas behind HAProxy"); Ctrl-C stops them all.
+.PHONY: cluster
+cluster: $(STAMP)
+	command -v haproxy >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy; }
+	bash deploy/cluster.sh
+
 clean:
 	rm -rf release release.d .pytest_cache

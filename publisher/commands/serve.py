@@ -67,7 +67,10 @@ def register(subparsers: Subparsers) -> None:
         metavar="embedded|URL",
         help="where the graph is held: 'embedded' (pyoxigraph in this process, the default) or "
         "the URL of a SPARQL endpoint filled by `publisher load` "
-        "(e.g. http://127.0.0.1:7878/query); also PUBLISHER_STORE",
+        "(e.g. http://127.0.0.1:7878/query; `virtuoso+http://...` names its engine); several "
+        "URLs separated by spaces are stores of which the server serves each release from the "
+        "first that holds it whole (blue-green releases: load the next release into the one "
+        "not in service, then reload); also PUBLISHER_STORE",
     )
     parser.add_argument(
         "--build-for-base",
@@ -85,7 +88,11 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _store(value: str) -> str:
-    if value == "embedded" or value.startswith(("http://", "https://")):
+    from publisher.store.engines import split_url
+
+    if value == "embedded" or all(
+        split_url(url)[1].startswith(("http://", "https://")) for url in value.split() or [""]
+    ):
         return value
     raise argparse.ArgumentTypeError(
         f"{value!r} is neither 'embedded' nor the http(s) URL of a SPARQL endpoint"

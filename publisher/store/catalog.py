@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from publisher.rdf import namespaces
-from publisher.store.interface import Store
+from collections.abc import Sequence
 
-GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+from pyoxigraph import NamedNode, QuerySolution
+
+from publisher.rdf import namespaces
+from publisher.store.engines.dialect import GRAPH_NAMES, GRAPH_SIZES
+from publisher.store.interface import Store
 
 # Instances of a class or of any of its subclasses (the ontology graph is in the union).
 COUNT_INSTANCES = (
@@ -17,11 +19,22 @@ COUNT_INSTANCES = (
 
 
 def graph_sizes(store: Store) -> dict[str, int]:
-    """Every named graph with its number of triples (empty graphs count 0), sorted by name."""
-    sizes = {row["g"].value: 0 for row in store.query(GRAPH_NAMES).rows}
+    """Every named graph with its number of triples (empty graphs count 0), sorted by name:
+    a store that knows how its engine lists and counts graphs (a remote one, kept to the
+    release's graphs) says so itself."""
+    own = getattr(store, "graph_sizes", None)
+    if callable(own):
+        return dict(own())
+    sizes = {g.value: 0 for g in _graphs(store.query(GRAPH_NAMES).rows)}
     for row in store.query(GRAPH_SIZES).rows:
-        sizes[row["g"].value] = int(row["n"].value)
+        if isinstance(row["g"], NamedNode) and row["n"] is not None:
+            sizes[row["g"].value] = int(row["n"].value)
     return dict(sorted(sizes.items()))
+
+
+def _graphs(rows: Sequence[QuerySolution]) -> list[NamedNode]:
+    """The graph names of rows binding ?g (a store may answer a row with ?g unbound)."""
+    return [row["g"] for row in rows if isinstance(row["g"], NamedNode)]
 
 
 def count_instances(store: Store, class_iri: str) -> int:

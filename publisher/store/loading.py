@@ -1,9 +1,18 @@
-"""Loading a release into a remote SPARQL store, then checking what the store holds.
+"""Loading a release into a SPARQL store, then checking what the store holds.
 
-Every named graph of the release is sent whole with the SPARQL 1.1 Graph Store HTTP Protocol
-(PUT replaces the graph, so loading again leaves no stale triples); graphs of an earlier
-release under the same base that this one no longer has are deleted. Then the store's triple
-count of each graph is compared with the release's VoID description.
+Three ways in, one check after each:
+
+- the Graph Store Protocol (`load_release`): every named graph sent whole with the SPARQL 1.1
+  Graph Store HTTP Protocol (PUT replaces the graph, so loading again leaves no stale
+  triples); graphs of an earlier release under the same base that this one no longer has are
+  deleted;
+- Oxigraph's bulk path (`load_oxigraph`): `oxigraph load` of dataset.nq into a fresh
+  directory, which `oxigraph serve-read-only` replicas then serve;
+- Virtuoso's bulk loader (`load_virtuoso`): the release's graphs (and stale ones) cleared,
+  dataset.nq loaded by `ld_add` and `rdf_loader_run` through its SQL client.
+
+Then the store's triple count of each graph (listed and counted as its engine needs, its
+system graphs left out) is compared with the release's VoID description.
 """
 
 from __future__ import annotations
@@ -18,18 +27,15 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from publisher.errors import PublisherError, ReleaseError
-from publisher.rdf import namespaces
-from publisher.release.reader import Release, open_release
-from publisher.store.catalog import graph_sizes
+from publisher.release.reader import QUADS, Release, open_release
+from publisher.store.engines import oxigraph, split_url, virtuoso
 from publisher.store.errors import StoreError
+from publisher.store.holding import expected, expected_counts
 from publisher.store.http import USER_AGENT, send
 from publisher.store.remote import RemoteStore
 
-VOID = namespaces.VOCABULARIES["void"]
-COUNTS = f"""SELECT ?graph ?triples WHERE {{
-  ?dataset <{VOID}subset> ?graph . ?graph <{VOID}triples> ?triples
-}}"""
 N_TRIPLES = "application/n-triples"
+__all__ = ["LoadMismatch", "LoadReport", "check_release", "expected_counts", "load_release"]
 
 
 class LoadMismatch(PublisherError):
@@ -50,6 +56,7 @@ class LoadReport:
     held: dict[str, int] = field(default_factory=dict)
     deleted: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what the store cannot serve whole
 
     @property
     def differences(self) -> list[str]:
@@ -63,7 +70,7 @@ class LoadReport:
         for graph, have in self.foreign.items():
             if self.base and graph.startswith(self.base):
                 lines.append(f"<{graph}>: not in the release, the store has {have} triples")
-        return lines
+        return lines + self.problems
 
     @property
     def foreign(self) -> dict[str, int]:
@@ -125,25 +132,100 @@ def check_release(folder: Path, endpoint: str, *, timeout: float = 60.0) -> Load
     report = LoadReport(endpoint, "", release.base)
     report.expected = expected_counts(release)
     report.held = _held(store, endpoint)
+    report.problems += _row_limit(store, release)
     return report
 
 
-def expected_counts(release: Release) -> dict[str, int]:
-    """Triples per graph as the release's VoID states them (release.json when it has no VoID)."""
-    if "void.ttl" in release.files:
-        void = ox.Store()
-        void.bulk_load(path=str(release.path("void.ttl")), format=ox.RdfFormat.TURTLE)
-        rows = void.query(COUNTS)
-        assert isinstance(rows, ox.QuerySolutions)  # COUNTS is a SELECT
-        counts = {row["graph"].value: int(row["triples"].value) for row in rows}
-        if counts:
-            return dict(sorted(counts.items()))
-    return {str(g): int(n) for g, n in dict(release.manifest.get("graphs", {})).items()}
+def load_oxigraph(
+    folder: Path,
+    location: Path,
+    *,
+    program: str | None = None,
+    progress: Callable[[str], None] = lambda line: None,
+) -> LoadReport:
+    """`oxigraph load` of the release into the fresh directory `location`, then its counts
+    read back from there by the same program (serve it with `oxigraph serve-read-only`)."""
+    release = open_release(folder)
+    binary = oxigraph.binary(program)
+    report = LoadReport(str(location), "", release.base)
+    report.expected = expected_counts(release)
+    progress(f"oxigraph load --location {location} --file {release.path(QUADS)}")
+    oxigraph.bulk_load(release.path(QUADS), location, binary)
+    report.sent = dict(report.expected)
+    report.held = oxigraph.graph_sizes(location, binary)
+    return report
+
+
+def load_virtuoso(
+    folder: Path,
+    endpoint: str,
+    *,
+    address: str,
+    user: str,
+    password: str,
+    program: str = "isql-vt",
+    timeout: float = 60.0,
+    progress: Callable[[str], None] = lambda line: None,
+) -> LoadReport:
+    """Virtuoso's bulk loader: the release's graphs, and those under its base that it no longer
+    has, cleared; dataset.nq loaded (the server reads the file itself); then the counts
+    through the SPARQL endpoint."""
+    store = _store(endpoint, timeout)
+    release = open_release(folder)
+    report = LoadReport(endpoint, f"isql {address}", release.base)
+    report.expected = expected_counts(release)
+    # The graphs to make readable: the release's own, counted in its N-Quads when it has no VoID.
+    graphs = expected(release).counts
+    before = _held(store, endpoint)
+    stale = sorted(
+        graph
+        for graph in before.keys() - graphs.keys()
+        if release.base and graph.startswith(release.base)
+    )
+    progress(f"bulk loader at {address}: {release.path(QUADS)}")
+    virtuoso.bulk_load(
+        release.path(QUADS),
+        list(graphs),
+        stale,
+        address=address,
+        user=user,
+        password=password,
+        program=program,
+    )
+    report.deleted = stale
+    for graph in stale:
+        progress(f" cleared  <{graph}> (not in this release)")
+    report.sent = dict(report.expected)
+    report.held = _held(store, endpoint)
+    report.problems += _row_limit(store, release)
+    return report
+
+
+def _row_limit(store: RemoteStore, release: Release) -> list[str]:
+    """A store whose engine cuts answers at a setting of its own must answer the largest graph
+    of the release whole (descriptions of a graph are one query): what it cuts is said."""
+    if not store.engine.row_limit_setting:
+        return []
+    counts = expected(release).counts
+    if not counts:
+        return []
+    largest = max(counts, key=lambda g: counts[g])
+    rows = store.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH {ox.NamedNode(largest)} {{ ?s ?p ?o }} }}"
+    ).rows
+    if len(rows) >= counts[largest]:
+        return []
+    return [
+        f"the store answered {len(rows)} of the {counts[largest]} triples of <{largest}>: it "
+        f"cuts answers at {len(rows)} rows; raise {store.engine.row_limit_setting} above the "
+        "largest graph of a release (and above PUBLISHER_ROW_CAP)"
+    ]
 
 
 def _store(endpoint: str, timeout: float) -> RemoteStore:
+    engine, url = split_url(endpoint)
     try:
-        return RemoteStore(endpoint, timeout=timeout)
+        return RemoteStore(url, timeout=timeout, engine=engine)
     except ValueError as error:
         raise PublisherError(str(error)) from None
 
@@ -173,8 +255,9 @@ def _graphs(release: Release) -> tuple[dict[str, list[ox.Triple]], list[str]]:
 
 
 def _held(store: RemoteStore, endpoint: str) -> dict[str, int]:
+    """Every graph the store holds, with its count, as its engine lists them (its own left out)."""
     try:
-        return graph_sizes(store)
+        return store.graph_sizes(every=True)
     except StoreError as error:
         raise PublisherError(
             f"counting the graphs at {endpoint}: {error.detail or error}"

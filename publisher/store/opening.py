@@ -2,28 +2,48 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from publisher.errors import PublisherError
+from publisher.errors import PublisherError, ReleaseError
+from publisher.release.reader import open_release
+from publisher.store import holding
 from publisher.store.embedded import EmbeddedStore
+from publisher.store.engines import split_url
 from publisher.store.interface import Store
 from publisher.store.remote import RemoteStore
+
+log = logging.getLogger(__name__)
 
 
 def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
     """The store named by the STORE setting: `embedded` loads the release's dataset.nq in
-    process; an http(s) URL is a SPARQL endpoint that `publisher load` has filled."""
+    process; an http(s) URL is a SPARQL endpoint that `publisher load` has filled (the engine
+    named before it, `virtuoso+http://...`, or found out from the store's answers).
+
+    Several URLs (separated by spaces) are stores of which each may hold a release: the server
+    serves the release (the one whose dataset.nq this is) from the first that holds it whole,
+    checked now, so that a new release loaded into the store not in service becomes visible at
+    the reload that opens it (blue-green). A remote store is kept to the release's graphs."""
     kind = str(config.get("STORE", "embedded"))
-    if kind.startswith(("http://", "https://")):
-        try:
-            return RemoteStore(kind, timeout=float(config.get("STORE_TIMEOUT") or 10.0))
-        except ValueError as error:
-            raise PublisherError(f"STORE={kind!r}: {error}") from None
+    urls = kind.split()
+    if urls and all(split_url(url)[1].startswith(("http://", "https://")) for url in urls):
+        wanted = _expected(dataset_path)
+        stores = [_remote(url, config, wanted) for url in urls]
+        if len(stores) == 1:
+            return stores[0]  # asked on first use: a server starts while its store is down
+        if wanted is None:
+            raise ReleaseError(
+                f"{dataset_path.parent} is not a release whose graphs can be read, so no store "
+                "can be chosen for it"
+            )
+        return holding.choose(stores, wanted)
     if kind != "embedded":
         raise PublisherError(
-            f"STORE={kind!r}: give 'embedded' or the http(s) URL of a SPARQL query endpoint"
+            f"STORE={kind!r}: give 'embedded' or the http(s) URL of a SPARQL query endpoint "
+            "(several, separated by spaces, for blue-green releases)"
         )
     return EmbeddedStore(
         dataset_path,
@@ -31,6 +51,30 @@ def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
         memory_mb=int(config.get("QUERY_MEMORY") or 0) or None,
         sandbox=_flag(config.get("QUERY_SANDBOX", True)),
     )
+
+
+def _remote(url: str, config: Mapping[str, Any], wanted: holding.Expected | None) -> RemoteStore:
+    engine, endpoint = split_url(url)
+    try:
+        return RemoteStore(
+            endpoint,
+            timeout=float(config.get("STORE_TIMEOUT") or 10.0),
+            engine=engine,
+            graphs=wanted.graphs if wanted is not None else None,
+        )
+    except ValueError as error:
+        raise PublisherError(f"STORE={url!r}: {error}") from None
+
+
+def _expected(dataset_path: Path) -> holding.Expected | None:
+    """What the release of `dataset_path` expects of a store (its graphs and counts); None
+    when that file is not in a release folder (then the store is not kept to any graphs)."""
+    try:
+        release = open_release(dataset_path.parent, verify=False)
+    except ReleaseError as error:
+        log.warning("%s: %s; queries are not kept to the release's graphs", dataset_path, error)
+        return None
+    return holding.expected(release)
 
 
 def _flag(value: object) -> bool:

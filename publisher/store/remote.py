@@ -1,14 +1,19 @@
-"""A SPARQL 1.1 store reached over HTTP: Oxigraph server, Fuseki, Virtuoso, GraphDB, Neptune...
+"""A SPARQL 1.1 store reached over HTTP (tested: Oxigraph server, alone or as replicas behind
+HAProxy, and Virtuoso 7.2).
 
 Queries go out with SPARQLWrapper as POST forms; the answers are parsed by pyoxigraph into the
 same QueryResult as the embedded store's, so nothing above the Store interface can tell the two
-apart. A store that fails is answered for as a gateway would: 503 when it cannot be reached or
+apart. What one engine does differently (its system graphs, its spellings, its partial
+answers) is its dialect's business (engines/), asked for each query and each answer. Queries
+are kept to the release's graphs: a store that holds other graphs, or graphs of its own, is
+sent the release's graphs as the protocol dataset of every query. A store that fails is answered for as a gateway would: 503 when it cannot be reached or
 says it is busy, 504 when it does not answer in time, 502 when it answers wrongly. No state is
 kept between requests, so the server recovers by itself as soon as the store is back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import itertools
 import logging
@@ -20,6 +25,7 @@ import pyoxigraph
 from SPARQLWrapper import POST, SELECT, SPARQLWrapper
 
 from publisher.rdf import formats
+from publisher.store.engines import Engine, detect
 from publisher.store.errors import (
     BadStoreAnswer,
     QueryError,
@@ -52,11 +58,11 @@ ACCEPT = ", ".join(
 class _Request(SPARQLWrapper):
     """SPARQLWrapper for one read-only query as a POST form, asking for formats we parse."""
 
-    def __init__(self, endpoint: str, sparql: str) -> None:
+    def __init__(self, endpoint: str, sparql: str, accept: str | None = None) -> None:
         super().__init__(endpoint, agent=USER_AGENT)
         self.setMethod(POST)
         self.setOnlyConneg(True)  # no format=/output= parameters, only the Accept header
-        self.addCustomHttpHeader("Accept", ACCEPT)
+        self.addCustomHttpHeader("Accept", accept or ACCEPT)
         self.setQuery(sparql)
 
     def _parseQueryType(self, query: str) -> str:
@@ -69,15 +75,25 @@ class _Request(SPARQLWrapper):
 
 
 class RemoteStore:
-    """A SPARQL 1.1 Protocol query endpoint; its default graph must be, or is made, the union."""
+    """A SPARQL 1.1 Protocol query endpoint, kept to `graphs` (the release's named graphs)
+    when they are given; its engine is `engine`, or read from its answers on first use."""
 
-    def __init__(self, endpoint: str, *, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        timeout: float = 10.0,
+        engine: Engine | None = None,
+        graphs: list[str] | None = None,
+    ) -> None:
         parts = urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"{endpoint!r} is not the http(s) URL of a SPARQL endpoint")
         self.endpoint = endpoint
         self.timeout = float(timeout)
-        self._graphs: list[str] | None = None  # set when the store lacks a union default graph
+        self.release_graphs = sorted(graphs) if graphs is not None else None
+        self._engine = engine
+        self._graphs: list[str] | None = None  # the dataset every query is sent with
         self._checked = False
 
     def __repr__(self) -> str:
@@ -98,7 +114,7 @@ class RemoteStore:
         A query with a time limit (from outside) gets a stream, read from the store's answer
         as the client reads it, cut at the caps."""
         if default_graph_uris is None and named_graph_uris is None:
-            default_graph_uris = named_graph_uris = self._union_dataset()
+            default_graph_uris = named_graph_uris = self._dataset()
         return self._run(
             sparql,
             default_graph_uris,
@@ -118,9 +134,13 @@ class RemoteStore:
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> QueryResult:
+        engine = self.engine
         # The protocol has no base parameter; a BASE on the first line keeps the line numbers.
         text = f"BASE {pyoxigraph.NamedNode(base_iri)} {sparql}" if base_iri else sparql
-        request = _Request(self.endpoint, text)
+        restricted = default_graphs is not None or named_graphs is not None
+        text = engine.rewrite(text, named_graphs or [] if restricted else None)
+        request = _Request(self.endpoint, text, engine.accept(text))
+        default_graphs, named_graphs = engine.dataset(default_graphs, named_graphs)
         for graph in default_graphs or []:
             request.addParameter("default-graph-uri", graph)
         for graph in named_graphs or []:
@@ -129,12 +149,21 @@ class RemoteStore:
         # the server's own queries wait STORE_TIMEOUT (504 after it). Either bounds the whole
         # exchange: each read waits at most that long, and rows stop coming at the deadline.
         wait = timeout or self.timeout
+        for name, value in engine.parameters(wait):
+            request.addParameter(name, value)
         deadline = time.monotonic() + wait
         what = f"query at {self.endpoint}"
         try:
             response = send(request._createRequest(), wait, what)
             try:
-                result = self._read(response, caps, deadline, wait, stream=bool(timeout))
+                partial = engine.partial(response.headers)
+                if partial is not None:
+                    log.warning("%s: a partial answer (%s)", what, partial)
+                    raise StoreTimeout(
+                        "the SPARQL store behind this service stopped the query at its time limit",
+                        f"{what}: a partial answer ({partial})",
+                    )
+                result = self._read(response, engine, caps, deadline, wait, stream=bool(timeout))
             except BaseException:
                 response.close()
                 raise
@@ -161,7 +190,32 @@ class RemoteStore:
         except StoreError as error:
             if error.store_status == 400:
                 raise self._refused(sparql, base_iri) from None
+            if error.store_status == 500 and engine.too_heavy(error.detail):
+                if timeout:
+                    raise QueryTimeout(
+                        "the query would run past the time limit "
+                        f"({timeout:g} s): the store refused it"
+                    ) from None
+                raise StoreTimeout(
+                    "the SPARQL store behind this service refused a query as too long",
+                    error.detail,
+                ) from None
             raise
+
+    @property
+    def engine(self) -> Engine:
+        """The store's dialect: as given, else read from the `Server` header of its answer to
+        a first query (plain SPARQL 1.1 when it names no engine known here)."""
+        if self._engine is None:
+            # A store that fails here fails the query that asked, with the same status.
+            what = f"query at {self.endpoint}"
+            with send(_Request(self.endpoint, "ASK {}")._createRequest(), self.timeout, what) as r:
+                with contextlib.suppress(OSError, http.client.HTTPException):
+                    r.read()  # the body is not what is asked, only the header
+                server = r.headers.get("Server")
+            self._engine = detect(server)
+            log.info("%s: %s (Server: %s)", self.endpoint, self._engine.title, server)
+        return self._engine
 
     def _streamed(
         self,
@@ -189,6 +243,7 @@ class RemoteStore:
     def _read(
         self,
         response: http.client.HTTPResponse,
+        engine: Engine,
         caps: Caps,
         deadline: float,
         wait: float,
@@ -200,14 +255,18 @@ class RemoteStore:
         try:
             results = formats.by_media_type(media, RESULTS)
             if results is not None:
-                answer = pyoxigraph.parse_query_results(response, format=results.results)
+                answer = pyoxigraph.parse_query_results(
+                    engine.answer(response), format=results.results
+                )
                 if stream and isinstance(answer, pyoxigraph.QuerySolutions):
                     variables = tuple(v.value for v in answer.variables)
                     return answer_stream(answer, variables, caps, deadline=deadline)
                 return collect(answer, row_cap=caps.rows, deadline=deadline)
             graph = formats.by_media_type(media, GRAPHS)
             if graph is not None:
-                quads = pyoxigraph.parse(response, format=graph.rdf, without_named_graphs=True)
+                quads = pyoxigraph.parse(
+                    engine.answer(response), format=graph.rdf, without_named_graphs=True
+                )
                 triples = (quad.triple for quad in quads)
                 if stream:
                     return answer_stream(triples, None, caps, deadline=deadline)
@@ -241,20 +300,59 @@ class RemoteStore:
             pass
         return QueryError("the SPARQL store behind this service refused the query (400)")
 
-    def _union_dataset(self) -> list[str] | None:
-        """None when the store's default graph is the union of its graphs, else every graph,
-        to be sent as the protocol dataset (the store's FROM is overridden, as embedded)."""
+    def graph_sizes(self, *, every: bool = False) -> dict[str, int]:
+        """Triples per named graph, as this engine lists and counts them (its system graphs
+        left out); the release's graphs only, unless `every` (what `publisher load` checks)."""
+        dataset = None if every else self._dataset()
+        engine = self.engine
+        sizes: dict[str, int] = {}
+        for query, key in ((engine.graph_names_query(), None), (engine.graph_sizes_query(), "n")):
+            for row in self._run(query, dataset, dataset).rows:
+                graph = row["g"]
+                if not isinstance(graph, pyoxigraph.NamedNode) or engine.is_system_graph(
+                    graph.value
+                ):
+                    continue  # an empty binding (an engine's bug) or a graph of its own
+                count = row[key] if key else None
+                sizes[graph.value] = int(count.value) if count is not None else 0
+        return dict(sorted(sizes.items()))
+
+    def _dataset(self) -> list[str] | None:
+        """The graphs every query is sent with as its protocol dataset, or None when the
+        store's union default graph is the release's already; found out on first use."""
         if not self._checked:
-            self._graphs = None if self._has_union_default_graph() else self._graph_names()
+            self._graphs = self._choose_dataset()
             self._checked = True
             if self._graphs is not None:
                 log.info(
-                    "%s: the default graph is not the union of the named graphs; every query "
-                    "names its %d graphs instead",
+                    "%s: every query names its %d graphs as the protocol dataset",
                     self.endpoint,
                     len(self._graphs),
                 )
         return self._graphs
+
+    def _choose_dataset(self) -> list[str] | None:
+        engine = self.engine
+        held = self._graph_names()
+        ours = self.release_graphs
+        if ours is not None:
+            if set(held) <= set(ours) and self._has_union_default_graph():
+                return None
+            others = sorted(set(held) - set(ours))
+            log.warning(
+                "%s: the store holds graphs that are not the release's (%s), or its default "
+                "graph is not their union: every query names the release's graphs instead; "
+                "to keep it to the release, %s",
+                self.endpoint,
+                ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else ""),
+                engine.keep_to_release,
+            )
+            return ours
+        # The release's graphs are not known: the store's, all of them (its own left out).
+        visible = [g for g in held if not engine.is_system_graph(g)]
+        if len(visible) == len(held) and self._has_union_default_graph():
+            return None
+        return visible
 
     def _has_union_default_graph(self) -> bool:
         sample = self._run(
@@ -266,5 +364,5 @@ class RemoteStore:
         return self._run(f"ASK {{ {s} {p} {o} }}").boolean
 
     def _graph_names(self) -> list[str]:
-        rows = self._run("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
+        rows = self._run(self.engine.graph_names_query()).rows
         return sorted(row["g"].value for row in rows if isinstance(row["g"], pyoxigraph.NamedNode))

@@ -42,13 +42,10 @@ MANIFEST = _manifest()
 TESTS = {str(t).rsplit("#", 1)[-1]: t for t in MANIFEST.subjects(RDF.type, MF.ProtocolTest)}
 
 
-@pytest.fixture(
-    scope="module", params=["embedded", pytest.param("remote", marks=pytest.mark.remote)]
-)
-def client(request, tmp_path_factory):
-    """The app over a release holding data0-3 as named graphs (data0 has no file: see README),
-    on the embedded store and on an oxigraph server filled by `publisher load`."""
-    folder = tmp_path_factory.mktemp("conformance") / "release"
+def conformance_release(folder: Path) -> Path:
+    """A release in `folder` holding data0-3 as named graphs (data0 has no file: see README),
+    whole (a server refuses one that lacks any file a build writes), as a build writes it:
+    folder -> release.d/conformance, with the gzip copies and SHA256SUMS."""
     quads = []
     for n in range(4):
         source = PROTOCOL / f"data{n}.nt"
@@ -61,8 +58,6 @@ def client(request, tmp_path_factory):
             for t in pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_TRIPLES)
         ]
     fmt = pyoxigraph.RdfFormat
-    # A whole release (a server refuses one that lacks any file a build writes), as a build
-    # writes it: release -> release.d/conformance, with the gzip copies and SHA256SUMS.
     files = {
         "dataset.nq": pyoxigraph.serialize(quads, format=fmt.N_QUADS),
         "dataset.trig": pyoxigraph.serialize(quads, format=fmt.TRIG),
@@ -76,21 +71,37 @@ def client(request, tmp_path_factory):
         "validation.ttl": b"",
     }
     write_release(folder, "conformance", files)
+    return folder
+
+
+def conformance_client(folder: Path, store: str | None = None):
+    """A test client of the app over the release in `folder`, on `store` (None: embedded)."""
     config = {
         "TESTING": True,
         "HOME": str(folder.parent),
         "RELEASE_DIR": str(folder),
         "BASE_IRI": BASE,
     }
-    if request.param == "remote":
-        from tests.remote.servers import OxigraphServer
+    if store is not None:
+        config["STORE"] = store
+    return create_app(config).test_client()
 
-        server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
-        request.addfinalizer(server.stop)
-        server.load(folder)
-        config["STORE"] = server.query_url
-    app = create_app(config)
-    return app.test_client()
+
+@pytest.fixture(
+    scope="module", params=["embedded", pytest.param("remote", marks=pytest.mark.remote)]
+)
+def client(request, tmp_path_factory):
+    """The app over the conformance release, on the embedded store and on an oxigraph server
+    filled by `publisher load`."""
+    folder = conformance_release(tmp_path_factory.mktemp("conformance") / "release")
+    if request.param == "embedded":
+        return conformance_client(folder)
+    from tests.remote.servers import OxigraphServer
+
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    request.addfinalizer(server.stop)
+    server.load(folder)
+    return conformance_client(folder, server.query_url)
 
 
 def _requests(test) -> list:
