@@ -11,19 +11,13 @@ store each test runs on) are the ones they get."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from publisher.web import create_app
 from tests.stores.servers import ReplicaSet, VirtuosoServer, virtuoso_binary
-
-HERE = Path(__file__).resolve().parent
-# The web suite imports its helpers as top-level modules (web_helpers, fixture_release).
-sys.path.insert(0, str(HERE.parent / "web"))
-
-from fixture_release import app_config  # noqa: E402
+from tests.web.fixture_release import app_config
 
 BACKENDS = ("embedded", "replicas", "virtuoso")
 
