@@ -336,6 +336,7 @@ CLAIM = Fields(
         "status": TEXT,
         "note": TEXT,
         # kept from drafting (docs/suggest.md): the drafter, its cues and confidence, a gap
+        "key": TEXT,  # the draft's fingerprint and digest (publisher/curate/suggest/ids.py)
         "drafter": TEXT,
         "cues": TEXTS,
         "confidence": NUMBER,

@@ -104,3 +104,9 @@ def _score(query: list[str], name: list[str]) -> int:
     if all(any(n.startswith(q) for q in r for n in name_words) for r in query_readings):
         return 40
     return 0
+
+
+def name_score(query: str, name: str) -> int:
+    """How well `name` answers `query` (0 to 100), folded as the search above folds them; the
+    curators' workbench picks actors, places and relation types with it."""
+    return _score(_words(query), _words(name))

@@ -1,0 +1,173 @@
+"""Correcting a claim's fields and writing a new claim, in a document's mapping file, as text.
+
+Like confirm and reject (publisher/curate/suggest/review.py), only the lines of the fields that
+change are touched: the curators' comments, order and layout stay, and the diff shows what the
+curator changed. A drafted claim keeps its `key:`, so `publisher suggest` sees it was edited
+and never touches or drafts it again. After writing, the corpus is loaded as the build loads
+it; if that fails, the file is restored and the problems are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from publisher.corpus.load import load_corpus
+from publisher.corpus.yamlsource import Located, load_yaml
+from publisher.curate.claim_fields import EDITABLE, check_span, check_values, refuse
+from publisher.curate.suggest.ids import short_id
+from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
+from publisher.curate.suggest.review import review
+from publisher.curate.suggest.workspace import Workspace
+from publisher.curate.yamlwrite import replace_file, scalar
+from publisher.errors import InputError, Problem
+
+# Where a field missing from a claim is written: before the first of these keys it has.
+_AFTER_FIELDS = ("drafter", "cues", "confidence", "gap", "proposition", "event", "note", "status")
+
+
+@dataclass(frozen=True)
+class Edited:
+    path: Path
+    claim: str
+    changed: list[str]  # the fields whose lines changed
+
+
+def _claims(path: Path) -> dict[str, Located]:
+    content = load_yaml(path) if path.is_file() else None
+    items = (content or {}).get("claims") if isinstance(content, dict) else None
+    return {str(c.get("id")): c for c in items or [] if isinstance(c, Located)}
+
+
+def _extent(lines: list[str], index: int) -> int:
+    """The line after a key's value (a block value continues on more indented lines)."""
+    column = len(lines[index]) - len(lines[index].lstrip())
+    end = index + 1
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and (len(lines[end]) - len(lines[end].lstrip()) > column)
+    ):
+        end += 1
+    return end
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return float(old) == float(new)
+    return bool(old == new) or (old in (None, "") and new in (None, ""))
+
+
+def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> list[str]:
+    """Rewrite the lines of `claim` so its fields are `values` (None removes a field); returns
+    the names of the fields changed."""
+    id_line = claim.line_of("id") - 1
+    column = lines[id_line].index("id:")
+    pad = " " * column
+    keys_below = sorted(claim.key_lines.items(), key=lambda item: item[1])
+    block_end = _extent(lines, keys_below[-1][1] - 1) if keys_below else id_line + 1
+    anchor = next((claim.line_of(k) - 1 for k in _AFTER_FIELDS if k in claim.key_lines), block_end)
+    edits: list[tuple[int, int, list[str]]] = []  # (first line, line after, new lines)
+    inserted: list[str] = []
+    changed = []
+    for key in EDITABLE:
+        if key not in values or _same(claim.get(key), values[key]):
+            continue
+        if key == "hedged" and not values[key] and claim.get(key) is None:
+            continue  # hedged: false is what a missing key says
+        changed.append(key)
+        new = [] if values[key] is None else [f"{pad}{key}: {scalar(values[key])}"]
+        if key in claim.key_lines:
+            index = claim.line_of(key) - 1
+            edits.append((index, _extent(lines, index), new))
+        else:
+            inserted += new
+    if inserted:
+        edits.append((anchor, anchor, inserted))
+    for first, after, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        lines[first:after] = new
+    return changed
+
+
+def _write_checked(home: Path, path: Path, original: str, text: str) -> None:
+    replace_file(path, text)
+    try:
+        load_corpus(home)
+    except InputError as error:
+        replace_file(path, original)
+        error.problems.insert(0, Problem(path, None, "not written: the build would refuse it"))
+        raise
+
+
+def correct_claim(
+    home: Path, document_id: str, claim_id: str, values: Mapping[str, Any], accept: bool = False
+) -> Edited:
+    """Set the editable fields of a claim; with `accept`, confirm it too (all or nothing)."""
+    path = mapping_path(home, document_id)
+    claims = _claims(path)
+    if claim_id not in claims:
+        raise refuse({"claim": f"no claim {claim_id!r} in {path.name}"}, str(path))
+    workspace = Workspace.open(home)
+    check_values(values, workspace.corpus, workspace.vocabulary)
+    original = path.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    changed = edit_lines(lines, claims[claim_id], values)
+    if changed:
+        _write_checked(home, path, original, "\n".join(lines))
+    if accept:
+        try:
+            review(home, document_id, [claim_id], "confirmed")
+        except InputError:
+            replace_file(path, original)
+            raise
+    return Edited(path, claim_id, changed)
+
+
+def new_claim(
+    home: Path, document_id: str, start: object, end: object, values: Mapping[str, Any]
+) -> Edited:
+    """Write a confirmed claim whose evidence is the text at [start, end) of the document."""
+    workspace = Workspace.open(home)
+    document = workspace.document(document_id)
+    begin, finish = check_span(document.text, start, end)
+    check_values(values, workspace.corpus, workspace.vocabulary)
+    path = mapping_path(home, document_id)
+    if not path.is_file():
+        add_drafts(home, document, [], set())  # the file with its header, as `suggest` makes it
+    original = path.read_text(encoding="utf-8")
+    claims = _claims(path)
+    taken = set(workspace.corpus.claims) | set(workspace.corpus.drafts) | set(claims)
+    persons = frozenset(a.id for a in workspace.corpus.actors.values() if a.type == "person")
+    ident = short_id(
+        document_id, values["subject"], values["relation"], values["object"],
+        values.get("polarity") == "denied", persons, taken,
+    )  # fmt: skip
+    indent = "  "
+    if claims:
+        first = next(iter(claims.values()))
+        line = original.split("\n")[first.line_of("id") - 1]
+        indent = line[: line.index("-")]
+    pad = indent + "  "
+    body = [f"{indent}- id: {ident}"]
+    for key in ("subject", "relation", "object"):
+        body.append(f"{pad}{key}: {values[key]}")
+    body += [
+        f"{pad}quote: {scalar(document.text[begin:finish])}",
+        f"{pad}start: {begin}",
+        f"{pad}end: {finish}",
+    ]
+    for key in EDITABLE[3:]:
+        value = values.get(key)
+        if value is not None and not (key == "hedged" and value is False):
+            body.append(f"{pad}{key}: {scalar(value)}")
+    text = original.replace("claims: []", "claims:", 1) if not claims else original
+    text = text.rstrip("\n") + "\n" + "\n".join(body) + "\n"
+    _write_checked(home, path, original, text)
+    return Edited(path, ident, ["new"])
+
+
+def decide(home: Path, document_id: str, claim_id: str, verdict: str) -> Path:
+    """Accept (confirm) or reject a claim: `publisher confirm` and `publisher reject`."""
+    return review(home, document_id, [claim_id], verdict).path
