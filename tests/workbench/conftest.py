@@ -85,3 +85,20 @@ def snapshot(home: Path) -> dict[str, str]:
         for p in sorted((home / "data").rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.fixture
+def warm_home(home: Path, built_home: Path) -> Path:
+    """`home` with the build cache of the session's release, so that the workbench's builds
+    redo only what the curating changed (as on a curator's machine after the first build)."""
+    from publisher.build.pipeline import CACHE_DIR
+
+    if (built_home / CACHE_DIR).is_dir():
+        shutil.copytree(built_home / CACHE_DIR, home / CACHE_DIR)
+    return home
+
+
+@pytest.fixture
+def warm_curator(warm_home: Path) -> Curator:
+    app = create_app({"HOME": warm_home, "BASE_IRI": BASE, "ORIGINS": [ORIGIN], "TESTING": True})
+    return Curator(app.test_client())
