@@ -161,3 +161,11 @@ def test_bad_actor_and_document_input_write_nothing(curator: Curator, home: Path
     assert answer.status_code == 400
     assert snapshot(home) == before
     assert "someone" not in load_corpus(home)[0].actors
+
+
+def test_curate_refuses_to_listen_on_every_address(project: Path, capsys) -> None:
+    """0.0.0.0 would give no origin to accept writes from: refused before anything starts."""
+    from publisher.cli import main
+
+    assert main(["curate", "--home", str(project), "--host", "0.0.0.0"]) == 2
+    assert "not 0.0.0.0" in capsys.readouterr().err
