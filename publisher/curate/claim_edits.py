@@ -42,22 +42,73 @@ def _claims(path: Path) -> dict[str, Located]:
 
 
 def _extent(lines: list[str], index: int) -> int:
-    """The line after a key's value (a block value continues on more indented lines)."""
+    """The line after a key's value: a block value continues on more indented lines, and a
+    block list may also start its items at the key's own column."""
     column = len(lines[index]) - len(lines[index].lstrip())
     end = index + 1
-    while (
-        end < len(lines)
-        and lines[end].strip()
-        and (len(lines[end]) - len(lines[end].lstrip()) > column)
-    ):
-        end += 1
+    while end < len(lines) and lines[end].strip():
+        indent = len(lines[end]) - len(lines[end].lstrip())
+        if indent > column or (indent == column and lines[end].lstrip().startswith("- ")):
+            end += 1
+        else:
+            break
     return end
 
 
+def _normal(value: Any) -> Any:
+    """A value as compared: `2019` and `"2019"`, `1.0` and `1`, None and "" are the same."""
+    if isinstance(value, dict):
+        return {k: _normal(v) for k, v in value.items() if v not in (None, "")}
+    if isinstance(value, list):
+        return [_normal(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return str(float(value))
+    text = str(value)
+    try:
+        return str(float(text)) if text.strip() else None
+    except ValueError:
+        return text if text else None
+
+
 def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
-        return float(old) == float(new)
-    return bool(old == new) or (old in (None, "") and new in (None, ""))
+    return bool(_normal(old) == _normal(new))
+
+
+# What the form shows of a mapping value: keys it does not show are kept as they are.
+_SHOWN = {
+    "amount": ("value", "min", "max", "currency", "rate", "approximate"),
+    "time": ("from", "to"),
+}
+
+
+def _kept(key: str, old: Any, new: Any) -> Any:
+    """`new` with what the form cannot show of `old` (an amount's range, label or
+    approximation; a time's label; an attribution's source) carried over."""
+    if key in _SHOWN and isinstance(old, dict):
+        extra = {k: v for k, v in old.items() if k not in _SHOWN[key]}
+        if new is None:
+            return old if extra and not any(k in old for k in _SHOWN[key]) else None
+        if isinstance(new, dict):
+            if key == "amount" and "approximate" not in new and old.get("approximate") is False:
+                new = {**new, "approximate": False}  # written out, and unchecked on the form
+            return {**new, **extra}
+    if key == "attribution" and isinstance(old, list) and isinstance(new, list):
+        steps = []
+        for step in new:
+            same = next(
+                (
+                    o
+                    for o in old
+                    if isinstance(o, dict)
+                    and (o.get("agent"), o.get("role")) == (step["agent"], step["role"])
+                ),
+                None,
+            )
+            steps.append({**same, **step} if same else step)
+        return steps
+    return new
 
 
 def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> list[str]:
@@ -72,6 +123,7 @@ def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> l
     edits: list[tuple[int, int, list[str]]] = []  # (first line, line after, new lines)
     inserted: list[str] = []
     changed = []
+    values = {k: _kept(k, claim.get(k), v) for k, v in values.items()}
     for key in EDITABLE:
         if key not in values or _same(claim.get(key), values[key]):
             continue

@@ -63,29 +63,41 @@ def _time(text: str) -> str | dict[str, str] | None:
     return text
 
 
-def _amount(form: Mapping[str, str], errors: dict[str, str]) -> dict[str, Any] | None:
-    value = (form.get("amount_value") or "").strip()
-    if not value:
+def _number(text: str, errors: dict[str, str]) -> int | float | None:
+    text = text.strip().replace(",", "")
+    if not text:
         return None
     try:
-        number = Decimal(value.replace(",", ""))
+        number = Decimal(text)
     except InvalidOperation:
-        errors["amount"] = f"{value!r} is not a number"
+        errors["amount"] = f"{text!r} is not a number"
         return None
-    if number < 0:
-        errors["amount"] = "an amount is not negative"
+    if not number.is_finite() or number < 0:
+        errors["amount"] = f"{text!r} is not an amount"
         return None
-    amount: dict[str, Any] = {
-        "value": int(number) if number == number.to_integral() else float(number)
-    }
+    return int(number) if number == number.to_integral() else float(number)
+
+
+def _amount(form: Mapping[str, str], errors: dict[str, str]) -> dict[str, Any] | None:
+    """value, or min and/or max (a range, "up to"), currency, rate, approximate."""
+    amount: dict[str, Any] = {}
+    for key in ("value", "min", "max"):
+        number = _number(form.get(f"amount_{key}") or "", errors)
+        if number is not None:
+            amount[key] = number
+    if not amount:
+        return None
+    if "min" in amount and "max" in amount and amount["min"] > amount["max"]:
+        errors["amount"] = "the minimum is above the maximum"
     currency = (form.get("amount_currency") or "").strip().upper()
-    if currency:
-        if len(currency) != 3 or not currency.isalpha():
-            errors["amount"] = f"currency {currency!r} is not a three-letter code (USD)"
-        amount["currency"] = currency
+    if len(currency) != 3 or not currency.isalpha():
+        errors["amount"] = f"currency {currency!r} is not a three-letter code (USD)"
+    amount["currency"] = currency
     rate = (form.get("amount_rate") or "").strip()
     if rate:
         amount["rate"] = rate
+    if (form.get("amount_approximate") or "").lower() in ("on", "true", "1", "yes"):
+        amount["approximate"] = True
     return amount
 
 

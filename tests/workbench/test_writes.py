@@ -200,3 +200,34 @@ def test_pickers_forgive_arabic_spelling(curator: Curator) -> None:
     found = curator.client.get("/pick/relation?q=weapons").get_json()
     assert found[0]["id"] == "weapons-supply"
     assert curator.client.get("/pick/nothing?q=x").status_code == 404
+
+
+def test_saving_every_card_as_shown_changes_no_line(curator: Curator, home: Path) -> None:
+    """Each claim of every document, as its card shows it and the browser would send it back,
+    is exactly what its mapping file says: saving it unchanged writes nothing (an amount's
+    range or label, a time's label, an attribution's source are kept, not lost)."""
+    from publisher.corpus.yamlsource import load_yaml
+    from publisher.curate.claim_edits import edit_lines
+    from publisher.curate.claim_fields import read_form
+    from tests.workbench.forms import claim_cards
+
+    seen = 0
+    for document in load_corpus(home)[0].documents:
+        page = curator.client.get(f"/document/{document}").get_data(as_text=True)
+        cards = claim_cards(page)
+        path = mapping_path(home, document)
+        if not path.is_file():
+            continue
+        entries = {str(e["id"]): e for e in load_yaml(path)["claims"]}
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert set(cards) == set(entries)
+        for ident, form in cards.items():
+            assert edit_lines(list(lines), entries[ident], read_form(form)) == [], (ident, form)
+            seen += 1
+    assert seen > 200
+    claim = _claims(home)[ARMS]
+    before = mapping_path(home, DOCUMENT).read_bytes()
+    form = claim_cards(curator.client.get(f"/document/{DOCUMENT}").get_data(as_text=True))[ARMS]
+    answer = curator.post(f"/document/{DOCUMENT}/claims/{ARMS}", {**form, "action": "save"})
+    assert answer.get_json()["changed"] == [] and claim["status"] == "draft"
+    assert mapping_path(home, DOCUMENT).read_bytes() == before
