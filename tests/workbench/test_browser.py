@@ -240,9 +240,15 @@ def test_a_curator_reviews_a_new_arabic_document_and_publishes(
     assert len(made) == 1
     pledge = made[0]
 
-    # An unknown name, selected, added as an actor.
+    # A known actor's name, selected, is said to be known; an unknown one can be added.
+    browser.evaluate(f"{SELECT}({json.dumps('الحرس الثوري الإيراني')})")
+    assert (
+        browser.evaluate("document.getElementById('sel-known').textContent") == "known actor: irgc"
+    )
+    assert browser.evaluate("document.getElementById('actor-open').hidden") is True
     name = "سامر الخطيب"
     browser.evaluate(f"{SELECT}({json.dumps(name)})")
+    assert browser.evaluate("document.getElementById('actor-open').hidden") is False
     browser.evaluate("document.getElementById('actor-open').click()")
     assert browser.evaluate("document.getElementById('actor').elements.ar.value") == name
     set_fields(browser, "document.getElementById('actor')",

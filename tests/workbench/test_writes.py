@@ -199,6 +199,11 @@ def test_pickers_forgive_arabic_spelling(curator: Curator) -> None:
     assert found[0]["id"] == "tehran"
     found = curator.client.get("/pick/relation?q=weapons").get_json()
     assert found[0]["id"] == "weapons-supply"
+    found = curator.client.get("/pick/relation?q=تزويد بالاسلحة").get_json()  # no hamza
+    assert found[0]["id"] == "weapons-supply"
+    assert found[0]["ar"] == "تزويد بالأسلحة"
+    found = curator.client.get("/pick/actor?q=الحرس الثوري").get_json()
+    assert found[0]["id"] == "irgc"
     assert curator.client.get("/pick/nothing?q=x").status_code == 404
 
 

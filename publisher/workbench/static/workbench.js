@@ -200,6 +200,43 @@ function showSelection() {
   document.getElementById("sel-prefix").textContent = found.prefix;
   document.getElementById("sel-suffix").textContent = found.suffix;
   document.getElementById("selection").hidden = false;
+  // A name already known as an actor needs no new actor; another name may be a spelling.
+  const actors = new Set(
+    Array.from(text.querySelectorAll(".run"))
+      .filter((run) => {
+        const start = Number(run.dataset.s);
+        const end = start + codePoints(run.textContent);
+        return start < found.end && found.start < end && run.textContent.trim();
+      })
+      .map((run) => run.dataset.actor || ""),
+  );
+  const known = actors.size === 1 && !actors.has("") ? [...actors][0] : null;
+  const label = document.getElementById("sel-known");
+  label.hidden = !known;
+  label.textContent = known ? `known actor: ${known}` : "";
+  document.getElementById("actor-open").hidden = Boolean(known);
+  spellings(known ? "" : found.quote);
+}
+
+// Known actors whose names answer the selected words: offered as "another spelling of".
+async function spellings(quote) {
+  const box = document.getElementById("sel-spellings");
+  box.textContent = "";
+  if (!quote || quote.length > 80) return;
+  const response = await fetch(`/pick/actor?q=${encodeURIComponent(quote)}`);
+  if (!response.ok) return;
+  const choices = (await response.json()).slice(0, 3);
+  if (!choices.length) return;
+  box.append("a spelling of: ");
+  for (const choice of choices) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "spelling";
+    button.textContent = choice.id;
+    button.title = [choice.en, choice.ar].filter(Boolean).join(" · ");
+    button.addEventListener("click", () => openActor({ name: quote, variant: choice.id }));
+    box.append(button, " ");
+  }
 }
 
 if (text) {
@@ -239,6 +276,7 @@ if (newClaim) {
 }
 
 const actorForm = document.getElementById("actor");
+let openActor = () => {};
 if (actorForm) {
   const language = actorForm.elements.language.value;
   const mode = () => actorForm.elements.mode.value;
@@ -246,13 +284,29 @@ if (actorForm) {
     actorForm.querySelector(".new-only").hidden = mode() !== "new";
   };
   actorForm.querySelectorAll('input[name="mode"]').forEach((r) => r.addEventListener("change", layout));
-  document.getElementById("actor-open").addEventListener("click", () => {
-    if (!selected) return;
-    actorForm.elements.name.value = selected.quote;
-    actorForm.elements[language === "ar" ? "ar" : "en"].value = selected.quote;
+  openActor = (found) => {
+    const form = actorForm.elements;
+    form.name.value = found.name;
+    form[language === "ar" ? "ar" : "en"].value = found.name;
+    if (found.en) form.en.value = found.en;
+    if (found.ar) form.ar.value = found.ar;
+    if (found.kind && Array.from(form.type.options).some((o) => o.value === found.kind)) {
+      form.type.value = found.kind;
+    }
+    form.id.value = found.variant || found.ident || "";
+    actorForm.querySelector(`input[name="mode"][value="${found.variant ? "alias" : "new"}"]`).checked = true;
     actorForm.hidden = false;
     layout();
-    actorForm.elements.id.focus();
+    form.id.focus();
+  };
+  document.getElementById("actor-open").addEventListener("click", () => {
+    if (selected) openActor({ name: selected.quote });
+  });
+  document.querySelectorAll("button.candidate").forEach((button) => {
+    button.addEventListener("click", () => openActor({
+      name: button.dataset.name, ident: button.dataset.ident, kind: button.dataset.kind,
+      variant: button.dataset.variant, en: button.dataset.en, ar: button.dataset.ar,
+    }));
   });
   actorForm.querySelector(".cancel").addEventListener("click", () => { actorForm.hidden = true; });
   actorForm.addEventListener("submit", async (event) => {
