@@ -6,8 +6,9 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, render_template
 
+from publisher.errors import PublisherError
 from publisher.settings import defaults
 from publisher.workbench import actors, claims, documents, guard, picks, publishing
 
@@ -35,4 +36,12 @@ def create_app(test_config: dict[str, object] | None = None) -> Flask:
     guard.init_app(app)
     for module in (documents, claims, actors, picks, publishing):
         app.register_blueprint(module.bp)
+
+    @app.errorhandler(PublisherError)
+    def _problems(error: PublisherError) -> tuple[str, int]:
+        # A page the project cannot give (an unknown document, a file broken by hand): the
+        # problems as the commands print them, with their files and lines.
+        status = 404 if "no document" in str(error) else 409
+        return render_template("problems.html", error=str(error)), status
+
     return app

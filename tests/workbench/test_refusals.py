@@ -169,3 +169,16 @@ def test_curate_refuses_to_listen_on_every_address(project: Path, capsys) -> Non
 
     assert main(["curate", "--home", str(project), "--host", "0.0.0.0"]) == 2
     assert "not 0.0.0.0" in capsys.readouterr().err
+
+
+def test_an_unknown_document_or_a_broken_file_is_a_page_of_problems(
+    curator: Curator, home: Path
+) -> None:
+    answer = curator.client.get("/document/no-such-document")
+    assert answer.status_code == 404
+    assert "no document &#39;no-such-document&#39;" in answer.get_data(as_text=True)
+    path = home / "data" / "claims" / f"{DOCUMENT}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "    colour: blue\n", encoding="utf-8")
+    answer = curator.client.get(f"/document/{DOCUMENT}")
+    assert answer.status_code == 409
+    assert "unknown key &#39;colour&#39;" in answer.get_data(as_text=True)
