@@ -161,11 +161,14 @@ def correct_claim(
     claims = _claims(path)
     if claim_id not in claims:
         raise refuse({"claim": f"no claim {claim_id!r} in {path.name}"}, str(path))
+    claim = claims[claim_id]
+    if len({claim.line, *claim.key_lines.values()}) == 1:
+        raise refuse({"claim": f"{claim_id} is written on one line: edit it in {path.name}"})
     workspace = Workspace.open(home)
     check_values(values, workspace.corpus, workspace.vocabulary)
     original = path.read_text(encoding="utf-8")
     lines = original.split("\n")
-    changed = edit_lines(lines, claims[claim_id], values)
+    changed = edit_lines(lines, claim, values)
     if changed:
         _write_checked(home, path, original, "\n".join(lines))
     if accept:

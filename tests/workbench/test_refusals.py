@@ -182,3 +182,19 @@ def test_an_unknown_document_or_a_broken_file_is_a_page_of_problems(
     answer = curator.client.get(f"/document/{DOCUMENT}")
     assert answer.status_code == 409
     assert "unknown key &#39;colour&#39;" in answer.get_data(as_text=True)
+
+
+def test_a_claim_written_on_one_line_is_left_to_the_file(curator: Curator, home: Path) -> None:
+    path = home / "data" / "claims" / f"{DOCUMENT}.yaml"
+    text = load_corpus(home)[0].documents[DOCUMENT].text
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"  - {{id: one-line, subject: iran, relation: visit, object: hamas, quote: {text[:5]},"
+        " start: 0, end: 5, status: draft}\n",
+        encoding="utf-8",
+    )
+    before = snapshot(home)
+    answer = curator.post(f"/document/{DOCUMENT}/claims/one-line", {**ACCEPT, "action": "save"})
+    assert answer.status_code == 400
+    assert "one line" in answer.get_json()["errors"]["claim"]
+    assert snapshot(home) == before
