@@ -45,6 +45,19 @@ def _claim_at(claims: list[ClaimView], line: int | None) -> str | None:
     return owner
 
 
+def _place(check: Check, path: Path, claims: list[ClaimView], error: InputError) -> None:
+    """Problems of the input on the claims whose lines they name."""
+    for problem in error.problems:
+        mine = Path(str(problem.path)).resolve() == path
+        claim = _claim_at(claims, problem.line) if mine else None
+        if claim:
+            check.findings.setdefault(claim, []).append(problem.message)
+        elif mine or check.document in problem.message:
+            check.general.append(str(problem))
+    if not check.findings and not check.general:
+        check.general.append(f"the corpus has {len(error.problems)} problem(s) elsewhere")
+
+
 def check_document(home: Path, base: str, document_id: str) -> Check:
     """The build's checks, with findings on the claims of `document_id`."""
     path = mapping_path(home, document_id).resolve()
@@ -52,18 +65,11 @@ def check_document(home: Path, base: str, document_id: str) -> Check:
     check = Check(document_id)
     try:
         load_corpus(home)
+        # The build's own checks come first: the cues of denied and hedged claims, then SHACL.
+        built = build_graph(home, base)
     except InputError as error:
-        for problem in error.problems:
-            mine = Path(str(problem.path)).resolve() == path
-            claim = _claim_at(claims, problem.line) if mine else None
-            if claim:
-                check.findings.setdefault(claim, []).append(problem.message)
-            elif mine or document_id in problem.message:
-                check.general.append(str(problem))
-        if not check.findings and not check.general:
-            check.general.append(f"the corpus has {len(error.problems)} problem(s) elsewhere")
+        _place(check, path, claims, error)
         return check
-    built = build_graph(home, base)
     check.shapes_checked = True
     minter = Minter(base)
     prefixes = {claim.id: str(minter.claim(claim.id)) for claim in claims}

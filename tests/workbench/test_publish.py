@@ -70,3 +70,12 @@ def test_review_check_and_publish(warm_curator: Curator, warm_home: Path) -> Non
     assert f"+  - id: {pledge}" in changes
     assert len([c for c in changes if c.startswith("-")]) == 5  # three statuses, object, time
     suggest_changes_nothing(home)
+
+
+def test_a_check_runs_the_builds_cue_checks(curator: Curator, home: Path) -> None:
+    """A claim marked denied whose words deny nothing: the build's cue check names it."""
+    form = {**ARMS_FORM, "polarity": "denied", "action": "accept"}
+    assert curator.post(f"/document/{DOCUMENT}/claims/{ARMS}", form).status_code == 200
+    body = curator.post(f"/document/{DOCUMENT}/check").get_json()
+    assert list(body["findings"]) == [ARMS], body
+    assert body["shapes"] is False
