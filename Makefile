@@ -16,8 +16,9 @@
 #                       live    a real server process on loopback: `publisher serve`, gunicorn,
 #                               headless Chromium (tests/liveserver.py starts the publisher);
 #                       remote  a real oxigraph server (tests/remote/servers.py).
-#   make test-remote  the remote tests alone; make soak, make bench, make external: their own
-#                     marks, left out of `make test` (see each target below).
+#   make test-remote  the remote tests alone; make soak, make bench, make external,
+#                     make test-workbench: their own marks, left out of `make test` (see each
+#                     target below).
 # No test writes into the checkout: the run fails if it changed (tests/checkout.py).
 PYTHON ?= python3
 VENV := .venv
@@ -87,6 +88,13 @@ lint: $(STAMP)
 external: $(STAMP)
 	bash scripts/setup-external.sh
 	$(BIN)/python -m pytest -m external tests/external
+
+# The curation workbench (`publisher curate`) driven in headless Chromium as a curator uses it
+# (tests/workbench/test_browser.py, marker workbench): about two minutes, so left out of
+# `make test`; `make browser` first, so it runs rather than skips.
+.PHONY: test-workbench
+test-workbench: $(STAMP) browser
+	$(BIN)/python -m pytest -m workbench tests/workbench
 
 # Headless Chromium for the page tests (tests/pages/test_browser.py and test_query_browser.py,
 # marked live; they skip, saying so, only when chromium is missing): Debian's package (and

@@ -1,8 +1,8 @@
 """Which tests start servers, so that `make check` can leave them out (pyproject declares the
 markers; tests/conftest.py applies and checks them).
 
-`live`   starts a real server process on loopback: `publisher serve`, gunicorn, or a browser
-         (Chromium), or the benchmark harness's servers.
+`live`   starts a real server process on loopback: `publisher serve` or `publisher curate`,
+         gunicorn, or a browser (Chromium), or the benchmark harness's servers.
 `remote` starts a real oxigraph server (`oxigraph serve`).
 
 A test gets them three ways: from a fixture declared with `@starts(...)` anywhere in its
@@ -61,7 +61,7 @@ def server_kind(argv: Sequence[object]) -> str | None:
     if program.startswith("python") and len(words) > 2 and words[1] == "-m":
         program, words = words[2], words[2:]
     arguments = words[1:]
-    if program in ("publisher", "publisher.cli") and arguments[:1] == ["serve"]:
+    if program in ("publisher", "publisher.cli") and arguments[:1] in (["serve"], ["curate"]):
         return "live"
     if program == "oxigraph" and arguments[:1] == ["serve"]:
         return "remote"

@@ -43,6 +43,7 @@ def test_every_module_of_the_suite_is_imported_under_its_package_name():
     [
         ([sys.executable, "-m", "publisher", "serve", "--port", "1"], "live"),
         (["/x/.venv/bin/publisher", "serve"], "live"),
+        ([sys.executable, "-m", "publisher", "curate", "--port", "1"], "live"),
         ([sys.executable, "-m", "gunicorn", "publisher.web:create_app()"], "live"),
         (["/x/.venv/bin/gunicorn", "publisher.web:create_app()", "-w", "2"], "live"),
         (["/usr/bin/chromium", "--headless", "about:blank"], "live"),

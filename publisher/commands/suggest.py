@@ -71,15 +71,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.document:
         print("publisher suggest: error: give a document id (or --evaluate)", file=sys.stderr)
         return 2
+    from publisher.curate.drafts import suggest_document
     from publisher.curate.suggest.candidates import candidate_names
-    from publisher.curate.suggest.mapping_file import add_drafts
 
-    workspace = Workspace.open(args.home)
-    document = workspace.document(args.document)
-    drafts = workspace.drafts(document)
-    taken = set(workspace.corpus.claims) | set(workspace.corpus.drafts)
-    persons = frozenset(a.id for a in workspace.corpus.actors.values() if a.type == "person")
-    written = add_drafts(args.home, document, drafts, taken, persons, write=not args.dry_run)
+    suggested = suggest_document(args.home, args.document, write=not args.dry_run)
+    workspace, document, written = suggested.workspace, suggested.document, suggested.written
     for label, items in (("new", written.added), ("updated", written.updated)):
         for ident, draft in items:
             flags = "".join(
