@@ -178,7 +178,13 @@ class Drafter:
         self.rates = rates
         self.language = document.language
         self.reader = Reader(
-            self.language, corpus.actors, corpus.places, dict(self._demonym_table())
+            self.language,
+            corpus.actors,
+            corpus.places,
+            dict(self._demonym_table()),
+            kind_words=frozenset(
+                fold(phrase) for phrase, _, _ in lexicon.kinds.phrases if " " not in phrase
+            ),
         )
         self.parents = self._parents(corpus)
         text = self.text

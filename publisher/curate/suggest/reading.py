@@ -97,6 +97,7 @@ class Ref:
     number: str = "singular"  # singular | dual | plural (pronouns)
     types: frozenset[str] = frozenset()  # actor types an anaphor fits
     note: str | None = None  # how a pronoun or description was resolved
+    qualifies: int | None = None  # a demonym's relation noun (token): "Iranian support"
 
     @property
     def actor(self) -> str | None:
@@ -190,7 +191,8 @@ def _demonyms(actors: dict[str, Actor], irregular: dict[str, str], language: str
                 stem = low[2:] if low.startswith("ال") else low
                 stems = {stem, stem[:-1] if stem.endswith("ا") else stem}
                 for s in stems:
-                    for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان"):
+                    # (يا: the indefinite accusative, "دعما إيرانيا")
+                    for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان", "يا"):
                         table.setdefault(s + suffix, actor.id)
                         table.setdefault("ال" + s + suffix, actor.id)
     for word, ident in irregular.items():
@@ -209,8 +211,10 @@ class Reader:
         places: dict[str, Place],
         demonyms: dict[str, str],
         memberships: dict[str, set[str]] | None = None,
+        kind_words: frozenset[str] = frozenset(),
     ) -> None:
         self.language = language
+        self.kind_words = kind_words  # "political", "المالي": adjectives naming a kind of support
         self.actors = actors
         self.places = places
         self.demonyms = _demonyms(actors, demonyms, language)
@@ -317,6 +321,12 @@ class Reader:
                     or head in grammar.AR_DEMONYM_HEADS
                     or bare in grammar.AR_DEMONYM_HEADS
                 )
+            qualified = None
+            if not kind_ok and compound is None:
+                # A demonym qualifying a relation noun is its giver, as a possessor is:
+                # "Iranian support for the Houthis", "الدعم الإيراني لحماس".
+                qualified = self._qualified_cue(reading, t.index)
+                kind_ok = qualified is not None
             if not kind_ok:
                 continue
             ident = state
@@ -327,7 +337,40 @@ class Reader:
                 noun = self._list_head(reading, t.index)
                 if noun is not None and noun.low in grammar.EN_GOVERNMENT_NOUNS:
                     ident = self._government_of(state) or state
-            reading.refs.append(Ref(t.start, t.end, t.index, t.index, (ident,), t.text, "demonym"))
+            reading.refs.append(
+                Ref(
+                    t.start,
+                    t.end,
+                    t.index,
+                    t.index,
+                    (ident,),
+                    t.text,
+                    "demonym",
+                    qualifies=qualified,
+                )
+            )
+
+    def _qualified_cue(self, reading: Reading, index: int) -> int | None:
+        """The relation noun the demonym at `index` qualifies, if any: right after it in
+        English (kind adjectives may come between: "Iranian military and financial support"),
+        right before it in Arabic ("الدعم الإيراني", "الدعم المالي الإيراني")."""
+        tokens = reading.tokens
+        step = 1 if self.language == "en" else -1
+        k = index + step
+        while 0 <= k < len(tokens):
+            t = tokens[k]
+            if k in reading.cue_tokens:
+                return k if self.language == "ar" or not self._verb_form(t.low) else None
+            bare = t.low[1:] if self.language == "ar" and t.low[:1] == "و" else t.low
+            if not (bare in self.kind_words or t.low in ("and", ",", "،", "و")):
+                return None
+            k += step
+        return None
+
+    @staticmethod
+    def _verb_form(low: str) -> bool:
+        """An English cue word that reads as a verb after a demonym ("Iranian backed")."""
+        return low.endswith("ed")
 
     def _state_governments(self, reading: Reading) -> None:
         """ "The U.S., British, and Israeli governments": a state's name used as a modifier of

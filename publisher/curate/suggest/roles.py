@@ -200,7 +200,11 @@ def find_roles(
     """Agent and recipient of `cue` in `clause`; `excluded`: ids of referents that are sources
     (attribution), not participants; `reversing`: token indices of receiving verbs."""
     reversing = _governing(reading, clause, cue, reversing)
-    refs = [r for r in reading.refs_in(clause.first, clause.last) if _usable(r, excluded)]
+    refs = [
+        r
+        for r in reading.refs_in(clause.first, clause.last)
+        if _usable(r, excluded) and (r.qualifies is None or cue.first <= r.qualifies <= cue.last)
+    ]
     left = [r for r in refs if r.last < cue.first]
     right = [r for r in refs if r.first > cue.last]
     if reading.language == "en":
@@ -324,6 +328,8 @@ def _english(
         subject = _subject_before(reading, left, verb)
         recipients = _group(reading, subject) or _antecedent(reading, clause)
         agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas received Iranian funding"
+            agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
         return Roles(_group(reading, agent), recipients, "receiving")
 
     # A transfer verb before a noun cue: its subject gives, its object receives.
@@ -641,6 +647,8 @@ def _arabic(
         before = [r for r in left if r.last < verb and r.marker is None]
         subject = after[0] if after else (before[-1] if before else clause.antecedent)
         agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None:  # "تلقت حماس دعما إيرانيا"
+            agent = next((r for r in right if r.qualifies is not None), None)
         return Roles(_group(reading, agent), _group(reading, subject), "receiving")
 
     if cue.kind in ("amount", "transferred") or relation in (

@@ -1,0 +1,68 @@
+"""Drafting rules that generalise beyond the sentences they were found on: relations stated as
+nouns, coordinated actors, passives with a place for the agent... Each rule is checked on
+sentences made up for it, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publisher.corpus.model import Document
+from publisher.curate.suggest.drafting import Draft, draft_claims
+from publisher.curate.suggest.workspace import Workspace
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    """The repository's own corpus (read only)."""
+    return Workspace.open(ROOT)
+
+
+def drafts_of(workspace: Workspace, text: str, language: str) -> list[Draft]:
+    document = Document("t", Path("t.txt"), "t.txt", "", language, "news-report", {}, "", text)
+    return draft_claims(
+        document,
+        workspace.drafting_layer(document),
+        workspace.corpus,
+        workspace.lexicon(language),
+        workspace.vocabulary.concepts["rate"],
+    )
+
+
+def triples(workspace: Workspace, text: str, language: str) -> set[tuple[str | None, ...]]:
+    return {(d.subject, d.relation, d.object) for d in drafts_of(workspace, text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Iranian support for Hamas grew in 2015.", "en", {("iran", "political-support", "hamas")}),
+        (
+            "Iranian military and financial support to Hezbollah continued.",
+            "en",
+            {
+                ("iran", "military-support", "hezbollah"),
+                ("iran", "financial-support", "hezbollah"),
+            },
+        ),
+        ("Hamas received Iranian funding in 2012.", "en", {("iran", "financial-support", "hamas")}),
+        ("الدعم الإيراني لحماس مستمر.", "ar", {("iran", "political-support", "hamas")}),
+        (
+            "ويستمر الدعم المالي الإيراني لحزب الله.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        ("وتلقت حماس تمويلا قطريا.", "ar", {("qatar", "financial-support", "hamas")}),
+    ],
+)
+def test_a_demonym_qualifying_a_relation_noun_is_its_giver(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+def test_a_demonym_qualifies_only_its_own_noun(workspace: Workspace) -> None:
+    # "Iranian" belongs to "backing": it is not who Hezbollah welcomed (hosting).
+    assert triples(workspace, "Hezbollah welcomed Iranian backing.", "en") == set()
