@@ -66,3 +66,22 @@ def test_a_demonym_qualifying_a_relation_noun_is_its_giver(
 def test_a_demonym_qualifies_only_its_own_noun(workspace: Workspace) -> None:
     # "Iranian" belongs to "backing": it is not who Hezbollah welcomed (hosting).
     assert triples(workspace, "Hezbollah welcomed Iranian backing.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three thousand Hezbollah militants have undergone training in Iran.", "en"),
+        ("Hezbollah fighters were trained in Iran.", "en"),
+        ("وخضع مقاتلو حزب الله لتدريب في إيران.", "ar"),
+    ],
+)
+def test_training_received_in_a_state_is_that_state_s(
+    workspace: Workspace, text: str, language: str
+) -> None:
+    assert triples(workspace, text, language) == {("iran", "training", "hezbollah")}
+
+
+def test_only_training_takes_its_giver_from_where_it_happened(workspace: Workspace) -> None:
+    # Funding received in a state is not funding by that state.
+    assert triples(workspace, "Hezbollah fighters received funding in Iran.", "en") == set()

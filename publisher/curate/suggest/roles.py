@@ -178,6 +178,21 @@ def _is_place(ref: Ref) -> bool:
     return ref.kind == "place"
 
 
+def _trained_in(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:
+    """Training received in a state, no trainer named: the state trains ("militants have
+    undergone training in Iran", "were trained in Iran", "تدربوا في إيران"). Only a state (or
+    a place standing for one) right after "in"/"في", and only for training."""
+    if cue.relation != "training":
+        return None
+    within = fold("في")
+    for ref in right:
+        if _words(reading, cue.last, ref.first) > 3:
+            return None
+        if ref.marker in ("in", within) and ref.ids:
+            return ref
+    return None
+
+
 def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> set[int]:
     """The receiving verbs that take the cue as their object: a few words before it, with no
     preposition between ("received weapons", not "faced criticism over their ties")."""
@@ -319,6 +334,8 @@ def _english(
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
             agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         subject = _recipient_before_passive(reading, left, cue)
         recipients = _group(reading, subject) or _antecedent(reading, clause)
         return Roles(_group(reading, agent), recipients, "passive")
@@ -330,6 +347,8 @@ def _english(
         agent = next((r for r in right if r.marker in ("from", "by")), None)
         if agent is None:  # "Hamas received Iranian funding"
             agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         return Roles(_group(reading, agent), recipients, "receiving")
 
     # A transfer verb before a noun cue: its subject gives, its object receives.
@@ -649,6 +668,8 @@ def _arabic(
         agent = next((r for r in right if r.marker == AR_FROM), None)
         if agent is None:  # "تلقت حماس دعما إيرانيا"
             agent = next((r for r in right if r.qualifies is not None), None)
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         return Roles(_group(reading, agent), _group(reading, subject), "receiving")
 
     if cue.kind in ("amount", "transferred") or relation in (
