@@ -85,3 +85,66 @@ def test_training_received_in_a_state_is_that_state_s(
 def test_only_training_takes_its_giver_from_where_it_happened(workspace: Workspace) -> None:
     # Funding received in a state is not funding by that state.
     assert triples(workspace, "Hezbollah fighters received funding in Iran.", "en") == set()
+
+
+def titled_drafts(workspace: Workspace, title: str, text: str, language: str) -> list[Draft]:
+    document = Document(
+        "t", Path("t.txt"), "t.txt", "", language, "news-report", {language: title}, "", text
+    )
+    return workspace.drafts(document)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "expected"),
+    [
+        # A section heading names the recipient of what the section's sentences give.
+        (
+            "Foreign involvement",
+            "==Support of Hezbollah==\nIran provides between US$50–100 million annually.",
+            "en",
+            ("iran", "financial-support", "hezbollah", "heading"),
+        ),
+        # The title names giver and recipient: a sentence of that giver takes the recipient.
+        (
+            "Qatari support for Hamas",
+            "Qatar transferred more than $1 billion in 2018.",
+            "en",
+            ("qatar", "financial-support", "hamas", "title"),
+        ),
+        (
+            "الدعم القطري لحماس",
+            "وحولت قطر أكثر من مليار دولار في عام 2018.",
+            "ar",
+            ("qatar", "financial-support", "hamas", "title"),
+        ),
+    ],
+)
+def test_a_heading_or_the_title_names_the_recipient_a_sentence_leaves_out(
+    workspace: Workspace, title: str, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = titled_drafts(workspace, title, text, language)
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected[:3]]
+    assert f"the recipient the {expected[3]} names" in (drafts[0].note or "")
+    assert drafts[0].confidence <= 0.5  # an inference, said in the note
+
+
+def test_the_title_s_recipient_is_only_for_the_title_s_giver(workspace: Workspace) -> None:
+    # Another state's money is not said to go to the title's recipient.
+    drafts = titled_drafts(
+        workspace, "Qatari support for Hamas", "Turkey transferred $5 million in 2019.", "en"
+    )
+    assert drafts == []
+    # A heading about something else leaves the sentence without a recipient.
+    text = "==Support of Hezbollah==\nIran met Russia.\n==Reactions==\nIran provides $5 million."
+    drafts = titled_drafts(workspace, "Foreign involvement", text, "en")
+    assert ("iran", "financial-support", "hezbollah") not in {
+        (d.subject, d.relation, d.object) for d in drafts
+    }
+
+
+def test_a_transfer_verb_before_what_it_moves_is_not_money(workspace: Workspace) -> None:
+    text = "==Support of Hezbollah==\nHe also claimed that Iran transferred the missiles."
+    drafts = titled_drafts(workspace, "Foreign involvement", text, "en")
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [
+        ("iran", "weapons-supply", "hezbollah")
+    ]

@@ -41,12 +41,12 @@ from publisher.curate.suggest.timing import (
     relative_times,
     times_in,
 )
-from publisher.textlayer import AmountMention, TextLayer
+from publisher.textlayer import AmountMention, Mention, TextLayer
 from publisher.textlayer.arabic import fold
 from publisher.textlayer.quantities import Count, find_counts
 from publisher.textlayer.relative import find_relative
 
-DRAFTER = "suggest 2"
+DRAFTER = "suggest 3"
 NEGATION_WINDOW = 3
 SUPPORT = frozenset(
     {
@@ -140,6 +140,14 @@ class Frame:
 
 
 @dataclass
+class Topic:
+    """What a title or heading is about: a giver (if named) and a recipient."""
+
+    giver: str | None
+    recipient: str
+
+
+@dataclass
 class Memory:
     """What earlier sentences leave for later ones."""
 
@@ -168,6 +176,7 @@ class Drafter:
         corpus: Corpus,
         lexicon: Lexicon,
         rates: frozenset[str],
+        title_layer: TextLayer | None = None,
     ) -> None:
         self.document = document
         self.layer = layer
@@ -218,6 +227,20 @@ class Drafter:
         self.memory = Memory()
         war = _WAR_YEAR.search(fold(text))
         self.war_year: str | None = (war.group(1) or war.group(2)) if war else None
+        # Who gives and who receives, as the title or the current heading names them
+        # ("Qatari support for Hamas", "==Support of Hezbollah=="): a reader takes the
+        # recipient from there when a sentence names only the giver.
+        self.title_topic: Topic | None = None
+        if title_layer is not None:
+            title = title_layer.text
+            self.title_topic = self._topic(
+                title,
+                0,
+                len(title),
+                [m for m in title_layer.mentions if not m.in_boilerplate],
+                lexicon.relations.find(title),
+            )
+        self.heading_topic: Topic | None = None
 
     def _demonym_table(self) -> Iterable[tuple[str, str]]:
         for word, ident in self.lexicon.demonyms:
@@ -265,12 +288,14 @@ class Drafter:
 
     def run(self) -> list[Draft]:
         drafts: dict[tuple[str | None, str, str | None, int], Draft] = {}
-        sentences = [
-            s
-            for s in self.layer.sentences
-            if not s.in_boilerplate and not self._heading(s.start, s.end)
-        ]
-        for number, s in enumerate(sentences):
+        sentences = [s for s in self.layer.sentences if not s.in_boilerplate]
+        number = -1
+        for s in sentences:
+            if self._heading(s.start, s.end):
+                cues = [c for c in self.cues if s.start <= c.start and c.end <= s.end]
+                self.heading_topic = self._topic(self.text, s.start, s.end, self.mentions, cues)
+                continue
+            number += 1
             self.memory.sentence = number
             found = self._sentence(s.start, s.end)
             for d in found:
@@ -311,6 +336,65 @@ class Drafter:
         return len(line.split()) <= 12 and not line.endswith(
             (".", "!", "?", "؟", "]", "”", '"', "»")
         )
+
+    def _topic(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        mentions: Sequence[Mention],
+        cues: Sequence[Match[tuple[str, bool]]],
+    ) -> Topic | None:
+        """The giver and recipient a title or heading names with a support noun: "Qatari
+        support for Hamas", "Support of Hezbollah", "Funding of the Axis of Resistance",
+        "الدعم القطري لحماس". None without a support cue or a marked recipient."""
+        support = [c for c in cues if c.payload[0] in SUPPORT and not c.payload[1]]
+        if not support:
+            return None
+        reading = self.reader.read(
+            text, start, end, list(mentions), [(c.start, c.end) for c in cues]
+        )
+        if not reading.tokens:
+            return None
+        cue_first = reading.token_at(support[0].start)
+        refs = [r for r in reading.refs if r.ids and r.kind != "place" and not r.modifier]
+        recipient = next(
+            (r for r in refs if r.first > cue_first and r.marker in _TOPIC_RECIPIENT), None
+        )
+        if recipient is None:
+            return None
+        giver = next(
+            (
+                r
+                for r in refs
+                if r is not recipient
+                and (r.qualifies is not None or r.marker in (None, "'s"))
+                and not (recipient.group >= 0 and r.group == recipient.group)
+            ),
+            None,
+        )
+        receiving = recipient.actor or ""
+        giving = giver.actor if giver is not None else None
+        if giving is not None and self.related(giving, receiving):
+            return None
+        return Topic(giving, receiving)
+
+    def _topic_recipient(self, agents: list[Ref]) -> tuple[str, str] | None:
+        """The recipient the current heading (else the title) names, when the giver it names,
+        if any, is the clause's agent (or part of the same state): (recipient, where)."""
+        for topic, where in ((self.heading_topic, "heading"), (self.title_topic, "title")):
+            if topic is None:
+                continue
+            ids = [a.actor for a in agents if a.actor]
+            if not ids or any(self.related(i, topic.recipient) for i in ids):
+                return None
+            if topic.giver is None or all(
+                i == topic.giver or self.related(i, topic.giver) or self._same_state(i, topic.giver)
+                for i in ids
+            ):
+                return topic.recipient, where
+            return None
+        return None
 
     # --- one sentence ------------------------------------------------------------------------------
 
@@ -761,6 +845,18 @@ class Drafter:
             if self._transfer_verb(reading, cue) is not None and not any(
                 _overlaps(c.start, c.end, cue.start, cue.end) for c in cues
             ):
+                # "transferred the missiles": the verb says how, the noun what; the verb is
+                # not a cue of its own (money) when what it moves is named.
+                cues = [
+                    c
+                    for c in cues
+                    if not (
+                        c.kind == "cue"
+                        and c.relation != cue.relation
+                        and fold(c.words) in grammar.EN_TRANSFER_VERBS | grammar.AR_TRANSFER_VERBS
+                        and 0 < cue.first - c.last <= 3
+                    )
+                ]
                 cues.append(cue)
         # Money given: an amount after a transfer verb is a funding cue.
         for a in self.amounts:
@@ -1057,6 +1153,20 @@ class Drafter:
                     "the recipient of the preceding clause."
                 )
                 confidence -= 0.2
+            elif (
+                not previous
+                and cue.kind != "compound"  # "Iranian-backed militias": the militias, unnamed
+                and (topic := self._topic_recipient(agents)) is not None
+            ):
+                ident, where = topic
+                recipients = [
+                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
+                ]
+                notes.append(
+                    f"The recipient is not named in the clause; read as {ident}, "
+                    f"the recipient the {where} names."
+                )
+                confidence -= 0.25
             else:
                 gap = "object: the recipient is not named in the clause"
         if cue.relation == "visit":
@@ -1568,6 +1678,7 @@ _STATES_OF_AFFAIRS = frozenset(
         "rift",
     }
 )
+_TOPIC_RECIPIENT = frozenset({"for", "to", "of", "towards", fold("ل"), fold("إلى"), fold("الى")})
 _RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
@@ -1615,6 +1726,8 @@ def draft_claims(
     corpus: Corpus,
     lexicon: Lexicon,
     rates: frozenset[str] = frozenset(),
+    title_layer: TextLayer | None = None,
 ) -> list[Draft]:
-    """The drafts of one document, in text order."""
-    return Drafter(document, layer, corpus, lexicon, rates).run()
+    """The drafts of one document, in text order (`title_layer`: its title in its language,
+    read for what the document is about)."""
+    return Drafter(document, layer, corpus, lexicon, rates, title_layer).run()
