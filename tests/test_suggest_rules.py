@@ -148,3 +148,62 @@ def test_a_transfer_verb_before_what_it_moves_is_not_money(workspace: Workspace)
     assert [(d.subject, d.relation, d.object) for d in drafts] == [
         ("iran", "weapons-supply", "hezbollah")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # التقى is a verb (its root begins with ل), not a noun with the article.
+        (
+            "التقى إسماعيل هنية ميخائيل بوغدانوف.",
+            "ar",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+        # The speaker stands before his verb; whom he met after "عقب لقاء" is not the speaker,
+        # and the meeting is his own act, not part of what he states.
+        (
+            "وكان إسماعيل هنية، رئيس المكتب السياسي لحركة حماس، قد صرح عقب لقاء ميخائيل "
+            "بوغدانوف، “اتفقنا على متابعة اللقاءات”.",
+            "ar",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+        (
+            "Ismail Haniyeh said after meeting Mikhail Bogdanov that talks would go on.",
+            "en",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+    ],
+)
+def test_who_speaks_and_whom_they_met(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+def test_a_word_beginning_with_kaf_is_not_the_preposition(workspace: Workspace) -> None:
+    # "كتلة حزب الله" (Hezbollah's bloc) in an apposition describes the person: no claim of
+    # Hezbollah's; "كذلك" (likewise) governs nothing.
+    # The apposition between commas does not keep the subject from its verb.
+    text = "وكان إسماعيل هنية، رئيس الوفد ورئيس كتلة حزب الله، قد التقى ميخائيل بوغدانوف."
+    assert triples(workspace, text, "ar") == {("ismail-haniyeh", "meeting", "mikhail-bogdanov")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After two actors a verb agrees with them (dual, plural): the bare form is a noun.
+        (
+            "قطر وإيران دعمتا حماس.",
+            {("qatar", "political-support", "hamas"), ("iran", "political-support", "hamas")},
+        ),
+        (
+            "وقطر وإيران تدعمان حماس.",
+            {("qatar", "political-support", "hamas"), ("iran", "political-support", "hamas")},
+        ),
+        ("أكد قادة في حركتي حماس والجهاد الإسلامي دعم إيران المستمر.", set()),
+    ],
+)
+def test_a_verb_agrees_with_coordinated_subjects(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -33,7 +33,7 @@ from publisher.corpus.model import Actor, Corpus, Document
 from publisher.curate.suggest import grammar
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
-from publisher.curate.suggest.roles import Cue, Roles, arabic_noun, find_roles
+from publisher.curate.suggest.roles import Cue, Roles, arabic_noun, circumstantial, find_roles
 from publisher.curate.suggest.timing import (
     DraftInterval,
     DraftTime,
@@ -430,8 +430,13 @@ class Drafter:
             governor = cue.governor or cue
             # Who states it is not a participant of what they state (in their scope): "X
             # said ...", "T24 reported"; "according to X" wherever it stands.
+            # But "صرح عقب لقاء X", "said after meeting X": the meeting is the speaker's own.
             excluded = {
-                id(r) for f in frames if f.kind == "source" or f.covers(cue.first) for r in f.refs
+                id(r)
+                for f in frames
+                if f.kind == "source"
+                or (f.covers(cue.first) and not self._speaker_s_circumstance(reading, f, cue))
+                for r in f.refs
             }
             roles = find_roles(reading, clause, governor, excluded, reversing)
             roles = self._membership(reading, cue, roles)
@@ -443,6 +448,16 @@ class Drafter:
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+    @staticmethod
+    def _speaker_s_circumstance(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """A cue in a time phrase right after a speaker's verb ("صرح عقب لقاء", "said after
+        meeting"): what the speaker did, not what they state."""
+        return (
+            frame.kind == "speaker"
+            and 0 < cue.first - frame.at <= 3
+            and circumstantial(reading, cue)
+        )
 
     def _membership(self, reading: Reading, cue: Cue, roles: Roles) -> Roles:
         """ "The axis ... an alliance between Iran, Syria and Hamas": each is a member of the
@@ -688,6 +703,24 @@ class Drafter:
                 ):
                     after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
                 speaker = (persons or after)[0] if after else None
+                if kind == "speaker_before":
+                    # Subject first: "وكان هنية ... قد صرح عقب لقاء X": the speaker stands
+                    # before the verb, and X is whom he met.
+                    fronted = next(
+                        (
+                            r
+                            for r in reversed(refs)
+                            if r.last < at
+                            and r.marker is None
+                            and not r.modifier
+                            and all(
+                                t.low in _AR_PARTICLES for t in reading.words_between(r.last, at)
+                            )
+                        ),
+                        None,
+                    )
+                    if fronted is not None and not reading.punctuation_between(fronted.last, at):
+                        speaker = fronted
                 if speaker is None and kind == "speaker_before" and self.memory.speaker:
                     # "وأضاف:" continues the speaker of the sentence before.
                     agents = [(self.memory.speaker, "quoted-speaker")]
@@ -1678,6 +1711,7 @@ _STATES_OF_AFFAIRS = frozenset(
         "rift",
     }
 )
+_AR_PARTICLES = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "فقد"))
 _TOPIC_RECIPIENT = frozenset({"for", "to", "of", "towards", fold("ل"), fold("إلى"), fold("الى")})
 _RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(

@@ -590,6 +590,7 @@ class Reader:
                 head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
                 if (
                     head[:1] in grammar.AR_ATTACHED
+                    and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
                     and len(head) > 3
                     and words < 2
                     and not head.startswith("ال")
@@ -655,6 +656,16 @@ class Reader:
                 gap = reading.words_between(prev.last, ref.first)
                 if len(gap) <= 4 and not reading.punctuation_between(prev.last, ref.first):
                     ref.modifier = True
+            if self.language == "ar":
+                # The person the apposition follows, past descriptions it holds ("الوفد").
+                prev = next(
+                    (
+                        p
+                        for p in reversed(refs[:i])
+                        if not (p.kind == "anaphor" and not p.ids and p.modifier)
+                    ),
+                    None,
+                )
             if prev is not None and self._is_person(prev) and self.language == "ar":
                 # "محمد رعد، رئيس الوفد ورئيس كتلة حزب الله": an apposition after a person.
                 between = reading.tokens[prev.last + 1 : ref.first]

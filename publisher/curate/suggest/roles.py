@@ -161,6 +161,17 @@ def _words(reading: Reading, a: int, b: int) -> int:
     return len(reading.words_between(a, b))
 
 
+def _words_past_apposition(reading: Reading, a: int, b: int) -> int:
+    """Words between tokens a and b, not counting an apposition set off by commas right after
+    a ("هنية، رئيس الوفد ورئيس كتلة حزب الله، قد التقى", "Haniyeh, the group's leader, met")."""
+    tokens = reading.tokens
+    if a + 1 < b and tokens[a + 1].text in ",،":
+        close = next((k for k in range(a + 2, b) if tokens[k].text in ",،"), None)
+        if close is not None and len(reading.words_between(a + 1, close)) <= 8:
+            return len(reading.words_between(close, b))
+    return _words(reading, a, b)
+
+
 def _antecedent(reading: Reading, clause: Clause) -> list[Ref]:
     """What a relative clause is about: the referent before it, and those coordinated with it
     when the pronoun is dual or plural ("قطر وتركيا ... اللتين", "الذين")."""
@@ -233,7 +244,7 @@ def _subject_before(
     """The nearest referent before token `before` that no preposition governs, not too far."""
     window = SUBJECT_WINDOW[reading.language]
     for ref in reversed([r for r in left if r.last < before]):
-        if _words(reading, ref.last, before) > window:
+        if _words_past_apposition(reading, ref.last, before) > window:
             return None
         if ref.marker is None and (places or not _is_place(ref)):
             return ref
@@ -395,7 +406,7 @@ def _english(
         if ref.marker in (None, "'s"):
             subject = ref
             break
-    if _circumstantial(reading, cue):
+    if circumstantial(reading, cue):
         # "thanked Iran ... during a visit to Tehran": the visit is the subject's.
         subject = next((r for r in left if r.marker is None), subject)
     # "helping Hezbollah train": the one helped receives, the helper gives.
@@ -461,7 +472,7 @@ _CIRCUMSTANCE = frozenset(
 )
 
 
-def _circumstantial(reading: Reading, cue: Cue) -> bool:
+def circumstantial(reading: Reading, cue: Cue) -> bool:
     """A noun cue in a time phrase ("during a visit", "عقب لقاء"): its agent is the subject
     of the clause, not the nearest actor."""
     before = [t for t in reading.tokens[max(0, cue.first - 3) : cue.first] if t.is_word]
@@ -492,6 +503,8 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     low = token.low
     if low[:1] in "وف" and len(low) > 3:
         low = low[1:]
+    if low in AR_AL_VERBS:
+        return False  # التقى: a verb whose root begins with ل, not the article
     if low.startswith(("ال", "لل", "بال", "ب", "ل")) and not low.startswith("بين"):
         return True
     written = token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
@@ -511,10 +524,21 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     if prev.low in AR_VERB_OPENERS or bare in AR_VERB_OPENERS:
         return False
     # After a subject ("إيران تدعم") it is a verb; after a noun or an adjective ("نشرت ...
-    # دعم حماس", "قمة الدوحة") a noun.
-    return not any(r.last == prev.index for r in reading.refs)
+    # دعم حماس", "قمة الدوحة") a noun. After two actors or more a verb agrees with them
+    # ("حماس والجهاد دعمتا"): a bare form there is a noun ("حماس والجهاد ... دعم إيران").
+    before = [r for r in reading.refs if r.last == prev.index]
+    if not before:
+        return True
+    plural = len(reading.group_of(before[0])) >= 2
+    agrees = low.endswith(("ا", "ان", "ون", "ين")) or low[:1] in "يت"  # دعمتا، تدعمان، يدعمون
+    return plural and not agrees
 
 
+# Verbs (form VIII of roots beginning with ل) that look as if they carried the article.
+AR_AL_VERBS = frozenset(
+    fold(w)
+    for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق", "التحقت")
+)
 AR_VERB_OPENERS = frozenset(
     fold(w)
     for w in (
@@ -562,9 +586,16 @@ def _adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None
     if not left:
         return None
     ref = left[-1]
-    if ref.marker is not None:
+    if ref.modifier or ref.marker is not None:
         return None
-    for t in reading.tokens[ref.last + 1 : cue.first]:
+    start = ref.last + 1
+    tokens = reading.tokens
+    if tokens[start].text in ",،":
+        # "هنية، رئيس الوفد، قد التقى": an apposition between commas is skipped.
+        close = next((k for k in range(start + 1, cue.first) if tokens[k].text in ",،"), None)
+        if close is not None and len(reading.words_between(start, close)) <= 8:
+            start = close + 1
+    for t in tokens[start : cue.first]:
         if not t.is_word:
             continue
         if t.low in AR_VERB_OPENERS or t.low[1:] in AR_VERB_OPENERS:
@@ -719,7 +750,7 @@ def _arabic(
     near = [r for r in right if within(r) and (not _is_place(r) or not noun)]
     first = near[0] if near else None
     subject_before = _subject_before(reading, left, cue.first, places=not noun)
-    if noun and _circumstantial(reading, cue):
+    if noun and circumstantial(reading, cue):
         # "قد صرح عقب لقاء بوغدانوف": the meeting is the clause subject's.
         subject_before = next((r for r in left if r.marker is None), subject_before)
 
@@ -753,7 +784,7 @@ def _arabic(
             # A verbal noun and its genitive: after a preposition ("بدعم دول المحور", "عقب لقاء
             # بوغدانوف") the genitive is what the subject acts on; otherwise it is the agent
             # ("زاد دعم طهران": Tehran's support), and the recipient is not named here.
-            governed = _noun_governed(reading, cue)
+            governed = _noun_governed(reading, cue) or circumstantial(reading, cue)
             if governed and subject_before is not None:
                 return Roles(_group(reading, subject_before), group, "subject-first", competing)
             if governed and clause.antecedent is not None:
