@@ -207,3 +207,62 @@ def test_a_verb_agrees_with_coordinated_subjects(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+ALLIANCE = "axis-of-resistance"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "members"),
+    [
+        # A cue ending in its preposition: what follows is the whole, the subject the member.
+        ("وحركة حماس وحزب الله تعتبر جزءا من محور المقاومة.", "ar", {"hamas", "hezbollah"}),
+        ("حماس عضو في محور المقاومة.", "ar", {"hamas"}),
+        # Subjects coordinated across relative clauses share the predicate.
+        (
+            "كذلك حركة حماس، وحزب الله الذي يقوده حسن نصر الله، وحركة الجهاد الإسلامي تعتبر "
+            "جزءًا من محور المقاومة.",
+            "ar",
+            {"hamas", "hezbollah", "palestinian-islamic-jihad"},
+        ),
+        (
+            "Hamas, which is based in Gaza, and Hezbollah are part of the Axis of Resistance.",
+            "en",
+            {"hamas", "hezbollah"},
+        ),
+    ],
+)
+def test_members_of_a_whole(
+    workspace: Workspace, text: str, language: str, members: set[str]
+) -> None:
+    assert triples(workspace, text, language) == {(m, "alliance", ALLIANCE) for m in members}
+
+
+def test_a_reversed_cue_does_not_reach_past_a_comma(workspace: Workspace) -> None:
+    # "مقرها غزة، وحزب الله": Hezbollah does not host Hamas.
+    text = "حماس التي مقرها غزة، وحزب الله يعتبران جزءا من محور المقاومة."
+    assert not any(r == "hosting" for _, r, _ in triples(workspace, text, "ar"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "محور المقاومة تحالف بين إيران وسوريا والجماعات الفلسطينية المسلحة. وتصنف الولايات المتحدة "
+            "معظم هذه الجماعات كمنظمات إرهابية.",
+            "ar",
+            ("united-states", "terrorist-designation", ALLIANCE),
+        ),
+        (
+            "The Axis of Resistance is an alliance between Iran, Syria and Palestinian armed groups. "
+            "The United States designated most of these groups as terrorist organisations.",
+            "en",
+            ("united-states", "terrorist-designation", ALLIANCE),
+        ),
+    ],
+)
+def test_the_alliance_or_these_groups_is_the_collective_the_document_is_about(
+    workspace: Workspace, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = [d for d in drafts_of(workspace, text, language) if d.relation == expected[1]]
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]

@@ -33,7 +33,14 @@ from publisher.corpus.model import Actor, Corpus, Document
 from publisher.curate.suggest import grammar
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
-from publisher.curate.suggest.roles import Cue, Roles, arabic_noun, circumstantial, find_roles
+from publisher.curate.suggest.roles import (
+    Cue,
+    Roles,
+    arabic_noun,
+    circumstantial,
+    coordinated_across,
+    find_roles,
+)
 from publisher.curate.suggest.timing import (
     DraftInterval,
     DraftTime,
@@ -439,6 +446,8 @@ class Drafter:
                 for r in f.refs
             }
             roles = find_roles(reading, clause, governor, excluded, reversing)
+            if roles.agents:
+                roles.agents = coordinated_across(reading, clause, roles.agents)
             roles = self._membership(reading, cue, roles)
             if cue.relation == "praise":
                 praised.append((cue, roles))
@@ -583,6 +592,16 @@ class Drafter:
                 and self._fits(memory.topic, ref)
             ):
                 candidates = [memory.topic]
+                where = "the subject of the document"
+            elif (
+                len(candidates) > 1
+                and ref.types == frozenset({"collective"})
+                and memory.topic is not None
+                and self._fits(memory.topic, ref)
+            ):
+                # "the alliance", "هذه الجماعات" after several groups were named: the
+                # collective the document is about, not one of the groups it lists.
+                candidates = [memory.topic or ""]
                 where = "the subject of the document"
             if len(candidates) == 1:
                 ref.ids = (candidates[0],)

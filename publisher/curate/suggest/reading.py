@@ -813,8 +813,15 @@ class Reader:
                 elif bare in grammar.AR_SUBORDINATORS or (
                     prev.text in ("،", ",")
                     and low.startswith("و")
-                    and k not in ref_at
-                    and not (low[1:] in AR_GENERIC_HEADS and k + 1 in ref_at)
+                    and (
+                        # "، وحزب الله" after a relative clause ends it: the name is the
+                        # next conjunct of the main clause ("أ، وب الذي ...، وج تعتبر")
+                        cuts[-1][1] == "relative"
+                        or (
+                            k not in ref_at
+                            and not (low[1:] in AR_GENERIC_HEADS and k + 1 in ref_at)
+                        )
+                    )
                 ):
                     cuts.append((k, "main", None))
         cuts = sorted({c[0]: c for c in cuts}.values())

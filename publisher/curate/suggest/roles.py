@@ -90,6 +90,7 @@ EN_RECIPIENT_MARKERS = frozenset(
 AR_RECIPIENT_MARKERS = frozenset(
     {None} | {fold(w) for w in ("ل", "إلى", "مع", "ب", "على", "بين", "لدى", "ضد")}
 )
+AR_PART_ENDINGS = frozenset(fold(w) for w in ("من", "في"))  # جزء من، عضو في
 AR_TO = frozenset(fold(w) for w in ("ل", "إلى", "الى"))
 AR_FROM = fold("من")
 AR_BETWEEN = fold("بين")
@@ -159,6 +160,43 @@ def _group(reading: Reading, ref: Ref | None, clause: Clause | None = None) -> l
 
 def _words(reading: Reading, a: int, b: int) -> int:
     return len(reading.words_between(a, b))
+
+
+def coordinated_across(reading: Reading, clause: Clause, agents: list[Ref]) -> list[Ref]:
+    """Subjects coordinated across relative clauses: "A, B which ..., and C are part of X",
+    "الميليشيات ...، والميليشيات ... التي ...، وحركة ... تعتبر جزءا من": C opens its clause
+    with "and"/"و" after one or more relative clauses; the actors ending the main clause
+    before them (with no relation cue of its own) share C's role."""
+    first = agents[0]
+    if clause.kind != "main" or clause.opener is None:
+        return agents
+    tokens = reading.tokens
+    opener = tokens[clause.first]
+    if reading.language == "en":
+        opens = opener.low == "and" and first.first <= clause.first + 2
+    else:
+        opens = opener.low.startswith("و") and first.first <= clause.first + 6
+    earlier = [r for r in reading.refs_in(clause.first, first.first) if r.ids and not r.modifier]
+    if not opens or earlier:
+        return agents
+    index = reading.clauses.index(clause)
+    skipped = 0
+    for before in reversed(reading.clauses[:index]):
+        if before.kind == "relative":
+            skipped += 1
+            continue
+        if not skipped or any(before.first <= k < before.last for k in reading.cue_tokens):
+            return agents
+        refs = [
+            r
+            for r in reading.refs_in(before.first, before.last)
+            if r.ids and not r.modifier and r.kind != "place"
+        ]
+        if not refs or refs[-1].marker is not None:
+            return agents
+        group = [r for r in reading.group_of(refs[-1]) if r.ids]
+        return [*group, *agents]
+    return agents
 
 
 def _words_past_apposition(reading: Reading, a: int, b: int) -> int:
@@ -685,10 +723,27 @@ def _arabic(
 ) -> Roles:
     relation = cue.relation
     if cue.reversed:
-        agent = next((r for r in right if _words(reading, cue.last, r.first) <= 3), None)
+        agent = next(
+            (
+                r
+                for r in right
+                if _words(reading, cue.last, r.first) <= 3
+                and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛"}
+            ),
+            None,
+        )
         recipient = left[-1] if left and _words(reading, left[-1].last, cue.first) <= 4 else None
         recipients = _group(reading, recipient) or _antecedent(reading, clause)
         return Roles(_group(reading, agent), recipients, "passive")
+
+    # "حماس وحزب الله تعتبر جزءا من المحور", "عضو في": a cue ending in its preposition
+    # takes what follows as the whole, and the subject before it as the member.
+    if fold(cue.words).split()[-1] in AR_PART_ENDINGS and len(cue.words.split()) >= 2:
+        whole = next((r for r in right if _words(reading, cue.last, r.first) <= 1), None)
+        member = _subject_before(reading, left, cue.first, places=False)
+        members = _group(reading, member) or _antecedent(reading, clause)
+        if whole is not None:
+            return Roles(members, _group(reading, whole), "membership")
 
     receiving = [k for k in reversing if clause.first <= k < cue.first]
     if receiving:
