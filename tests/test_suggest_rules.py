@@ -266,3 +266,46 @@ def test_the_alliance_or_these_groups_is_the_collective_the_document_is_about(
 ) -> None:
     drafts = [d for d in drafts_of(workspace, text, language) if d.relation == expected[1]]
     assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Vladimir Putin on Friday hosted a delegation of Hamas leaders in Moscow. Foreign "
+            "Minister Sergey Lavrov and deputy foreign minister Mikhail Bogdanov were also "
+            "present during the meeting. Hamas official Mousa Abu Marzouk was also in "
+            "attendance at the meeting.",
+            "en",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("sergey-lavrov", "meeting", "hamas"),
+                ("mikhail-bogdanov", "meeting", "hamas"),
+                # of the guests' side (Hamas names him): he met the host
+                ("mousa-abu-marzouk", "meeting", "vladimir-putin"),
+            },
+        ),
+        (
+            "استقبل فلاديمير بوتين وفدا من حركة حماس في موسكو. وحضر اللقاء سيرغي لافروف "
+            "وميخائيل بوغدانوف.",
+            "ar",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("sergey-lavrov", "meeting", "hamas"),
+                ("mikhail-bogdanov", "meeting", "hamas"),
+            },
+        ),
+    ],
+)
+def test_who_attends_the_meeting_told_before_meets_the_other_side(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    drafts = drafts_of(workspace, text, language)
+    assert {(d.subject, d.relation, d.object) for d in drafts} == expected
+    attended = [d for d in drafts if d.relation == "meeting"]
+    assert all("told before" in (d.note or "") and d.confidence <= 0.6 for d in attended)
+
+
+def test_attending_needs_a_meeting_told_before(workspace: Workspace) -> None:
+    text = "Sergey Lavrov and Mikhail Bogdanov were also present during the meeting."
+    assert triples(workspace, text, "en") == set()  # not a meeting of the two with each other

@@ -34,6 +34,7 @@ from publisher.curate.suggest import grammar
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
 from publisher.curate.suggest.roles import (
+    AR_AL_VERBS,
     Cue,
     Roles,
     arabic_noun,
@@ -165,6 +166,7 @@ class Memory:
     media: str | None = None
     time: DraftTime | None = None
     delegation: str | None = None
+    meeting: tuple[str, str] | None = None  # (host or first side, guest or other side)
     topic: str | None = None
     sentence: int = 0
 
@@ -248,6 +250,7 @@ class Drafter:
                 lexicon.relations.find(title),
             )
         self.heading_topic: Topic | None = None
+        self.attended: set[tuple[str | None, str | None, int]] = set()  # joined a meeting
 
     def _demonym_table(self) -> Iterable[tuple[str, str]]:
         for word, ident in self.lexicon.demonyms:
@@ -1221,6 +1224,41 @@ class Drafter:
                 confidence -= 0.25
             else:
                 gap = "object: the recipient is not named in the clause"
+        attending = False
+        if (
+            not recipients
+            and cue.relation == "meeting"
+            and agents
+            and self.memory.meeting is not None
+            and _back_reference(reading, cue)
+            and all(self._type(a.actor or "") == "person" for a in agents)  # who attends
+        ):
+            # "X and Y were also present during the meeting": the meeting told before; who
+            # attends meets its guests, or its host when they belong to the guests' side.
+            host, guest = self.memory.meeting
+            met = []
+            for agent in agents:
+                ident = agent.actor or ""
+                titled_by = {
+                    r.actor
+                    for r in reading.refs
+                    if r.modifier and r.last < agent.first and agent.first - r.last <= 6
+                }
+                guest_side = ident == guest or self.related(ident, guest) or guest in titled_by
+                side = host if guest_side else guest
+                if ident not in (host, guest) and not self.related(ident, side):
+                    met.append(side)
+            if met and len(set(met)) == 1:
+                ident = met[0]
+                recipients = [
+                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
+                ]
+                notes.append(
+                    f'"{cue.words}" is the meeting of {host} and {guest} told before; read as '
+                    f"a meeting with {ident}."
+                )
+                confidence -= 0.2
+                attending = True
         if cue.relation == "visit":
             # A visit to a city is a visit to its state, there.
             recipients = [self._state_of(r) for r in recipients]
@@ -1269,6 +1307,8 @@ class Drafter:
                     draft, attribution=tuple(dict.fromkeys(said + list(draft.attribution)))
                 )
             drafts.append(draft)
+            if attending:
+                self.attended.add((draft.subject, draft.object, draft.start))
         return drafts
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
@@ -1673,6 +1713,14 @@ class Drafter:
                 memory.refs.append((ref, number))
         memory.refs = [(r, n) for r, n in memory.refs if n >= number - 1]
         good = [d for d in drafts if not d.gap]
+        for d in good:
+            if (
+                d.relation in ("meeting", "hosting")
+                and d.subject
+                and d.object
+                and (d.subject, d.object, d.start) not in self.attended  # not who joined later
+            ):
+                memory.meeting = (d.subject, d.object)
         if good:
             memory.subjects = list(dict.fromkeys(d.subject for d in good if d.subject))
             memory.drafts = good
@@ -1745,6 +1793,16 @@ _AR_TO = frozenset(fold(w) for w in ("إلى", "الى"))
 _SENTENCE_HEDGES = frozenset(
     fold(w) for w in ("reportedly", "allegedly", "purportedly", "apparently", "يقال", "ربما")
 )
+
+
+def _back_reference(reading: Reading, cue: Cue) -> bool:
+    """ "the meeting", "the talks", "اللقاء", "الاجتماع": a meeting told before, not a new one."""
+    word = reading.tokens[cue.first]
+    before = reading.tokens[cue.first - 1].low if cue.first > 0 else ""
+    if reading.language == "en":
+        return before in ("the", "that", "this")
+    low = word.low[1:] if word.low[:1] in "وفبل" else word.low
+    return (low.startswith("ال") or word.low.startswith("لل")) and low not in AR_AL_VERBS
 
 
 def _expand(refs: list[Ref]) -> list[Ref]:

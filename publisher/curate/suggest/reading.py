@@ -717,6 +717,20 @@ class Reader:
                 and words[1] in _POSSESSIVES
             ):
                 words = words[:1]  # "Erdoğan and his ruling party"
+            if (
+                self.language == "en"
+                and self._is_person(a)
+                and self._is_person(b)
+                and set(marks) <= {","}
+                and (marks or words[:1] == ["and"])
+            ):
+                # "Hakan Fidan, Presidential Communications Director Fahrettin Altun and
+                # presidential spokesman İbrahim Kalın": a person's title before the name.
+                titled = [t for t in between if t.is_word and t.low not in ("and", "the")]
+                if 0 < len(titled) <= 4 and all(
+                    t.text[:1].isupper() or t.low in EN_TITLE_WORDS for t in titled
+                ):
+                    words = ["and"] if "and" in words else []
             if self.language == "en":
                 joined = (
                     words in ([], ["and"], ["or"], ["as", "well", "as"])
@@ -918,6 +932,36 @@ _TITLE_WORDS = frozenset(
         "عضو",
         "الأعلى",
         "العسكري",
+    )
+)
+
+
+# Words of English titles written before a person's name ("presidential spokesman").
+EN_TITLE_WORDS = frozenset(
+    (
+        "presidential",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "intelligence",
+        "chief",
+        "head",
+        "director",
+        "adviser",
+        "advisor",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "commander",
+        "leader",
+        "senior",
+        "official",
+        "general",
     )
 )
 

@@ -479,7 +479,12 @@ def _english(
         if ref.marker in ("by",):
             break
     recipients = _group(reading, recipient)
-    if not recipients and relation in SYMMETRIC and subject is not None:
+    if (
+        not recipients
+        and relation in SYMMETRIC
+        and subject is not None
+        and not circumstantial(reading, cue)  # "A and B were present during the meeting"
+    ):
         group = _group(reading, subject)
         if len(group) >= 2:
             return Roles(group[:1], group[1:], "pair")
@@ -802,7 +807,13 @@ def _arabic(
             limit = 1 if noun else VERB_FIRST_WINDOW  # a verbal noun's genitive follows it
         return _words(reading, cue.last, r.first) <= limit
 
-    near = [r for r in right if within(r) and (not _is_place(r) or not noun)]
+    near = [
+        r
+        for r in right
+        if within(r)
+        and (not _is_place(r) or not noun)
+        and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛", ":"}
+    ]
     first = near[0] if near else None
     subject_before = _subject_before(reading, left, cue.first, places=not noun)
     if noun and circumstantial(reading, cue):
