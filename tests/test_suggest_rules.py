@@ -309,3 +309,29 @@ def test_who_attends_the_meeting_told_before_meets_the_other_side(
 def test_attending_needs_a_meeting_told_before(workspace: Workspace) -> None:
     text = "Sergey Lavrov and Mikhail Bogdanov were also present during the meeting."
     assert triples(workspace, text, "en") == set()  # not a meeting of the two with each other
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Vladimir Putin hosted a large delegation of leaders from Hamas in Moscow, "
+            "including the group's political bureau chief Ismail Haniyeh.",
+            "en",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("vladimir-putin", "meeting", "ismail-haniyeh"),
+            },
+        ),
+        # "led by" is another participle's "by": Putin still hosts, Haniyeh does not.
+        (
+            "Vladimir Putin hosted a delegation from Hamas led by Ismail Haniyeh.",
+            "en",
+            {("vladimir-putin", "hosting", "hamas")},
+        ),
+    ],
+)
+def test_a_host_meets_the_people_named_in_the_delegation(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

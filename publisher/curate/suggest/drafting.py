@@ -1309,7 +1309,44 @@ class Drafter:
             drafts.append(draft)
             if attending:
                 self.attended.add((draft.subject, draft.object, draft.start))
+            if cue.relation == "hosting" and self._type(obj) != "person":
+                members = self._members_met(reading, clause, cue, roles, agent, recipient, frames)
+                # the meeting a later sentence refers to is the hosting, not this part of it
+                self.attended |= {(d.subject, d.object, d.start) for d in members}
+                drafts += members
         return drafts
+
+    def _members_met(
+        self,
+        reading: Reading,
+        clause: Clause,
+        cue: Cue,
+        roles: Roles,
+        host: Ref,
+        guests: Ref,
+        frames: list[Frame],
+    ) -> list[Draft]:
+        """ "hosted a delegation from Hamas, including its political bureau chief Ismail
+        Haniyeh", "استقبل وفدا من حماس برئاسة إسماعيل هنية": the host met the person named in
+        the delegation."""
+        tokens = reading.tokens
+        end = min(clause.last, guests.last + 7)
+        opener = next(
+            (k for k in range(guests.last + 1, end) if tokens[k].low in _MEMBERS_NAMED),
+            None,
+        )
+        if opener is None:
+            return []
+        people = [
+            r
+            for r in reading.refs_in(opener + 1, min(clause.last, opener + 9))
+            if r.ids and self._type(r.actor or "") == "person" and r.actor != host.actor
+        ]
+        if not people or self.related(host.actor or "", people[0].actor or ""):
+            return []
+        meeting = replace(cue, relation="meeting")
+        note = [f"{people[0].actor} is named in the delegation {host.actor} hosted."]
+        return [self._draft(reading, clause, meeting, roles, host, people[0], frames, note, 0.6, 1)]
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
         words = grammar.EN_IRREALIS if self.language == "en" else grammar.AR_IRREALIS
@@ -1777,6 +1814,9 @@ _STATES_OF_AFFAIRS = frozenset(
         "refusal-to-designate",
         "rift",
     }
+)
+_MEMBERS_NAMED = frozenset(
+    fold(w) for w in ("including", "among", "بينهم", "ومنهم", "منهم", "فيهم")
 )
 _AR_PARTICLES = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "فقد"))
 _TOPIC_RECIPIENT = frozenset({"for", "to", "of", "towards", fold("ل"), fold("إلى"), fold("الى")})

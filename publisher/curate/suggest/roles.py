@@ -322,7 +322,10 @@ def _passive(reading: Reading, cue: Cue) -> bool:
         ):
             break
     after = [t.low for t in tokens[cue.last + 1 : cue.last + 7]]
-    return "by" in after
+    if "by" not in after:
+        return False
+    # "hosted a delegation led by X": "by" belongs to another participle.
+    return not any(w.endswith("ed") or w in ("led", "run") for w in after[: after.index("by")])
 
 
 def _recipient_before_passive(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
