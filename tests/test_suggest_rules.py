@@ -335,3 +335,44 @@ def test_a_host_meets_the_people_named_in_the_delegation(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # The possessor of a giver noun receives.
+        ("Iran is Hezbollah's main backer.", "en", {("iran", "political-support", "hezbollah")}),
+        (
+            "Hezbollah's main patron, Iran, sent advisers.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # "of" the giver, "for"/"to" the recipient; "from" the giver.
+        (
+            "The support of Iran for Hezbollah is well documented.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "Funding from Iran to Hamas rose in 2012.",
+            "en",
+            {("iran", "financial-support", "hamas")},
+        ),
+        ("Hamas got direct backing from Iran.", "en", {("iran", "political-support", "hamas")}),
+        # Depending on something is receiving it.
+        ("Hamas relies on Iranian funding.", "en", {("iran", "financial-support", "hamas")}),
+        (
+            "حزب الله يعتمد على الدعم المالي من إيران.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        ("حماس تعتمد على التمويل الإيراني.", "ar", {("iran", "financial-support", "hamas")}),
+        # A demonym's noun with no recipient named: no guess (the subject talks about it).
+        ("وتحدثت حماس عن الدعم الإيراني.", "ar", set()),
+        ("Hamas commented on Iranian funding.", "en", set()),
+    ],
+)
+def test_givers_and_recipients_of_relation_nouns(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

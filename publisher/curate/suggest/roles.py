@@ -253,9 +253,14 @@ def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> s
         if not clause.first <= k < cue.first:
             continue
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
+        if between and between[0].low in _VERB_PARTICLES:
+            between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
             found.add(k)
     return found
+
+
+_VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
 
 
 def find_roles(
@@ -382,7 +387,7 @@ def _english(
         host = next((r for r in right if _words(reading, cue.last, r.first) <= 2), None)
         subject = _subject_before(reading, left, cue.first)
         return Roles(_group(reading, host), _group(reading, subject), "passive")
-    if _passive(reading, cue) or from_giver:
+    if _passive(reading, cue) or (from_giver and not receiving):
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
             agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
@@ -390,6 +395,19 @@ def _english(
             agent = _trained_in(reading, cue, right)
         subject = _recipient_before_passive(reading, left, cue)
         recipients = _group(reading, subject) or _antecedent(reading, clause)
+        if not recipients and from_giver and agent is not None:
+            # "funding from Iran to Hamas"
+            taker = next(
+                (
+                    r
+                    for r in right
+                    if r.first > agent.last
+                    and r.marker in ("to", "for")
+                    and _words(reading, agent.last, r.first) <= 1
+                ),
+                None,
+            )
+            recipients = _group(reading, taker)
         return Roles(_group(reading, agent), recipients, "passive")
 
     if receiving:
@@ -437,6 +455,55 @@ def _english(
             group = _group(reading, pair[0])
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
+
+    # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
+    # giver noun receives; the giver is the subject of "is" or the apposition after it.
+    if cue.words.lower().split()[-1] in EN_GIVER_NOUNS:
+        owner = next(
+            (
+                r
+                for r in reversed(left)
+                if r.marker == "'s" and _words(reading, r.last, cue.first) <= 2
+            ),
+            None,
+        )
+        if owner is not None:
+            after = next(
+                (
+                    r
+                    for r in right
+                    if r.marker is None
+                    and _words(reading, cue.last, r.first) == 0
+                    and reading.punctuation_between(cue.last, r.first) & {","}
+                ),
+                None,
+            )
+            giver = after or _subject_before(reading, left, owner.first)
+            return Roles(_group(reading, giver), _group(reading, owner), "giver-noun")
+    # "the support of Iran for Hezbollah", "funding from Iran to Hamas": the giver after
+    # "of"/"from", the recipient after "for"/"to".
+    if relation in GIVING and not left_subject_adjacent(reading, left, cue):
+        giver = next(
+            (
+                r
+                for r in right
+                if r.marker in ("of", "from") and _words(reading, cue.last, r.first) <= 1
+            ),
+            None,
+        )
+        taker = next(
+            (
+                r
+                for r in right
+                if giver is not None
+                and r.first > giver.last
+                and r.marker in ("for", "to")
+                and _words(reading, giver.last, r.first) <= 1
+            ),
+            None,
+        )
+        if giver is not None and taker is not None:
+            return Roles(_group(reading, giver), _group(reading, taker), "of-for")
 
     subject = None
     for ref in reversed(left):
@@ -494,6 +561,35 @@ def _english(
     if recipients and agents and recipients[0] in agents:
         recipients = []
     return Roles(agents, recipients, how, competing)
+
+
+EN_GIVER_NOUNS = frozenset(
+    (
+        "patron",
+        "patrons",
+        "sponsor",
+        "sponsors",
+        "backer",
+        "backers",
+        "supporter",
+        "supporters",
+        "funder",
+        "funders",
+        "financier",
+        "financiers",
+        "benefactor",
+        "benefactors",
+    )
+)
+
+
+def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
+    """A possessor or a demonym right before the cue already names the giver ("Iran's
+    support of ...", "Iranian funding of ...")."""
+    return any(
+        (r.marker == "'s" or r.qualifies is not None) and _words(reading, r.last, cue.first) <= 2
+        for r in left
+    )
 
 
 _CIRCUMSTANCE = frozenset(
@@ -842,6 +938,10 @@ def _arabic(
             None,
         )
 
+    if first is not None and first.qualifies is not None:
+        # "الدعم الإيراني لحماس": the demonym gives; no recipient named, none guessed.
+        second = later(first, marked)
+        return Roles(_group(reading, first), _group(reading, second), "demonym")
     if first is not None and first.marker is None and (not _is_place(first) or not noun):
         group = _group(reading, first)
         second = later(group[-1], marked if noun else AR_RECIPIENT_MARKERS)
