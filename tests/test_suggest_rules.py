@@ -376,3 +376,43 @@ def test_givers_and_recipients_of_relation_nouns(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Who gives the thing in a relative clause after it.
+        (
+            "The support that Iran provides to Hezbollah is large.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "The funding which Qatar gives Hamas is public.",
+            "en",
+            {("qatar", "financial-support", "hamas")},
+        ),
+        (
+            "الدعم الذي تقدمه إيران لحزب الله كبير.",
+            "ar",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # No recipient there: none taken from outside (Hamas is not Iran's supporter).
+        ("Hamas praised the support Iran provides.", "en", set()),
+        # Money a receiving verb takes, with its giver after "from"/"من".
+        (
+            "Hezbollah receives about $700 million a year from Iran.",
+            "en",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        (
+            "ويتلقى حزب الله نحو 700 مليون دولار سنويا من إيران.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+    ],
+)
+def test_relative_givers_and_money_received(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

@@ -930,7 +930,7 @@ class Drafter:
             ]
             if financial or pledge:
                 continue
-            if self._transfer_verb(reading, cue) is not None:
+            if self._transfer_verb(reading, cue) is not None or self._received(reading, cue):
                 cues.append(cue)
         # "Iran-backed", "Qatar-funded": the name before the hyphen is the agent.
         for cue in cues:
@@ -1037,6 +1037,17 @@ class Drafter:
             if low in verbs or (low[:1] in "وفب" and low[1:] in verbs):
                 return k
         return None
+
+    def _received(self, reading: Reading, cue: Cue) -> bool:
+        """Money a receiving verb takes ("receives about $700 million a year from Iran",
+        "يتلقى نحو 700 مليون دولار"): a few words before the amount, in its clause."""
+        clause = reading.clause_of(cue.first)
+        return any(
+            reading.start <= r.start < reading.end
+            and clause.first <= reading.token_at(r.start) < cue.first
+            and len(reading.words_between(reading.token_at(r.start), cue.first)) <= 4
+            for r in self.reversing
+        )
 
     def _merge_pledges(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
         """A pledge of funding is a pledge of financial aid, not funding: "pledged new funding",

@@ -276,9 +276,65 @@ def find_roles(
     ]
     left = [r for r in refs if r.last < cue.first]
     right = [r for r in refs if r.first > cue.last]
+    relative = _relative_giver(reading, cue, excluded)
+    if relative is not None:
+        return relative
     if reading.language == "en":
         return _english(reading, clause, cue, left, right, reversing)
     return _arabic(reading, clause, cue, left, right, reversing)
+
+
+def _relative_giver(reading: Reading, cue: Cue, excluded: set[int]) -> Roles | None:
+    """A thing given, then who gives it in a relative clause: "the support (that) Iran
+    provides to Hezbollah", "the funding which Qatar gives Hamas", "الدعم الذي تقدمه إيران
+    لحزب الله". The relative clause's subject gives, its object or "to"/لـ receives."""
+    if cue.relation not in GIVING or cue.kind == "compound":
+        return None
+    tokens = reading.tokens
+    k = cue.last + 1
+    if k >= len(tokens):
+        return None
+    english = reading.language == "en"
+    opener = tokens[k].low
+    if opener in grammar.EN_RELATIVES or opener in grammar.AR_RELATIVES:
+        k += 1
+    elif not english:
+        return None
+    end = min(len(tokens), k + 8)
+    verbs = grammar.EN_TRANSFER_VERBS if english else grammar.AR_TRANSFER_VERBS
+    verb = None
+    for j in range(k, end):
+        low = tokens[j].low
+        stem = low if english else low.removesuffix("ها").removesuffix("ه")
+        if low in verbs or stem in verbs:
+            verb = j
+            break
+        if not tokens[j].is_word:
+            return None
+    if verb is None:
+        return None
+    refs = [
+        r
+        for r in reading.refs
+        if k <= r.first < end and _usable(r, excluded) and not _is_place(r) and r.ids
+    ]
+    if english:
+        givers = [r for r in refs if r.last < verb and r.marker is None]
+        takers = [
+            r
+            for r in refs
+            if r.first > verb
+            and (r.marker in ("to", "for") or (r.marker is None and r.first == verb + 1))
+        ]
+    else:
+        givers = [r for r in refs if r.first > verb and r.marker is None]
+        takers = [r for r in refs if r.first > verb and r.marker in AR_TO]
+    if not givers:
+        return None
+    # No recipient in the relative clause: none is taken from outside it ("Hamas praised
+    # the support Iran provides" is not Iran's support of... Iran).
+    taker = _group(reading, takers[0]) if takers else []
+    return Roles(_group(reading, givers[0]), taker, "relative-giver")
 
 
 def _subject_before(
