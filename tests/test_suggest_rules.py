@@ -416,3 +416,24 @@ def test_relative_givers_and_money_received(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Iran has denied funding Hamas.", "en", ("iran", "financial-support", "hamas")),
+        (
+            "Iran denied sending weapons to the Houthi movement.",
+            "en",
+            ("iran", "weapons-supply", "houthis"),
+        ),
+        ("نفت إيران تمويل حماس.", "ar", ("iran", "financial-support", "hamas")),
+    ],
+)
+def test_what_the_denier_denies_doing_is_its_own_act_denied(
+    workspace: Workspace, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = drafts_of(workspace, text, language)
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]
+    assert drafts[0].polarity == "denied"
+    assert [agent for agent, _ in drafts[0].attribution] == [expected[0]]

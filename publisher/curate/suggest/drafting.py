@@ -445,7 +445,11 @@ class Drafter:
                 id(r)
                 for f in frames
                 if f.kind == "source"
-                or (f.covers(cue.first) and not self._speaker_s_circumstance(reading, f, cue))
+                or (
+                    f.covers(cue.first)
+                    and not self._speaker_s_circumstance(reading, f, cue)
+                    and not self._denier_acts(reading, f, cue)
+                )
                 for r in f.refs
             }
             roles = find_roles(reading, clause, governor, excluded, reversing)
@@ -460,6 +464,19 @@ class Drafter:
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+    @staticmethod
+    def _denier_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """What the denier denies doing: "Iran denied funding Hamas", "نفت إيران تمويل حماس":
+        the act right after the denial (its verb, or in Arabic its subject) is the denier's."""
+        if frame.kind != "denial" or not frame.refs:
+            return False
+        if reading.language == "en":
+            between = reading.words_between(frame.at, cue.first)
+            return cue.first > frame.at and all(
+                t.low in ("having", "ever") or t.low in grammar.EN_TRANSFER_VERBS for t in between
+            )
+        return frame.refs[-1].last == cue.first - 1
 
     @staticmethod
     def _speaker_s_circumstance(reading: Reading, frame: Frame, cue: Cue) -> bool:

@@ -260,6 +260,15 @@ def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> s
     return found
 
 
+def tokens_low(reading: Reading, k: int) -> str:
+    return reading.tokens[k].low
+
+
+def _bare(low: str) -> str:
+    """An Arabic word without its conjunction و/ف."""
+    return low[1:] if low[:1] in "وف" and len(low) > 3 else low
+
+
 _VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
 
 
@@ -994,6 +1003,17 @@ def _arabic(
             None,
         )
 
+    if (
+        noun
+        and first is not None
+        and first.marker is None
+        and subject_before is not None
+        and subject_before.last == cue.first - 1
+        and subject_before.first > 0
+        and _bare(tokens_low(reading, subject_before.first - 1)) in grammar.AR_DENIAL_VERBS
+    ):
+        # "نفت إيران تمويل حماس": the denier's own act, the genitive what it acts on.
+        return Roles(_group(reading, subject_before), _group(reading, first), "denied-act")
     if first is not None and first.qualifies is not None:
         # "الدعم الإيراني لحماس": the demonym gives; no recipient named, none guessed.
         second = later(first, marked)
