@@ -437,3 +437,36 @@ def test_what_the_denier_denies_doing_is_its_own_act_denied(
     assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]
     assert drafts[0].polarity == "denied"
     assert [agent for agent, _ in drafts[0].attribution] == [expected[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Partners: the possessor or genitive of "ally" is the other side.
+        ("Hezbollah is Iran's closest ally.", "en", {("hezbollah", "alliance", "iran")}),
+        ("يعد حزب الله أقرب حلفاء إيران.", "ar", {("hezbollah", "alliance", "iran")}),
+        # Support named in a phrase opening the sentence goes to the subject after the comma.
+        (
+            "With Iranian support, Hezbollah built a large arsenal.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "With the support of Iran, Hamas expanded.",
+            "en",
+            {("iran", "political-support", "hamas")},
+        ),
+        (
+            "وبدعم إيراني، بنى حزب الله ترسانة كبيرة.",
+            "ar",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # A receiving verb and its preposition around the subject (verb-subject-object).
+        ("وحصل الحوثيون على دعم إيراني.", "ar", {("iran", "political-support", "houthis")}),
+        ("وتعتمد حماس على التمويل الإيراني.", "ar", {("iran", "financial-support", "hamas")}),
+    ],
+)
+def test_partners_fronted_support_and_split_receiving_verbs(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

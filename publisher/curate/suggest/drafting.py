@@ -227,6 +227,12 @@ class Drafter:
         self.changes = lexicon.changes.find(text)
         self.attribution = lexicon.attribution.find(text)
         self.reversing = lexicon.reversing.find(text)
+        if self.language == "ar":
+            # "تعتمد حماس على", "حصل الحوثيون على": a receiving verb and its preposition
+            # around the subject (verb-subject-object).
+            self.reversing += lexicon.reversing.find_split(
+                text, [(m.start, m.end) for m in mentions]
+            )
         self.negations = lexicon.negations.find(text)
         self.hedges = lexicon.hedges.find(text)
         self.amounts = [a for a in layer.amounts if not a.in_boilerplate]

@@ -549,6 +549,8 @@ class Reader:
                     ref.marker = fold(attached[:1])
                     continue
             ref.marker = self._preposition_before(reading, ref)
+            if ref.qualifies is not None:
+                ref.marker = None  # "with Iranian support": "with" governs the noun
 
     def _preposition_before(self, reading: Reading, ref: Ref) -> str | None:
         tokens = reading.tokens

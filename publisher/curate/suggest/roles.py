@@ -252,7 +252,10 @@ def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> s
     for k in verbs:
         if not clause.first <= k < cue.first:
             continue
+        named = {i for r in reading.refs if r.ids for i in range(r.first, r.last + 1)}
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
+        if reading.language == "ar":
+            between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
         if between and between[0].low in _VERB_PARTICLES:
             between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
@@ -289,8 +292,38 @@ def find_roles(
     if relative is not None:
         return relative
     if reading.language == "en":
-        return _english(reading, clause, cue, left, right, reversing)
-    return _arabic(reading, clause, cue, left, right, reversing)
+        roles = _english(reading, clause, cue, left, right, reversing)
+    else:
+        roles = _arabic(reading, clause, cue, left, right, reversing)
+    if roles.agents and not roles.recipients and cue.relation in GIVING:
+        fronted = _fronted_with(reading, cue, excluded)
+        if fronted is not None:
+            roles = Roles(roles.agents, _group(reading, fronted), "fronted")
+    return roles
+
+
+def _fronted_with(reading: Reading, cue: Cue, excluded: set[int]) -> Ref | None:
+    """ "With Iranian support, Hezbollah built ...", "وبدعم إيراني، بنى حزب الله": support
+    named in a phrase opening the sentence goes to the subject of what follows the comma."""
+    tokens = reading.tokens
+    first = tokens[0].low if tokens else ""
+    with_ = first in ("with", "thanks") or _bare(tokens[cue.first].low).startswith("ب")
+    if not with_ or cue.first > 3:
+        return None
+    comma = next(
+        (k for k in range(cue.last + 1, min(len(tokens), cue.last + 6)) if tokens[k].text in ",،"),
+        None,
+    )
+    if comma is None:
+        return None
+    after = [
+        r
+        for r in reading.refs
+        if r.first > comma and r.ids and _usable(r, excluded) and not _is_place(r)
+    ]
+    if not after or after[0].marker is not None or _words(reading, comma, after[0].first) > 2:
+        return None
+    return after[0]
 
 
 def _relative_giver(reading: Reading, cue: Cue, excluded: set[int]) -> Roles | None:
@@ -456,6 +489,8 @@ def _english(
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
             agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
+        if agent is None and cue.reversed:  # the cue ends in its preposition: "with the support of"
+            agent = next((r for r in right if _words(reading, cue.last, r.first) <= 1), None)
         if agent is None:
             agent = _trained_in(reading, cue, right)
         subject = _recipient_before_passive(reading, left, cue)
@@ -523,7 +558,8 @@ def _english(
 
     # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
     # giver noun receives; the giver is the subject of "is" or the apposition after it.
-    if cue.words.lower().split()[-1] in EN_GIVER_NOUNS:
+    last_word = cue.words.lower().split()[-1]
+    if last_word in EN_GIVER_NOUNS or (relation in SYMMETRIC and last_word in EN_PARTNER_NOUNS):
         owner = next(
             (
                 r
@@ -628,6 +664,7 @@ def _english(
     return Roles(agents, recipients, how, competing)
 
 
+EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
 EN_GIVER_NOUNS = frozenset(
     (
         "patron",
@@ -1030,6 +1067,9 @@ def _arabic(
             # بوغدانوف") the genitive is what the subject acts on; otherwise it is the agent
             # ("زاد دعم طهران": Tehran's support), and the recipient is not named here.
             governed = _noun_governed(reading, cue) or circumstantial(reading, cue)
+            if relation in SYMMETRIC and subject_before is not None and not governed:
+                # "يعد حزب الله أقرب حلفاء إيران": the subject is an ally of the genitive.
+                return Roles(_group(reading, subject_before), group, "subject-genitive")
             if governed and subject_before is not None:
                 return Roles(_group(reading, subject_before), group, "subject-first", competing)
             if governed and clause.antecedent is not None:
