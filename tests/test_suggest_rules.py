@@ -470,3 +470,30 @@ def test_partners_fronted_support_and_split_receiving_verbs(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+def test_fields_of_inferred_drafts(workspace: Workspace) -> None:
+    text = (
+        "Vladimir Putin hosted a delegation from Hamas in Moscow, including the group's "
+        "political bureau chief Ismail Haniyeh, the Associated Press reported. Sergey Lavrov "
+        "was also present during the meeting, it said."
+    )
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "en")}
+    # The meeting told before is where those who attend it meet, and "it said" is the outlet.
+    assert drafts[("vladimir-putin", "meeting", "ismail-haniyeh")].place == "moscow"
+    lavrov = drafts[("sergey-lavrov", "meeting", "hamas")]
+    assert lavrov.place == "moscow"
+    assert [agent for agent, _ in lavrov.attribution] == ["associated-press"]
+    # Training received in a state happened there.
+    (trained,) = drafts_of(workspace, "Hezbollah fighters were trained in Iran.", "en")
+    assert trained.place == "iran"
+
+
+def test_a_speaker_s_own_meeting_is_not_attributed_to_whom_he_met(workspace: Workspace) -> None:
+    text = (
+        "وكان إسماعيل هنية، رئيس المكتب السياسي لحركة حماس، قد صرح عقب لقاء ميخائيل "
+        "بوغدانوف، “اتفقنا على متابعة اللقاءات”."
+    )
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.object) == ("ismail-haniyeh", "mikhail-bogdanov")
+    assert draft.attribution == ()  # what he did, told by the text, not what he said

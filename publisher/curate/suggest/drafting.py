@@ -167,6 +167,7 @@ class Memory:
     time: DraftTime | None = None
     delegation: str | None = None
     meeting: tuple[str, str] | None = None  # (host or first side, guest or other side)
+    meeting_place: str | None = None
     topic: str | None = None
     sentence: int = 0
 
@@ -591,6 +592,11 @@ class Drafter:
             if ref.ids or ref.kind not in ("pronoun", "anaphor"):
                 continue
             word = fold(ref.surface)
+            if word == "it" and memory.media and self._speaks_next(reading, ref):
+                # "..., it said": the outlet reporting it, not an actor of the story
+                ref.ids = (memory.media,)
+                ref.note = f'"{ref.surface}" is read as {memory.media}, the outlet named before'
+                continue
             if word in (fold("the delegation"), fold("الوفد"), fold("delegation")):
                 if memory.delegation:
                     ref.ids = (memory.delegation,)
@@ -633,6 +639,15 @@ class Drafter:
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
+        """Whether a speaking verb ("said", "reported") follows the referent at once."""
+        return any(
+            m.payload[0] == "speaker_after"
+            and reading.start <= m.start < reading.end
+            and reading.token_at(m.start) == ref.last + 1
+            for m in self.attribution
+        )
 
     def _candidates(self, ref: Ref, refs: Sequence[Ref]) -> list[str]:
         fitting = [r for r in refs if r.actor is not None and self._fits(r.actor, ref)]
@@ -764,7 +779,25 @@ class Drafter:
                         ),
                         None,
                     )
-                    if fronted is not None and not reading.punctuation_between(fronted.last, at):
+                    if fronted is None:
+                        # "وكان محمد رعد، رئيس الوفد ...، قد صرح": past an apposition
+                        fronted = next(
+                            (
+                                r
+                                for r in reversed(refs)
+                                if r.last < at
+                                and r.marker is None
+                                and not r.modifier
+                                and r.last + 1 < at
+                                and tokens[r.last + 1].text in ",،"
+                                and _apposition_then_particles(reading, r.last, at)
+                            ),
+                            None,
+                        )
+                    if fronted is not None and (
+                        not reading.punctuation_between(fronted.last, at)
+                        or _apposition_then_particles(reading, fronted.last, at)
+                    ):
                         speaker = fronted
                 if speaker is None and kind == "speaker_before" and self.memory.speaker:
                     # "وأضاف:" continues the speaker of the sentence before.
@@ -1340,11 +1373,18 @@ class Drafter:
                 draft = replace(
                     draft, attribution=tuple(dict.fromkeys(said + list(draft.attribution)))
                 )
+            if attending and draft.place is None:
+                draft = replace(draft, place=self.memory.meeting_place)  # where it was held
             drafts.append(draft)
             if attending:
                 self.attended.add((draft.subject, draft.object, draft.start))
             if cue.relation == "hosting" and self._type(obj) != "person":
-                members = self._members_met(reading, clause, cue, roles, agent, recipient, frames)
+                members = [
+                    replace(d, place=d.place or draft.place)  # where the delegation was hosted
+                    for d in self._members_met(
+                        reading, clause, cue, roles, agent, recipient, frames
+                    )
+                ]
                 # the meeting a later sentence refers to is the hosting, not this part of it
                 self.attended |= {(d.subject, d.object, d.start) for d in members}
                 drafts += members
@@ -1599,7 +1639,13 @@ class Drafter:
                 if governing is clause:
                     cover(h.start, h.end)
         # Attribution: innermost speaker first, then outlets, then "according to".
-        speakers = [f for f in frames if f.kind in ("speaker", "denial") and f.covers(cue.first)]
+        speakers = [
+            f
+            for f in frames
+            if f.kind in ("speaker", "denial")
+            and f.covers(cue.first)
+            and not self._speaker_s_circumstance(reading, f, cue)  # his own act, not his word
+        ]
         sources = [f for f in frames if f.kind == "source" and f.covers(cue.first)]
         # (a speaker after what they say, "..., T24 reported", reports the others)
         for frame in sorted(speakers, key=lambda f: (f.last <= f.at, -f.at)) + sources:
@@ -1772,6 +1818,8 @@ class Drafter:
             place = recipient.place
         if cue.relation == "hosting" and agent.place:
             place = agent.place  # "based in Doha": hosted there
+        if cue.relation == "training" and place is None and agent.marker in ("in", *_AR_IN):
+            place = agent.place or agent.actor  # "trained in Iran": by Iran, there
         return place, origin, tuple(r for r in route if r), destination
 
     # --- memory --------------------------------------------------------------------------------------------
@@ -1792,6 +1840,7 @@ class Drafter:
                 and (d.subject, d.object, d.start) not in self.attended  # not who joined later
             ):
                 memory.meeting = (d.subject, d.object)
+                memory.meeting_place = d.place
         if good:
             memory.subjects = list(dict.fromkeys(d.subject for d in good if d.subject))
             memory.drafts = good
@@ -1867,6 +1916,19 @@ _AR_TO = frozenset(fold(w) for w in ("إلى", "الى"))
 _SENTENCE_HEDGES = frozenset(
     fold(w) for w in ("reportedly", "allegedly", "purportedly", "apparently", "يقال", "ربما")
 )
+
+
+def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
+    """Between tokens a and b: ", <at most eight words>," then only particles (قد)."""
+    tokens = reading.tokens
+    if a + 1 >= b or tokens[a + 1].text not in ",،":
+        return False
+    close = next((k for k in range(a + 2, b) if tokens[k].text in ",،"), None)
+    return (
+        close is not None
+        and len(reading.words_between(a + 1, close)) <= 8
+        and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
+    )
 
 
 def _back_reference(reading: Reading, cue: Cue) -> bool:
