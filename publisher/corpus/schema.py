@@ -342,6 +342,7 @@ CLAIM = Fields(
         "cues": TEXTS,
         "confidence": NUMBER,
         "gap": TEXT,
+        "key": TEXT,  # what `publisher suggest` recognises its own untouched drafts by
     },
     hint="see docs/mapping.md",
 )

@@ -33,7 +33,15 @@ from publisher.corpus.model import Actor, Corpus, Document
 from publisher.curate.suggest import grammar
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
-from publisher.curate.suggest.roles import Cue, Roles, arabic_noun, find_roles
+from publisher.curate.suggest.roles import (
+    AR_AL_VERBS,
+    Cue,
+    Roles,
+    arabic_noun,
+    circumstantial,
+    coordinated_across,
+    find_roles,
+)
 from publisher.curate.suggest.timing import (
     DraftInterval,
     DraftTime,
@@ -41,12 +49,12 @@ from publisher.curate.suggest.timing import (
     relative_times,
     times_in,
 )
-from publisher.textlayer import AmountMention, TextLayer
+from publisher.textlayer import AmountMention, Mention, TextLayer
 from publisher.textlayer.arabic import fold
 from publisher.textlayer.quantities import Count, find_counts
 from publisher.textlayer.relative import find_relative
 
-DRAFTER = "suggest 2"
+DRAFTER = "suggest 3"
 NEGATION_WINDOW = 3
 SUPPORT = frozenset(
     {
@@ -140,6 +148,14 @@ class Frame:
 
 
 @dataclass
+class Topic:
+    """What a title or heading is about: a giver (if named) and a recipient."""
+
+    giver: str | None
+    recipient: str
+
+
+@dataclass
 class Memory:
     """What earlier sentences leave for later ones."""
 
@@ -150,6 +166,8 @@ class Memory:
     media: str | None = None
     time: DraftTime | None = None
     delegation: str | None = None
+    meeting: tuple[str, str] | None = None  # (host or first side, guest or other side)
+    meeting_place: str | None = None
     topic: str | None = None
     sentence: int = 0
 
@@ -168,6 +186,7 @@ class Drafter:
         corpus: Corpus,
         lexicon: Lexicon,
         rates: frozenset[str],
+        title_layer: TextLayer | None = None,
     ) -> None:
         self.document = document
         self.layer = layer
@@ -178,7 +197,13 @@ class Drafter:
         self.rates = rates
         self.language = document.language
         self.reader = Reader(
-            self.language, corpus.actors, corpus.places, dict(self._demonym_table())
+            self.language,
+            corpus.actors,
+            corpus.places,
+            dict(self._demonym_table()),
+            kind_words=frozenset(
+                fold(phrase) for phrase, _, _ in lexicon.kinds.phrases if " " not in phrase
+            ),
         )
         self.parents = self._parents(corpus)
         text = self.text
@@ -203,6 +228,12 @@ class Drafter:
         self.changes = lexicon.changes.find(text)
         self.attribution = lexicon.attribution.find(text)
         self.reversing = lexicon.reversing.find(text)
+        if self.language == "ar":
+            # "تعتمد حماس على", "حصل الحوثيون على": a receiving verb and its preposition
+            # around the subject (verb-subject-object).
+            self.reversing += lexicon.reversing.find_split(
+                text, [(m.start, m.end) for m in mentions]
+            )
         self.negations = lexicon.negations.find(text)
         self.hedges = lexicon.hedges.find(text)
         self.amounts = [a for a in layer.amounts if not a.in_boilerplate]
@@ -212,6 +243,21 @@ class Drafter:
         self.memory = Memory()
         war = _WAR_YEAR.search(fold(text))
         self.war_year: str | None = (war.group(1) or war.group(2)) if war else None
+        # Who gives and who receives, as the title or the current heading names them
+        # ("Qatari support for Hamas", "==Support of Hezbollah=="): a reader takes the
+        # recipient from there when a sentence names only the giver.
+        self.title_topic: Topic | None = None
+        if title_layer is not None:
+            title = title_layer.text
+            self.title_topic = self._topic(
+                title,
+                0,
+                len(title),
+                [m for m in title_layer.mentions if not m.in_boilerplate],
+                lexicon.relations.find(title),
+            )
+        self.heading_topic: Topic | None = None
+        self.attended: set[tuple[str | None, str | None, int]] = set()  # joined a meeting
 
     def _demonym_table(self) -> Iterable[tuple[str, str]]:
         for word, ident in self.lexicon.demonyms:
@@ -259,12 +305,14 @@ class Drafter:
 
     def run(self) -> list[Draft]:
         drafts: dict[tuple[str | None, str, str | None, int], Draft] = {}
-        sentences = [
-            s
-            for s in self.layer.sentences
-            if not s.in_boilerplate and not self._heading(s.start, s.end)
-        ]
-        for number, s in enumerate(sentences):
+        sentences = [s for s in self.layer.sentences if not s.in_boilerplate]
+        number = -1
+        for s in sentences:
+            if self._heading(s.start, s.end):
+                cues = [c for c in self.cues if s.start <= c.start and c.end <= s.end]
+                self.heading_topic = self._topic(self.text, s.start, s.end, self.mentions, cues)
+                continue
+            number += 1
             self.memory.sentence = number
             found = self._sentence(s.start, s.end)
             for d in found:
@@ -306,6 +354,65 @@ class Drafter:
             (".", "!", "?", "؟", "]", "”", '"', "»")
         )
 
+    def _topic(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        mentions: Sequence[Mention],
+        cues: Sequence[Match[tuple[str, bool]]],
+    ) -> Topic | None:
+        """The giver and recipient a title or heading names with a support noun: "Qatari
+        support for Hamas", "Support of Hezbollah", "Funding of the Axis of Resistance",
+        "الدعم القطري لحماس". None without a support cue or a marked recipient."""
+        support = [c for c in cues if c.payload[0] in SUPPORT and not c.payload[1]]
+        if not support:
+            return None
+        reading = self.reader.read(
+            text, start, end, list(mentions), [(c.start, c.end) for c in cues]
+        )
+        if not reading.tokens:
+            return None
+        cue_first = reading.token_at(support[0].start)
+        refs = [r for r in reading.refs if r.ids and r.kind != "place" and not r.modifier]
+        recipient = next(
+            (r for r in refs if r.first > cue_first and r.marker in _TOPIC_RECIPIENT), None
+        )
+        if recipient is None:
+            return None
+        giver = next(
+            (
+                r
+                for r in refs
+                if r is not recipient
+                and (r.qualifies is not None or r.marker in (None, "'s"))
+                and not (recipient.group >= 0 and r.group == recipient.group)
+            ),
+            None,
+        )
+        receiving = recipient.actor or ""
+        giving = giver.actor if giver is not None else None
+        if giving is not None and self.related(giving, receiving):
+            return None
+        return Topic(giving, receiving)
+
+    def _topic_recipient(self, agents: list[Ref]) -> tuple[str, str] | None:
+        """The recipient the current heading (else the title) names, when the giver it names,
+        if any, is the clause's agent (or part of the same state): (recipient, where)."""
+        for topic, where in ((self.heading_topic, "heading"), (self.title_topic, "title")):
+            if topic is None:
+                continue
+            ids = [a.actor for a in agents if a.actor]
+            if not ids or any(self.related(i, topic.recipient) for i in ids):
+                return None
+            if topic.giver is None or all(
+                i == topic.giver or self.related(i, topic.giver) or self._same_state(i, topic.giver)
+                for i in ids
+            ):
+                return topic.recipient, where
+            return None
+        return None
+
     # --- one sentence ------------------------------------------------------------------------------
 
     def _sentence(self, start: int, end: int) -> list[Draft]:
@@ -340,10 +447,21 @@ class Drafter:
             governor = cue.governor or cue
             # Who states it is not a participant of what they state (in their scope): "X
             # said ...", "T24 reported"; "according to X" wherever it stands.
+            # But "صرح عقب لقاء X", "said after meeting X": the meeting is the speaker's own.
             excluded = {
-                id(r) for f in frames if f.kind == "source" or f.covers(cue.first) for r in f.refs
+                id(r)
+                for f in frames
+                if f.kind == "source"
+                or (
+                    f.covers(cue.first)
+                    and not self._speaker_s_circumstance(reading, f, cue)
+                    and not self._denier_acts(reading, f, cue)
+                )
+                for r in f.refs
             }
             roles = find_roles(reading, clause, governor, excluded, reversing)
+            if roles.agents:
+                roles.agents = coordinated_across(reading, clause, roles.agents)
             roles = self._membership(reading, cue, roles)
             if cue.relation == "praise":
                 praised.append((cue, roles))
@@ -353,6 +471,29 @@ class Drafter:
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+    @staticmethod
+    def _denier_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """What the denier denies doing: "Iran denied funding Hamas", "نفت إيران تمويل حماس":
+        the act right after the denial (its verb, or in Arabic its subject) is the denier's."""
+        if frame.kind != "denial" or not frame.refs:
+            return False
+        if reading.language == "en":
+            between = reading.words_between(frame.at, cue.first)
+            return cue.first > frame.at and all(
+                t.low in ("having", "ever") or t.low in grammar.EN_TRANSFER_VERBS for t in between
+            )
+        return frame.refs[-1].last == cue.first - 1
+
+    @staticmethod
+    def _speaker_s_circumstance(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """A cue in a time phrase right after a speaker's verb ("صرح عقب لقاء", "said after
+        meeting"): what the speaker did, not what they state."""
+        return (
+            frame.kind == "speaker"
+            and 0 < cue.first - frame.at <= 3
+            and circumstantial(reading, cue)
+        )
 
     def _membership(self, reading: Reading, cue: Cue, roles: Roles) -> Roles:
         """ "The axis ... an alliance between Iran, Syria and Hamas": each is a member of the
@@ -451,6 +592,11 @@ class Drafter:
             if ref.ids or ref.kind not in ("pronoun", "anaphor"):
                 continue
             word = fold(ref.surface)
+            if word == "it" and memory.media and self._speaks_next(reading, ref):
+                # "..., it said": the outlet reporting it, not an actor of the story
+                ref.ids = (memory.media,)
+                ref.note = f'"{ref.surface}" is read as {memory.media}, the outlet named before'
+                continue
             if word in (fold("the delegation"), fold("الوفد"), fold("delegation")):
                 if memory.delegation:
                     ref.ids = (memory.delegation,)
@@ -479,10 +625,29 @@ class Drafter:
             ):
                 candidates = [memory.topic]
                 where = "the subject of the document"
+            elif (
+                len(candidates) > 1
+                and ref.types == frozenset({"collective"})
+                and memory.topic is not None
+                and self._fits(memory.topic, ref)
+            ):
+                # "the alliance", "هذه الجماعات" after several groups were named: the
+                # collective the document is about, not one of the groups it lists.
+                candidates = [memory.topic or ""]
+                where = "the subject of the document"
             if len(candidates) == 1:
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
+        """Whether a speaking verb ("said", "reported") follows the referent at once."""
+        return any(
+            m.payload[0] == "speaker_after"
+            and reading.start <= m.start < reading.end
+            and reading.token_at(m.start) == ref.last + 1
+            for m in self.attribution
+        )
 
     def _candidates(self, ref: Ref, refs: Sequence[Ref]) -> list[str]:
         fitting = [r for r in refs if r.actor is not None and self._fits(r.actor, ref)]
@@ -598,6 +763,42 @@ class Drafter:
                 ):
                     after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
                 speaker = (persons or after)[0] if after else None
+                if kind == "speaker_before":
+                    # Subject first: "وكان هنية ... قد صرح عقب لقاء X": the speaker stands
+                    # before the verb, and X is whom he met.
+                    fronted = next(
+                        (
+                            r
+                            for r in reversed(refs)
+                            if r.last < at
+                            and r.marker is None
+                            and not r.modifier
+                            and all(
+                                t.low in _AR_PARTICLES for t in reading.words_between(r.last, at)
+                            )
+                        ),
+                        None,
+                    )
+                    if fronted is None:
+                        # "وكان محمد رعد، رئيس الوفد ...، قد صرح": past an apposition
+                        fronted = next(
+                            (
+                                r
+                                for r in reversed(refs)
+                                if r.last < at
+                                and r.marker is None
+                                and not r.modifier
+                                and r.last + 1 < at
+                                and tokens[r.last + 1].text in ",،"
+                                and _apposition_then_particles(reading, r.last, at)
+                            ),
+                            None,
+                        )
+                    if fronted is not None and (
+                        not reading.punctuation_between(fronted.last, at)
+                        or _apposition_then_particles(reading, fronted.last, at)
+                    ):
+                        speaker = fronted
                 if speaker is None and kind == "speaker_before" and self.memory.speaker:
                     # "وأضاف:" continues the speaker of the sentence before.
                     agents = [(self.memory.speaker, "quoted-speaker")]
@@ -755,6 +956,18 @@ class Drafter:
             if self._transfer_verb(reading, cue) is not None and not any(
                 _overlaps(c.start, c.end, cue.start, cue.end) for c in cues
             ):
+                # "transferred the missiles": the verb says how, the noun what; the verb is
+                # not a cue of its own (money) when what it moves is named.
+                cues = [
+                    c
+                    for c in cues
+                    if not (
+                        c.kind == "cue"
+                        and c.relation != cue.relation
+                        and fold(c.words) in grammar.EN_TRANSFER_VERBS | grammar.AR_TRANSFER_VERBS
+                        and 0 < cue.first - c.last <= 3
+                    )
+                ]
                 cues.append(cue)
         # Money given: an amount after a transfer verb is a funding cue.
         for a in self.amounts:
@@ -773,7 +986,7 @@ class Drafter:
             ]
             if financial or pledge:
                 continue
-            if self._transfer_verb(reading, cue) is not None:
+            if self._transfer_verb(reading, cue) is not None or self._received(reading, cue):
                 cues.append(cue)
         # "Iran-backed", "Qatar-funded": the name before the hyphen is the agent.
         for cue in cues:
@@ -880,6 +1093,17 @@ class Drafter:
             if low in verbs or (low[:1] in "وفب" and low[1:] in verbs):
                 return k
         return None
+
+    def _received(self, reading: Reading, cue: Cue) -> bool:
+        """Money a receiving verb takes ("receives about $700 million a year from Iran",
+        "يتلقى نحو 700 مليون دولار"): a few words before the amount, in its clause."""
+        clause = reading.clause_of(cue.first)
+        return any(
+            reading.start <= r.start < reading.end
+            and clause.first <= reading.token_at(r.start) < cue.first
+            and len(reading.words_between(reading.token_at(r.start), cue.first)) <= 4
+            for r in self.reversing
+        )
 
     def _merge_pledges(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
         """A pledge of funding is a pledge of financial aid, not funding: "pledged new funding",
@@ -1051,8 +1275,57 @@ class Drafter:
                     "the recipient of the preceding clause."
                 )
                 confidence -= 0.2
+            elif (
+                not previous
+                and cue.kind != "compound"  # "Iranian-backed militias": the militias, unnamed
+                and (topic := self._topic_recipient(agents)) is not None
+            ):
+                ident, where = topic
+                recipients = [
+                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
+                ]
+                notes.append(
+                    f"The recipient is not named in the clause; read as {ident}, "
+                    f"the recipient the {where} names."
+                )
+                confidence -= 0.25
             else:
                 gap = "object: the recipient is not named in the clause"
+        attending = False
+        if (
+            not recipients
+            and cue.relation == "meeting"
+            and agents
+            and self.memory.meeting is not None
+            and _back_reference(reading, cue)
+            and all(self._type(a.actor or "") == "person" for a in agents)  # who attends
+        ):
+            # "X and Y were also present during the meeting": the meeting told before; who
+            # attends meets its guests, or its host when they belong to the guests' side.
+            host, guest = self.memory.meeting
+            met = []
+            for agent in agents:
+                ident = agent.actor or ""
+                titled_by = {
+                    r.actor
+                    for r in reading.refs
+                    if r.modifier and r.last < agent.first and agent.first - r.last <= 6
+                }
+                guest_side = ident == guest or self.related(ident, guest) or guest in titled_by
+                side = host if guest_side else guest
+                if ident not in (host, guest) and not self.related(ident, side):
+                    met.append(side)
+            if met and len(set(met)) == 1:
+                ident = met[0]
+                recipients = [
+                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
+                ]
+                notes.append(
+                    f'"{cue.words}" is the meeting of {host} and {guest} told before; read as '
+                    f"a meeting with {ident}."
+                )
+                confidence -= 0.2
+                attending = True
         if cue.relation == "visit":
             # A visit to a city is a visit to its state, there.
             recipients = [self._state_of(r) for r in recipients]
@@ -1100,8 +1373,54 @@ class Drafter:
                 draft = replace(
                     draft, attribution=tuple(dict.fromkeys(said + list(draft.attribution)))
                 )
+            if attending and draft.place is None:
+                draft = replace(draft, place=self.memory.meeting_place)  # where it was held
             drafts.append(draft)
+            if attending:
+                self.attended.add((draft.subject, draft.object, draft.start))
+            if cue.relation == "hosting" and self._type(obj) != "person":
+                members = [
+                    replace(d, place=d.place or draft.place)  # where the delegation was hosted
+                    for d in self._members_met(
+                        reading, clause, cue, roles, agent, recipient, frames
+                    )
+                ]
+                # the meeting a later sentence refers to is the hosting, not this part of it
+                self.attended |= {(d.subject, d.object, d.start) for d in members}
+                drafts += members
         return drafts
+
+    def _members_met(
+        self,
+        reading: Reading,
+        clause: Clause,
+        cue: Cue,
+        roles: Roles,
+        host: Ref,
+        guests: Ref,
+        frames: list[Frame],
+    ) -> list[Draft]:
+        """ "hosted a delegation from Hamas, including its political bureau chief Ismail
+        Haniyeh", "استقبل وفدا من حماس برئاسة إسماعيل هنية": the host met the person named in
+        the delegation."""
+        tokens = reading.tokens
+        end = min(clause.last, guests.last + 7)
+        opener = next(
+            (k for k in range(guests.last + 1, end) if tokens[k].low in _MEMBERS_NAMED),
+            None,
+        )
+        if opener is None:
+            return []
+        people = [
+            r
+            for r in reading.refs_in(opener + 1, min(clause.last, opener + 9))
+            if r.ids and self._type(r.actor or "") == "person" and r.actor != host.actor
+        ]
+        if not people or self.related(host.actor or "", people[0].actor or ""):
+            return []
+        meeting = replace(cue, relation="meeting")
+        note = [f"{people[0].actor} is named in the delegation {host.actor} hosted."]
+        return [self._draft(reading, clause, meeting, roles, host, people[0], frames, note, 0.6, 1)]
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
         words = grammar.EN_IRREALIS if self.language == "en" else grammar.AR_IRREALIS
@@ -1320,7 +1639,13 @@ class Drafter:
                 if governing is clause:
                     cover(h.start, h.end)
         # Attribution: innermost speaker first, then outlets, then "according to".
-        speakers = [f for f in frames if f.kind in ("speaker", "denial") and f.covers(cue.first)]
+        speakers = [
+            f
+            for f in frames
+            if f.kind in ("speaker", "denial")
+            and f.covers(cue.first)
+            and not self._speaker_s_circumstance(reading, f, cue)  # his own act, not his word
+        ]
         sources = [f for f in frames if f.kind == "source" and f.covers(cue.first)]
         # (a speaker after what they say, "..., T24 reported", reports the others)
         for frame in sorted(speakers, key=lambda f: (f.last <= f.at, -f.at)) + sources:
@@ -1493,6 +1818,8 @@ class Drafter:
             place = recipient.place
         if cue.relation == "hosting" and agent.place:
             place = agent.place  # "based in Doha": hosted there
+        if cue.relation == "training" and place is None and agent.marker in ("in", *_AR_IN):
+            place = agent.place or agent.actor  # "trained in Iran": by Iran, there
         return place, origin, tuple(r for r in route if r), destination
 
     # --- memory --------------------------------------------------------------------------------------------
@@ -1505,6 +1832,15 @@ class Drafter:
                 memory.refs.append((ref, number))
         memory.refs = [(r, n) for r, n in memory.refs if n >= number - 1]
         good = [d for d in drafts if not d.gap]
+        for d in good:
+            if (
+                d.relation in ("meeting", "hosting")
+                and d.subject
+                and d.object
+                and (d.subject, d.object, d.start) not in self.attended  # not who joined later
+            ):
+                memory.meeting = (d.subject, d.object)
+                memory.meeting_place = d.place
         if good:
             memory.subjects = list(dict.fromkeys(d.subject for d in good if d.subject))
             memory.drafts = good
@@ -1562,6 +1898,11 @@ _STATES_OF_AFFAIRS = frozenset(
         "rift",
     }
 )
+_MEMBERS_NAMED = frozenset(
+    fold(w) for w in ("including", "among", "بينهم", "ومنهم", "منهم", "فيهم")
+)
+_AR_PARTICLES = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "فقد"))
+_TOPIC_RECIPIENT = frozenset({"for", "to", "of", "towards", fold("ل"), fold("إلى"), fold("الى")})
 _RESTATED = frozenset({"diplomatic-relations", "alliance", "political-support"})
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
@@ -1575,6 +1916,29 @@ _AR_TO = frozenset(fold(w) for w in ("إلى", "الى"))
 _SENTENCE_HEDGES = frozenset(
     fold(w) for w in ("reportedly", "allegedly", "purportedly", "apparently", "يقال", "ربما")
 )
+
+
+def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
+    """Between tokens a and b: ", <at most eight words>," then only particles (قد)."""
+    tokens = reading.tokens
+    if a + 1 >= b or tokens[a + 1].text not in ",،":
+        return False
+    close = next((k for k in range(a + 2, b) if tokens[k].text in ",،"), None)
+    return (
+        close is not None
+        and len(reading.words_between(a + 1, close)) <= 8
+        and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
+    )
+
+
+def _back_reference(reading: Reading, cue: Cue) -> bool:
+    """ "the meeting", "the talks", "اللقاء", "الاجتماع": a meeting told before, not a new one."""
+    word = reading.tokens[cue.first]
+    before = reading.tokens[cue.first - 1].low if cue.first > 0 else ""
+    if reading.language == "en":
+        return before in ("the", "that", "this")
+    low = word.low[1:] if word.low[:1] in "وفبل" else word.low
+    return (low.startswith("ال") or word.low.startswith("لل")) and low not in AR_AL_VERBS
 
 
 def _expand(refs: list[Ref]) -> list[Ref]:
@@ -1609,6 +1973,8 @@ def draft_claims(
     corpus: Corpus,
     lexicon: Lexicon,
     rates: frozenset[str] = frozenset(),
+    title_layer: TextLayer | None = None,
 ) -> list[Draft]:
-    """The drafts of one document, in text order."""
-    return Drafter(document, layer, corpus, lexicon, rates).run()
+    """The drafts of one document, in text order (`title_layer`: its title in its language,
+    read for what the document is about)."""
+    return Drafter(document, layer, corpus, lexicon, rates, title_layer).run()

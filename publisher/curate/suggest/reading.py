@@ -97,6 +97,7 @@ class Ref:
     number: str = "singular"  # singular | dual | plural (pronouns)
     types: frozenset[str] = frozenset()  # actor types an anaphor fits
     note: str | None = None  # how a pronoun or description was resolved
+    qualifies: int | None = None  # a demonym's relation noun (token): "Iranian support"
 
     @property
     def actor(self) -> str | None:
@@ -190,7 +191,8 @@ def _demonyms(actors: dict[str, Actor], irregular: dict[str, str], language: str
                 stem = low[2:] if low.startswith("ال") else low
                 stems = {stem, stem[:-1] if stem.endswith("ا") else stem}
                 for s in stems:
-                    for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان"):
+                    # (يا: the indefinite accusative, "دعما إيرانيا")
+                    for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان", "يا"):
                         table.setdefault(s + suffix, actor.id)
                         table.setdefault("ال" + s + suffix, actor.id)
     for word, ident in irregular.items():
@@ -209,8 +211,10 @@ class Reader:
         places: dict[str, Place],
         demonyms: dict[str, str],
         memberships: dict[str, set[str]] | None = None,
+        kind_words: frozenset[str] = frozenset(),
     ) -> None:
         self.language = language
+        self.kind_words = kind_words  # "political", "المالي": adjectives naming a kind of support
         self.actors = actors
         self.places = places
         self.demonyms = _demonyms(actors, demonyms, language)
@@ -317,6 +321,12 @@ class Reader:
                     or head in grammar.AR_DEMONYM_HEADS
                     or bare in grammar.AR_DEMONYM_HEADS
                 )
+            qualified = None
+            if not kind_ok and compound is None:
+                # A demonym qualifying a relation noun is its giver, as a possessor is:
+                # "Iranian support for the Houthis", "الدعم الإيراني لحماس".
+                qualified = self._qualified_cue(reading, t.index)
+                kind_ok = qualified is not None
             if not kind_ok:
                 continue
             ident = state
@@ -327,7 +337,40 @@ class Reader:
                 noun = self._list_head(reading, t.index)
                 if noun is not None and noun.low in grammar.EN_GOVERNMENT_NOUNS:
                     ident = self._government_of(state) or state
-            reading.refs.append(Ref(t.start, t.end, t.index, t.index, (ident,), t.text, "demonym"))
+            reading.refs.append(
+                Ref(
+                    t.start,
+                    t.end,
+                    t.index,
+                    t.index,
+                    (ident,),
+                    t.text,
+                    "demonym",
+                    qualifies=qualified,
+                )
+            )
+
+    def _qualified_cue(self, reading: Reading, index: int) -> int | None:
+        """The relation noun the demonym at `index` qualifies, if any: right after it in
+        English (kind adjectives may come between: "Iranian military and financial support"),
+        right before it in Arabic ("الدعم الإيراني", "الدعم المالي الإيراني")."""
+        tokens = reading.tokens
+        step = 1 if self.language == "en" else -1
+        k = index + step
+        while 0 <= k < len(tokens):
+            t = tokens[k]
+            if k in reading.cue_tokens:
+                return k if self.language == "ar" or not self._verb_form(t.low) else None
+            bare = t.low[1:] if self.language == "ar" and t.low[:1] == "و" else t.low
+            if not (bare in self.kind_words or t.low in ("and", ",", "،", "و")):
+                return None
+            k += step
+        return None
+
+    @staticmethod
+    def _verb_form(low: str) -> bool:
+        """An English cue word that reads as a verb after a demonym ("Iranian backed")."""
+        return low.endswith("ed")
 
     def _state_governments(self, reading: Reading) -> None:
         """ "The U.S., British, and Israeli governments": a state's name used as a modifier of
@@ -506,6 +549,8 @@ class Reader:
                     ref.marker = fold(attached[:1])
                     continue
             ref.marker = self._preposition_before(reading, ref)
+            if ref.qualifies is not None:
+                ref.marker = None  # "with Iranian support": "with" governs the noun
 
     def _preposition_before(self, reading: Reading, ref: Ref) -> str | None:
         tokens = reading.tokens
@@ -547,6 +592,7 @@ class Reader:
                 head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
                 if (
                     head[:1] in grammar.AR_ATTACHED
+                    and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
                     and len(head) > 3
                     and words < 2
                     and not head.startswith("ال")
@@ -612,6 +658,16 @@ class Reader:
                 gap = reading.words_between(prev.last, ref.first)
                 if len(gap) <= 4 and not reading.punctuation_between(prev.last, ref.first):
                     ref.modifier = True
+            if self.language == "ar":
+                # The person the apposition follows, past descriptions it holds ("الوفد").
+                prev = next(
+                    (
+                        p
+                        for p in reversed(refs[:i])
+                        if not (p.kind == "anaphor" and not p.ids and p.modifier)
+                    ),
+                    None,
+                )
             if prev is not None and self._is_person(prev) and self.language == "ar":
                 # "محمد رعد، رئيس الوفد ورئيس كتلة حزب الله": an apposition after a person.
                 between = reading.tokens[prev.last + 1 : ref.first]
@@ -663,6 +719,20 @@ class Reader:
                 and words[1] in _POSSESSIVES
             ):
                 words = words[:1]  # "Erdoğan and his ruling party"
+            if (
+                self.language == "en"
+                and self._is_person(a)
+                and self._is_person(b)
+                and set(marks) <= {","}
+                and (marks or words[:1] == ["and"])
+            ):
+                # "Hakan Fidan, Presidential Communications Director Fahrettin Altun and
+                # presidential spokesman İbrahim Kalın": a person's title before the name.
+                titled = [t for t in between if t.is_word and t.low not in ("and", "the")]
+                if 0 < len(titled) <= 4 and all(
+                    t.text[:1].isupper() or t.low in EN_TITLE_WORDS for t in titled
+                ):
+                    words = ["and"] if "and" in words else []
             if self.language == "en":
                 joined = (
                     words in ([], ["and"], ["or"], ["as", "well", "as"])
@@ -759,8 +829,15 @@ class Reader:
                 elif bare in grammar.AR_SUBORDINATORS or (
                     prev.text in ("،", ",")
                     and low.startswith("و")
-                    and k not in ref_at
-                    and not (low[1:] in AR_GENERIC_HEADS and k + 1 in ref_at)
+                    and (
+                        # "، وحزب الله" after a relative clause ends it: the name is the
+                        # next conjunct of the main clause ("أ، وب الذي ...، وج تعتبر")
+                        cuts[-1][1] == "relative"
+                        or (
+                            k not in ref_at
+                            and not (low[1:] in AR_GENERIC_HEADS and k + 1 in ref_at)
+                        )
+                    )
                 ):
                     cuts.append((k, "main", None))
         cuts = sorted({c[0]: c for c in cuts}.values())
@@ -857,6 +934,36 @@ _TITLE_WORDS = frozenset(
         "عضو",
         "الأعلى",
         "العسكري",
+    )
+)
+
+
+# Words of English titles written before a person's name ("presidential spokesman").
+EN_TITLE_WORDS = frozenset(
+    (
+        "presidential",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "intelligence",
+        "chief",
+        "head",
+        "director",
+        "adviser",
+        "advisor",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "commander",
+        "leader",
+        "senior",
+        "official",
+        "general",
     )
 )
 

@@ -90,6 +90,7 @@ EN_RECIPIENT_MARKERS = frozenset(
 AR_RECIPIENT_MARKERS = frozenset(
     {None} | {fold(w) for w in ("ل", "إلى", "مع", "ب", "على", "بين", "لدى", "ضد")}
 )
+AR_PART_ENDINGS = frozenset(fold(w) for w in ("من", "في"))  # جزء من، عضو في
 AR_TO = frozenset(fold(w) for w in ("ل", "إلى", "الى"))
 AR_FROM = fold("من")
 AR_BETWEEN = fold("بين")
@@ -161,6 +162,54 @@ def _words(reading: Reading, a: int, b: int) -> int:
     return len(reading.words_between(a, b))
 
 
+def coordinated_across(reading: Reading, clause: Clause, agents: list[Ref]) -> list[Ref]:
+    """Subjects coordinated across relative clauses: "A, B which ..., and C are part of X",
+    "الميليشيات ...، والميليشيات ... التي ...، وحركة ... تعتبر جزءا من": C opens its clause
+    with "and"/"و" after one or more relative clauses; the actors ending the main clause
+    before them (with no relation cue of its own) share C's role."""
+    first = agents[0]
+    if clause.kind != "main" or clause.opener is None:
+        return agents
+    tokens = reading.tokens
+    opener = tokens[clause.first]
+    if reading.language == "en":
+        opens = opener.low == "and" and first.first <= clause.first + 2
+    else:
+        opens = opener.low.startswith("و") and first.first <= clause.first + 6
+    earlier = [r for r in reading.refs_in(clause.first, first.first) if r.ids and not r.modifier]
+    if not opens or earlier:
+        return agents
+    index = reading.clauses.index(clause)
+    skipped = 0
+    for before in reversed(reading.clauses[:index]):
+        if before.kind == "relative":
+            skipped += 1
+            continue
+        if not skipped or any(before.first <= k < before.last for k in reading.cue_tokens):
+            return agents
+        refs = [
+            r
+            for r in reading.refs_in(before.first, before.last)
+            if r.ids and not r.modifier and r.kind != "place"
+        ]
+        if not refs or refs[-1].marker is not None:
+            return agents
+        group = [r for r in reading.group_of(refs[-1]) if r.ids]
+        return [*group, *agents]
+    return agents
+
+
+def _words_past_apposition(reading: Reading, a: int, b: int) -> int:
+    """Words between tokens a and b, not counting an apposition set off by commas right after
+    a ("هنية، رئيس الوفد ورئيس كتلة حزب الله، قد التقى", "Haniyeh, the group's leader, met")."""
+    tokens = reading.tokens
+    if a + 1 < b and tokens[a + 1].text in ",،":
+        close = next((k for k in range(a + 2, b) if tokens[k].text in ",،"), None)
+        if close is not None and len(reading.words_between(a + 1, close)) <= 8:
+            return len(reading.words_between(close, b))
+    return _words(reading, a, b)
+
+
 def _antecedent(reading: Reading, clause: Clause) -> list[Ref]:
     """What a relative clause is about: the referent before it, and those coordinated with it
     when the pronoun is dual or plural ("قطر وتركيا ... اللتين", "الذين")."""
@@ -178,6 +227,21 @@ def _is_place(ref: Ref) -> bool:
     return ref.kind == "place"
 
 
+def _trained_in(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:
+    """Training received in a state, no trainer named: the state trains ("militants have
+    undergone training in Iran", "were trained in Iran", "تدربوا في إيران"). Only a state (or
+    a place standing for one) right after "in"/"في", and only for training."""
+    if cue.relation != "training":
+        return None
+    within = fold("في")
+    for ref in right:
+        if _words(reading, cue.last, ref.first) > 3:
+            return None
+        if ref.marker in ("in", within) and ref.ids:
+            return ref
+    return None
+
+
 def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> set[int]:
     """The receiving verbs that take the cue as their object: a few words before it, with no
     preposition between ("received weapons", not "faced criticism over their ties")."""
@@ -188,10 +252,27 @@ def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> s
     for k in verbs:
         if not clause.first <= k < cue.first:
             continue
+        named = {i for r in reading.refs if r.ids for i in range(r.first, r.last + 1)}
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
+        if reading.language == "ar":
+            between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+        if between and between[0].low in _VERB_PARTICLES:
+            between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
             found.add(k)
     return found
+
+
+def tokens_low(reading: Reading, k: int) -> str:
+    return reading.tokens[k].low
+
+
+def _bare(low: str) -> str:
+    """An Arabic word without its conjunction و/ف."""
+    return low[1:] if low[:1] in "وف" and len(low) > 3 else low
+
+
+_VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
 
 
 def find_roles(
@@ -200,12 +281,102 @@ def find_roles(
     """Agent and recipient of `cue` in `clause`; `excluded`: ids of referents that are sources
     (attribution), not participants; `reversing`: token indices of receiving verbs."""
     reversing = _governing(reading, clause, cue, reversing)
-    refs = [r for r in reading.refs_in(clause.first, clause.last) if _usable(r, excluded)]
+    refs = [
+        r
+        for r in reading.refs_in(clause.first, clause.last)
+        if _usable(r, excluded) and (r.qualifies is None or cue.first <= r.qualifies <= cue.last)
+    ]
     left = [r for r in refs if r.last < cue.first]
     right = [r for r in refs if r.first > cue.last]
+    relative = _relative_giver(reading, cue, excluded)
+    if relative is not None:
+        return relative
     if reading.language == "en":
-        return _english(reading, clause, cue, left, right, reversing)
-    return _arabic(reading, clause, cue, left, right, reversing)
+        roles = _english(reading, clause, cue, left, right, reversing)
+    else:
+        roles = _arabic(reading, clause, cue, left, right, reversing)
+    if roles.agents and not roles.recipients and cue.relation in GIVING:
+        fronted = _fronted_with(reading, cue, excluded)
+        if fronted is not None:
+            roles = Roles(roles.agents, _group(reading, fronted), "fronted")
+    return roles
+
+
+def _fronted_with(reading: Reading, cue: Cue, excluded: set[int]) -> Ref | None:
+    """ "With Iranian support, Hezbollah built ...", "وبدعم إيراني، بنى حزب الله": support
+    named in a phrase opening the sentence goes to the subject of what follows the comma."""
+    tokens = reading.tokens
+    first = tokens[0].low if tokens else ""
+    with_ = first in ("with", "thanks") or _bare(tokens[cue.first].low).startswith("ب")
+    if not with_ or cue.first > 3:
+        return None
+    comma = next(
+        (k for k in range(cue.last + 1, min(len(tokens), cue.last + 6)) if tokens[k].text in ",،"),
+        None,
+    )
+    if comma is None:
+        return None
+    after = [
+        r
+        for r in reading.refs
+        if r.first > comma and r.ids and _usable(r, excluded) and not _is_place(r)
+    ]
+    if not after or after[0].marker is not None or _words(reading, comma, after[0].first) > 2:
+        return None
+    return after[0]
+
+
+def _relative_giver(reading: Reading, cue: Cue, excluded: set[int]) -> Roles | None:
+    """A thing given, then who gives it in a relative clause: "the support (that) Iran
+    provides to Hezbollah", "the funding which Qatar gives Hamas", "الدعم الذي تقدمه إيران
+    لحزب الله". The relative clause's subject gives, its object or "to"/لـ receives."""
+    if cue.relation not in GIVING or cue.kind == "compound":
+        return None
+    tokens = reading.tokens
+    k = cue.last + 1
+    if k >= len(tokens):
+        return None
+    english = reading.language == "en"
+    opener = tokens[k].low
+    if opener in grammar.EN_RELATIVES or opener in grammar.AR_RELATIVES:
+        k += 1
+    elif not english:
+        return None
+    end = min(len(tokens), k + 8)
+    verbs = grammar.EN_TRANSFER_VERBS if english else grammar.AR_TRANSFER_VERBS
+    verb = None
+    for j in range(k, end):
+        low = tokens[j].low
+        stem = low if english else low.removesuffix("ها").removesuffix("ه")
+        if low in verbs or stem in verbs:
+            verb = j
+            break
+        if not tokens[j].is_word:
+            return None
+    if verb is None:
+        return None
+    refs = [
+        r
+        for r in reading.refs
+        if k <= r.first < end and _usable(r, excluded) and not _is_place(r) and r.ids
+    ]
+    if english:
+        givers = [r for r in refs if r.last < verb and r.marker is None]
+        takers = [
+            r
+            for r in refs
+            if r.first > verb
+            and (r.marker in ("to", "for") or (r.marker is None and r.first == verb + 1))
+        ]
+    else:
+        givers = [r for r in refs if r.first > verb and r.marker is None]
+        takers = [r for r in refs if r.first > verb and r.marker in AR_TO]
+    if not givers:
+        return None
+    # No recipient in the relative clause: none is taken from outside it ("Hamas praised
+    # the support Iran provides" is not Iran's support of... Iran).
+    taker = _group(reading, takers[0]) if takers else []
+    return Roles(_group(reading, givers[0]), taker, "relative-giver")
 
 
 def _subject_before(
@@ -214,7 +385,7 @@ def _subject_before(
     """The nearest referent before token `before` that no preposition governs, not too far."""
     window = SUBJECT_WINDOW[reading.language]
     for ref in reversed([r for r in left if r.last < before]):
-        if _words(reading, ref.last, before) > window:
+        if _words_past_apposition(reading, ref.last, before) > window:
             return None
         if ref.marker is None and (places or not _is_place(ref)):
             return ref
@@ -254,7 +425,10 @@ def _passive(reading: Reading, cue: Cue) -> bool:
         ):
             break
     after = [t.low for t in tokens[cue.last + 1 : cue.last + 7]]
-    return "by" in after
+    if "by" not in after:
+        return False
+    # "hosted a delegation led by X": "by" belongs to another participle.
+    return not any(w.endswith("ed") or w in ("led", "run") for w in after[: after.index("by")])
 
 
 def _recipient_before_passive(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
@@ -311,12 +485,29 @@ def _english(
         host = next((r for r in right if _words(reading, cue.last, r.first) <= 2), None)
         subject = _subject_before(reading, left, cue.first)
         return Roles(_group(reading, host), _group(reading, subject), "passive")
-    if _passive(reading, cue) or from_giver:
+    if _passive(reading, cue) or (from_giver and not receiving):
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
             agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
+        if agent is None and cue.reversed:  # the cue ends in its preposition: "with the support of"
+            agent = next((r for r in right if _words(reading, cue.last, r.first) <= 1), None)
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         subject = _recipient_before_passive(reading, left, cue)
         recipients = _group(reading, subject) or _antecedent(reading, clause)
+        if not recipients and from_giver and agent is not None:
+            # "funding from Iran to Hamas"
+            taker = next(
+                (
+                    r
+                    for r in right
+                    if r.first > agent.last
+                    and r.marker in ("to", "for")
+                    and _words(reading, agent.last, r.first) <= 1
+                ),
+                None,
+            )
+            recipients = _group(reading, taker)
         return Roles(_group(reading, agent), recipients, "passive")
 
     if receiving:
@@ -324,6 +515,10 @@ def _english(
         subject = _subject_before(reading, left, verb)
         recipients = _group(reading, subject) or _antecedent(reading, clause)
         agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas received Iranian funding"
+            agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         return Roles(_group(reading, agent), recipients, "receiving")
 
     # A transfer verb before a noun cue: its subject gives, its object receives.
@@ -361,6 +556,56 @@ def _english(
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
 
+    # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
+    # giver noun receives; the giver is the subject of "is" or the apposition after it.
+    last_word = cue.words.lower().split()[-1]
+    if last_word in EN_GIVER_NOUNS or (relation in SYMMETRIC and last_word in EN_PARTNER_NOUNS):
+        owner = next(
+            (
+                r
+                for r in reversed(left)
+                if r.marker == "'s" and _words(reading, r.last, cue.first) <= 2
+            ),
+            None,
+        )
+        if owner is not None:
+            after = next(
+                (
+                    r
+                    for r in right
+                    if r.marker is None
+                    and _words(reading, cue.last, r.first) == 0
+                    and reading.punctuation_between(cue.last, r.first) & {","}
+                ),
+                None,
+            )
+            giver = after or _subject_before(reading, left, owner.first)
+            return Roles(_group(reading, giver), _group(reading, owner), "giver-noun")
+    # "the support of Iran for Hezbollah", "funding from Iran to Hamas": the giver after
+    # "of"/"from", the recipient after "for"/"to".
+    if relation in GIVING and not left_subject_adjacent(reading, left, cue):
+        giver = next(
+            (
+                r
+                for r in right
+                if r.marker in ("of", "from") and _words(reading, cue.last, r.first) <= 1
+            ),
+            None,
+        )
+        taker = next(
+            (
+                r
+                for r in right
+                if giver is not None
+                and r.first > giver.last
+                and r.marker in ("for", "to")
+                and _words(reading, giver.last, r.first) <= 1
+            ),
+            None,
+        )
+        if giver is not None and taker is not None:
+            return Roles(_group(reading, giver), _group(reading, taker), "of-for")
+
     subject = None
     for ref in reversed(left):
         if _words(reading, ref.last, cue.first) > SUBJECT_WINDOW["en"]:
@@ -370,7 +615,7 @@ def _english(
         if ref.marker in (None, "'s"):
             subject = ref
             break
-    if _circumstantial(reading, cue):
+    if circumstantial(reading, cue):
         # "thanked Iran ... during a visit to Tehran": the visit is the subject's.
         subject = next((r for r in left if r.marker is None), subject)
     # "helping Hezbollah train": the one helped receives, the helper gives.
@@ -405,13 +650,48 @@ def _english(
         if ref.marker in ("by",):
             break
     recipients = _group(reading, recipient)
-    if not recipients and relation in SYMMETRIC and subject is not None:
+    if (
+        not recipients
+        and relation in SYMMETRIC
+        and subject is not None
+        and not circumstantial(reading, cue)  # "A and B were present during the meeting"
+    ):
         group = _group(reading, subject)
         if len(group) >= 2:
             return Roles(group[:1], group[1:], "pair")
     if recipients and agents and recipients[0] in agents:
         recipients = []
     return Roles(agents, recipients, how, competing)
+
+
+EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
+EN_GIVER_NOUNS = frozenset(
+    (
+        "patron",
+        "patrons",
+        "sponsor",
+        "sponsors",
+        "backer",
+        "backers",
+        "supporter",
+        "supporters",
+        "funder",
+        "funders",
+        "financier",
+        "financiers",
+        "benefactor",
+        "benefactors",
+    )
+)
+
+
+def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
+    """A possessor or a demonym right before the cue already names the giver ("Iran's
+    support of ...", "Iranian funding of ...")."""
+    return any(
+        (r.marker == "'s" or r.qualifies is not None) and _words(reading, r.last, cue.first) <= 2
+        for r in left
+    )
 
 
 _CIRCUMSTANCE = frozenset(
@@ -436,7 +716,7 @@ _CIRCUMSTANCE = frozenset(
 )
 
 
-def _circumstantial(reading: Reading, cue: Cue) -> bool:
+def circumstantial(reading: Reading, cue: Cue) -> bool:
     """A noun cue in a time phrase ("during a visit", "عقب لقاء"): its agent is the subject
     of the clause, not the nearest actor."""
     before = [t for t in reading.tokens[max(0, cue.first - 3) : cue.first] if t.is_word]
@@ -467,6 +747,8 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     low = token.low
     if low[:1] in "وف" and len(low) > 3:
         low = low[1:]
+    if low in AR_AL_VERBS:
+        return False  # التقى: a verb whose root begins with ل, not the article
     if low.startswith(("ال", "لل", "بال", "ب", "ل")) and not low.startswith("بين"):
         return True
     written = token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
@@ -486,10 +768,21 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     if prev.low in AR_VERB_OPENERS or bare in AR_VERB_OPENERS:
         return False
     # After a subject ("إيران تدعم") it is a verb; after a noun or an adjective ("نشرت ...
-    # دعم حماس", "قمة الدوحة") a noun.
-    return not any(r.last == prev.index for r in reading.refs)
+    # دعم حماس", "قمة الدوحة") a noun. After two actors or more a verb agrees with them
+    # ("حماس والجهاد دعمتا"): a bare form there is a noun ("حماس والجهاد ... دعم إيران").
+    before = [r for r in reading.refs if r.last == prev.index]
+    if not before:
+        return True
+    plural = len(reading.group_of(before[0])) >= 2
+    agrees = low.endswith(("ا", "ان", "ون", "ين")) or low[:1] in "يت"  # دعمتا، تدعمان، يدعمون
+    return plural and not agrees
 
 
+# Verbs (form VIII of roots beginning with ل) that look as if they carried the article.
+AR_AL_VERBS = frozenset(
+    fold(w)
+    for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق", "التحقت")
+)
 AR_VERB_OPENERS = frozenset(
     fold(w)
     for w in (
@@ -537,9 +830,16 @@ def _adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None
     if not left:
         return None
     ref = left[-1]
-    if ref.marker is not None:
+    if ref.modifier or ref.marker is not None:
         return None
-    for t in reading.tokens[ref.last + 1 : cue.first]:
+    start = ref.last + 1
+    tokens = reading.tokens
+    if tokens[start].text in ",،":
+        # "هنية، رئيس الوفد، قد التقى": an apposition between commas is skipped.
+        close = next((k for k in range(start + 1, cue.first) if tokens[k].text in ",،"), None)
+        if close is not None and len(reading.words_between(start, close)) <= 8:
+            start = close + 1
+    for t in tokens[start : cue.first]:
         if not t.is_word:
             continue
         if t.low in AR_VERB_OPENERS or t.low[1:] in AR_VERB_OPENERS:
@@ -629,10 +929,27 @@ def _arabic(
 ) -> Roles:
     relation = cue.relation
     if cue.reversed:
-        agent = next((r for r in right if _words(reading, cue.last, r.first) <= 3), None)
+        agent = next(
+            (
+                r
+                for r in right
+                if _words(reading, cue.last, r.first) <= 3
+                and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛"}
+            ),
+            None,
+        )
         recipient = left[-1] if left and _words(reading, left[-1].last, cue.first) <= 4 else None
         recipients = _group(reading, recipient) or _antecedent(reading, clause)
         return Roles(_group(reading, agent), recipients, "passive")
+
+    # "حماس وحزب الله تعتبر جزءا من المحور", "عضو في": a cue ending in its preposition
+    # takes what follows as the whole, and the subject before it as the member.
+    if fold(cue.words).split()[-1] in AR_PART_ENDINGS and len(cue.words.split()) >= 2:
+        whole = next((r for r in right if _words(reading, cue.last, r.first) <= 1), None)
+        member = _subject_before(reading, left, cue.first, places=False)
+        members = _group(reading, member) or _antecedent(reading, clause)
+        if whole is not None:
+            return Roles(members, _group(reading, whole), "membership")
 
     receiving = [k for k in reversing if clause.first <= k < cue.first]
     if receiving:
@@ -641,6 +958,10 @@ def _arabic(
         before = [r for r in left if r.last < verb and r.marker is None]
         subject = after[0] if after else (before[-1] if before else clause.antecedent)
         agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None:  # "تلقت حماس دعما إيرانيا"
+            agent = next((r for r in right if r.qualifies is not None), None)
+        if agent is None:
+            agent = _trained_in(reading, cue, right)
         return Roles(_group(reading, agent), _group(reading, subject), "receiving")
 
     if cue.kind in ("amount", "transferred") or relation in (
@@ -687,10 +1008,16 @@ def _arabic(
             limit = 1 if noun else VERB_FIRST_WINDOW  # a verbal noun's genitive follows it
         return _words(reading, cue.last, r.first) <= limit
 
-    near = [r for r in right if within(r) and (not _is_place(r) or not noun)]
+    near = [
+        r
+        for r in right
+        if within(r)
+        and (not _is_place(r) or not noun)
+        and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛", ":"}
+    ]
     first = near[0] if near else None
     subject_before = _subject_before(reading, left, cue.first, places=not noun)
-    if noun and _circumstantial(reading, cue):
+    if noun and circumstantial(reading, cue):
         # "قد صرح عقب لقاء بوغدانوف": the meeting is the clause subject's.
         subject_before = next((r for r in left if r.marker is None), subject_before)
 
@@ -713,6 +1040,21 @@ def _arabic(
             None,
         )
 
+    if (
+        noun
+        and first is not None
+        and first.marker is None
+        and subject_before is not None
+        and subject_before.last == cue.first - 1
+        and subject_before.first > 0
+        and _bare(tokens_low(reading, subject_before.first - 1)) in grammar.AR_DENIAL_VERBS
+    ):
+        # "نفت إيران تمويل حماس": the denier's own act, the genitive what it acts on.
+        return Roles(_group(reading, subject_before), _group(reading, first), "denied-act")
+    if first is not None and first.qualifies is not None:
+        # "الدعم الإيراني لحماس": the demonym gives; no recipient named, none guessed.
+        second = later(first, marked)
+        return Roles(_group(reading, first), _group(reading, second), "demonym")
     if first is not None and first.marker is None and (not _is_place(first) or not noun):
         group = _group(reading, first)
         second = later(group[-1], marked if noun else AR_RECIPIENT_MARKERS)
@@ -724,7 +1066,10 @@ def _arabic(
             # A verbal noun and its genitive: after a preposition ("بدعم دول المحور", "عقب لقاء
             # بوغدانوف") the genitive is what the subject acts on; otherwise it is the agent
             # ("زاد دعم طهران": Tehran's support), and the recipient is not named here.
-            governed = _noun_governed(reading, cue)
+            governed = _noun_governed(reading, cue) or circumstantial(reading, cue)
+            if relation in SYMMETRIC and subject_before is not None and not governed:
+                # "يعد حزب الله أقرب حلفاء إيران": the subject is an ally of the genitive.
+                return Roles(_group(reading, subject_before), group, "subject-genitive")
             if governed and subject_before is not None:
                 return Roles(_group(reading, subject_before), group, "subject-first", competing)
             if governed and clause.antecedent is not None:

@@ -110,10 +110,16 @@ class Workspace:
 
     def drafts(self, document: Document) -> list[Draft]:
         """Drafted claims of a document, from the build's text layer and the lexicon."""
+        layer = self.drafting_layer(document)
+        title = (document.title or {}).get(document.language)
+        title_layer = None
+        if title and self._drafting_gazetteer is not None:
+            title_layer = analyse(str(title), document.language, self._drafting_gazetteer)
         return draft_claims(
             document,
-            self.drafting_layer(document),
+            layer,
             self.corpus,
             self.lexicon(document.language),
             self.vocabulary.concepts["rate"],
+            title_layer,
         )

@@ -1,0 +1,499 @@
+"""Drafting rules that generalise beyond the sentences they were found on: relations stated as
+nouns, coordinated actors, passives with a place for the agent... Each rule is checked on
+sentences made up for it, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publisher.corpus.model import Document
+from publisher.curate.suggest.drafting import Draft, draft_claims
+from publisher.curate.suggest.workspace import Workspace
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    """The repository's own corpus (read only)."""
+    return Workspace.open(ROOT)
+
+
+def drafts_of(workspace: Workspace, text: str, language: str) -> list[Draft]:
+    document = Document("t", Path("t.txt"), "t.txt", "", language, "news-report", {}, "", text)
+    return draft_claims(
+        document,
+        workspace.drafting_layer(document),
+        workspace.corpus,
+        workspace.lexicon(language),
+        workspace.vocabulary.concepts["rate"],
+    )
+
+
+def triples(workspace: Workspace, text: str, language: str) -> set[tuple[str | None, ...]]:
+    return {(d.subject, d.relation, d.object) for d in drafts_of(workspace, text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Iranian support for Hamas grew in 2015.", "en", {("iran", "political-support", "hamas")}),
+        (
+            "Iranian military and financial support to Hezbollah continued.",
+            "en",
+            {
+                ("iran", "military-support", "hezbollah"),
+                ("iran", "financial-support", "hezbollah"),
+            },
+        ),
+        ("Hamas received Iranian funding in 2012.", "en", {("iran", "financial-support", "hamas")}),
+        ("الدعم الإيراني لحماس مستمر.", "ar", {("iran", "political-support", "hamas")}),
+        (
+            "ويستمر الدعم المالي الإيراني لحزب الله.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        ("وتلقت حماس تمويلا قطريا.", "ar", {("qatar", "financial-support", "hamas")}),
+    ],
+)
+def test_a_demonym_qualifying_a_relation_noun_is_its_giver(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+def test_a_demonym_qualifies_only_its_own_noun(workspace: Workspace) -> None:
+    # "Iranian" belongs to "backing": it is not who Hezbollah welcomed (hosting).
+    assert triples(workspace, "Hezbollah welcomed Iranian backing.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Three thousand Hezbollah militants have undergone training in Iran.", "en"),
+        ("Hezbollah fighters were trained in Iran.", "en"),
+        ("وخضع مقاتلو حزب الله لتدريب في إيران.", "ar"),
+    ],
+)
+def test_training_received_in_a_state_is_that_state_s(
+    workspace: Workspace, text: str, language: str
+) -> None:
+    assert triples(workspace, text, language) == {("iran", "training", "hezbollah")}
+
+
+def test_only_training_takes_its_giver_from_where_it_happened(workspace: Workspace) -> None:
+    # Funding received in a state is not funding by that state.
+    assert triples(workspace, "Hezbollah fighters received funding in Iran.", "en") == set()
+
+
+def titled_drafts(workspace: Workspace, title: str, text: str, language: str) -> list[Draft]:
+    document = Document(
+        "t", Path("t.txt"), "t.txt", "", language, "news-report", {language: title}, "", text
+    )
+    return workspace.drafts(document)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "expected"),
+    [
+        # A section heading names the recipient of what the section's sentences give.
+        (
+            "Foreign involvement",
+            "==Support of Hezbollah==\nIran provides between US$50–100 million annually.",
+            "en",
+            ("iran", "financial-support", "hezbollah", "heading"),
+        ),
+        # The title names giver and recipient: a sentence of that giver takes the recipient.
+        (
+            "Qatari support for Hamas",
+            "Qatar transferred more than $1 billion in 2018.",
+            "en",
+            ("qatar", "financial-support", "hamas", "title"),
+        ),
+        (
+            "الدعم القطري لحماس",
+            "وحولت قطر أكثر من مليار دولار في عام 2018.",
+            "ar",
+            ("qatar", "financial-support", "hamas", "title"),
+        ),
+    ],
+)
+def test_a_heading_or_the_title_names_the_recipient_a_sentence_leaves_out(
+    workspace: Workspace, title: str, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = titled_drafts(workspace, title, text, language)
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected[:3]]
+    assert f"the recipient the {expected[3]} names" in (drafts[0].note or "")
+    assert drafts[0].confidence <= 0.5  # an inference, said in the note
+
+
+def test_the_title_s_recipient_is_only_for_the_title_s_giver(workspace: Workspace) -> None:
+    # Another state's money is not said to go to the title's recipient.
+    drafts = titled_drafts(
+        workspace, "Qatari support for Hamas", "Turkey transferred $5 million in 2019.", "en"
+    )
+    assert drafts == []
+    # A heading about something else leaves the sentence without a recipient.
+    text = "==Support of Hezbollah==\nIran met Russia.\n==Reactions==\nIran provides $5 million."
+    drafts = titled_drafts(workspace, "Foreign involvement", text, "en")
+    assert ("iran", "financial-support", "hezbollah") not in {
+        (d.subject, d.relation, d.object) for d in drafts
+    }
+
+
+def test_a_transfer_verb_before_what_it_moves_is_not_money(workspace: Workspace) -> None:
+    text = "==Support of Hezbollah==\nHe also claimed that Iran transferred the missiles."
+    drafts = titled_drafts(workspace, "Foreign involvement", text, "en")
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [
+        ("iran", "weapons-supply", "hezbollah")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # التقى is a verb (its root begins with ل), not a noun with the article.
+        (
+            "التقى إسماعيل هنية ميخائيل بوغدانوف.",
+            "ar",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+        # The speaker stands before his verb; whom he met after "عقب لقاء" is not the speaker,
+        # and the meeting is his own act, not part of what he states.
+        (
+            "وكان إسماعيل هنية، رئيس المكتب السياسي لحركة حماس، قد صرح عقب لقاء ميخائيل "
+            "بوغدانوف، “اتفقنا على متابعة اللقاءات”.",
+            "ar",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+        (
+            "Ismail Haniyeh said after meeting Mikhail Bogdanov that talks would go on.",
+            "en",
+            {("ismail-haniyeh", "meeting", "mikhail-bogdanov")},
+        ),
+    ],
+)
+def test_who_speaks_and_whom_they_met(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+def test_a_word_beginning_with_kaf_is_not_the_preposition(workspace: Workspace) -> None:
+    # "كتلة حزب الله" (Hezbollah's bloc) in an apposition describes the person: no claim of
+    # Hezbollah's; "كذلك" (likewise) governs nothing.
+    # The apposition between commas does not keep the subject from its verb.
+    text = "وكان إسماعيل هنية، رئيس الوفد ورئيس كتلة حزب الله، قد التقى ميخائيل بوغدانوف."
+    assert triples(workspace, text, "ar") == {("ismail-haniyeh", "meeting", "mikhail-bogdanov")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After two actors a verb agrees with them (dual, plural): the bare form is a noun.
+        (
+            "قطر وإيران دعمتا حماس.",
+            {("qatar", "political-support", "hamas"), ("iran", "political-support", "hamas")},
+        ),
+        (
+            "وقطر وإيران تدعمان حماس.",
+            {("qatar", "political-support", "hamas"), ("iran", "political-support", "hamas")},
+        ),
+        ("أكد قادة في حركتي حماس والجهاد الإسلامي دعم إيران المستمر.", set()),
+    ],
+)
+def test_a_verb_agrees_with_coordinated_subjects(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+ALLIANCE = "axis-of-resistance"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "members"),
+    [
+        # A cue ending in its preposition: what follows is the whole, the subject the member.
+        ("وحركة حماس وحزب الله تعتبر جزءا من محور المقاومة.", "ar", {"hamas", "hezbollah"}),
+        ("حماس عضو في محور المقاومة.", "ar", {"hamas"}),
+        # Subjects coordinated across relative clauses share the predicate.
+        (
+            "كذلك حركة حماس، وحزب الله الذي يقوده حسن نصر الله، وحركة الجهاد الإسلامي تعتبر "
+            "جزءًا من محور المقاومة.",
+            "ar",
+            {"hamas", "hezbollah", "palestinian-islamic-jihad"},
+        ),
+        (
+            "Hamas, which is based in Gaza, and Hezbollah are part of the Axis of Resistance.",
+            "en",
+            {"hamas", "hezbollah"},
+        ),
+    ],
+)
+def test_members_of_a_whole(
+    workspace: Workspace, text: str, language: str, members: set[str]
+) -> None:
+    assert triples(workspace, text, language) == {(m, "alliance", ALLIANCE) for m in members}
+
+
+def test_a_reversed_cue_does_not_reach_past_a_comma(workspace: Workspace) -> None:
+    # "مقرها غزة، وحزب الله": Hezbollah does not host Hamas.
+    text = "حماس التي مقرها غزة، وحزب الله يعتبران جزءا من محور المقاومة."
+    assert not any(r == "hosting" for _, r, _ in triples(workspace, text, "ar"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "محور المقاومة تحالف بين إيران وسوريا والجماعات الفلسطينية المسلحة. وتصنف الولايات المتحدة "
+            "معظم هذه الجماعات كمنظمات إرهابية.",
+            "ar",
+            ("united-states", "terrorist-designation", ALLIANCE),
+        ),
+        (
+            "The Axis of Resistance is an alliance between Iran, Syria and Palestinian armed groups. "
+            "The United States designated most of these groups as terrorist organisations.",
+            "en",
+            ("united-states", "terrorist-designation", ALLIANCE),
+        ),
+    ],
+)
+def test_the_alliance_or_these_groups_is_the_collective_the_document_is_about(
+    workspace: Workspace, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = [d for d in drafts_of(workspace, text, language) if d.relation == expected[1]]
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Vladimir Putin on Friday hosted a delegation of Hamas leaders in Moscow. Foreign "
+            "Minister Sergey Lavrov and deputy foreign minister Mikhail Bogdanov were also "
+            "present during the meeting. Hamas official Mousa Abu Marzouk was also in "
+            "attendance at the meeting.",
+            "en",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("sergey-lavrov", "meeting", "hamas"),
+                ("mikhail-bogdanov", "meeting", "hamas"),
+                # of the guests' side (Hamas names him): he met the host
+                ("mousa-abu-marzouk", "meeting", "vladimir-putin"),
+            },
+        ),
+        (
+            "استقبل فلاديمير بوتين وفدا من حركة حماس في موسكو. وحضر اللقاء سيرغي لافروف "
+            "وميخائيل بوغدانوف.",
+            "ar",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("sergey-lavrov", "meeting", "hamas"),
+                ("mikhail-bogdanov", "meeting", "hamas"),
+            },
+        ),
+    ],
+)
+def test_who_attends_the_meeting_told_before_meets_the_other_side(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    drafts = drafts_of(workspace, text, language)
+    assert {(d.subject, d.relation, d.object) for d in drafts} == expected
+    attended = [d for d in drafts if d.relation == "meeting"]
+    assert all("told before" in (d.note or "") and d.confidence <= 0.6 for d in attended)
+
+
+def test_attending_needs_a_meeting_told_before(workspace: Workspace) -> None:
+    text = "Sergey Lavrov and Mikhail Bogdanov were also present during the meeting."
+    assert triples(workspace, text, "en") == set()  # not a meeting of the two with each other
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Vladimir Putin hosted a large delegation of leaders from Hamas in Moscow, "
+            "including the group's political bureau chief Ismail Haniyeh.",
+            "en",
+            {
+                ("vladimir-putin", "hosting", "hamas"),
+                ("vladimir-putin", "meeting", "ismail-haniyeh"),
+            },
+        ),
+        # "led by" is another participle's "by": Putin still hosts, Haniyeh does not.
+        (
+            "Vladimir Putin hosted a delegation from Hamas led by Ismail Haniyeh.",
+            "en",
+            {("vladimir-putin", "hosting", "hamas")},
+        ),
+    ],
+)
+def test_a_host_meets_the_people_named_in_the_delegation(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # The possessor of a giver noun receives.
+        ("Iran is Hezbollah's main backer.", "en", {("iran", "political-support", "hezbollah")}),
+        (
+            "Hezbollah's main patron, Iran, sent advisers.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # "of" the giver, "for"/"to" the recipient; "from" the giver.
+        (
+            "The support of Iran for Hezbollah is well documented.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "Funding from Iran to Hamas rose in 2012.",
+            "en",
+            {("iran", "financial-support", "hamas")},
+        ),
+        ("Hamas got direct backing from Iran.", "en", {("iran", "political-support", "hamas")}),
+        # Depending on something is receiving it.
+        ("Hamas relies on Iranian funding.", "en", {("iran", "financial-support", "hamas")}),
+        (
+            "حزب الله يعتمد على الدعم المالي من إيران.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        ("حماس تعتمد على التمويل الإيراني.", "ar", {("iran", "financial-support", "hamas")}),
+        # A demonym's noun with no recipient named: no guess (the subject talks about it).
+        ("وتحدثت حماس عن الدعم الإيراني.", "ar", set()),
+        ("Hamas commented on Iranian funding.", "en", set()),
+    ],
+)
+def test_givers_and_recipients_of_relation_nouns(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Who gives the thing in a relative clause after it.
+        (
+            "The support that Iran provides to Hezbollah is large.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "The funding which Qatar gives Hamas is public.",
+            "en",
+            {("qatar", "financial-support", "hamas")},
+        ),
+        (
+            "الدعم الذي تقدمه إيران لحزب الله كبير.",
+            "ar",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # No recipient there: none taken from outside (Hamas is not Iran's supporter).
+        ("Hamas praised the support Iran provides.", "en", set()),
+        # Money a receiving verb takes, with its giver after "from"/"من".
+        (
+            "Hezbollah receives about $700 million a year from Iran.",
+            "en",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        (
+            "ويتلقى حزب الله نحو 700 مليون دولار سنويا من إيران.",
+            "ar",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+    ],
+)
+def test_relative_givers_and_money_received(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Iran has denied funding Hamas.", "en", ("iran", "financial-support", "hamas")),
+        (
+            "Iran denied sending weapons to the Houthi movement.",
+            "en",
+            ("iran", "weapons-supply", "houthis"),
+        ),
+        ("نفت إيران تمويل حماس.", "ar", ("iran", "financial-support", "hamas")),
+    ],
+)
+def test_what_the_denier_denies_doing_is_its_own_act_denied(
+    workspace: Workspace, text: str, language: str, expected: tuple[str, ...]
+) -> None:
+    drafts = drafts_of(workspace, text, language)
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [expected]
+    assert drafts[0].polarity == "denied"
+    assert [agent for agent, _ in drafts[0].attribution] == [expected[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Partners: the possessor or genitive of "ally" is the other side.
+        ("Hezbollah is Iran's closest ally.", "en", {("hezbollah", "alliance", "iran")}),
+        ("يعد حزب الله أقرب حلفاء إيران.", "ar", {("hezbollah", "alliance", "iran")}),
+        # Support named in a phrase opening the sentence goes to the subject after the comma.
+        (
+            "With Iranian support, Hezbollah built a large arsenal.",
+            "en",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        (
+            "With the support of Iran, Hamas expanded.",
+            "en",
+            {("iran", "political-support", "hamas")},
+        ),
+        (
+            "وبدعم إيراني، بنى حزب الله ترسانة كبيرة.",
+            "ar",
+            {("iran", "political-support", "hezbollah")},
+        ),
+        # A receiving verb and its preposition around the subject (verb-subject-object).
+        ("وحصل الحوثيون على دعم إيراني.", "ar", {("iran", "political-support", "houthis")}),
+        ("وتعتمد حماس على التمويل الإيراني.", "ar", {("iran", "financial-support", "hamas")}),
+    ],
+)
+def test_partners_fronted_support_and_split_receiving_verbs(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+def test_fields_of_inferred_drafts(workspace: Workspace) -> None:
+    text = (
+        "Vladimir Putin hosted a delegation from Hamas in Moscow, including the group's "
+        "political bureau chief Ismail Haniyeh, the Associated Press reported. Sergey Lavrov "
+        "was also present during the meeting, it said."
+    )
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "en")}
+    # The meeting told before is where those who attend it meet, and "it said" is the outlet.
+    assert drafts[("vladimir-putin", "meeting", "ismail-haniyeh")].place == "moscow"
+    lavrov = drafts[("sergey-lavrov", "meeting", "hamas")]
+    assert lavrov.place == "moscow"
+    assert [agent for agent, _ in lavrov.attribution] == ["associated-press"]
+    # Training received in a state happened there.
+    (trained,) = drafts_of(workspace, "Hezbollah fighters were trained in Iran.", "en")
+    assert trained.place == "iran"
+
+
+def test_a_speaker_s_own_meeting_is_not_attributed_to_whom_he_met(workspace: Workspace) -> None:
+    text = (
+        "وكان إسماعيل هنية، رئيس المكتب السياسي لحركة حماس، قد صرح عقب لقاء ميخائيل "
+        "بوغدانوف، “اتفقنا على متابعة اللقاءات”."
+    )
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.object) == ("ismail-haniyeh", "mikhail-bogdanov")
+    assert draft.attribution == ()  # what he did, told by the text, not what he said
