@@ -342,7 +342,6 @@ CLAIM = Fields(
         "cues": TEXTS,
         "confidence": NUMBER,
         "gap": TEXT,
-        "key": TEXT,  # what `publisher suggest` recognises its own untouched drafts by
     },
     hint="see docs/mapping.md",
 )
