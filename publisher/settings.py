@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         "Graph Store / update endpoint of a remote store (derived from STORE when unset)",
     ),
+    Setting(
+        "SHACL_ENGINE",
+        "pyshacl-turbo",
+        "SHACL engine of `publisher build` and `publisher validate`: 'pyshacl-turbo' (compiled, "
+        "the default) or 'pyshacl' (the reference; the same results, ten times slower or more)",
+    ),
     Setting("QUERY_TIMEOUT", 30.0, "seconds a SPARQL query may run before it is stopped (503)"),
     Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),
     Setting(

@@ -1,7 +1,7 @@
 """The validation units of a build, their keys, and running the stale ones in the workers.
 
 Units (see partition.py for why their union is a whole-graph validation):
-* documents: a few document graphs validated together (pyshacl's fixed cost per run is about
+* documents: a few document graphs validated together (pySHACL's fixed cost per run is about
   a third of a second), on top of the shared context: the reference graph less its conflicts,
   and the ontology. A document's results are cached on their own, under a key made of the
   document's graph key, the shared context, the shapes, and the links of its claims to other
@@ -24,10 +24,11 @@ from publisher.build.cache import Cache
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import Triple, triples_of
 from publisher.release.parts import GraphPart
+from publisher.validate.engines import DEFAULT_ENGINE, check_engine
 from publisher.validate.units import encode, merged_report, store_of, validate_unit
 from publisher.validate.unitstore import UnitStore
 
-CHUNK_TRIPLES = 20_000  # most triples of documents validated in one pyshacl run
+CHUNK_TRIPLES = 20_000  # most triples of documents validated in one engine run
 
 # The tasks of the workers: a chunk of documents, each (id, cache key, its links to other
 # documents' claims), or the reference or release graph with its cache key and context.
@@ -55,13 +56,15 @@ def validate_parts(
     software: str,
     document_keys: dict[str, str] | None = None,
     workers: int | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Graph:
     """The SHACL report of all graphs but the shapes: every unit's results, from the cache or
-    from pyshacl in the workers. `document_keys` are digests of the documents' inputs (by
-    default, of their graphs)."""
+    from the SHACL `engine` in the workers. `document_keys` are digests of the documents'
+    inputs (by default, of their graphs)."""
     if document_keys is None:
         document_keys = {i: keys.digest(p.nquads) for i, p in documents.items()}
-    shapes_key = keys.digest(software, shapes.nquads)
+    # The engine is part of every result's key: results of one are never taken for the other's.
+    shapes_key = keys.digest(software, check_engine(engine), shapes.nquads)
     static, about_claim = _split_reference(reference, mint)
     exports = {ident: part.exports() for ident, part in documents.items()}
     exported = {node: lines for found in exports.values() for node, lines in found.items()}
@@ -102,6 +105,7 @@ def validate_parts(
         release=release.nquads,
         document_keys={i: document_keys[i] for i in documents},
         documents=documents,
+        engine=engine,
     )
     pool.run(validate_task, tasks, workers, min_items=3)
     encoded = []
@@ -175,6 +179,7 @@ def validate_task(task: DocumentsTask | GraphTask) -> None:
     """Validate one unit and store its results (per document for a chunk of documents)."""
     store: Cache = pool.shared("store")
     shapes: Graph = pool.shared("shapes")
+    engine: str = pool.shared("engine")
     kind = task[0]
     if task[0] == "documents":
         own: list[Triple] = []
@@ -186,7 +191,8 @@ def validate_task(task: DocumentsTask | GraphTask) -> None:
             owner.update((s, ident) for s, _, _ in triples)
             context += list(triples_of(links))
         results: dict[str, list[list[Triple]]] = {ident: [] for ident, _, _ in task[1]}
-        for focus, triples in validate_unit(own, context, shapes, _shared_context()):
+        units = validate_unit(own, context, shapes, _shared_context(), engine=engine)
+        for focus, triples in units:
             results[owner[focus]].append(triples)
         for ident, key, _ in task[1]:
             store.put("validation", key, {"results": encode(results[ident])})
@@ -198,7 +204,7 @@ def validate_task(task: DocumentsTask | GraphTask) -> None:
     else:
         own = list(triples_of(pool.shared("release")))
         context = pool.shared("ontology") + list(triples_of(context_lines))
-    found = validate_unit(own, context, shapes)
+    found = validate_unit(own, context, shapes, engine=engine)
     store.put("validation", key, {"results": encode([t for _, t in found])})
 
 

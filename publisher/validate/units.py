@@ -1,13 +1,15 @@
-"""Validating one unit of the graph with pyshacl, the validator of record.
+"""Validating one unit of the graph with a SHACL engine (shacl.py).
 
 A unit is some named graphs of the release (its own nodes: a few documents, or the reference
 data with the ontology, or the release metadata) plus the context its nodes point into (the
-reference data, the ontology, the types of the claims and documents other units hold). pyshacl
-runs on the union, but only the unit's own nodes may be targets:
+reference data, the ontology, the types of the claims and documents other units hold). The
+engine runs on the union, but only results about the unit's own nodes are kept:
 
 * the data graph's store (unitstore.py) answers "which subjects have rdf:type C?" (the lookup
   behind sh:targetClass, through rdfs:subClassOf too) with the unit's own typed nodes only,
-  while every other lookup, "what are the types of X?" included, sees the whole union;
+  while every other lookup, "what are the types of X?" included, sees the whole union (pySHACL
+  reads the store, so context nodes are not even validated; pyshacl-turbo reads every triple
+  into its own store and validates them too, which is cheap in it);
 * results whose focus node is not the unit's own are dropped (SPARQL-based targets select
   their nodes by query, so they may pick context nodes, which another unit reports).
 
@@ -27,6 +29,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.shacl import run_shacl
 from publisher.validate.unitstore import UnitStore
 
@@ -48,14 +51,19 @@ def store_of(
 
 
 def validate_unit(
-    own: list[Triple], context: Iterable[Triple], shapes: Graph, base: UnitStore | None = None
+    own: list[Triple],
+    context: Iterable[Triple],
+    shapes: Graph,
+    base: UnitStore | None = None,
+    *,
+    engine: str = DEFAULT_ENGINE,
 ) -> list[tuple[Node, list[Triple]]]:
-    """pyshacl on own + context (+ the triples of `base`) with only own nodes as targets:
-    (focus node, result triples) for each result about an own node."""
+    """The engine on own + context (+ the triples of `base`), results about own nodes only:
+    (focus node, result triples) for each of them."""
     mine = own_nodes(own)
     data = Graph(store=store_of([*own, *context], mine, base))
     # In place: a copy would lose the target filter (and the shapes have no sh:rules).
-    _, report = run_shacl(data, shapes, inplace=True)
+    _, report = run_shacl(data, shapes, inplace=True, engine=engine)
     subjects = {s for s, _, _ in own}
     nested = set(report.objects(None, SH.detail))
     kept = []
