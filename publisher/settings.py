@@ -42,6 +42,13 @@ SETTINGS: tuple[Setting, ...] = (
         "'embedded' (pyoxigraph in process) or a remote SPARQL query endpoint URL",
     ),
     Setting(
+        "EMBEDDED_STORE",
+        "disk",
+        "how the embedded store holds the release: 'disk' (a store folder under STATE_DIR, "
+        "built once per release and opened read-only by every process, which share its pages) "
+        "or 'memory' (each server process loads its own copy)",
+    ),
+    Setting(
         "UPDATE_ENDPOINT",
         None,
         "Graph Store / update endpoint of a remote store (derived from STORE when unset)",
