@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from publisher.errors import ReleaseError
 from publisher.store import ondisk
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.opening import open_store
@@ -79,3 +80,11 @@ def test_the_answers_are_those_of_the_store_in_memory(quads: Path, tmp_path: Pat
     finally:
         on_disk.close()
         in_memory.close()
+
+
+def test_a_store_is_never_kept_under_another_files_digest(quads: Path, tmp_path: Path) -> None:
+    """What was read is checked against the name: a file changed while its store was built
+    (here: a digest that is not the file's) leaves no store folder behind."""
+    with pytest.raises(ReleaseError, match="changed while it was read"):
+        ondisk.store_folder(quads, "0" * 64, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [".lock"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -51,6 +52,9 @@ def _build(source: Path, folder: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         failure = _in_child(source, work)
+        if failure is None and _sha256(source) != folder.name:
+            # changed while it was read: the store must never hold other data than its name says
+            failure = "the file changed while it was read"
         if failure is not None:
             raise ReleaseError(f"{source}: cannot build its store in {folder} ({failure})")
         shutil.rmtree(folder, ignore_errors=True)  # a folder left without CURRENT is not whole
@@ -80,6 +84,14 @@ def _in_child(source: Path, work: Path) -> str | None:
         return None
     said = done.stderr.decode("utf-8", "replace").strip().splitlines()
     return said[-1] if said else f"the loader ended with status {done.returncode}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:
+        for block in iter(lambda: data.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _prune(root: Path, keep: Path) -> None:
