@@ -35,8 +35,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BASE ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/
 
-.PHONY: run test test-fast check build bench soak clean external lint assets
-FAST := not live and not remote and not slow and not bench and not soak and not external
+.PHONY: run test test-fast check build bench soak clean external lint assets engines
+FAST := not live and not remote and not slow and not bench and not soak and not external and not stores and not workbench and not engines
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The build's SHACL engine (pyshacl-turbo) and the reference (pySHACL) on every case of
+# tests/test_shapes.py, results compared (about four minutes; make test runs a few of them).
+engines: $(STAMP)
+	$(BIN)/python -m pytest -q -m engines tests/test_shacl_engines.py
 
 # Third-party clients (rdflib, SPARQLWrapper, Comunica, N3.js, jsonld.js, rdf-validate-shacl,
 # rapper, Chromium) against a real server: scripts/setup-external.sh installs them first.

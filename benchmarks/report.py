@@ -332,7 +332,15 @@ def machine(results: dict) -> str:
     memory = f"{m['memory_kb'] / 1024 / 1024:.0f} GiB" if m.get("memory_kb") else "?"
     versions = ", ".join(
         f"{k} {m[k]}"
-        for k in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint", "gunicorn", "Flask")
+        for k in (
+            "pyoxigraph",
+            "rdflib",
+            "pyshacl",
+            "pyshacl-turbo",
+            "rdflib-endpoint",
+            "gunicorn",
+            "Flask",
+        )
         if m.get(k)
     )
     return (

@@ -540,7 +540,15 @@ def machine() -> dict:
             info[tool] = None
     from importlib import metadata
 
-    for package in ("pyoxigraph", "rdflib", "pyshacl", "rdflib-endpoint", "gunicorn", "Flask"):
+    for package in (
+        "pyoxigraph",
+        "rdflib",
+        "pyshacl",
+        "pyshacl-turbo",
+        "rdflib-endpoint",
+        "gunicorn",
+        "Flask",
+    ):
         try:
             info[package] = metadata.version(package)
         except metadata.PackageNotFoundError:

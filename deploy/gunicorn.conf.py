@@ -15,7 +15,7 @@ import tempfile
 
 wsgi_app = "publisher.web:create_app()"
 bind = ["127.0.0.1:8080"]
-workers = 4  # processes: each holds the store (embedded) and its own query workers
+workers = 4  # processes: each opens the store (embedded, on disk: shared) and has its query workers
 worker_class = "gthread"  # threads, so that a slow client or a long query holds one thread
 threads = 8  # twice QUERY_SLOTS: queries never take every thread from pages
 timeout = 60  # above PUBLISHER_QUERY_TIMEOUT (30 s): waiting on a query is not hanging

@@ -42,9 +42,22 @@ SETTINGS: tuple[Setting, ...] = (
         "'embedded' (pyoxigraph in process) or a remote SPARQL query endpoint URL",
     ),
     Setting(
+        "EMBEDDED_STORE",
+        "disk",
+        "how the embedded store holds the release: 'disk' (a store folder under STATE_DIR, "
+        "built once per release and opened read-only by every process, which share its pages) "
+        "or 'memory' (each server process loads its own copy)",
+    ),
+    Setting(
         "UPDATE_ENDPOINT",
         None,
         "Graph Store / update endpoint of a remote store (derived from STORE when unset)",
+    ),
+    Setting(
+        "SHACL_ENGINE",
+        "pyshacl-turbo",
+        "SHACL engine of `publisher build` and `publisher validate`: 'pyshacl-turbo' (compiled, "
+        "the default) or 'pyshacl' (the reference; the same results, ten times slower or more)",
     ),
     Setting("QUERY_TIMEOUT", 30.0, "seconds a SPARQL query may run before it is stopped (503)"),
     Setting("ROW_CAP", 10000, "most rows a SELECT result returns; a cut result is flagged"),

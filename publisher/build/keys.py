@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ENTRY = "publisher.build.pipeline"  # the build; what it imports, directly or not, shapes its output
-LIBRARIES = ("rdflib", "pyshacl", "pyoxigraph", "PyYAML")
+LIBRARIES = ("rdflib", "pyshacl", "pyshacl-turbo", "pyoxigraph", "PyYAML")
 
 
 def digest(*parts: bytes | str) -> str:

@@ -39,6 +39,7 @@ from publisher.rdf.terms import sorted_quads, triples_of
 from publisher.release.parts import GraphPart, make_part
 from publisher.release.quality import Quality, add_quality, read_scores
 from publisher.textlayer.gazetteer import gazetteer_of
+from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.origins import OriginIndex
 from publisher.validate.report import Validation, read_report
 
@@ -97,11 +98,19 @@ def release_graph_part(
     return make_part(name, sorted_quads(provenance, name), prefixes)
 
 
-def build_graph(home: Path, base: str, *, workers: int | None = None, cache: bool = True) -> Built:
+def build_graph(
+    home: Path,
+    base: str,
+    *,
+    workers: int | None = None,
+    cache: bool = True,
+    engine: str = DEFAULT_ENGINE,
+) -> Built:
     """Read, analyse, map and validate; raises InputError or ValidationFailed.
 
     `workers` processes build and validate the units (default: one per core); `cache=False`
-    ignores HOME/.cache/build (a throw-away cache is used instead).
+    ignores HOME/.cache/build (a throw-away cache is used instead); `engine` is the SHACL
+    engine (publisher/validate/shacl.py).
     """
     started = time.perf_counter()
     corpus, vocabulary = load_corpus(home)
@@ -112,7 +121,7 @@ def build_graph(home: Path, base: str, *, workers: int | None = None, cache: boo
         problems.raise_if_any()
     store = Cache(home / CACHE_DIR if cache else None)
     try:
-        build = _Build(home, Minter(base), corpus, vocabulary, store, workers, cues)
+        build = _Build(home, Minter(base), corpus, vocabulary, store, workers, cues, engine)
         build.timings["load"] = time.perf_counter() - started
         built = build.run()
         store.keep_only(("document", "validation", "turtle", "reference"))
@@ -133,8 +142,10 @@ class _Build:
         store: Cache,
         workers: int | None,
         cues: Cues | None = None,
+        engine: str = DEFAULT_ENGINE,
     ) -> None:
         self.home, self.mint, self.corpus, self.store = home, mint, corpus, store
+        self.engine = engine
         self.vocabulary, self.workers, self.cues = vocabulary, workers, cues
         self.prefixes = namespaces.prefixes(mint.base)
         self.software = keys.digest(keys.software(), mint.base)
@@ -194,6 +205,7 @@ class _Build:
             software=self.software,
             document_keys=self.document_keys,
             workers=self.workers,
+            engine=self.engine,
         )
         validation = read_report(report, self._origins())
         self._lap("validation")

@@ -15,6 +15,7 @@ from publisher.release.manifest import manifest
 from publisher.release.rdf12 import rdf12_trig
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
+from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.report import skolemised_report
 
 LAST_TIMINGS: dict[str, float] = {}  # seconds per phase of the last build_release (benchmarks)
@@ -46,10 +47,17 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
 
 
 def build_release(
-    home: Path, base: str, out: Path, *, workers: int | None = None, cache: bool = True
+    home: Path,
+    base: str,
+    out: Path,
+    *,
+    workers: int | None = None,
+    cache: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> Path:
-    """Build, validate and, only if the graph conforms, write and switch to the new release."""
-    built = build_graph(home, base, workers=workers, cache=cache)
+    """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
+    switch to the new release."""
+    built = build_graph(home, base, workers=workers, cache=cache, engine=engine)
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])

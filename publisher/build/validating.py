@@ -1,7 +1,7 @@
 """The validation units of a build, their keys, and running the stale ones in the workers.
 
 Units (see partition.py for why their union is a whole-graph validation):
-* documents: a few document graphs validated together (pyshacl's fixed cost per run is about
+* documents: a few document graphs validated together (pySHACL's fixed cost per run is about
   a third of a second), on top of the shared context: the reference graph less its conflicts,
   and the ontology. A document's results are cached on their own, under a key made of the
   document's graph key, the shared context, the shapes, and the links of its claims to other
@@ -14,7 +14,7 @@ Units (see partition.py for why their union is a whole-graph validation):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -24,10 +24,17 @@ from publisher.build.cache import Cache
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import Triple, triples_of
 from publisher.release.parts import GraphPart
-from publisher.validate.units import encode, merged_report, store_of, validate_unit
+from publisher.validate.engines import DEFAULT_ENGINE, TURBO, check_engine
+from publisher.validate.units import (
+    encode,
+    merged_report,
+    store_of,
+    validate_unit,
+    validate_unit_lines,
+)
 from publisher.validate.unitstore import UnitStore
 
-CHUNK_TRIPLES = 20_000  # most triples of documents validated in one pyshacl run
+CHUNK_TRIPLES = 20_000  # most triples of documents validated in one engine run
 
 # The tasks of the workers: a chunk of documents, each (id, cache key, its links to other
 # documents' claims), or the reference or release graph with its cache key and context.
@@ -55,13 +62,15 @@ def validate_parts(
     software: str,
     document_keys: dict[str, str] | None = None,
     workers: int | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Graph:
     """The SHACL report of all graphs but the shapes: every unit's results, from the cache or
-    from pyshacl in the workers. `document_keys` are digests of the documents' inputs (by
-    default, of their graphs)."""
+    from the SHACL `engine` in the workers. `document_keys` are digests of the documents'
+    inputs (by default, of their graphs)."""
     if document_keys is None:
         document_keys = {i: keys.digest(p.nquads) for i, p in documents.items()}
-    shapes_key = keys.digest(software, shapes.nquads)
+    # The engine is part of every result's key: results of one are never taken for the other's.
+    shapes_key = keys.digest(software, check_engine(engine), shapes.nquads)
     static, about_claim = _split_reference(reference, mint)
     exports = {ident: part.exports() for ident, part in documents.items()}
     exported = {node: lines for found in exports.values() for node, lines in found.items()}
@@ -95,13 +104,14 @@ def validate_parts(
     pool.share(
         store=store,
         shapes=graph_of(triples_of(shapes.nquads)),
-        ontology=list(triples_of(ontology.nquads)),
         context_key=context_key,
-        static=list(triples_of(b"\n".join(static))),
+        static_lines=b"\n".join(static),
+        ontology_lines=ntriples(ontology),
         reference=reference.nquads,
         release=release.nquads,
         document_keys={i: document_keys[i] for i in documents},
         documents=documents,
+        engine=engine,
     )
     pool.run(validate_task, tasks, workers, min_items=3)
     encoded = []
@@ -175,6 +185,9 @@ def validate_task(task: DocumentsTask | GraphTask) -> None:
     """Validate one unit and store its results (per document for a chunk of documents)."""
     store: Cache = pool.shared("store")
     shapes: Graph = pool.shared("shapes")
+    engine: str = pool.shared("engine")
+    if engine == TURBO and _validate_lines(task, shapes, store):
+        return
     kind = task[0]
     if task[0] == "documents":
         own: list[Triple] = []
@@ -186,22 +199,87 @@ def validate_task(task: DocumentsTask | GraphTask) -> None:
             owner.update((s, ident) for s, _, _ in triples)
             context += list(triples_of(links))
         results: dict[str, list[list[Triple]]] = {ident: [] for ident, _, _ in task[1]}
-        for focus, triples in validate_unit(own, context, shapes, _shared_context()):
+        units = validate_unit(own, context, shapes, _shared_context(), engine=engine)
+        for focus, triples in units:
             results[owner[focus]].append(triples)
         for ident, key, _ in task[1]:
             store.put("validation", key, {"results": encode(results[ident])})
         return
     _, key, context_lines = task
     if kind == "reference":
-        own = list(triples_of(pool.shared("reference"))) + pool.shared("ontology")
+        own = list(triples_of(pool.shared("reference"))) + _ontology()
         context = list(triples_of(context_lines))
     else:
         own = list(triples_of(pool.shared("release")))
-        context = pool.shared("ontology") + list(triples_of(context_lines))
-    found = validate_unit(own, context, shapes)
+        context = _ontology() + list(triples_of(context_lines))
+    found = validate_unit(own, context, shapes, engine=engine)
     store.put("validation", key, {"results": encode([t for _, t in found])})
 
 
+def _validate_lines(task: DocumentsTask | GraphTask, shapes: Graph, store: Cache) -> bool:
+    """`validate_task` on N-Triples lines for pyshacl-turbo (units.validate_unit_lines): no
+    rdflib terms are made. False when a unit needs the general path (blank nodes)."""
+    parts: dict[str, GraphPart] = pool.shared("documents")
+    ontology: bytes = pool.shared("ontology_lines")
+    if task[0] == "documents":
+        own = b"\n".join(ntriples(parts[ident]) for ident, _, _ in task[1])
+        links = b"\n".join(links for _, _, links in task[1])
+        context = b"\n".join((pool.shared("static_lines"), ontology, links))
+        found = validate_unit_lines(own, context, shapes)
+        if found is None:
+            return False
+        owner = {
+            line.split(b" ", 1)[0].decode()[1:-1]: ident
+            for ident, _, _ in task[1]
+            for line in ntriples(parts[ident]).splitlines()
+        }
+        results: dict[str, list[list[Triple]]] = {ident: [] for ident, _, _ in task[1]}
+        for focus, triples in found:
+            results[owner[str(focus)]].append(triples)
+        for ident, key, _ in task[1]:
+            store.put("validation", key, {"results": encode(results[ident])})
+        return True
+    kind, key, context_lines = task
+    graph = ntriples_of(pool.shared(kind))
+    if kind == "reference":
+        found = validate_unit_lines(b"\n".join((graph, ontology)), context_lines, shapes)
+    else:
+        found = validate_unit_lines(graph, b"\n".join((ontology, context_lines)), shapes)
+    if found is None:
+        return False
+    store.put("validation", key, {"results": encode([t for _, t in found])})
+    return True
+
+
+def ntriples(part: GraphPart) -> bytes:
+    """A graph part's N-Quads as N-Triples (its graph name cut off each line)."""
+    return _cut(part.nquads, len(f" <{part.graph}> ."))
+
+
+def ntriples_of(nquads: bytes) -> bytes:
+    """The reference or release graph's N-Quads (one graph) as N-Triples."""
+    first = nquads.split(b"\n", 1)[0]
+    if not first:
+        return b""
+    graph = first.rsplit(b" ", 2)[-2]
+    return _cut(nquads, len(graph) + 3)
+
+
+def _cut(nquads: bytes, cut: int) -> bytes:
+    return b"\n".join(line[:-cut] + b" ." for line in nquads.splitlines() if line)
+
+
+def _ontology() -> list[Triple]:
+    """The ontology's triples, made once per process and build (the general path only)."""
+    key: str = pool.shared("context_key")
+    if _ONTOLOGY.get("key") != key:
+        _ONTOLOGY.clear()
+        _ONTOLOGY.update(key=key, triples=list(triples_of(pool.shared("ontology_lines"))))
+    triples: list[Triple] = _ONTOLOGY["triples"]
+    return triples
+
+
+_ONTOLOGY: dict[str, Any] = {}
 _CONTEXT: dict[str, UnitStore] = {}
 
 
@@ -211,5 +289,6 @@ def _shared_context() -> UnitStore:
     key: str = pool.shared("context_key")
     if key not in _CONTEXT:
         _CONTEXT.clear()
-        _CONTEXT[key] = store_of([*pool.shared("static"), *pool.shared("ontology")])
+        static = triples_of(pool.shared("static_lines"))
+        _CONTEXT[key] = store_of([*static, *_ontology()])
     return _CONTEXT[key]

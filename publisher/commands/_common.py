@@ -36,6 +36,17 @@ def add_project_options(parser: argparse.ArgumentParser, *, release: bool = True
         )
 
 
+def add_engine_option(parser: argparse.ArgumentParser) -> None:
+    from publisher.validate.engines import ENGINES
+
+    parser.add_argument(
+        "--shacl-engine",
+        choices=ENGINES,
+        default=str(defaults()["SHACL_ENGINE"]),
+        help="SHACL engine (default: %(default)s, from SHACL_ENGINE); pyshacl is the reference",
+    )
+
+
 def release_path(args: argparse.Namespace) -> Path:
     path: Path = args.out if args.out is not None else args.home / "release"
     return path

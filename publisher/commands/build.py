@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from publisher.commands._common import Subparsers, add_project_options, release_path
+from publisher.commands._common import (
+    Subparsers,
+    add_engine_option,
+    add_project_options,
+    release_path,
+)
 
 
 def register(subparsers: Subparsers) -> None:
@@ -21,6 +26,7 @@ def register(subparsers: Subparsers) -> None:
         ),
     )
     add_project_options(parser)
+    add_engine_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -31,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from publisher.corpus.load import load_corpus
 
     out = release_path(args)
-    folder = build_release(args.home, args.base, out)
+    folder = build_release(args.home, args.base, out, engine=args.shacl_engine)
     for warning in load_corpus(args.home)[0].warnings:
         print(f"publisher build: warning: {warning}", file=sys.stderr)
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from publisher.commands._common import Subparsers, add_project_options
+from publisher.commands._common import Subparsers, add_engine_option, add_project_options
 
 
 def register(subparsers: Subparsers) -> None:
@@ -20,6 +20,7 @@ def register(subparsers: Subparsers) -> None:
         ),
     )
     add_project_options(parser, release=False)
+    add_engine_option(parser)
     parser.add_argument(
         "--release-file",
         type=Path,
@@ -34,9 +35,11 @@ def run(args: argparse.Namespace) -> int:
     from publisher.validate.shacl import validate_file
 
     if args.release_file is not None:
-        validation = validate_file(args.release_file, args.home / "shapes", args.base)
+        validation = validate_file(
+            args.release_file, args.home / "shapes", args.base, engine=args.shacl_engine
+        )
     else:
-        validation = build_graph(args.home, args.base).validation
+        validation = build_graph(args.home, args.base, engine=args.shacl_engine).validation
     for finding in validation.findings:
         print(
             f"{finding.severity}: {finding}",

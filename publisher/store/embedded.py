@@ -1,4 +1,6 @@
-"""The release held in memory by pyoxigraph, loaded once from dataset.nq.
+"""The release held by pyoxigraph in process: loaded into memory from dataset.nq, or opened
+read-only from the release's store folder on disk (ondisk.py), which every process of the
+server shares through the page cache.
 
 The server's own queries (descriptions, catalogue) run in process. A query with a time limit,
 which is how queries from outside arrive (`execute`), runs in a query worker forked from this
@@ -17,16 +19,19 @@ import pyoxigraph
 from publisher.errors import ReleaseError
 from publisher.store import dataset
 from publisher.store.errors import QueryError, QuerySyntaxError
+from publisher.store.ondisk import open_read_only
 from publisher.store.results import Caps, QueryResult, answer_stream, collect
 from publisher.store.workers.framing import Request
 from publisher.store.workers.pool import WorkerPool
 
 
 class EmbeddedStore:
-    """An in-memory pyoxigraph store; the default graph is the union of all named graphs.
+    """A pyoxigraph store in process; the default graph is the union of all named graphs.
 
     `workers` > 0 runs time-limited queries in that many killable worker processes, each with
-    at most `memory_mb` MB of memory of its own; 0 runs everything in this process.
+    at most `memory_mb` MB of memory of its own; 0 runs everything in this process. Given a
+    store `folder` (ondisk.py) made from `dataset_path`, it is opened read-only instead of
+    loading the N-Quads into memory.
     """
 
     def __init__(
@@ -36,12 +41,19 @@ class EmbeddedStore:
         workers: int = 0,
         memory_mb: int | None = None,
         sandbox: bool = True,
+        folder: Path | None = None,
     ) -> None:
-        self._store = pyoxigraph.Store()
-        try:
-            self._store.bulk_load(path=str(dataset_path), format=pyoxigraph.RdfFormat.N_QUADS)
-        except (OSError, SyntaxError) as error:
-            raise ReleaseError(f"{dataset_path}: cannot load ({error})") from None
+        self._folder = folder
+        self._opened_in = os.getpid()
+        self._inherited: list[pyoxigraph.Store] = []
+        if folder is not None:
+            self._store = open_read_only(folder)
+        else:
+            self._store = pyoxigraph.Store()
+            try:
+                self._store.bulk_load(path=str(dataset_path), format=pyoxigraph.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError) as error:
+                raise ReleaseError(f"{dataset_path}: cannot load ({error})") from None
         self._workers = workers
         self._memory_mb = memory_mb
         self._sandbox = sandbox
@@ -49,8 +61,25 @@ class EmbeddedStore:
         # Forked now, while the caller (the app factory) is normally still single-threaded.
         self._pool = self._new_pool() if workers else None
 
+    @property
+    def folder(self) -> Path | None:
+        """The store folder on disk, or None for a store in memory."""
+        return self._folder
+
     def __len__(self) -> int:
-        return len(self._store)
+        return len(self._own_store())
+
+    def _own_store(self) -> pyoxigraph.Store:
+        """The store; a process forked after a store folder was opened (gunicorn --preload)
+        opens its own handle rather than share the parent's."""
+        if self._folder is not None and self._opened_in != os.getpid():
+            with self._lock:
+                if self._opened_in != os.getpid():
+                    # The parent's handle is kept, never freed here: its files are the parent's.
+                    self._inherited.append(self._store)
+                    self._store = open_read_only(self._folder)
+                    self._opened_in = os.getpid()
+        return self._store
 
     def close(self) -> None:
         """Stop the query workers (they also stop when the store is garbage-collected)."""
@@ -80,7 +109,7 @@ class EmbeddedStore:
         deadline = time.monotonic() + timeout if timeout else None
         try:
             answer = dataset.query(
-                self._store,
+                self._own_store(),
                 sparql,
                 base_iri=base_iri,
                 default_graphs=default_graph_uris,
@@ -112,5 +141,9 @@ class EmbeddedStore:
 
     def _new_pool(self) -> WorkerPool:
         return WorkerPool(
-            self._store, size=self._workers, memory_mb=self._memory_mb, sandbox=self._sandbox
+            self._own_store(),
+            size=self._workers,
+            memory_mb=self._memory_mb,
+            sandbox=self._sandbox,
+            folder=self._folder,
         )

@@ -13,12 +13,13 @@ from publisher.store import holding
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.engines import split_url
 from publisher.store.interface import Store
+from publisher.store.ondisk import store_folder
 from publisher.store.remote import RemoteStore
 
 log = logging.getLogger(__name__)
 
 
-def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
+def open_store(config: Mapping[str, Any], dataset_path: Path, digest: str | None = None) -> Store:
     """The store named by the STORE setting: `embedded` loads the release's dataset.nq in
     process; an http(s) URL is a SPARQL endpoint that `publisher load` has filled (the engine
     named before it, `virtuoso+http://...`, or found out from the store's answers).
@@ -26,7 +27,11 @@ def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
     Several URLs (separated by spaces) are stores of which each may hold a release: the server
     serves the release (the one whose dataset.nq this is) from the first that holds it whole,
     checked now, so that a new release loaded into the store not in service becomes visible at
-    the reload that opens it (blue-green). A remote store is kept to the release's graphs."""
+    the reload that opens it (blue-green). A remote store is kept to the release's graphs.
+
+    The embedded store is the release's store folder on disk, opened read-only and shared by
+    every process (ondisk.py), when EMBEDDED_STORE is `disk` and the N-Quads' SHA-256
+    (`digest`, as verified) names it; else the N-Quads loaded into memory."""
     kind = str(config.get("STORE", "embedded"))
     urls = kind.split()
     if urls and all(split_url(url)[1].startswith(("http://", "https://")) for url in urls):
@@ -45,11 +50,18 @@ def open_store(config: Mapping[str, Any], dataset_path: Path) -> Store:
             f"STORE={kind!r}: give 'embedded' or the http(s) URL of a SPARQL query endpoint "
             "(several, separated by spaces, for blue-green releases)"
         )
+    held = str(config.get("EMBEDDED_STORE", "memory"))
+    if held not in ("disk", "memory"):
+        raise PublisherError(f"EMBEDDED_STORE={held!r}: give 'disk' or 'memory'")
+    folder = None
+    if held == "disk" and digest is not None and config.get("STATE_DIR"):
+        folder = store_folder(dataset_path, digest, Path(str(config["STATE_DIR"])) / "stores")
     return EmbeddedStore(
         dataset_path,
         workers=int(config.get("QUERY_WORKERS") or 0),
         memory_mb=int(config.get("QUERY_MEMORY") or 0) or None,
         sandbox=_flag(config.get("QUERY_SANDBOX", True)),
+        folder=folder,
     )
 
 

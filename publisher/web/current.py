@@ -125,7 +125,7 @@ def _open_store(config: dict[str, Any], release: Release) -> Store:
         return open_store(config, release.path(QUADS))  # a remote store reads no file
     for _ in range(2):
         with verified_quads(release) as source:
-            store = open_store(config, source)
+            store = open_store(config, source, release.files[QUADS].sha256)
         if source != release.path(QUADS) or QUADS not in release.changed():
             return store
         close = getattr(store, "close", None)

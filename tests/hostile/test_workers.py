@@ -4,6 +4,7 @@ cannot do, and that their answers are the in-process answers."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import time
 from pathlib import Path
 
@@ -12,13 +13,21 @@ import pytest
 from publisher.store import errors as workers
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.errors import QueryError, QueryRefused, QueryTimeout
+from publisher.store.ondisk import store_folder
 from publisher.store.workers import child
 from publisher.store.writers import serialize
 
 
-@pytest.fixture(scope="module")
-def pooled(built_release: Path):
-    store = EmbeddedStore(built_release / "dataset.nq", workers=2, memory_mb=256)
+@pytest.fixture(scope="module", params=["memory", "disk"])
+def pooled(built_release: Path, request, tmp_path_factory):
+    """The store with two workers: in memory, and opened read-only from its store folder
+    (publisher/store/ondisk.py), where each worker opens the folder itself."""
+    quads = built_release / "dataset.nq"
+    folder = None
+    if request.param == "disk":
+        digest = hashlib.sha256(quads.read_bytes()).hexdigest()
+        folder = store_folder(quads, digest, tmp_path_factory.mktemp("stores"))
+    store = EmbeddedStore(quads, workers=2, memory_mb=256, folder=folder)
     yield store
     store.close()
 

@@ -9,11 +9,13 @@ import resource
 import signal
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph
 
 from publisher.store import dataset
 from publisher.store.errors import AnswerTooLarge
+from publisher.store.ondisk import open_read_only
 from publisher.store.results import Caps, answer_stream
 from publisher.store.workers.framing import Meta, Request, receive, send
 
@@ -21,12 +23,23 @@ RECYCLE_AFTER = 2000  # queries a worker answers before it is replaced (keeps me
 _PR_SET_PDEATHSIG = 1
 
 
-def serve(channel: socket.socket, store: pyoxigraph.Store, memory_mb: int | None) -> None:
+def serve(
+    channel: socket.socket,
+    inherited: pyoxigraph.Store,
+    memory_mb: int | None,
+    folder: Path | None = None,
+) -> None:
+    """Answer queries on the store inherited from the server (in memory), or, given the
+    release's store `folder`, on a read-only handle of this worker's own (ondisk.py).
+
+    The inherited store object stays referenced either way: freeing a store whose files
+    were closed in the zygote would close descriptor numbers that now belong to this worker."""
     zygote = os.getppid()
     ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # dies with the zygote
     if os.getppid() != zygote:
         os._exit(0)
-    channel = _seal(channel, memory_mb)
+    channel, opened = _seal(channel, memory_mb, folder)
+    store = opened if opened is not None else inherited
     for answered in range(1, RECYCLE_AFTER + 1):
         try:
             request, _payload = receive(channel, None)
@@ -46,13 +59,24 @@ def serve(channel: socket.socket, store: pyoxigraph.Store, memory_mb: int | None
     os._exit(0)
 
 
-def _seal(channel: socket.socket, memory_mb: int | None) -> socket.socket:
-    """Keep only stdio and the channel (as descriptor 3), then forbid any new descriptor."""
+def _seal(
+    channel: socket.socket, memory_mb: int | None, folder: Path | None
+) -> tuple[socket.socket, pyoxigraph.Store | None]:
+    """Keep only stdio and the channel (as descriptor 3), open the store folder if given (its
+    files take the next numbers; RocksDB opens them all at once), then forbid any new
+    descriptor."""
     for fd in (0, 1, 2):
         try:
             os.fstat(fd)
         except OSError:
             os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: this one
+    if channel.fileno() != 3:
+        os.dup2(channel.fileno(), 3)
+        channel.close()
+        channel = socket.socket(fileno=3)
+    close_all_but({0, 1, 2, 3})
+    store = open_read_only(folder) if folder is not None else None
+    highest = max([3, *(_open_descriptors())])
     if memory_mb:
         with open("/proc/self/statm", "rb") as statm:
             mapped = int(statm.read().split()[0]) * resource.getpagesize()
@@ -61,14 +85,21 @@ def _seal(channel: socket.socket, memory_mb: int | None) -> socket.socket:
         if hard != resource.RLIM_INFINITY:
             ceiling = min(ceiling, hard)
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
-    if channel.fileno() != 3:
-        os.dup2(channel.fileno(), 3)
-        channel.close()
-        channel = socket.socket(fileno=3)
-    close_all_but({0, 1, 2, 3})
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (4, hard))
-    return channel
+    resource.setrlimit(resource.RLIMIT_NOFILE, (highest + 1, hard))
+    return channel, store
+
+
+def _open_descriptors() -> list[int]:
+    """The descriptors open now (the listing's own, closed by then, left out)."""
+    found = []
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            os.fstat(int(name))
+        except OSError:
+            continue
+        found.append(int(name))
+    return found
 
 
 def evaluate(store: pyoxigraph.Store, request: Request) -> Iterator[tuple[Meta, bytes]]:

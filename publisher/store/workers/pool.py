@@ -13,6 +13,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph
 
@@ -35,7 +36,8 @@ log = logging.getLogger(__name__)
 
 
 class WorkerPool:
-    """Up to `size` query workers forked from the process that holds `store`."""
+    """Up to `size` query workers forked from the process that holds `store`; given the
+    store's `folder` (ondisk.py), each worker opens it read-only instead."""
 
     def __init__(
         self,
@@ -44,16 +46,18 @@ class WorkerPool:
         size: int,
         memory_mb: int | None = None,
         sandbox: bool = True,
+        folder: Path | None = None,
     ) -> None:
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.size = size
         self.owner = os.getpid()
         self._store, self._memory_mb, self._sandbox = store, memory_mb, sandbox
+        self._folder = folder
         self._cond = threading.Condition()
         self._idle: list[Worker] = []
         self._live = 0
-        self._zygotes = [Zygote.start(store, memory_mb, sandbox=sandbox)]
+        self._zygotes = [Zygote.start(store, memory_mb, sandbox=sandbox, folder=folder)]
         self._finalizer = weakref.finalize(self, _close, self._zygotes, self._idle)
 
     @property
@@ -178,7 +182,9 @@ class WorkerPool:
                 log.warning("the query worker zygote %d has gone; starting another", zygote.pid)
                 zygote.close()
                 self._zygotes[:] = [
-                    Zygote.start(self._store, self._memory_mb, sandbox=self._sandbox)
+                    Zygote.start(
+                        self._store, self._memory_mb, sandbox=self._sandbox, folder=self._folder
+                    )
                 ]
         try:
             return Worker(*self._zygote.spawn())

@@ -1,6 +1,7 @@
 """The zygote: a process forked once the store is loaded (while the server is still
 single-threaded), which forks query workers on demand, each sharing the loaded store
-copy-on-write, and kills and reaps them for the pool, one command at a time."""
+copy-on-write (or, for a store on disk, each opening it read-only: ondisk.py), and kills and
+reaps them for the pool, one command at a time."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import socket
 import threading
 import time
 import traceback
+from pathlib import Path
 
 import pyoxigraph
 
@@ -34,7 +36,12 @@ class Zygote:
 
     @classmethod
     def start(
-        cls, store: pyoxigraph.Store, memory_mb: int | None, *, sandbox: bool = True
+        cls,
+        store: pyoxigraph.Store,
+        memory_mb: int | None,
+        *,
+        sandbox: bool = True,
+        folder: Path | None = None,
     ) -> Zygote:
         """Fork the zygote; it reports once it has sealed itself off the network (sandbox.py),
         and a zygote that cannot is stopped and the error raised here."""
@@ -42,7 +49,7 @@ class Zygote:
         pid = os.fork()
         if pid == 0:  # the zygote
             try:
-                _zygote(theirs, store, memory_mb, sandbox)
+                _zygote(theirs, store, memory_mb, sandbox, folder)
             except BaseException:
                 traceback.print_exc()
             finally:
@@ -111,7 +118,11 @@ class Zygote:
 
 
 def _zygote(
-    control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None, sandbox: bool
+    control: socket.socket,
+    store: pyoxigraph.Store,
+    memory_mb: int | None,
+    sandbox: bool,
+    folder: Path | None,
 ) -> None:
     _detach()
     close_all_but({0, 1, 2, control.fileno()})
@@ -135,7 +146,7 @@ def _zygote(
             break  # the server has gone or closed the pool
         command, _, argument = message.decode().partition(" ")
         if command == "spawn":
-            pid, channel, errors = _fork_worker(control, store, memory_mb)
+            pid, channel, errors = _fork_worker(control, store, memory_mb, folder)
             children.add(pid)
             socket.send_fds(control, [str(pid).encode()], [channel.fileno(), errors])
             channel.close()
@@ -163,7 +174,7 @@ def _zygote(
 
 
 def _fork_worker(
-    control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None
+    control: socket.socket, store: pyoxigraph.Store, memory_mb: int | None, folder: Path | None
 ) -> tuple[int, socket.socket, int]:
     """Fork a worker: its socket, and a pipe for its stderr, which is all a worker that dies
     of a store panic or of memory leaves behind (the pool reads it to say which)."""
@@ -178,7 +189,7 @@ def _fork_worker(
             os.dup2(errors_write, 2)
             os.close(errors_write)
             os.environ["RUST_BACKTRACE"] = "0"  # a panic's message, not pages of frames
-            serve(theirs, store, memory_mb)
+            serve(theirs, store, memory_mb, folder)
         finally:
             os._exit(1)
     theirs.close()
