@@ -17,6 +17,7 @@ from typing import Any
 from publisher.corpus.load import load_corpus
 from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.curate.claim_fields import EDITABLE, check_span, check_values, refuse
+from publisher.curate.confirming import confirm, cue_problems
 from publisher.curate.suggest.ids import short_id
 from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
 from publisher.curate.suggest.review import review
@@ -143,10 +144,15 @@ def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> l
     return changed
 
 
-def _write_checked(home: Path, path: Path, original: str, text: str) -> None:
+def _write_checked(home: Path, path: Path, original: str, text: str, claim_id: str) -> None:
+    """Write `text`, then load the corpus as the build does and, if the claim is confirmed,
+    check its cues as the build does; restore `original` if either fails."""
     replace_file(path, text)
     try:
-        load_corpus(home)
+        corpus, vocabulary = load_corpus(home)
+        found = cue_problems(home, corpus, vocabulary.concepts["relation"], [claim_id])
+        if found:
+            raise InputError(found)
     except InputError as error:
         replace_file(path, original)
         error.problems.insert(0, Problem(path, None, "not written: the build would refuse it"))
@@ -170,10 +176,10 @@ def correct_claim(
     lines = original.split("\n")
     changed = edit_lines(lines, claim, values)
     if changed:
-        _write_checked(home, path, original, "\n".join(lines))
+        _write_checked(home, path, original, "\n".join(lines), claim_id)
     if accept:
         try:
-            review(home, document_id, [claim_id], "confirmed")
+            confirm(home, document_id, [claim_id])
         except InputError:
             replace_file(path, original)
             raise
@@ -219,10 +225,12 @@ def new_claim(
             body.append(f"{pad}{key}: {scalar(value)}")
     text = original.replace("claims: []", "claims:", 1) if not claims else original
     text = text.rstrip("\n") + "\n" + "\n".join(body) + "\n"
-    _write_checked(home, path, original, text)
+    _write_checked(home, path, original, text, ident)
     return Edited(path, ident, ["new"])
 
 
 def decide(home: Path, document_id: str, claim_id: str, verdict: str) -> Path:
     """Accept (confirm) or reject a claim: `publisher confirm` and `publisher reject`."""
+    if verdict == "confirmed":
+        return confirm(home, document_id, [claim_id]).path
     return review(home, document_id, [claim_id], verdict).path

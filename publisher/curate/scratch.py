@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,22 +39,26 @@ class Scratch:
         )
 
 
-def confirm_drafts(text: str, content: object) -> str:
-    """The mapping file's text with every `status: draft` line saying confirmed (line numbers
-    kept, so problems name the lines of the real file)."""
+def confirm_drafts(text: str, content: object, ids: Collection[str] | None = None) -> str:
+    """The mapping file's text with every `status: draft` line (or the status lines of the
+    claims `ids`) saying confirmed; line numbers kept, so problems name the real file's lines."""
     lines = text.split("\n")
     items = content.get("claims") if isinstance(content, dict) else None
     for claim in items or []:
-        if isinstance(claim, Located) and claim.get("status") == "draft":
+        if not isinstance(claim, Located) or "status" not in claim.key_lines:
+            continue
+        if (claim.get("status") == "draft") if ids is None else (str(claim.get("id")) in ids):
             index = claim.line_of("status") - 1
             lines[index] = lines[index].split("status:", 1)[0] + "status: confirmed"
     return "\n".join(lines)
 
 
 @contextmanager
-def drafts_confirmed(home: Path, document_id: str) -> Iterator[Scratch]:
-    """A copy of `home`'s data (the rest linked) where `document_id`'s drafts are confirmed;
-    removed on leaving."""
+def drafts_confirmed(
+    home: Path, document_id: str, ids: Collection[str] | None = None
+) -> Iterator[Scratch]:
+    """A copy of `home`'s data (the rest linked) where `document_id`'s drafts (or its claims
+    `ids`) are confirmed; removed on leaving."""
     folder = Path(tempfile.mkdtemp(prefix="publisher-check-"))
     try:
         copy = folder / "project"
@@ -66,7 +70,7 @@ def drafts_confirmed(home: Path, document_id: str) -> Iterator[Scratch]:
         path = mapping_path(copy, document_id)
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            path.write_text(confirm_drafts(text, load_yaml(path)), encoding="utf-8")
+            path.write_text(confirm_drafts(text, load_yaml(path), ids), encoding="utf-8")
         yield Scratch(copy, home)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
