@@ -16,7 +16,13 @@ from typing import Any
 
 from publisher.corpus.load import load_corpus
 from publisher.corpus.yamlsource import Located, load_yaml
-from publisher.curate.claim_fields import EDITABLE, check_span, check_values, refuse
+from publisher.curate.claim_fields import (
+    EDITABLE,
+    QUANTITY_KEYS,
+    check_span,
+    check_values,
+    refuse,
+)
 from publisher.curate.confirming import confirm, cue_problems
 from publisher.curate.suggest.ids import short_id
 from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
@@ -95,6 +101,10 @@ def _kept(key: str, old: Any, new: Any) -> Any:
             if key == "amount" and "approximate" not in new and old.get("approximate") is False:
                 new = {**new, "approximate": False}  # written out, and unchecked on the form
             return {**new, **extra}
+    if key == "quantities" and isinstance(old, list) and isinstance(new, list):
+        return [
+            _kept_quantity(old[i] if i < len(old) else None, item) for i, item in enumerate(new)
+        ]
     if key == "attribution" and isinstance(old, list) and isinstance(new, list):
         steps = []
         for step in new:
@@ -110,6 +120,26 @@ def _kept(key: str, old: Any, new: Any) -> Any:
             steps.append({**same, **step} if same else step)
         return steps
     return new
+
+
+def _kept_quantity(old: Any, new: dict[str, Any]) -> dict[str, Any]:
+    """A quantity as the form gives it, with what the form does not show of the one written
+    in its place (its label) when it counts the same kind, in the order the file had."""
+    before = old if isinstance(old, dict) and old.get("kind") == new["kind"] else {}
+    merged = {**{k: v for k, v in before.items() if k not in QUANTITY_KEYS}, **new}
+    if not new.get("approximate") and "approximate" not in before:
+        merged.pop("approximate", None)  # unchecked, and not written before: leave it out
+    order = [k for k in before if k in merged] + [k for k in merged if k not in before]
+    return {k: merged[k] for k in order}
+
+
+def field_lines(pad: str, key: str, value: Any) -> list[str]:
+    """A field as curators write it: one line, or for quantities one line per item."""
+    if value is None:
+        return []
+    if key == "quantities":
+        return [f"{pad}{key}:", *(f"{pad}  - {scalar(item)}" for item in value)]
+    return [f"{pad}{key}: {scalar(value)}"]
 
 
 def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> list[str]:
@@ -131,7 +161,7 @@ def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> l
         if key == "hedged" and not values[key] and claim.get(key) is None:
             continue  # hedged: false is what a missing key says
         changed.append(key)
-        new = [] if values[key] is None else [f"{pad}{key}: {scalar(values[key])}"]
+        new = field_lines(pad, key, values[key])
         if key in claim.key_lines:
             index = claim.line_of(key) - 1
             edits.append((index, _extent(lines, index), new))
@@ -222,7 +252,7 @@ def new_claim(
     for key in EDITABLE[3:]:
         value = values.get(key)
         if value is not None and not (key == "hedged" and value is False):
-            body.append(f"{pad}{key}: {scalar(value)}")
+            body += field_lines(pad, key, value)
     text = original.replace("claims: []", "claims:", 1) if not claims else original
     text = text.rstrip("\n") + "\n" + "\n".join(body) + "\n"
     _write_checked(home, path, original, text, ident)
