@@ -22,7 +22,12 @@ from publisher.build.cache import Cache
 from publisher.build.cues import Cues, check_cues, load_cues
 from publisher.build.document_parts import DocumentBuilder
 from publisher.build.identity import PLACEHOLDER, release_time
-from publisher.build.validating import graph_of, validate_parts
+from publisher.build.validating import (
+    graph_of,
+    linked_claims,
+    validate_document_unit,
+    validate_parts,
+)
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus
@@ -130,6 +135,27 @@ def build_graph(
         store.close()
 
 
+def validate_document(
+    home: Path, base: str, document_id: str, *, cache_folder: Path | None = None
+) -> Validation:
+    """The build's checks of one document: the corpus loaded, the cues of denied and hedged
+    claims, then SHACL on that document's unit only (the other units are not validated), with
+    the graphs it reuses cached in `cache_folder` (default HOME/.cache/build). Raises
+    InputError as the build does."""
+    corpus, vocabulary = load_corpus(home)
+    cues = load_cues(home, vocabulary.concepts["relation"])
+    if cues is not None:
+        problems = Problems()
+        check_cues(corpus, cues, problems)
+        problems.raise_if_any()
+    store = Cache(cache_folder or home / CACHE_DIR)
+    try:
+        build = _Build(home, Minter(base), corpus, vocabulary, store, 1, cues)
+        return build.validate_document(document_id)
+    finally:
+        store.close()
+
+
 class _Build:
     """One build: the units, their keys, the workers, in the order data flows."""
 
@@ -161,27 +187,8 @@ class _Build:
         mint, corpus = self.mint, self.corpus
         ontology = self._turtle_folder("ontology")
         shapes = self._turtle_folder("shapes")
-        ontology_graph = graph_of(triples_of(ontology.nquads))
-        data = self.home / "data"
-        labels = relation_labels(ontology_graph, mint)
-        builder = DocumentBuilder(
-            corpus,
-            mint,
-            labels,
-            gazetteer_of(corpus),
-            self.vocabulary.concepts["rate"],
-            self.prefixes,
-            keys.digest(
-                self.software,
-                keys.files(
-                    [p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
-                    self.home,
-                ),
-                ontology.nquads,
-                self.cues.digest if self.cues else "no cue lexicon",
-            ),
-            self.cues,
-        )
+        builder = self._builder(ontology)
+        labels = builder.labels
         self._lap("ontology and shapes")
         documents = self._documents(builder)
         self._lap("document graphs")
@@ -218,6 +225,55 @@ class _Build:
         )
         parts = [ontology, shapes, reference_part, release_part, direct_part, *documents.values()]
         return Built(parts, validation, corpus, generated, mint, self.timings, quality, direct)
+
+    def _builder(self, ontology: GraphPart) -> DocumentBuilder:
+        """What every document graph is made from, with the digest of those inputs."""
+        data = self.home / "data"
+        return DocumentBuilder(
+            self.corpus,
+            self.mint,
+            relation_labels(graph_of(triples_of(ontology.nquads)), self.mint),
+            gazetteer_of(self.corpus),
+            self.vocabulary.concepts["rate"],
+            self.prefixes,
+            keys.digest(
+                self.software,
+                keys.files(
+                    [p for p in (data / "actors.yaml", data / "events.yaml") if p.exists()],
+                    self.home,
+                ),
+                ontology.nquads,
+                self.cues.digest if self.cues else "no cue lexicon",
+            ),
+            self.cues,
+        )
+
+    def validate_document(self, document_id: str) -> Validation:
+        """The SHACL results of one document's unit alone, as the whole build finds them."""
+        ontology = self._turtle_folder("ontology")
+        shapes = self._turtle_folder("shapes")
+        builder = self._builder(ontology)
+        part = self._document_part(builder, document_id)
+        reference = self._reference()
+        # The other documents' claims this one's conflicts point to: their exported types.
+        owners = {f"<{self.mint.claim(c.id)}>": c.document for c in self.corpus.claims.values()}
+        linked = linked_claims(part, reference, self.mint)
+        others = {
+            ident: self._document_part(builder, ident)
+            for ident in sorted({owners[c] for c in linked if c in owners} - {document_id})
+        }
+        report = validate_document_unit(part, others, ontology, shapes, reference, self.mint)
+        return read_report(report, self._origins())
+
+    def _document_part(self, builder: DocumentBuilder, document_id: str) -> GraphPart:
+        """A document's part from the cache, or built here (and cached)."""
+        document = self.corpus.documents[document_id]
+        key = builder.key(document)
+        found = self.store.get("document", key)
+        if found is None:
+            found = builder.part(document).pack()
+            self.store.put("document", key, found)
+        return GraphPart.unpack(found)
 
     def _quality(self, documents: dict[str, GraphPart]) -> Quality:
         """Coverage from the document parts, claims by origin, the drafter's scores."""

@@ -123,6 +123,48 @@ def validate_parts(
     return merged_report(encoded)
 
 
+def linked_claims(part: GraphPart, reference: GraphPart, mint: Minter) -> set[str]:
+    """The claims (as N-Triples terms) that the reference graph links this document's claims
+    to (sup:conflictsWith)."""
+    _, about_claim = _split_reference(reference, mint)
+    claim_class = f"<{mint.term('Claim')}>".encode()
+    return {
+        line.rsplit(b" ", 2)[-2].decode()
+        for claim in _claims(part.exports(), claim_class)
+        for line in about_claim.get(claim, [])
+    }
+
+
+def validate_document_unit(
+    part: GraphPart,
+    others: dict[str, GraphPart],
+    ontology: GraphPart,
+    shapes: GraphPart,
+    reference: GraphPart,
+    mint: Minter,
+) -> Graph:
+    """The SHACL report of one document's unit, validated as the build validates it (with the
+    same context and links), for a check of that document alone; `others` are the documents
+    whose claims its claims are linked to."""
+    static, about_claim = _split_reference(reference, mint)
+    exported = {node: lines for p in others.values() for node, lines in p.exports().items()}
+    exported.update(part.exports())
+    claim_class = f"<{mint.term('Claim')}>".encode()
+    links = []
+    for claim in _claims(part.exports(), claim_class):
+        for line in about_claim.get(claim, []):
+            links.append(line)
+            links += exported.get(line.rsplit(b" ", 2)[-2].decode(), [])
+    context = store_of([*triples_of(b"\n".join(static)), *triples_of(ontology.nquads)])
+    found = validate_unit(
+        list(triples_of(part.nquads)),
+        list(triples_of(b"\n".join(links))),
+        graph_of(triples_of(shapes.nquads)),
+        context,
+    )
+    return merged_report([encode([triples for _, triples in found])])
+
+
 def _split_reference(
     reference: GraphPart, mint: Minter
 ) -> tuple[list[bytes], dict[str, list[bytes]]]:

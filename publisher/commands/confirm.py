@@ -22,8 +22,9 @@ def register(subparsers: Subparsers) -> None:
             "Sets `status: confirmed` on the given claims in the mapping file of document DOC, "
             "editing only their status lines (a draft you corrected is confirmed as corrected). "
             "With --above C, also every draft whose confidence is at least C and that names no "
-            "gap. The corpus is then checked as the build checks it; if a confirmed claim would "
-            "stop the build (unknown actor, wrong offsets) the file is left as it was and the "
+            "gap. The claims are checked as the build checks them (a denied or hedged claim's quote "
+            "must hold its negation or hedge), then the whole corpus; if a confirmed claim would "
+            "stop the build (unknown actor, wrong offsets, no cue) the file is left as it was and the "
             "problems are listed (exit 2)."
         ),
     )
@@ -44,6 +45,7 @@ def register(subparsers: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from publisher.curate.confirming import confirm
     from publisher.curate.suggest.review import review
 
     above = getattr(args, "above", None)
@@ -51,9 +53,12 @@ def run(args: argparse.Namespace) -> int:
         hint = "--above C" if args.verdict == "confirmed" else "--all"
         print(f"publisher {args.command}: error: give claim ids (or {hint})", file=sys.stderr)
         return 2
-    result = review(
-        args.home, args.document, args.claims, args.verdict, every=args.every, above=above
-    )
+    if args.verdict == "confirmed":  # the build's cue check first, as the workbench's Accept
+        result = confirm(args.home, args.document, args.claims, every=args.every, above=above)
+    else:
+        result = review(
+            args.home, args.document, args.claims, args.verdict, every=args.every, above=above
+        )
     for ident in result.changed:
         print(f"{args.verdict}: {ident}")
     for ident in result.unchanged:

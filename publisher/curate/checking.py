@@ -1,10 +1,13 @@
 """Checking one document as the build checks it, and publishing: the workbench runs the real
 build for both, so what it reports is what `publisher build` would say.
 
-A check loads the corpus (evidence: every quote at its offsets, drafts included; known actors,
-places, relation types, dates that can be) and, when that passes, builds and validates the
-graph with the shapes (SHACL); each finding is given to the claim of this document it concerns:
-by the line of the mapping file a problem names, or by the claim a focus node belongs to.
+A check reads a scratch copy of the project in which the document's drafts count as
+confirmed (the real files are never written): the corpus loaded (evidence: every quote at its
+offsets; known actors, places, relation types, dates that can be), the cues of denied and
+hedged claims, then SHACL on the document's own unit of the graph (the build validates its
+graph unit by unit: publisher/build/validating.py). Each finding is given to the claim of this
+document it concerns: by the line of the mapping file a problem names, or by the claim a
+focus node belongs to. So a draft's problems show before it is accepted.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publisher.build.pipeline import build_graph
+from publisher.build.pipeline import CACHE_DIR, validate_document
 from publisher.build.publish import build_release
-from publisher.corpus.load import load_corpus
 from publisher.curate.document_view import ClaimView, mapping_claims
+from publisher.curate.scratch import drafts_confirmed
 from publisher.curate.suggest.mapping_file import mapping_path
 from publisher.errors import InputError
 from publisher.rdf.iris import Minter
@@ -59,21 +62,23 @@ def _place(check: Check, path: Path, claims: list[ClaimView], error: InputError)
 
 
 def check_document(home: Path, base: str, document_id: str) -> Check:
-    """The build's checks, with findings on the claims of `document_id`."""
+    """The build's checks of `document_id` with its drafts confirmed, with findings on its
+    claims (drafts included)."""
     path = mapping_path(home, document_id).resolve()
     claims = mapping_claims(path)
     check = Check(document_id)
-    try:
-        load_corpus(home)
-        # The build's own checks come first: the cues of denied and hedged claims, then SHACL.
-        built = build_graph(home, base)
-    except InputError as error:
-        _place(check, path, claims, error)
-        return check
+    with drafts_confirmed(home, document_id) as scratch:
+        try:
+            validation = validate_document(
+                scratch.home, base, document_id, cache_folder=home / CACHE_DIR
+            )
+        except InputError as error:
+            _place(check, path, claims, scratch.real(error))
+            return check
     check.shapes_checked = True
     minter = Minter(base)
     prefixes = {claim.id: str(minter.claim(claim.id)) for claim in claims}
-    for finding in built.validation.findings:
+    for finding in validation.findings:
         owner = next(
             (
                 i
@@ -87,8 +92,8 @@ def check_document(home: Path, base: str, document_id: str) -> Check:
         )
         if owner:
             check.findings.setdefault(owner, []).append(message)
-        elif finding.origin and Path(finding.origin.path).resolve() == path:
-            check.general.append(message)
+        else:  # the document's unit holds only its own nodes: its text, its metadata
+            check.general.append(f"{finding.focus}: {message}")
     return check
 
 

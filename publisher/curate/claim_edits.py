@@ -16,7 +16,14 @@ from typing import Any
 
 from publisher.corpus.load import load_corpus
 from publisher.corpus.yamlsource import Located, load_yaml
-from publisher.curate.claim_fields import EDITABLE, check_span, check_values, refuse
+from publisher.curate.claim_fields import (
+    EDITABLE,
+    QUANTITY_KEYS,
+    check_span,
+    check_values,
+    refuse,
+)
+from publisher.curate.confirming import confirm, cue_problems
 from publisher.curate.suggest.ids import short_id
 from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
 from publisher.curate.suggest.review import review
@@ -94,6 +101,10 @@ def _kept(key: str, old: Any, new: Any) -> Any:
             if key == "amount" and "approximate" not in new and old.get("approximate") is False:
                 new = {**new, "approximate": False}  # written out, and unchecked on the form
             return {**new, **extra}
+    if key == "quantities" and isinstance(old, list) and isinstance(new, list):
+        return [
+            _kept_quantity(old[i] if i < len(old) else None, item) for i, item in enumerate(new)
+        ]
     if key == "attribution" and isinstance(old, list) and isinstance(new, list):
         steps = []
         for step in new:
@@ -109,6 +120,26 @@ def _kept(key: str, old: Any, new: Any) -> Any:
             steps.append({**same, **step} if same else step)
         return steps
     return new
+
+
+def _kept_quantity(old: Any, new: dict[str, Any]) -> dict[str, Any]:
+    """A quantity as the form gives it, with what the form does not show of the one written
+    in its place (its label) when it counts the same kind, in the order the file had."""
+    before = old if isinstance(old, dict) and old.get("kind") == new["kind"] else {}
+    merged = {**{k: v for k, v in before.items() if k not in QUANTITY_KEYS}, **new}
+    if not new.get("approximate") and "approximate" not in before:
+        merged.pop("approximate", None)  # unchecked, and not written before: leave it out
+    order = [k for k in before if k in merged] + [k for k in merged if k not in before]
+    return {k: merged[k] for k in order}
+
+
+def field_lines(pad: str, key: str, value: Any) -> list[str]:
+    """A field as curators write it: one line, or for quantities one line per item."""
+    if value is None:
+        return []
+    if key == "quantities":
+        return [f"{pad}{key}:", *(f"{pad}  - {scalar(item)}" for item in value)]
+    return [f"{pad}{key}: {scalar(value)}"]
 
 
 def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> list[str]:
@@ -130,7 +161,7 @@ def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> l
         if key == "hedged" and not values[key] and claim.get(key) is None:
             continue  # hedged: false is what a missing key says
         changed.append(key)
-        new = [] if values[key] is None else [f"{pad}{key}: {scalar(values[key])}"]
+        new = field_lines(pad, key, values[key])
         if key in claim.key_lines:
             index = claim.line_of(key) - 1
             edits.append((index, _extent(lines, index), new))
@@ -143,10 +174,15 @@ def edit_lines(lines: list[str], claim: Located, values: Mapping[str, Any]) -> l
     return changed
 
 
-def _write_checked(home: Path, path: Path, original: str, text: str) -> None:
+def _write_checked(home: Path, path: Path, original: str, text: str, claim_id: str) -> None:
+    """Write `text`, then load the corpus as the build does and, if the claim is confirmed,
+    check its cues as the build does; restore `original` if either fails."""
     replace_file(path, text)
     try:
-        load_corpus(home)
+        corpus, vocabulary = load_corpus(home)
+        found = cue_problems(home, corpus, vocabulary.concepts["relation"], [claim_id])
+        if found:
+            raise InputError(found)
     except InputError as error:
         replace_file(path, original)
         error.problems.insert(0, Problem(path, None, "not written: the build would refuse it"))
@@ -170,10 +206,10 @@ def correct_claim(
     lines = original.split("\n")
     changed = edit_lines(lines, claim, values)
     if changed:
-        _write_checked(home, path, original, "\n".join(lines))
+        _write_checked(home, path, original, "\n".join(lines), claim_id)
     if accept:
         try:
-            review(home, document_id, [claim_id], "confirmed")
+            confirm(home, document_id, [claim_id])
         except InputError:
             replace_file(path, original)
             raise
@@ -216,13 +252,15 @@ def new_claim(
     for key in EDITABLE[3:]:
         value = values.get(key)
         if value is not None and not (key == "hedged" and value is False):
-            body.append(f"{pad}{key}: {scalar(value)}")
+            body += field_lines(pad, key, value)
     text = original.replace("claims: []", "claims:", 1) if not claims else original
     text = text.rstrip("\n") + "\n" + "\n".join(body) + "\n"
-    _write_checked(home, path, original, text)
+    _write_checked(home, path, original, text, ident)
     return Edited(path, ident, ["new"])
 
 
 def decide(home: Path, document_id: str, claim_id: str, verdict: str) -> Path:
     """Accept (confirm) or reject a claim: `publisher confirm` and `publisher reject`."""
+    if verdict == "confirmed":
+        return confirm(home, document_id, [claim_id]).path
     return review(home, document_id, [claim_id], verdict).path

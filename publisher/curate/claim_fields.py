@@ -3,7 +3,9 @@ is written: each problem is named by its field, so the form can show it where it
 
 A form gives text; this turns it into the values a mapping file holds (docs/mapping.md): ids
 of actors, places and relation types, a time ("2021", "2021-03", "2021-03-05", or an interval
-"2019/2021"), an amount, polarity, hedging and the attribution chain. Checked as the build
+"2019/2021"), an amount, polarity, hedging and the attribution chain; the places of a transfer
+(origin, route, destination), the beneficiaries, counts of things (quantities), and the
+proposition and event a claim is about. Checked as the build
 checks a confirmed claim (known ids, a calendar date that can be), so a draft corrected here
 and then accepted never stops the build.
 """
@@ -26,13 +28,32 @@ EDITABLE = (
     "subject",
     "relation",
     "object",
+    "beneficiary_includes",
     "amount",
     "time",
     "place",
+    "origin",
+    "route",
+    "destination",
+    "quantities",
     "hedged",
     "polarity",
     "attribution",
+    "proposition",
+    "event",
 )
+# Fields a form may leave out (an older page, a script): then they are kept as they are.
+# Lists are sent as numbered fields (route_1, route_2, ...; quantity_1_kind, ...).
+OPTIONAL = {
+    "beneficiary_includes": "beneficiary_1",
+    "origin": "origin",
+    "route": "route_1",
+    "destination": "destination",
+    "quantities": "quantity_1_kind",
+    "proposition": "proposition",
+    "event": "event",
+}
+QUANTITY_KEYS = ("kind", "value", "min", "max", "approximate")  # what the form shows of one
 POLARITIES = ("affirmed", "denied")
 
 
@@ -63,17 +84,17 @@ def _time(text: str) -> str | dict[str, str] | None:
     return text
 
 
-def _number(text: str, errors: dict[str, str]) -> int | float | None:
+def _number(text: str, errors: dict[str, str], name: str = "amount") -> int | float | None:
     text = text.strip().replace(",", "")
     if not text:
         return None
     try:
         number = Decimal(text)
     except InvalidOperation:
-        errors["amount"] = f"{text!r} is not a number"
+        errors[name] = f"{text!r} is not a number"
         return None
     if not number.is_finite() or number < 0:
-        errors["amount"] = f"{text!r} is not an amount"
+        errors[name] = f"{text!r} is not an {name}" if name == "amount" else f"{text!r} < 0"
         return None
     return int(number) if number == number.to_integral() else float(number)
 
@@ -115,6 +136,67 @@ def _attribution(text: str, errors: dict[str, str]) -> list[dict[str, str]] | No
     return chain or None
 
 
+def _numbered(form: Mapping[str, str], prefix: str, suffix: str = "") -> list[int]:
+    """The numbers n of the fields `prefix_n` (`prefix_n_suffix`) a form holds, in order."""
+    found: list[int] = []
+    for key in form:
+        middle = key.removeprefix(prefix + "_")
+        if key.startswith(prefix + "_") and key.endswith(suffix):
+            middle = middle.removesuffix(suffix)
+            if middle.isdigit():
+                found.append(int(middle))
+    return sorted(found)
+
+
+def _ids(form: Mapping[str, str], prefix: str) -> list[str] | None:
+    """The ids of numbered fields (empty ones dropped), or None for none."""
+    ids = [(form.get(f"{prefix}_{n}") or "").strip() for n in _numbered(form, prefix)]
+    return [i for i in ids if i] or None
+
+
+def _quantities(form: Mapping[str, str], errors: dict[str, str]) -> list[dict[str, Any]] | None:
+    """Counts of things: a kind (quantity-kinds), and a value or a min and/or max."""
+    found: list[dict[str, Any]] = []
+    for n in _numbered(form, "quantity", "_kind"):
+
+        def get(key: str, n: int = n) -> str:
+            return (form.get(f"quantity_{n}_{key}") or "").strip()
+
+        quantity: dict[str, Any] = {"kind": get("kind")}
+        for key in ("value", "min", "max"):
+            number = _number(get(key), errors, "quantities")
+            if number is not None:
+                quantity[key] = number
+        if quantity == {"kind": ""}:
+            continue  # the empty row for a new one
+        if not quantity["kind"]:
+            errors["quantities"] = f"quantity {len(found) + 1} needs a kind"
+        elif not any(k in quantity for k in ("value", "min", "max")):
+            errors["quantities"] = f"quantity {quantity['kind']} needs a value, or min and/or max"
+        elif "min" in quantity and "max" in quantity and quantity["min"] > quantity["max"]:
+            errors["quantities"] = f"quantity {quantity['kind']}: the minimum is above the maximum"
+        quantity["approximate"] = get("approximate").lower() in ("on", "true", "1", "yes")
+        found.append(quantity)
+    return found or None
+
+
+def _optional(form: Mapping[str, str], errors: dict[str, str]) -> dict[str, Any]:
+    """The fields of OPTIONAL that the form carries."""
+    found: dict[str, Any] = {}
+    for key, marker in OPTIONAL.items():
+        if marker not in form:
+            continue
+        if key == "beneficiary_includes":
+            found[key] = _ids(form, "beneficiary")
+        elif key == "route":
+            found[key] = _ids(form, "route")
+        elif key == "quantities":
+            found[key] = _quantities(form, errors)
+        else:
+            found[key] = (form.get(key) or "").strip() or None
+    return found
+
+
 def read_form(form: Mapping[str, str]) -> dict[str, Any]:
     """The editable fields of a form as mapping-file values (None: the field is left out)."""
     errors: dict[str, str] = {}
@@ -128,6 +210,7 @@ def read_form(form: Mapping[str, str]) -> dict[str, Any]:
         "hedged": (form.get("hedged") or "").lower() in ("on", "true", "1", "yes"),
         "polarity": (form.get("polarity") or "affirmed").strip(),
         "attribution": _attribution(form.get("attribution") or "", errors),
+        **_optional(form, errors),
     }
     if errors:
         raise refuse(errors)
@@ -153,9 +236,23 @@ def check_values(values: Mapping[str, Any], corpus: Corpus, vocabulary: Vocabula
             parse_time(values["time"])
         except TimeError as error:
             errors["time"] = str(error)
-    place = values.get("place")
-    if place and not is_place(corpus, place):
-        errors["place"] = f"unknown place {place!r}"
+    for key in ("place", "origin", "destination"):
+        place = values.get(key)
+        if place and not is_place(corpus, place):
+            errors[key] = f"unknown place {place!r}"
+    for place in values.get("route") or []:
+        if not is_place(corpus, place):
+            errors["route"] = f"unknown place {place!r}"
+    for actor in values.get("beneficiary_includes") or []:
+        if actor not in corpus.actors:
+            errors["beneficiary_includes"] = f"unknown actor {actor!r}"
+    for quantity in values.get("quantities") or []:
+        if not vocabulary.knows("quantity-kind", quantity["kind"]):
+            errors["quantities"] = f"unknown quantity kind {quantity['kind']!r}"
+    if values.get("proposition") and values["proposition"] not in corpus.propositions:
+        errors["proposition"] = f"unknown proposition {values['proposition']!r}"
+    if values.get("event") and values["event"] not in corpus.events:
+        errors["event"] = f"unknown event {values['event']!r}"
     amount = values.get("amount")
     if amount and amount.get("rate") and not vocabulary.knows("rate", amount["rate"]):
         errors["amount"] = f"unknown rate {amount['rate']!r}"

@@ -1,5 +1,5 @@
-"""What the workbench's pickers offer: actors, places and relation types found by name in
-either language, Arabic spelling forgiven as on the public search: names and queries folded
+"""What the workbench's pickers offer: actors, places, relation types, events, propositions and
+quantity kinds found by name in either language, Arabic spelling forgiven as on the public search: names and queries folded
 by the text layer (publisher/textlayer/arabic.py), clitic prefixes read off (وحماس is حماس).
 """
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
@@ -15,7 +16,8 @@ from publisher.corpus.model import Corpus
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.textlayer.arabic import fold, strip_prefixes
 
-KINDS = ("actor", "place", "relation")
+KINDS = ("actor", "place", "relation", "event", "proposition", "quantity-kind")
+CONCEPTS = ("relation", "quantity-kind")  # kinds whose choices are concepts of the ontology
 LIMIT = 20
 
 
@@ -27,25 +29,32 @@ class Choice:
     note: str = ""  # an actor's type, a relation type's definition
 
 
-def relation_choices(ontology: Path, vocabulary: Vocabulary) -> list[Choice]:
-    """Every relation type with its labels in English and Arabic (ontology/*.ttl)."""
+def concept_choices(ontology: Path, vocabulary: Vocabulary, scheme: str) -> list[Choice]:
+    """Every concept of a scheme (relation, quantity-kind) with its labels in English and
+    Arabic (ontology/*.ttl)."""
     graph = Graph()
     for path in sorted(ontology.glob("*.ttl")):
         graph.parse(path, format="turtle")
+    known = vocabulary.concepts.get(scheme, frozenset())
     labels: dict[str, dict[str, str]] = {}
     for concept, label in graph.subject_objects(SKOS.prefLabel):
         ident = str(concept).rsplit("/", 1)[-1]
-        if ident in vocabulary.concepts["relation"] and isinstance(label, Literal):
+        if ident in known and f"/{scheme}/" in str(concept) and isinstance(label, Literal):
             labels.setdefault(ident, {})[label.language or "en"] = str(label)
     return [
         Choice(i, labels.get(i, {}).get("en", i), labels.get(i, {}).get("ar", ""))
-        for i in sorted(vocabulary.concepts["relation"])
+        for i in sorted(known)
     ]
 
 
-def choices(corpus: Corpus, relations: list[Choice], kind: str) -> list[Choice]:
-    if kind == "relation":
-        return relations
+def choices(corpus: Corpus, concepts: list[Choice], kind: str) -> list[Choice]:
+    """What a picker of `kind` offers; `concepts` are the scheme's for a kind of CONCEPTS."""
+    if kind in CONCEPTS:
+        return concepts
+    if kind == "event":
+        return [Choice(e.id, e.names.en, e.names.ar, e.type) for e in corpus.events.values()]
+    if kind == "proposition":
+        return [Choice(p.id, p.names.en, p.names.ar) for p in corpus.propositions.values()]
     if kind == "place":
         places = [Choice(p.id, p.names.en, p.names.ar, "place") for p in corpus.places.values()]
         states = [
@@ -59,7 +68,13 @@ def choices(corpus: Corpus, relations: list[Choice], kind: str) -> list[Choice]:
 
 def _names(corpus: Corpus, choice: Choice, kind: str) -> list[str]:
     names = [choice.id.replace("-", " "), choice.en, choice.ar]
-    thing = corpus.actors.get(choice.id) if kind != "relation" else None
+    things: dict[str, dict[str, Any]] = {
+        "actor": corpus.actors,
+        "place": corpus.actors,
+        "event": corpus.events,
+        "proposition": corpus.propositions,
+    }
+    thing = things[kind].get(choice.id) if kind in things else None
     if thing is None and kind == "place":
         place = corpus.places.get(choice.id)
         names += [*place.names.aliases_en, *place.names.aliases_ar] if place else []
@@ -68,9 +83,9 @@ def _names(corpus: Corpus, choice: Choice, kind: str) -> list[str]:
     return [n for n in names if n]
 
 
-def pick(corpus: Corpus, relations: list[Choice], kind: str, query: str) -> list[Choice]:
+def pick(corpus: Corpus, concepts: list[Choice], kind: str, query: str) -> list[Choice]:
     """The choices of `kind` whose names answer `query`, best first (all when it is empty)."""
-    offered = choices(corpus, relations, kind)
+    offered = choices(corpus, concepts, kind)
     if not query.strip():
         return sorted(offered, key=lambda c: c.id)[:LIMIT]
     scored = []

@@ -1,4 +1,5 @@
-"""The pickers' answers: actors, places or relation types whose names match, as JSON."""
+"""The pickers' answers: actors, places, relation types, events, propositions or quantity kinds
+whose names match, as JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, abort, jsonify, request
 
-from publisher.curate.picking import KINDS, pick, relation_choices
+from publisher.curate.picking import CONCEPTS, KINDS, concept_choices, pick
 from publisher.curate.suggest.workspace import Workspace
 from publisher.workbench.answers import home
 
@@ -18,6 +19,8 @@ def choices(kind: str) -> Response:
     if kind not in KINDS:
         abort(404)
     workspace = Workspace.open(home())
-    relations = relation_choices(home() / "ontology", workspace.vocabulary)
-    found = pick(workspace.corpus, relations, kind, request.args.get("q", ""))
+    concepts = (
+        concept_choices(home() / "ontology", workspace.vocabulary, kind) if kind in CONCEPTS else []
+    )
+    found = pick(workspace.corpus, concepts, kind, request.args.get("q", ""))
     return jsonify([asdict(choice) for choice in found])

@@ -73,8 +73,9 @@ def test_review_check_and_publish(warm_curator: Curator, warm_home: Path) -> Non
 
 
 def test_a_check_runs_the_builds_cue_checks(curator: Curator, home: Path) -> None:
-    """A claim marked denied whose words deny nothing: the build's cue check names it."""
-    form = {**ARMS_FORM, "polarity": "denied", "action": "accept"}
+    """A draft saved as denied whose words deny nothing: the build's cue check names it
+    (Accept would refuse it: tests/workbench/test_confirm_cues.py)."""
+    form = {**ARMS_FORM, "polarity": "denied", "action": "save"}
     assert curator.post(f"/document/{DOCUMENT}/claims/{ARMS}", form).status_code == 200
     body = curator.post(f"/document/{DOCUMENT}/check").get_json()
     assert list(body["findings"]) == [ARMS], body
