@@ -167,7 +167,7 @@ def test_both_engines_on_every_broken_case(fixture_data: Graph, shapes: Graph, c
     _compare(fixture_data, shapes, case)
 
 
-@pytest.mark.slow  # pySHACL validates the whole release (about 20 s)
+@pytest.mark.engines  # pySHACL validates the whole release (20 to 40 s): `make engines`
 def test_both_engines_pass_the_release(built_release: Path) -> None:
     dataset = Dataset()
     dataset.parse(built_release / "dataset.nq", format="nquads")
@@ -181,7 +181,8 @@ def test_both_engines_pass_the_release(built_release: Path) -> None:
 
 @pytest.mark.parametrize(
     "engine",
-    [TURBO, pytest.param(PYSHACL, marks=pytest.mark.slow)],  # pySHACL: a whole build
+    # pySHACL: a whole validation of the release (20 to 40 s): with the others, `make engines`
+    [TURBO, pytest.param(PYSHACL, marks=pytest.mark.engines)],
 )
 def test_validate_names_the_mapping_line_on_either_engine(
     built_home: Path, tmp_path: Path, capsys, engine: str
