@@ -140,9 +140,10 @@ test-remote: $(STAMP)
 # Oxigraph replicas behind HAProxy and on Virtuoso 7.2; releases switched blue-green under load,
 # a replica killed under load, runaway queries stopped. Debian's haproxy and
 # virtuoso-opensource are installed when missing; the oxigraph server comes with the test
-# extra. Every process is started and stopped by the tests, on loopback.
+# extra; the query page's editor (make assets), which the web suite checks. Every process is
+# started and stopped by the tests, on loopback.
 .PHONY: test-stores
-test-stores: $(STAMP)
+test-stores: $(STAMP) $(ASSETS_STAMP)
 	{ command -v haproxy && command -v virtuoso-t && command -v isql-vt; } >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends haproxy virtuoso-opensource; }
 	$(BIN)/python -m pytest -m stores tests/stores
 

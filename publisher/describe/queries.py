@@ -47,6 +47,12 @@ def blank_nodes(x: str, depth: int = 4) -> str:
     )
 
 
+def triples_of(nodes: list[tuple[str, str]]) -> str:
+    """The triples of each node of `nodes`, (node, graph) IRIs, in that graph."""
+    values = " ".join(f"({iri_term(node)} {iri_term(graph)})" for node, graph in nodes)
+    return f"SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
 def owned_paths(x: str, depth: int = 3) -> str:
     """A pattern binding ?s to the IRIs under `x`/ reachable from `x` through such IRIs."""
     prefix = f'CONCAT(STR({x}), "/")'

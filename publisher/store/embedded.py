@@ -86,6 +86,9 @@ class EmbeddedStore:
         if self._pool is not None:
             self._pool.close()
 
+    def blank_node_iri(self, node: pyoxigraph.BlankNode) -> str | None:
+        return None  # each answer has its own labels
+
     def query(
         self,
         sparql: str,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from pyoxigraph import BlankNode
+
 from publisher.store.results import QueryResult
 
 
@@ -25,4 +27,10 @@ class Store(Protocol):
         `timeout` limit untrusted queries, whose answers are streams (results.py): a cut one
         has `cut` set once read, a timeout raises QueryTimeout.
         """
+        ...
+
+    def blank_node_iri(self, node: BlankNode) -> str | None:
+        """An IRI that names `node`, a blank node of an answer, in later queries (a store whose
+        blank nodes keep who they are between queries), or None (SPARQL's own blank nodes: an
+        answer's labels mean nothing to the next query)."""
         ...

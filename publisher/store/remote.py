@@ -99,6 +99,9 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
 
+    def blank_node_iri(self, node: pyoxigraph.BlankNode) -> str | None:
+        return self.engine.blank_node_iri(node.value)
+
     def query(
         self,
         sparql: str,

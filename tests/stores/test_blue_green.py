@@ -49,6 +49,7 @@ def release_files(name: str) -> dict[str, bytes]:
         "dataset.trig": ox.serialize(quads, format=fmt.TRIG),
         "dataset.ttl": ox.serialize([q.triple for q in quads], format=fmt.TURTLE),
         "dataset.jsonld": ox.serialize(quads, format=fmt.JSON_LD),
+        "dataset-rdf12.trig": ox.serialize(quads, format=fmt.TRIG),  # nothing to reify
         "release.json": json.dumps(
             {"release": iri.value, "base": BASE, "graphs": {data.value: 2 * n + 2, about.value: 1}}
         ).encode(),

@@ -45,6 +45,11 @@ class Engine:
         """A SELECT binding ?g and its number of triples ?n (empty graphs may be left out)."""
         return GRAPH_SIZES
 
+    def blank_node_iri(self, label: str) -> str | None:
+        """The IRI by which a query names the blank node an answer labelled `label`, for an
+        engine whose blank nodes keep their labels between queries; None for SPARQL's own."""
+        return None
+
     def is_system_graph(self, graph: str) -> bool:
         """A graph the engine keeps for itself (never the release's, never counted)."""
         return False

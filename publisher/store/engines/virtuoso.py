@@ -27,11 +27,12 @@ What it does differently, each measured on 7.2.5.3229 (tests/stores/):
 - **Slow DISTINCT over graphs.** `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }` took
   25 s on 20 thousand triples; the same with GROUP BY, milliseconds.
 - **Values, not spellings.** Booleans come back as "1" and "0" (the release writes "true" and
-  "false"), dateTimes in UTC end with "Z" (the release writes "+00:00"), blank nodes are
-  labelled `nodeID://b123` (not a blank node label at all in SPARQL JSON results): each is
-  written back as the release has it (`fix_line`). Other spellings it changes and the release
-  does not use: decimals ("1.50" is "1.5"), language tags (lower case), dateTimes with
-  another offset (given back as "10:00:00 03:00").
+  "false"), blank nodes are labelled `nodeID://b123` (not a blank node label at all in SPARQL
+  JSON results): each is written back as the other stores give it (`fix_line`). dateTimes in
+  UTC end with "Z", as Oxigraph (embedded or server) gives them too, whatever the release's
+  spelling ("+00:00"): left as they are. Other spellings it changes and the release does not
+  use: decimals ("1.50" is "1.5"), language tags (lower case), dateTimes with another offset
+  (given back as "10:00:00 03:00").
 - **Anytime answers.** At its time limit (`timeout` parameter, or MaxQueryExecutionTime) it
   answers 200 with what it found so far and `X-SQL-State: S1TAT`: a partial answer, never
   passed on as a whole one (`partial`). Its own limit does stop the work (the CPU is back to
@@ -49,6 +50,12 @@ What it does differently, each measured on 7.2.5.3229 (tests/stores/):
   question 01: none instead of 22 rows); the same path alone in a sub-select is answered right,
   so each `s path* o` on its own is put in one (`{ SELECT ?s ?o WHERE { s path* o } }`).
   Spelled out there as within a graph, it crashed the server (competency question 05).
+- **Blank nodes of lists within lists.** Even so, the one query of a description's blank nodes
+  (four steps, each following a list to its end: `describe/queries.py`) misses some nodes of a
+  list three steps away (AmountShape: the first member of an sh:or inside its sh:xone, which
+  the list's rdf:rest* of length zero reaches), and with `+` paths in every combination instead
+  it runs past 10 s. Its blank nodes keep their ids between queries (`nodeID://b123` names the
+  node `b123` of an answer: `blank_node_iri`), so descriptions gather them step by step.
 - **Separators.** A GROUP_CONCAT separator that is not ASCII comes out as "?" (`" ← "` joins
   with " ? "; other strings of a query keep their letters): such a separator becomes an ASCII
   placeholder, put back by REPLACE around the GROUP_CONCAT (`ascii_separators`).
@@ -110,12 +117,6 @@ _FIXES: tuple[tuple[re.Pattern[bytes], object], ...] = (
         re.compile(rb'"([01])"\^\^<' + XSD + rb"boolean>"),
         lambda m: b'"' + _BOOLEAN[m[1]] + b'"^^<http://www.w3.org/2001/XMLSchema#boolean>',
     ),
-    (
-        re.compile(rb'("datatype": "' + XSD + rb'dateTime", "value": "[0-9T:.-]+)Z"'),
-        rb'\1+00:00"',
-    ),
-    (re.compile(rb'(<literal datatype="' + XSD + rb'dateTime">[0-9T:.-]+)Z<'), rb"\1+00:00<"),
-    (re.compile(rb'"([0-9T:.-]+)Z"(\^\^<' + XSD + rb"dateTime>)"), rb'"\1+00:00"\2'),
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -133,6 +134,11 @@ class Virtuoso(Engine):
     def graph_names_query(self) -> str:
         # SELECT DISTINCT ?g takes 25 s on 20 thousand triples; GROUP BY, milliseconds.
         return "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+    def blank_node_iri(self, label: str) -> str | None:
+        # Its blank nodes are stored nodes with an id, labelled `nodeID://<id>` in answers
+        # (`fix_line` keeps the id) and named so in queries.
+        return f"nodeID://{label}"
 
     def is_system_graph(self, graph: str) -> bool:
         return graph in SYSTEM_GRAPHS or graph.startswith(SYSTEM_PREFIXES)
