@@ -30,7 +30,25 @@ from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
 from publisher.corpus.model import Actor, Corpus, Document
-from publisher.curate.suggest import grammar
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_CONSIDER,
+    AR_DENIAL_OBJECTS,
+    AR_DENIAL_VERBS,
+    AR_IRREALIS,
+    AR_PURPOSE,
+    AR_SUFFIXES,
+    AR_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.grammar.english import (
+    EN_AGENT_NOUNS,
+    EN_BE,
+    EN_DENIAL_OBJECTS,
+    EN_DENIAL_VERBS,
+    EN_IRREALIS,
+    EN_PURPOSE,
+    EN_TRANSFER_VERBS,
+)
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
 from publisher.curate.suggest.roles import (
@@ -481,7 +499,7 @@ class Drafter:
         if reading.language == "en":
             between = reading.words_between(frame.at, cue.first)
             return cue.first > frame.at and all(
-                t.low in ("having", "ever") or t.low in grammar.EN_TRANSFER_VERBS for t in between
+                t.low in ("having", "ever") or t.low in EN_TRANSFER_VERBS for t in between
             )
         return frame.refs[-1].last == cue.first - 1
 
@@ -697,7 +715,7 @@ class Drafter:
             at = reading.token_at(match.start)
             last_at = reading.token_at(match.end - 1)
             if kind == "speaker_after":
-                if at > 0 and tokens[at - 1].low in grammar.EN_BE:
+                if at > 0 and tokens[at - 1].low in EN_BE:
                     continue  # "was said to": a hedge, not a speaker
                 # The speaker stands right before the verb ("T24 news site reported"), with no
                 # punctuation between ("Hezbollah, Reuters reported" is Reuters, not Hezbollah).
@@ -821,7 +839,7 @@ class Drafter:
                                 used.append(r)
                     scope = (last_at + 1, n)
                     verb = tokens[at].low[1:] if tokens[at].low[:1] in "وف" else tokens[at].low
-                    if verb in grammar.AR_CONSIDER or tokens[at].low in grammar.AR_CONSIDER:
+                    if verb in AR_CONSIDER or tokens[at].low in AR_CONSIDER:
                         # "اعتبرت إيران روسيا جزءا من التحالف، بسبب ...": a view covers its own
                         # clause, not the reasons the text gives after it.
                         scope = (last_at + 1, reading.clause_of(at).last)
@@ -855,15 +873,15 @@ class Drafter:
         frames = []
         tokens = reading.tokens
         for t in tokens:
-            low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in grammar.AR_DENIAL_VERBS else t.low
-            if self.language == "en" and low in grammar.EN_DENIAL_VERBS:
+            low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in AR_DENIAL_VERBS else t.low
+            if self.language == "en" and low in EN_DENIAL_VERBS:
                 before = [
                     r
                     for r in refs
                     if r.last < t.index and len(reading.words_between(r.last, t.index)) <= 3
                 ]
                 speaker = before[-1] if before else None
-            elif self.language == "ar" and low in grammar.AR_DENIAL_VERBS:
+            elif self.language == "ar" and low in AR_DENIAL_VERBS:
                 after = [
                     r
                     for r in refs
@@ -905,9 +923,7 @@ class Drafter:
             if frame.kind != "denial" or not frame.agents:
                 continue
             objects = {t.low for t in reading.tokens[frame.at + 1 : frame.at + 4]}
-            wanted = (
-                grammar.EN_DENIAL_OBJECTS if self.language == "en" else grammar.AR_DENIAL_OBJECTS
-            )
+            wanted = EN_DENIAL_OBJECTS if self.language == "en" else AR_DENIAL_OBJECTS
             if not objects & wanted:
                 continue
             speaker = frame.refs[0] if frame.refs else None
@@ -964,7 +980,7 @@ class Drafter:
                     if not (
                         c.kind == "cue"
                         and c.relation != cue.relation
-                        and fold(c.words) in grammar.EN_TRANSFER_VERBS | grammar.AR_TRANSFER_VERBS
+                        and fold(c.words) in EN_TRANSFER_VERBS | AR_TRANSFER_VERBS
                         and 0 < cue.first - c.last <= 3
                     )
                 ]
@@ -1007,7 +1023,7 @@ class Drafter:
                 cue.compound_agent = ref
                 cues = [c for c in cues if not _overlaps(c.start, c.end, ref.start, ref.end)]
                 cues.append(cue)
-            elif fold(tail) in grammar.EN_TRANSFER_VERBS:
+            elif fold(tail) in EN_TRANSFER_VERBS:
                 nxt = [c for c in cues if 0 < c.first - ref.last <= 2]
                 for c in nxt:
                     c.compound_agent = ref
@@ -1087,7 +1103,7 @@ class Drafter:
 
     def _transfer_verb(self, reading: Reading, cue: Cue) -> int | None:
         clause = reading.clause_of(cue.first)
-        verbs = grammar.EN_TRANSFER_VERBS if self.language == "en" else grammar.AR_TRANSFER_VERBS
+        verbs = EN_TRANSFER_VERBS if self.language == "en" else AR_TRANSFER_VERBS
         for k in range(cue.first - 1, clause.first - 1, -1):
             low = reading.tokens[k].low
             if low in verbs or (low[:1] in "وفب" and low[1:] in verbs):
@@ -1154,8 +1170,8 @@ class Drafter:
                     between
                     and len(between) <= 4
                     and (
-                        between[0] in grammar.EN_PURPOSE
-                        or between[0] in grammar.AR_PURPOSE
+                        between[0] in EN_PURPOSE
+                        or between[0] in AR_PURPOSE
                         or (self.language == "ar" and between[0].startswith("ل"))
                     )
                     and all(
@@ -1423,7 +1439,7 @@ class Drafter:
         return [self._draft(reading, clause, meeting, roles, host, people[0], frames, note, 0.6, 1)]
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
-        words = grammar.EN_IRREALIS if self.language == "en" else grammar.AR_IRREALIS
+        words = EN_IRREALIS if self.language == "en" else AR_IRREALIS
         for t in reading.tokens[clause.first : cue.first]:
             low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in words else t.low
             if low in words:
@@ -1494,7 +1510,7 @@ class Drafter:
         ):
             return []
         low = reading.tokens[cue.last].low
-        for suffix, number in grammar.AR_SUFFIXES:
+        for suffix, number in AR_SUFFIXES:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 before = [
                     r
@@ -1521,7 +1537,7 @@ class Drafter:
         before = [t for t in tokens[clause.first : cue.first] if t.is_word]
         if self.language == "en":
             word = cue.words.split()[0].lower()
-            verbish = word.endswith(("ed", "s")) or word in grammar.EN_TRANSFER_VERBS
+            verbish = word.endswith(("ed", "s")) or word in EN_TRANSFER_VERBS
             return (
                 verbish
                 and all(
@@ -1883,8 +1899,8 @@ _THE_WAR = re.compile(
 )
 # Words that open what the text says of a source ("X, the official in ...", "X، المسؤول في").
 _DESCRIPTIONS = (
-    grammar.EN_AGENT_NOUNS
-    | grammar.AR_AGENT_NOUNS
+    EN_AGENT_NOUNS
+    | AR_AGENT_NOUNS
     | frozenset(("a", "an", "the", "who", "which", "whose"))
     | frozenset(fold(w) for w in ("مسؤول", "مسؤولة", "الذي", "التي", "أحد", "عضو", "القيادي"))
 )

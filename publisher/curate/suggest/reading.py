@@ -22,7 +22,31 @@ import re
 from dataclasses import dataclass, field
 
 from publisher.corpus.model import Actor, Place
-from publisher.curate.suggest import grammar
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_ANAPHORS,
+    AR_ATTACHED,
+    AR_B_VERBS,
+    AR_COMPLEMENTIZERS,
+    AR_DEMONYM_HEADS,
+    AR_PREPOSITION_PRONOUNS,
+    AR_PREPOSITIONS,
+    AR_RELATIVES,
+    AR_SUBORDINATORS,
+    AR_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.grammar.english import (
+    EN_AGENT_NOUNS,
+    EN_ANAPHORS,
+    EN_BE,
+    EN_GOVERNMENT_NOUNS,
+    EN_PRONOUNS_PERSON,
+    EN_PRONOUNS_PLURAL,
+    EN_PRONOUNS_SINGULAR,
+    EN_RELATIVES,
+    EN_ROLE_PREPOSITIONS,
+    EN_SUBORDINATORS,
+)
 from publisher.textlayer import Mention
 from publisher.textlayer.arabic import fold, is_arabic_letter
 
@@ -307,7 +331,7 @@ class Reader:
                 kind_ok = True  # "Iranian-backed", "Iran-supplied": the compound is the cue
             elif self.language == "en":
                 kind_ok = nxt is not None and (
-                    nxt.low in grammar.EN_AGENT_NOUNS
+                    nxt.low in EN_AGENT_NOUNS
                     or (nxt.text == "," and self._listed_demonym(reading, t.index))
                 )
             else:
@@ -316,10 +340,10 @@ class Reader:
                 head = head[1:] if head[:1] in "وفبل" and len(head) > 3 else head
                 bare = head[2:] if head.startswith("ال") else head
                 kind_ok = prev is not None and (
-                    head in grammar.AR_AGENT_NOUNS
-                    or bare in grammar.AR_AGENT_NOUNS
-                    or head in grammar.AR_DEMONYM_HEADS
-                    or bare in grammar.AR_DEMONYM_HEADS
+                    head in AR_AGENT_NOUNS
+                    or bare in AR_AGENT_NOUNS
+                    or head in AR_DEMONYM_HEADS
+                    or bare in AR_DEMONYM_HEADS
                 )
             qualified = None
             if not kind_ok and compound is None:
@@ -330,12 +354,12 @@ class Reader:
             if not kind_ok:
                 continue
             ident = state
-            if self.language == "en" and nxt is not None and nxt.low in grammar.EN_GOVERNMENT_NOUNS:
+            if self.language == "en" and nxt is not None and nxt.low in EN_GOVERNMENT_NOUNS:
                 ident = self._government_of(state) or state
             elif self.language == "en" and nxt is not None and nxt.text == ",":
                 # "The U.S., British, and Israeli governments": the noun comes at the end.
                 noun = self._list_head(reading, t.index)
-                if noun is not None and noun.low in grammar.EN_GOVERNMENT_NOUNS:
+                if noun is not None and noun.low in EN_GOVERNMENT_NOUNS:
                     ident = self._government_of(state) or state
             reading.refs.append(
                 Ref(
@@ -384,9 +408,9 @@ class Reader:
             nxt = reading.tokens[ref.last + 1] if ref.last + 1 < len(reading.tokens) else None
             if (
                 head is not None
-                and head.low in grammar.EN_GOVERNMENT_NOUNS
+                and head.low in EN_GOVERNMENT_NOUNS
                 and nxt is not None
-                and (nxt.text == "," or nxt.low in grammar.EN_GOVERNMENT_NOUNS)
+                and (nxt.text == "," or nxt.low in EN_GOVERNMENT_NOUNS)
             ):
                 government = self._government_of(ref.ids[0])
                 if government:
@@ -394,7 +418,7 @@ class Reader:
 
     def _listed_demonym(self, reading: Reading, index: int) -> bool:
         head = self._list_head(reading, index)
-        return head is not None and head.low in grammar.EN_AGENT_NOUNS
+        return head is not None and head.low in EN_AGENT_NOUNS
 
     def _list_head(self, reading: Reading, index: int) -> Token | None:
         """The noun ending a list of modifiers: "U.S., British, and Israeli governments"."""
@@ -434,7 +458,7 @@ class Reader:
                     i += 1
                     continue
                 pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
-                if pair in grammar.EN_ANAPHORS and i + 1 not in taken:
+                if pair in EN_ANAPHORS and i + 1 not in taken:
                     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
                     if nxt is None or not (nxt.text[:1].isupper() and nxt.is_word):
                         reading.refs.append(
@@ -446,14 +470,14 @@ class Reader:
                                 (),
                                 reading.text[t.start : tokens[i + 1].end],
                                 "anaphor",
-                                types=grammar.EN_ANAPHORS[pair],
+                                types=EN_ANAPHORS[pair],
                             )
                         )
                         i += 2
                         continue
-                if t.low in grammar.EN_PRONOUNS_SINGULAR or t.low in grammar.EN_PRONOUNS_PLURAL:
-                    number = "plural" if t.low in grammar.EN_PRONOUNS_PLURAL else "singular"
-                    if t.low in grammar.EN_PRONOUNS_PERSON:
+                if t.low in EN_PRONOUNS_SINGULAR or t.low in EN_PRONOUNS_PLURAL:
+                    number = "plural" if t.low in EN_PRONOUNS_PLURAL else "singular"
+                    if t.low in EN_PRONOUNS_PERSON:
                         types = frozenset({"person"})
                     elif number == "singular":
                         types = NON_PERSON
@@ -468,11 +492,9 @@ class Reader:
             if t.index in taken or not t.is_word:
                 continue
             low = t.low
-            bare = (
-                low[1:] if low[:1] in "وف" and low[1:] in grammar.AR_PREPOSITION_PRONOUNS else low
-            )
-            if bare in grammar.AR_PREPOSITION_PRONOUNS:
-                marker, number = grammar.AR_PREPOSITION_PRONOUNS[bare]
+            bare = low[1:] if low[:1] in "وف" and low[1:] in AR_PREPOSITION_PRONOUNS else low
+            if bare in AR_PREPOSITION_PRONOUNS:
+                marker, number = AR_PREPOSITION_PRONOUNS[bare]
                 ref = Ref(
                     t.start,
                     t.end,
@@ -489,7 +511,7 @@ class Reader:
                 continue
             if t.index + 1 < len(tokens):
                 pair = f"{low} {tokens[t.index + 1].low}"
-                if pair in grammar.AR_ANAPHORS and t.index + 1 not in taken:
+                if pair in AR_ANAPHORS and t.index + 1 not in taken:
                     nxt = tokens[t.index + 1]
                     reading.refs.append(
                         Ref(
@@ -500,7 +522,7 @@ class Reader:
                             (),
                             pair,
                             "anaphor",
-                            types=grammar.AR_ANAPHORS[pair],
+                            types=AR_ANAPHORS[pair],
                             number="plural",
                         )
                     )
@@ -511,7 +533,7 @@ class Reader:
                 rest = low[len(prefix) :]
                 if prefix.endswith("ل") and rest.startswith("ل"):
                     rest = "ا" + rest  # للحزب = ل + الحزب
-                if rest in grammar.AR_ANAPHORS:
+                if rest in AR_ANAPHORS:
                     start = t.start + len(prefix) if prefix else t.start
                     reading.refs.append(
                         Ref(
@@ -523,7 +545,7 @@ class Reader:
                             t.text[len(prefix) :],
                             "anaphor",
                             clitic=t.text[: len(prefix)],
-                            types=grammar.AR_ANAPHORS[rest],
+                            types=AR_ANAPHORS[rest],
                         )
                     )
                     break
@@ -545,7 +567,7 @@ class Reader:
                 continue
             if self.language == "ar" and ref.clitic:
                 attached = ref.clitic.lstrip("وف")
-                if attached[:1] in grammar.AR_ATTACHED:
+                if attached[:1] in AR_ATTACHED:
                     ref.marker = fold(attached[:1])
                     continue
             ref.marker = self._preposition_before(reading, ref)
@@ -568,8 +590,8 @@ class Reader:
                 # A cue ending in a preposition ("fight alongside", "member of") marks what follows.
                 low = t.low
                 if words == 0 and (
-                    low in grammar.EN_ROLE_PREPOSITIONS - {"of", "as"}
-                    or low in grammar.AR_PREPOSITIONS - {fold("من")}
+                    low in EN_ROLE_PREPOSITIONS - {"of", "as"}
+                    or low in AR_PREPOSITIONS - {fold("من")}
                 ):
                     return low
                 return None
@@ -579,29 +601,29 @@ class Reader:
                     # "a delegation of leaders from Hamas": the delegation stands for Hamas.
                     words = 0
                     continue
-                if low in grammar.EN_ROLE_PREPOSITIONS:
+                if low in EN_ROLE_PREPOSITIONS:
                     return low
-                if low in grammar.EN_BE or low in grammar.EN_SUBORDINATORS:
+                if low in EN_BE or low in EN_SUBORDINATORS:
                     return None
             else:
                 if low in (fold("من"), fold("في")) and self._agent_noun_before(reading, k):
                     words = 0  # "وفد من نواب حزب الله": the delegation stands for Hezbollah
                     continue
-                if low in grammar.AR_PREPOSITIONS:
+                if low in AR_PREPOSITIONS:
                     return low
                 head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
                 if (
-                    head[:1] in grammar.AR_ATTACHED
+                    head[:1] in AR_ATTACHED
                     and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
                     and len(head) > 3
                     and words < 2
                     and not head.startswith("ال")
-                    and head not in grammar.AR_B_VERBS
-                    and head not in grammar.AR_TRANSFER_VERBS
+                    and head not in AR_B_VERBS
+                    and head not in AR_TRANSFER_VERBS
                 ):
                     # The preposition is on the head noun: لميليشيات الحوثي, بمكتب حماس.
                     return head[:1]
-                if low in grammar.AR_SUBORDINATORS:
+                if low in AR_SUBORDINATORS:
                     return None
             words += 1
             if words >= (TITLE_GAP if self.language == "en" else 2):
@@ -611,7 +633,7 @@ class Reader:
     def _agent_noun_before(self, reading: Reading, k: int) -> bool:
         """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just
         before token k (allowing an adjective or two: "a large delegation")."""
-        nouns = grammar.EN_AGENT_NOUNS if self.language == "en" else grammar.AR_AGENT_NOUNS
+        nouns = EN_AGENT_NOUNS if self.language == "en" else AR_AGENT_NOUNS
         for j in range(k - 1, max(-1, k - 3), -1):
             low = reading.tokens[j].low
             bare = low[1:] if low[:1] in "وف" and len(low) > 3 else low
@@ -637,8 +659,8 @@ class Reader:
                     len(gap) <= TITLE_GAP
                     and not marks & {";", "(", ")", ":"}
                     and not any(
-                        t.low in grammar.EN_SUBORDINATORS
-                        or t.low in grammar.AR_SUBORDINATORS
+                        t.low in EN_SUBORDINATORS
+                        or t.low in AR_SUBORDINATORS
                         or t.low in ("and", "with", "to", "by", "met", "التقى")
                         for t in gap
                     )
@@ -676,7 +698,7 @@ class Reader:
                     between
                     and between[0].text in "،,"
                     and len(titles) <= 6
-                    and any(t.low.lstrip("و") in grammar.AR_AGENT_NOUNS for t in titles)
+                    and any(t.low.lstrip("و") in AR_AGENT_NOUNS for t in titles)
                 ) and not any(t.text in ".؛:" for t in between):
                     ref.modifier = True
 
@@ -795,7 +817,7 @@ class Reader:
                 cuts.append((k + 1, "main", None))
                 continue
             if self.language == "en":
-                if low in grammar.EN_RELATIVES and low != "that" and k not in ref_at:
+                if low in EN_RELATIVES and low != "that" and k not in ref_at:
                     antecedent = self._antecedent_before(reading, k)
                     cuts.append((k, "relative", antecedent))
                 elif low == "that" and k not in ref_at:
@@ -803,9 +825,9 @@ class Reader:
                     antecedent = self._antecedent_before(reading, k) if prev.text == "," else None
                     if antecedent is not None:
                         cuts.append((k, "relative", antecedent))
-                    elif nxt is not None and nxt.low not in grammar.EN_BE:
+                    elif nxt is not None and nxt.low not in EN_BE:
                         cuts.append((k, "content", None))
-                elif low in grammar.EN_SUBORDINATORS and low not in grammar.EN_RELATIVES:
+                elif low in EN_SUBORDINATORS and low not in EN_RELATIVES:
                     if low not in ("so", "since", "once") or prev.text == ",":
                         cuts.append((k, "main", None))
                 elif low == "and" and prev.text == ",":
@@ -821,12 +843,12 @@ class Reader:
                 elif low in ("according",) and prev.text in (",",):
                     cuts.append((k, "main", None))
             else:
-                bare = low[1:] if low[:1] in "وف" and low[1:] in grammar.AR_SUBORDINATORS else low
-                if bare in grammar.AR_RELATIVES:
+                bare = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBORDINATORS else low
+                if bare in AR_RELATIVES:
                     cuts.append((k, "relative", self._antecedent_before(reading, k)))
-                elif bare in grammar.AR_COMPLEMENTIZERS:
+                elif bare in AR_COMPLEMENTIZERS:
                     cuts.append((k, "content", None))
-                elif bare in grammar.AR_SUBORDINATORS or (
+                elif bare in AR_SUBORDINATORS or (
                     prev.text in ("،", ",")
                     and low.startswith("و")
                     and (
@@ -972,7 +994,7 @@ def _is_title(low: str, language: str) -> bool:
     if language != "ar":
         return True
     bare = low[1:] if low[:1] == "و" and len(low) > 3 else low
-    return bare in _TITLE_WORDS or bare in grammar.AR_AGENT_NOUNS
+    return bare in _TITLE_WORDS or bare in AR_AGENT_NOUNS
 
 
 def _without_citations(tokens: list[Token]) -> list[Token]:

@@ -40,7 +40,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publisher.curate.suggest import grammar
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_DENIAL_VERBS,
+    AR_PREPOSITIONS,
+    AR_RELATIVES,
+    AR_RELATIVES_DUAL,
+    AR_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.grammar.english import (
+    EN_BE,
+    EN_RELATIVES,
+    EN_ROLE_PREPOSITIONS,
+    EN_TRANSFER_VERBS,
+)
 from publisher.curate.suggest.reading import Clause, Reading, Ref
 from publisher.textlayer.arabic import fold
 
@@ -218,7 +231,7 @@ def _antecedent(reading: Reading, clause: Clause) -> list[Ref]:
         return []
     opener = reading.tokens[clause.first].low if clause.first < len(reading.tokens) else ""
     opener = opener[1:] if opener[:1] in "وف" else opener
-    if opener in grammar.AR_RELATIVES_DUAL or opener in (fold("الذين"), fold("اللواتي")):
+    if opener in AR_RELATIVES_DUAL or opener in (fold("الذين"), fold("اللواتي")):
         return _group(reading, ref)
     return [ref]
 
@@ -246,9 +259,7 @@ def _governing(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> s
     """The receiving verbs that take the cue as their object: a few words before it, with no
     preposition between ("received weapons", not "faced criticism over their ties")."""
     found = set()
-    prepositions = (
-        grammar.EN_ROLE_PREPOSITIONS if reading.language == "en" else grammar.AR_PREPOSITIONS
-    )
+    prepositions = EN_ROLE_PREPOSITIONS if reading.language == "en" else AR_PREPOSITIONS
     for k in verbs:
         if not clause.first <= k < cue.first:
             continue
@@ -338,12 +349,12 @@ def _relative_giver(reading: Reading, cue: Cue, excluded: set[int]) -> Roles | N
         return None
     english = reading.language == "en"
     opener = tokens[k].low
-    if opener in grammar.EN_RELATIVES or opener in grammar.AR_RELATIVES:
+    if opener in EN_RELATIVES or opener in AR_RELATIVES:
         k += 1
     elif not english:
         return None
     end = min(len(tokens), k + 8)
-    verbs = grammar.EN_TRANSFER_VERBS if english else grammar.AR_TRANSFER_VERBS
+    verbs = EN_TRANSFER_VERBS if english else AR_TRANSFER_VERBS
     verb = None
     for j in range(k, end):
         low = tokens[j].low
@@ -406,7 +417,7 @@ def _passive(reading: Reading, cue: Cue) -> bool:
         return False
     for k in range(cue.first - 1, max(-1, cue.first - 4), -1):
         low = tokens[k].low
-        if low in grammar.EN_BE:
+        if low in EN_BE:
             return True
         if not tokens[k].is_word or low not in (
             "also",
@@ -439,7 +450,7 @@ def _recipient_before_passive(reading: Reading, left: list[Ref], cue: Cue) -> Re
             continue
         between = reading.tokens[ref.last + 1 : cue.first]
         words = [t.low for t in between if t.is_word]
-        if len(words) <= 1 or (any(w in grammar.EN_BE for w in words) and len(words) <= 5):
+        if len(words) <= 1 or (any(w in EN_BE for w in words) and len(words) <= 5):
             return ref
         return None
     return None
@@ -526,7 +537,7 @@ def _english(
         (
             k
             for k in range(cue.first - 1, clause.first - 1, -1)
-            if tokens[k].low in grammar.EN_TRANSFER_VERBS
+            if tokens[k].low in EN_TRANSFER_VERBS
         ),
         None,
     )
@@ -763,7 +774,7 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     if prev is None or not prev.is_word:
         return False  # a verb opening the sentence or a clause
     bare = prev.low[1:] if prev.low[:1] in "وف" and len(prev.low) > 2 else prev.low
-    if bare in grammar.AR_PREPOSITIONS or bare in _CIRCUMSTANCE:
+    if bare in AR_PREPOSITIONS or bare in _CIRCUMSTANCE:
         return True
     if prev.low in AR_VERB_OPENERS or bare in AR_VERB_OPENERS:
         return False
@@ -859,7 +870,7 @@ def _noun_governed(reading: Reading, cue: Cue) -> bool:
     if prev is None or not prev.is_word:
         return False
     bare = prev.low[1:] if prev.low[:1] in "وف" and len(prev.low) > 2 else prev.low
-    return bare in grammar.AR_PREPOSITIONS or bare in _CIRCUMSTANCE or bare in AR_INTENT
+    return bare in AR_PREPOSITIONS or bare in _CIRCUMSTANCE or bare in AR_INTENT
 
 
 AR_INTENT = frozenset(fold(w) for w in ("لحضور", "بهدف", "تريد", "يريد", "مواصلة", "استمرار"))
@@ -881,7 +892,7 @@ def _transfer_index(reading: Reading, clause: Clause, cue: Cue) -> int | None:
     for k in range(cue.first - 1, clause.first - 1, -1):
         low = tokens[k].low
         bare = low[1:] if low[:1] in "وفب" else low
-        if low in grammar.AR_TRANSFER_VERBS or bare in grammar.AR_TRANSFER_VERBS:
+        if low in AR_TRANSFER_VERBS or bare in AR_TRANSFER_VERBS:
             return k
     return None
 
@@ -1047,7 +1058,7 @@ def _arabic(
         and subject_before is not None
         and subject_before.last == cue.first - 1
         and subject_before.first > 0
-        and _bare(tokens_low(reading, subject_before.first - 1)) in grammar.AR_DENIAL_VERBS
+        and _bare(tokens_low(reading, subject_before.first - 1)) in AR_DENIAL_VERBS
     ):
         # "نفت إيران تمويل حماس": the denier's own act, the genitive what it acts on.
         return Roles(_group(reading, subject_before), _group(reading, first), "denied-act")
@@ -1112,4 +1123,4 @@ def _arabic(
 def _person_like(reading: Reading, ref: Ref) -> bool:
     """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
     before = reading.tokens[max(0, ref.first - 2) : ref.first]
-    return any(t.low in grammar.AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
+    return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
