@@ -9,7 +9,7 @@ For each sentence (outside boilerplate), in text order:
    والمادي");
 3. find who states what (attribution: "according to", "X said", "قال X لوكالة Y", "وفقا لـ"),
    who denies it ("X denied", "نفى X", "rejected the claims"), and hedges;
-4. for each cue, its agent and recipient (roles.py); a pronoun or description ("it", "the
+4. for each cue, its agent and recipient (roles/); a pronoun or description ("it", "the
    group", "الحركة", a dropped subject) takes the actor of the preceding clause when that is
    unambiguous, and the draft says so in its note; otherwise the draft names the gap;
 5. never a claim between an actor and its own part (a state and its government, ministry,
@@ -51,15 +51,11 @@ from publisher.curate.suggest.grammar.english import (
 )
 from publisher.curate.suggest.lexicon import Lexicon, Match
 from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
-from publisher.curate.suggest.roles import (
-    AR_AL_VERBS,
-    Cue,
-    Roles,
-    arabic_noun,
-    circumstantial,
-    coordinated_across,
-    find_roles,
-)
+from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS, arabic_noun
+from publisher.curate.suggest.roles.coordination import coordinated_across
+from publisher.curate.suggest.roles.cue import Cue, Roles
+from publisher.curate.suggest.roles.finding import find_roles
+from publisher.curate.suggest.roles.referents import circumstantial
 from publisher.curate.suggest.timing import (
     DraftInterval,
     DraftTime,
