@@ -3,7 +3,7 @@ read from the clause's syntax, for a curator to confirm or reject.
 
 For each sentence (outside boilerplate), in text order:
 
-1. read it (reading.py): words, referents, prepositions, coordination, clauses;
+1. read it (reading/): words, referents, prepositions, coordination, clauses;
 2. find its cues (the lexicon), merged where they make one relation ("pledged new funding" is a
    pledge of financial aid) or split where a support noun names several kinds ("الدعم السياسي
    والمادي");
@@ -50,7 +50,8 @@ from publisher.curate.suggest.grammar.english import (
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.lexicon import Lexicon, Match
-from publisher.curate.suggest.reading import Clause, Reader, Reading, Ref
+from publisher.curate.suggest.reading.reader import Reader
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS, arabic_noun
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles

@@ -10,7 +10,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_DENIAL_VERBS,
     AR_TRANSFER_VERBS,
 )
-from publisher.curate.suggest.reading import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import (
     adjacent_subject,
     arabic_noun,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import (
     AR_PREPOSITIONS,
 )
-from publisher.curate.suggest.reading import Reading, Ref
+from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.referents import CIRCUMSTANCE
 from publisher.textlayer.arabic import fold

@@ -4,7 +4,7 @@ of the subject that opens the next one with "and"/"و".
 
 from __future__ import annotations
 
-from publisher.curate.suggest.reading import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 
 
 def coordinated_across(reading: Reading, clause: Clause, agents: list[Ref]) -> list[Ref]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publisher.curate.suggest.reading import Ref
+from publisher.curate.suggest.reading.sentence import Ref
 
 SYMMETRIC = frozenset(
     {

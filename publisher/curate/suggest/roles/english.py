@@ -8,7 +8,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_BE,
     EN_TRANSFER_VERBS,
 )
-from publisher.curate.suggest.reading import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
 from publisher.curate.suggest.roles.markers import (
     EN_HELP,

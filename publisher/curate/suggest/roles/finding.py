@@ -12,7 +12,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_RELATIVES,
     EN_TRANSFER_VERBS,
 )
-from publisher.curate.suggest.reading import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic import arabic_roles
 from publisher.curate.suggest.roles.cue import GIVING, Cue, Roles
 from publisher.curate.suggest.roles.english import english_roles

@@ -10,7 +10,7 @@ from publisher.curate.suggest.grammar.arabic import (
 from publisher.curate.suggest.grammar.english import (
     EN_ROLE_PREPOSITIONS,
 )
-from publisher.curate.suggest.reading import Clause, Reading
+from publisher.curate.suggest.reading.sentence import Clause, Reading
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 

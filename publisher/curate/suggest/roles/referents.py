@@ -8,7 +8,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import (
     AR_RELATIVES_DUAL,
 )
-from publisher.curate.suggest.reading import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.markers import SUBJECT_WINDOW
 from publisher.textlayer.arabic import fold
