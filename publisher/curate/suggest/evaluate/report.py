@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from publisher.curate.suggest.drafting import DRAFTER
-from publisher.curate.suggest.evaluate.scoring import BANDS, FIELDS, Tally, _ratio
+from publisher.curate.suggest.drafting.draft import DRAFTER
+from publisher.curate.suggest.evaluate.scoring import BANDS, FIELDS, Tally, ratio
 
 
 def begin_marker(name: str) -> str:
@@ -38,7 +38,7 @@ def _percent(value: float | None) -> str:
 
 
 def _cell(right: int, total: int) -> str:
-    return f"{_percent(_ratio(right, total))} ({right}/{total})" if total else "–"
+    return f"{_percent(ratio(right, total))} ({right}/{total})" if total else "–"
 
 
 def tables(results: list[tuple[str, Tally]], split: str | None) -> str:
@@ -79,7 +79,7 @@ def tables(results: list[tuple[str, Tally]], split: str | None) -> str:
     total = rows[-1]
     for (low, high), (right, drafted) in zip(BANDS, total.bands, strict=True):
         label = f"{low:.1f} – {min(high, 1.0):.1f}"
-        lines.append(f"| {label} | {drafted} | {right} | {_percent(_ratio(right, drafted))} |")
+        lines.append(f"| {label} | {drafted} | {right} | {_percent(ratio(right, drafted))} |")
     if split:
         found, listed = total.candidates
         lines += [
@@ -96,8 +96,8 @@ def scores(results: list[tuple[str, Tally]], split: str) -> dict[str, object]:
     total = rows[-1]
 
     def numbers(t: Tally) -> dict[str, object]:
-        fields: dict[str, float | None] = {name: _ratio(*t.fields[name]) for name in FIELDS}
-        fields["attribution_given"] = _ratio(*t.attribution_given)
+        fields: dict[str, float | None] = {name: ratio(*t.fields[name]) for name in FIELDS}
+        fields["attribution_given"] = ratio(*t.attribution_given)
         return {
             "precision": t.precision,
             "recall": t.recall,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from publisher.curate.suggest.drafting import Draft
+from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.evalset import (
     GoldClaim,
     GoldTime,
@@ -19,7 +19,8 @@ FIELDS = ("amount", "time", "place", "polarity", "hedged", "attribution")
 BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
 
-def _ratio(right: int, total: int) -> float | None:
+def ratio(right: int, total: int) -> float | None:
+    """right / total, or None when there is nothing to count."""
     return right / total if total else None
 
 
@@ -40,11 +41,11 @@ class Tally:
 
     @property
     def precision(self) -> float | None:
-        return _ratio(self.correct, self.drafted)
+        return ratio(self.correct, self.drafted)
 
     @property
     def recall(self) -> float | None:
-        return _ratio(self.correct, self.gold)
+        return ratio(self.correct, self.gold)
 
     def add(self, other: Tally) -> None:
         self.articles += other.articles
