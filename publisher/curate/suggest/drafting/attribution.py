@@ -43,8 +43,6 @@ class AttributionReading(DrafterBase):
             )
         return frame.refs[-1].last == cue.first - 1
 
-    # --- attribution, denial -------------------------------------------------------------------------------
-
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
         if actor is None:

@@ -26,8 +26,6 @@ class CueFinding(DrafterBase):
     """The relation cues of a sentence: merged into one relation or split per kind of support,
     instruments, changes to support, purposes, receiving verbs."""
 
-    # --- cues -----------------------------------------------------------------------------------------
-
     def _cues(self, reading: Reading, matches: list[Match[tuple[str, bool]]]) -> list[Cue]:
         tokens = reading.tokens
         text = self.text

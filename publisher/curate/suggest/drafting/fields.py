@@ -28,8 +28,6 @@ NEGATION_WINDOW = 3
 class FieldFilling(DrafterBase):
     """A draft's fields: evidence span, amount, counts, time, place, polarity, hedge, attribution."""
 
-    # --- fields -----------------------------------------------------------------------------------------
-
     def _draft(
         self,
         reading: Reading,

@@ -16,8 +16,6 @@ from publisher.curate.suggest.timing import (
 class MemoryKeeping(DrafterBase):
     """What a sentence leaves for the next: resolved referents, subjects, speaker, time, meeting."""
 
-    # --- memory --------------------------------------------------------------------------------------------
-
     def _remember(self, reading: Reading, drafts: list[Draft], frames: list[Frame]) -> None:
         memory = self.memory
         number = memory.sentence

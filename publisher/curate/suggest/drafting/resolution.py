@@ -12,8 +12,6 @@ from publisher.textlayer.arabic import fold
 class ReferentResolution(DrafterBase):
     """Pronouns and descriptions resolved to the actor of a preceding clause when unambiguous."""
 
-    # --- referents standing for others ---------------------------------------------------------------
-
     def _fits(self, ident: str, ref: Ref) -> bool:
         actor = self.actors.get(ident)
         if actor is None:

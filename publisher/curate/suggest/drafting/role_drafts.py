@@ -27,8 +27,6 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
     """The drafts of one cue: its roles found, resolved or named as a gap, parts kept out,
     irrealis clauses skipped."""
 
-    # --- drafts of one cue ----------------------------------------------------------------------------
-
     def _drafts(
         self,
         reading: Reading,

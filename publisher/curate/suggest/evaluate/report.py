@@ -20,9 +20,6 @@ def end_marker(name: str) -> str:
     return f"<!-- evaluation:{name}:end -->"
 
 
-# --- reporting ----------------------------------------------------------------------------------
-
-
 def by_language(results: Iterable[tuple[str, Tally]]) -> list[Tally]:
     """One tally per language, then 'all'."""
     rows: dict[str, Tally] = {}

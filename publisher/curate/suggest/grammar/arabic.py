@@ -7,8 +7,6 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.folding import folded
 from publisher.textlayer.arabic import fold
 
-# --- Arabic -------------------------------------------------------------------------------------
-
 AR_PREPOSITIONS = folded(
     "إلى",
     "الى",

@@ -7,8 +7,6 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.folding import folded
 from publisher.textlayer.arabic import fold
 
-# --- English ------------------------------------------------------------------------------------
-
 # Prepositions that mark an actor's role in a clause (and those that mark time or place).
 EN_ROLE_PREPOSITIONS = folded(
     "to",

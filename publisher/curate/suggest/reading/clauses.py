@@ -25,8 +25,6 @@ class ClauseReading(ReaderBase):
     """Clauses: spans cut at semicolons, relative pronouns, complementizers and subordinators;
     a relative clause's antecedent."""
 
-    # --- clauses -----------------------------------------------------------------------------
-
     def _clauses(self, reading: Reading) -> list[Clause]:
         tokens = reading.tokens
         cuts: list[tuple[int, str, Ref | None]] = [(0, "main", None)]

@@ -41,8 +41,6 @@ class Reader(
         self.places = places
         self.demonyms = demonym_table(actors, demonyms, language)
 
-    # --- referents ---------------------------------------------------------------------------
-
     def read(
         self,
         text: str,
