@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.reading.sentence import Ref
-from publisher.curate.suggest.timing import (
-    DraftTime,
-)
+from publisher.curate.suggest.timing import DraftTime
 
 
 @dataclass

@@ -8,14 +8,8 @@ from dataclasses import replace
 
 from publisher.curate.suggest.drafting.context import overlaps
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
-from publisher.curate.suggest.grammar.arabic import (
-    AR_PURPOSE,
-    AR_TRANSFER_VERBS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_PURPOSE,
-    EN_TRANSFER_VERBS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import EN_PURPOSE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.lexicon import Match
 from publisher.curate.suggest.reading.sentence import Reading
 from publisher.curate.suggest.roles.cue import Cue

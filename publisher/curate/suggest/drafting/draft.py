@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-from publisher.curate.suggest.timing import (
-    DraftTime,
-)
+from publisher.curate.suggest.timing import DraftTime
 
 DRAFTER = "suggest 3"
 

@@ -1,5 +1,6 @@
 """What every part of the drafter shares: the document, its text layer and lexicon matches,
-the actors, and the questions about actors (related, same state, person, media).
+the actors, the questions about actors (related, same state, person, media), and whether a
+cue only tells what a speaker did ("said after meeting").
 """
 
 from __future__ import annotations

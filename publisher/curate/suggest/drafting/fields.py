@@ -12,12 +12,7 @@ from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.drafting.relation_kinds import COUNTED, TRANSFERS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue, Roles
-from publisher.curate.suggest.timing import (
-    DraftTime,
-    nearest,
-    relative_times,
-    times_in,
-)
+from publisher.curate.suggest.timing import DraftTime, nearest, relative_times, times_in
 from publisher.textlayer import AmountMention
 from publisher.textlayer.arabic import fold
 from publisher.textlayer.quantities import Count

@@ -5,12 +5,8 @@ a clause that opens with its verb ("..., and pledged", "وأكد").
 from __future__ import annotations
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
-from publisher.curate.suggest.grammar.arabic import (
-    AR_SUFFIXES,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_TRANSFER_VERBS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_SUFFIXES
+from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.cue import Cue

@@ -8,9 +8,7 @@ from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.reading.sentence import Reading
-from publisher.curate.suggest.timing import (
-    times_in,
-)
+from publisher.curate.suggest.timing import times_in
 
 
 class MemoryKeeping(DrafterBase):

@@ -12,12 +12,8 @@ from publisher.curate.suggest.drafting.headings import HeadingTopics
 from publisher.curate.suggest.drafting.meetings import MeetingDrafting
 from publisher.curate.suggest.drafting.omitted_subjects import OmittedSubjects
 from publisher.curate.suggest.drafting.relation_kinds import PERSONLESS, SUPPORT
-from publisher.curate.suggest.grammar.arabic import (
-    AR_IRREALIS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_IRREALIS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_IRREALIS
+from publisher.curate.suggest.grammar.english import EN_IRREALIS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS
 from publisher.curate.suggest.roles.cue import Cue, Roles

@@ -8,13 +8,7 @@ from pathlib import Path
 
 from publisher.corpus.model import Claim, Document, TimeSpec
 from publisher.curate.suggest.candidates import candidate_names
-from publisher.curate.suggest.evalset import (
-    FOLDER,
-    Article,
-    GoldClaim,
-    GoldTime,
-    load_split,
-)
+from publisher.curate.suggest.evalset import FOLDER, Article, GoldClaim, GoldTime, load_split
 from publisher.curate.suggest.evaluate.scoring import Tally, score
 from publisher.curate.suggest.workspace import Workspace
 from publisher.textlayer.arabic import fold

@@ -8,12 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from publisher.curate.suggest.drafting.draft import Draft
-from publisher.curate.suggest.evalset import (
-    GoldClaim,
-    GoldTime,
-    amount_key,
-    time_key,
-)
+from publisher.curate.suggest.evalset import GoldClaim, GoldTime, amount_key, time_key
 
 FIELDS = ("amount", "time", "place", "polarity", "hedged", "attribution")
 BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))

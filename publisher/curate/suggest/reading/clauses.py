@@ -9,11 +9,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_RELATIVES,
     AR_SUBORDINATORS,
 )
-from publisher.curate.suggest.grammar.english import (
-    EN_BE,
-    EN_RELATIVES,
-    EN_SUBORDINATORS,
-)
+from publisher.curate.suggest.grammar.english import EN_BE, EN_RELATIVES, EN_SUBORDINATORS
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.reading.titles import AR_GENERIC_HEADS

@@ -5,14 +5,8 @@ demonym acts ("Iranian-backed", "Iranian advisors", "صواريخ إيرانية
 from __future__ import annotations
 
 from publisher.corpus.model import Actor
-from publisher.curate.suggest.grammar.arabic import (
-    AR_AGENT_NOUNS,
-    AR_DEMONYM_HEADS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_AGENT_NOUNS,
-    EN_GOVERNMENT_NOUNS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_DEMONYM_HEADS
+from publisher.curate.suggest.grammar.english import EN_AGENT_NOUNS, EN_GOVERNMENT_NOUNS
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref, Token
 from publisher.textlayer.arabic import fold

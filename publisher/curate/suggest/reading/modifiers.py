@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_AGENT_NOUNS,
-    AR_SUBORDINATORS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_SUBORDINATORS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_SUBORDINATORS
+from publisher.curate.suggest.grammar.english import EN_SUBORDINATORS
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.reading.titles import EN_INDIVIDUALS, TITLE_GAP, is_title

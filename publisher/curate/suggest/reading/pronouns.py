@@ -4,10 +4,7 @@ left for the drafter to resolve.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_ANAPHORS,
-    AR_PREPOSITION_PRONOUNS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_ANAPHORS, AR_PREPOSITION_PRONOUNS
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
     EN_PRONOUNS_PERSON,

@@ -4,9 +4,7 @@ official"), the generic heads before an organisation's name ("حركة حماس"
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_AGENT_NOUNS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS
 from publisher.textlayer.arabic import fold
 
 TITLE_GAP = 4  # words between an organisation and the person it qualifies

@@ -37,7 +37,7 @@ here is left to the caller (the preceding clause, or no draft).
 
 Modules:
   finding       the roles of one cue in its clause (find_roles): the entry point
-  english       the English reading
+  english       the English reading; passive: whether a cue is passive, and its subject
   arabic        the Arabic reading; arabic_nouns: a cue as verbal noun or verb
   referents     referents that can fill a role, groups, antecedents, distances
   coordination  subjects coordinated across relative clauses

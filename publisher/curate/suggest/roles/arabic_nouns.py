@@ -4,9 +4,7 @@ subject right before it, and the noun that governs it.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_PREPOSITIONS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.referents import CIRCUMSTANCE

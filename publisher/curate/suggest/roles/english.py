@@ -4,10 +4,7 @@ support nouns, compounds, transfer verbs, "help X do", appositions and partners.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.english import (
-    EN_BE,
-    EN_TRANSFER_VERBS,
-)
+from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
 from publisher.curate.suggest.roles.markers import (
@@ -16,6 +13,7 @@ from publisher.curate.suggest.roles.markers import (
     RECIPIENT_WINDOW,
     SUBJECT_WINDOW,
 )
+from publisher.curate.suggest.roles.passive import is_passive, passive_subject
 from publisher.curate.suggest.roles.referents import (
     circumstantial,
     coordinated_group,
@@ -25,59 +23,6 @@ from publisher.curate.suggest.roles.referents import (
     trained_in,
     word_count,
 )
-
-
-def _passive(reading: Reading, cue: Cue) -> bool:
-    """be (+ adverb) + participle cue, or a participle cue followed by "by"."""
-    if cue.reversed:
-        return True
-    tokens = reading.tokens
-    words = cue.words.lower().split()
-    participle = any(
-        w.endswith(("ed", "en")) or w in ("held", "sent", "paid", "led", "made", "met", "hit")
-        for w in words
-    )
-    if not participle:
-        return False
-    for k in range(cue.first - 1, max(-1, cue.first - 4), -1):
-        low = tokens[k].low
-        if low in EN_BE:
-            return True
-        if not tokens[k].is_word or low not in (
-            "also",
-            "reportedly",
-            "allegedly",
-            "not",
-            "widely",
-            "long",
-            "often",
-            "previously",
-            "later",
-            "recently",
-            "been",
-            "being",
-            "directly",
-        ):
-            break
-    after = [t.low for t in tokens[cue.last + 1 : cue.last + 7]]
-    if "by" not in after:
-        return False
-    # "hosted a delegation led by X": "by" belongs to another participle.
-    return not any(w.endswith("ed") or w in ("led", "run") for w in after[: after.index("by")])
-
-
-def _recipient_before_passive(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
-    """The subject of a passive: right before it ("Hamas, funded by Iran") or before its
-    auxiliary ("Hamas is funded by Iran", "which is listed as ... by")."""
-    for ref in reversed(left):
-        if ref.marker is not None:
-            continue
-        between = reading.tokens[ref.last + 1 : cue.first]
-        words = [t.low for t in between if t.is_word]
-        if len(words) <= 1 or (any(w in EN_BE for w in words) and len(words) <= 5):
-            return ref
-        return None
-    return None
 
 
 def english_roles(
@@ -127,7 +72,7 @@ def english_roles(
         return Roles(
             coordinated_group(reading, host), coordinated_group(reading, subject), "passive"
         )
-    if _passive(reading, cue) or (from_giver and not receiving):
+    if is_passive(reading, cue) or (from_giver and not receiving):
         agent = next((r for r in right if r.marker in ("by", "from")), None)
         if agent is None:
             agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
@@ -135,7 +80,7 @@ def english_roles(
             agent = next((r for r in right if word_count(reading, cue.last, r.first) <= 1), None)
         if agent is None:
             agent = trained_in(reading, cue, right)
-        subject = _recipient_before_passive(reading, left, cue)
+        subject = passive_subject(reading, left, cue)
         recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         if not recipients and from_giver and agent is not None:
             # "funding from Iran to Hamas"

@@ -4,14 +4,8 @@ clause's language; fronted phrases and relative clauses of giving first.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_RELATIVES,
-    AR_TRANSFER_VERBS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_RELATIVES,
-    EN_TRANSFER_VERBS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_RELATIVES, AR_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import EN_RELATIVES, EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic import arabic_roles
 from publisher.curate.suggest.roles.cue import GIVING, Cue, Roles

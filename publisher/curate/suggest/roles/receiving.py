@@ -4,12 +4,8 @@ roles around.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_PREPOSITIONS,
-)
-from publisher.curate.suggest.grammar.english import (
-    EN_ROLE_PREPOSITIONS,
-)
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
+from publisher.curate.suggest.grammar.english import EN_ROLE_PREPOSITIONS
 from publisher.curate.suggest.reading.sentence import Clause, Reading
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold

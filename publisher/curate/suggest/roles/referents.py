@@ -5,9 +5,7 @@ tokens, circumstantial phrases, training received in a state.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import (
-    AR_RELATIVES_DUAL,
-)
+from publisher.curate.suggest.grammar.arabic import AR_RELATIVES_DUAL
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.markers import SUBJECT_WINDOW
