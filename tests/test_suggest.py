@@ -13,15 +13,12 @@ from rdflib.namespace import RDFS
 from publisher.cli import main
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Document
-from publisher.curate.suggest.drafting import DRAFTER, Draft, draft_claims
+from publisher.curate.suggest.drafting.draft import DRAFTER, Draft
+from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.evalset import GoldClaim
-from publisher.curate.suggest.evaluate import (
-    correct,
-    documented_block,
-    evaluate_split,
-    matching,
-    tables,
-)
+from publisher.curate.suggest.evaluate.report import documented_block, tables
+from publisher.curate.suggest.evaluate.running import evaluate_split
+from publisher.curate.suggest.evaluate.scoring import correct, matching
 from publisher.curate.suggest.lexicon import PhraseSet, load_lexicon
 from publisher.curate.suggest.mapping_file import add_drafts, mapping_path
 from publisher.curate.suggest.workspace import Workspace

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from publisher.corpus.model import Document
-from publisher.curate.suggest.drafting import Draft, draft_claims
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.workspace import Workspace
 from tests.conftest import ROOT
 

@@ -123,14 +123,8 @@ def _short(text: str, width: int = 100) -> str:
 
 def _evaluate(args: argparse.Namespace, workspace: Workspace) -> int:
     from publisher.curate.suggest.evalset import FOLDER
-    from publisher.curate.suggest.evaluate import (
-        evaluate_corpus,
-        evaluate_split,
-        replace_block,
-        scores,
-        tables,
-        write_scores,
-    )
+    from publisher.curate.suggest.evaluate.report import replace_block, scores, tables, write_scores
+    from publisher.curate.suggest.evaluate.running import evaluate_corpus, evaluate_split
 
     if args.corpus:
         results, name = evaluate_corpus(workspace), "corpus"

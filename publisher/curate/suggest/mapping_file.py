@@ -25,7 +25,7 @@ import yaml
 
 from publisher.corpus.model import Document
 from publisher.corpus.yamlsource import Located, load_yaml
-from publisher.curate.suggest.drafting import DRAFTER, Draft
+from publisher.curate.suggest.drafting.draft import DRAFTER, Draft
 from publisher.curate.suggest.ids import digest, fingerprint, short_id, split_key
 from publisher.curate.yamlwrite import replace_file, scalar
 

@@ -15,7 +15,8 @@ The rules follow the word order of the two languages, nothing learnt from the co
 * An organisation followed within three words by a person stands for that person ("Hamas
   leader Ismail Haniyeh", "رئيس المكتب السياسي لحماس إسماعيل هنية").
 
-Reversal (passive cues, receiving verbs) is applied by the caller, publisher/suggest/drafting.py.
+Reversal (passive cues, receiving verbs) is applied by the caller,
+publisher/curate/suggest/drafting/.
 """
 
 from __future__ import annotations

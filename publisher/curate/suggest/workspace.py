@@ -11,7 +11,8 @@ from typing import Any
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Actor, Corpus, Document, Names, Place
 from publisher.corpus.vocabulary import Vocabulary
-from publisher.curate.suggest.drafting import Draft, draft_claims
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.lexicon import Lexicon, load_lexicon
 from publisher.errors import InputError, Origin, Problem
 from publisher.textlayer import Gazetteer, TextLayer, analyse

@@ -1,0 +1,317 @@
+"""Attribution and denial: who states what ("according to", "X said", "قال X لوكالة Y"), who
+denies it ("X denied", "نفى X", "rejected the claims"), as frames over the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from publisher.curate.suggest.drafting.context import Frame
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_CONSIDER,
+    AR_DENIAL_OBJECTS,
+    AR_DENIAL_VERBS,
+)
+from publisher.curate.suggest.grammar.english import (
+    EN_AGENT_NOUNS,
+    EN_BE,
+    EN_DENIAL_OBJECTS,
+    EN_DENIAL_VERBS,
+    EN_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.cue import Cue
+from publisher.textlayer.arabic import fold
+
+
+class AttributionReading(DrafterBase):
+    """Who states what and who denies it: the frames of sources, speakers and denials."""
+
+    @staticmethod
+    def _denier_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """What the denier denies doing: "Iran denied funding Hamas", "نفت إيران تمويل حماس":
+        the act right after the denial (its verb, or in Arabic its subject) is the denier's."""
+        if frame.kind != "denial" or not frame.refs:
+            return False
+        if reading.language == "en":
+            between = reading.words_between(frame.at, cue.first)
+            return cue.first > frame.at and all(
+                t.low in ("having", "ever") or t.low in EN_TRANSFER_VERBS for t in between
+            )
+        return frame.refs[-1].last == cue.first - 1
+
+    def _role(self, ident: str, default: str) -> str:
+        actor = self.actors.get(ident)
+        if actor is None:
+            return default
+        if actor.type == "media":
+            return "reporting-outlet"
+        if actor.anonymous:
+            return "anonymous-source"
+        return default
+
+    def _frames(self, reading: Reading) -> list[Frame]:
+        frames: list[Frame] = []
+        tokens = reading.tokens
+        refs = [r for r in reading.refs if r.ids and r.kind != "place"]
+        n = len(tokens)
+        for match in self.attribution:
+            if not (reading.start <= match.start and match.end <= reading.end):
+                continue
+            kind, role = match.payload
+            at = reading.token_at(match.start)
+            last_at = reading.token_at(match.end - 1)
+            if kind == "speaker_after":
+                if at > 0 and tokens[at - 1].low in EN_BE:
+                    continue  # "was said to": a hedge, not a speaker
+                # The speaker stands right before the verb ("T24 news site reported"), with no
+                # punctuation between ("Hezbollah, Reuters reported" is Reuters, not Hezbollah).
+                before = [
+                    r
+                    for r in refs
+                    if r.last < at
+                    and len(reading.words_between(r.last, at)) <= 3
+                    and not reading.punctuation_between(r.last, at) - {"’", "'"}
+                ]
+                speaker = before[-1] if before else None
+                if speaker is None:
+                    pronoun = [r for r in reading.refs if r.last == at - 1 and r.kind == "pronoun"]
+                    if pronoun:
+                        ident = self.memory.media or self.memory.speaker
+                        if ident:
+                            pronoun[0].ids = (ident,)
+                            speaker = pronoun[0]
+                if speaker is None:
+                    continue
+                group = reading.group_of(speaker)
+                after_words = [t for t in tokens[last_at + 1 :] if t.is_word]
+                if len(after_words) >= 3:
+                    scope = (last_at + 1, n)
+                else:
+                    scope = (0, reading.group_of(speaker)[0].first)
+                agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
+                told = [
+                    r
+                    for r in refs
+                    if (
+                        r.first > last_at
+                        and len(reading.words_between(last_at, r.first)) <= 2
+                        and match.phrase in ("told",)
+                    )
+                    or (
+                        r.first > last_at
+                        and r.first <= last_at + 3
+                        and tokens[last_at].low in ("telling", "told")
+                    )
+                ]
+                for r in told:
+                    agents.append((r.actor or "", self._role(r.actor or "", "original-source")))
+                frames.append(
+                    Frame("speaker", *scope, agents, group + told, at, match.start, match.end)
+                )
+            else:
+                window = 6 if kind == "speaker_before" else 2  # "according to" + the source
+                after = [
+                    r
+                    for r in refs
+                    if r.first > last_at
+                    and len(reading.words_between(last_at, r.first)) <= window
+                    and (r.marker is None or kind == "source_before")
+                ]
+                persons = [r for r in after if self._is_person(r)]
+                if kind == "source_before":
+                    persons = []  # "according to X": the nearest name is the source
+                elif (
+                    after
+                    and not persons
+                    and len(reading.words_between(last_at, after[0].first)) > 1
+                ):
+                    after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
+                speaker = (persons or after)[0] if after else None
+                if kind == "speaker_before":
+                    # Subject first: "وكان هنية ... قد صرح عقب لقاء X": the speaker stands
+                    # before the verb, and X is whom he met.
+                    fronted = next(
+                        (
+                            r
+                            for r in reversed(refs)
+                            if r.last < at
+                            and r.marker is None
+                            and not r.modifier
+                            and all(
+                                t.low in _AR_PARTICLES for t in reading.words_between(r.last, at)
+                            )
+                        ),
+                        None,
+                    )
+                    if fronted is None:
+                        # "وكان محمد رعد، رئيس الوفد ...، قد صرح": past an apposition
+                        fronted = next(
+                            (
+                                r
+                                for r in reversed(refs)
+                                if r.last < at
+                                and r.marker is None
+                                and not r.modifier
+                                and r.last + 1 < at
+                                and tokens[r.last + 1].text in ",،"
+                                and _apposition_then_particles(reading, r.last, at)
+                            ),
+                            None,
+                        )
+                    if fronted is not None and (
+                        not reading.punctuation_between(fronted.last, at)
+                        or _apposition_then_particles(reading, fronted.last, at)
+                    ):
+                        speaker = fronted
+                if speaker is None and kind == "speaker_before" and self.memory.speaker:
+                    # "وأضاف:" continues the speaker of the sentence before.
+                    agents = [(self.memory.speaker, "quoted-speaker")]
+                    frames.append(
+                        Frame("speaker", last_at + 1, n, agents, [], at, match.start, match.end)
+                    )
+                    continue
+                if speaker is None:
+                    continue
+                group = reading.group_of(speaker)
+                agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
+                used = list(group)
+                if kind == "speaker_before":
+                    # "في تصريحات لقناة فونيكس": the outlet spoken to.
+                    for r in refs:
+                        if r.first > group[-1].last and r.marker == "ل" and self._is_media(r):
+                            clause = reading.clause_of(r.first)
+                            if clause is reading.clause_of(group[-1].last):
+                                agents.append((r.actor or "", "reporting-outlet"))
+                                used.append(r)
+                    scope = (last_at + 1, n)
+                    verb = tokens[at].low[1:] if tokens[at].low[:1] in "وف" else tokens[at].low
+                    if verb in AR_CONSIDER or tokens[at].low in AR_CONSIDER:
+                        # "اعتبرت إيران روسيا جزءا من التحالف، بسبب ...": a view covers its own
+                        # clause, not the reasons the text gives after it.
+                        scope = (last_at + 1, reading.clause_of(at).last)
+                else:
+                    scope = (0, n)
+                frame = Frame(
+                    "source" if kind == "source_before" else "speaker",
+                    *scope,
+                    agents,
+                    used,
+                    at,
+                    match.start,
+                    match.end,
+                )
+                end = group[-1].last
+                if kind == "source_before" and end + 2 < n and tokens[end + 1].text in ",،":
+                    # "بحسب خالد عبد المجيد، المسؤول في جبهة ... ومقرها سوريا، أكد": what the
+                    # text says of the source, between commas, is not the source's claim.
+                    word = tokens[end + 2].low
+                    word = word[1:] if word[:1] == "و" and len(word) > 3 else word
+                    describes = word in _DESCRIPTIONS or word.removeprefix("ال") in _DESCRIPTIONS
+                    close = next((k for k in range(end + 2, n) if tokens[k].text in ",،;؛:"), None)
+                    if describes and close is not None:
+                        frame.skip = (end + 1, close)
+                frames.append(frame)
+        frames += self._denials(reading, refs)
+        return frames
+
+    def _denials(self, reading: Reading, refs: list[Ref]) -> list[Frame]:
+        """ "X denied (that) ...", "نفى X ...": the claims after it are denied, by X."""
+        frames = []
+        tokens = reading.tokens
+        for t in tokens:
+            low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in AR_DENIAL_VERBS else t.low
+            if self.language == "en" and low in EN_DENIAL_VERBS:
+                before = [
+                    r
+                    for r in refs
+                    if r.last < t.index and len(reading.words_between(r.last, t.index)) <= 3
+                ]
+                speaker = before[-1] if before else None
+            elif self.language == "ar" and low in AR_DENIAL_VERBS:
+                after = [
+                    r
+                    for r in refs
+                    if r.first > t.index
+                    and len(reading.words_between(t.index, r.first)) <= 4
+                    and r.marker is None
+                ]
+                persons = [r for r in after if self._is_person(r)]
+                speaker = (persons or after)[0] if after else None
+            else:
+                continue
+            agents = []
+            used: list[Ref] = []
+            if speaker is not None:
+                group = reading.group_of(speaker)
+                agents = [
+                    (r.actor or "", self._role(r.actor or "", "quoted-speaker")) for r in group
+                ]
+                used = group
+            frames.append(
+                Frame("denial", t.index + 1, len(tokens), agents, used, t.index, t.start, t.end)
+            )
+        return frames
+
+    def _denied_claims(
+        self, reading: Reading, frames: list[Frame], drafts: list[Draft]
+    ) -> list[Draft]:
+        """ "Hezbollah rejected the claims": the claims of the sentence before, denied."""
+        if drafts or not self.memory.drafts:
+            return []
+        out = []
+        for frame in frames:
+            if frame.kind != "denial" or not frame.agents:
+                continue
+            objects = {t.low for t in reading.tokens[frame.at + 1 : frame.at + 4]}
+            wanted = EN_DENIAL_OBJECTS if self.language == "en" else AR_DENIAL_OBJECTS
+            if not objects & wanted:
+                continue
+            speaker = frame.refs[0] if frame.refs else None
+            start = min(frame.start, speaker.start) if speaker else frame.start
+            end = reading.tokens[min(frame.at + 3, len(reading.tokens) - 1)].end
+            for d in self.memory.drafts:
+                if d.polarity != "affirmed" or d.gap:
+                    continue
+                out.append(
+                    replace(
+                        d,
+                        start=start,
+                        end=end,
+                        quote=self.text[start:end],
+                        cues=(self.text[frame.start : frame.end], *d.cues),
+                        cue_start=frame.start,
+                        polarity="denied",
+                        attribution=tuple(frame.agents),
+                        confidence=round(min(d.confidence, 0.5), 2),
+                        note=f"Denies the claim of the sentence before ({d.subject} {d.relation} {d.object}).",
+                        amount=None,
+                    )
+                )
+        return out
+
+
+# Words that open what the text says of a source ("X, the official in ...", "X، المسؤول في").
+_DESCRIPTIONS = (
+    EN_AGENT_NOUNS
+    | AR_AGENT_NOUNS
+    | frozenset(("a", "an", "the", "who", "which", "whose"))
+    | frozenset(fold(w) for w in ("مسؤول", "مسؤولة", "الذي", "التي", "أحد", "عضو", "القيادي"))
+)
+_AR_PARTICLES = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "فقد"))
+
+
+def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
+    """Between tokens a and b: ", <at most eight words>," then only particles (قد)."""
+    tokens = reading.tokens
+    if a + 1 >= b or tokens[a + 1].text not in ",،":
+        return False
+    close = next((k for k in range(a + 2, b) if tokens[k].text in ",،"), None)
+    return (
+        close is not None
+        and len(reading.words_between(a + 1, close)) <= 8
+        and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
+    )

@@ -1,0 +1,93 @@
+"""Relations a sentence states beside its cues: membership in the collective it is about, the
+members a collective includes, the one thanked for support.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.drafting.context import Frame
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
+from publisher.curate.suggest.drafting.role_drafts import RoleDrafting
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.cue import Cue, Roles
+from publisher.textlayer.arabic import fold
+
+
+class ImpliedRelations(RoleDrafting):
+    """Relations a sentence states beside its cues: membership in a collective, a list of members,
+    thanks for support."""
+
+    def _membership(self, reading: Reading, cue: Cue, roles: Roles) -> Roles:
+        """ "The axis ... an alliance between Iran, Syria and Hamas": each is a member of the
+        collective the sentence is about, not an ally of the others."""
+        if cue.relation != "alliance" or roles.how not in ("between", "pair"):
+            return roles
+        collective = next(
+            (
+                r
+                for r in reading.refs
+                if r.last < cue.first
+                and r.marker is None
+                and not r.modifier
+                and r.actor
+                and self._type(r.actor) == "collective"
+                and r not in roles.agents + roles.recipients
+            ),
+            None,
+        )
+        if collective is None:
+            return roles
+        return Roles(roles.agents + roles.recipients, [collective], "members")
+
+    def _thanked_for(
+        self, reading: Reading, cue: Cue, roles: Roles, praised: list[tuple[Cue, Roles]]
+    ) -> tuple[Roles, list[Ref]]:
+        """ "Haniyeh thanked Iran for its support", "شكر قطر على دعمها": the one thanked gives
+        the support, the one thanking receives it (when no one else is named) and says so."""
+        if cue.relation not in SUPPORT or not praised:
+            return roles, []
+        thanks, thanks_roles = praised[-1]
+        between = [t.low for t in reading.tokens[thanks.last + 1 : cue.first] if t.is_word]
+        if not between or len(between) > 5 or not thanks_roles.agents:
+            return roles, []
+        if not any(
+            w in ("for", fold("على"), fold("لدعمها")) or w.startswith(fold("على")) for w in between
+        ):
+            return roles, []
+        agents = roles.agents or thanks_roles.recipients
+        recipients = roles.recipients or thanks_roles.agents
+        return Roles(agents, recipients, roles.how, roles.competing), thanks_roles.agents
+
+    def _inclusions(self, reading: Reading, frames: list[Frame]) -> list[Draft]:
+        """ "Other groups within the coalition include Hamas, the PIJ and the Houthis", "يضم
+        المحور ...": each one listed is a member of the collective (alliance)."""
+        include = _INCLUDE_EN if self.language == "en" else _INCLUDE_AR
+        out = []
+        for t in reading.tokens:
+            if t.low not in include:
+                continue
+            clause = reading.clause_of(t.index)
+            before = [
+                r
+                for r in reading.refs_in(clause.first, t.index)
+                if r.actor
+                and self._type(r.actor) == "collective"
+                and len(reading.words_between(r.last, t.index)) <= 5
+            ]
+            after = [
+                r
+                for r in reading.refs_in(t.index + 1, clause.last)
+                if r.actor and not r.modifier and r.kind != "place"
+            ]
+            if not before or not after:
+                continue
+            collective = before[-1]
+            members = reading.group_of(after[0])
+            cue = Cue(t.index, t.index, t.start, t.end, "alliance", False, t.text, "cue")
+            roles = Roles([m for m in members if m.actor], [collective], "members")
+            out += self._drafts(reading, clause, cue, roles, frames, [])
+        return out
+
+
+_INCLUDE_EN = frozenset(("include", "includes", "included"))
+_INCLUDE_AR = frozenset(fold(w) for w in ("تضم", "يضم", "ضم", "ضمت", "تشمل", "يشمل"))

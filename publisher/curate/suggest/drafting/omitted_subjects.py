@@ -1,0 +1,82 @@
+"""Subjects not written out: the possessor attached to an Arabic verbal noun ("على دعمها"), and
+a clause that opens with its verb ("..., and pledged", "وأكد").
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.grammar.arabic import AR_SUFFIXES
+from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
+from publisher.curate.suggest.roles.cue import Cue
+from publisher.textlayer.arabic import fold
+
+
+class OmittedSubjects(DrafterBase):
+    """Subjects not written out: the Arabic possessor pronoun of a verbal noun, a clause that
+    opens with its verb."""
+
+    def _attached_pronoun(self, reading: Reading, cue: Cue) -> list[Ref]:
+        """ "على دعمها" (her support), "علاقاتهما" (the two's relations): the possessor of an
+        Arabic verbal noun, the actor (or the pair) named before it in the sentence."""
+        if self.language != "ar" or (
+            not arabic_noun(reading, cue)
+            and not (reading.tokens[cue.first].low.startswith(("و", "ف")))
+        ):
+            return []
+        low = reading.tokens[cue.last].low
+        for suffix, number in AR_SUFFIXES:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                before = [
+                    r
+                    for r in reading.refs
+                    if r.last < cue.first and r.ids and not r.modifier and r.kind != "place"
+                ]
+                if number == "singular":
+                    singles = [r for r in before if r.group < 0 and not self._is_person(r)]
+                    return singles[-1:]
+                groups = [r for r in before if r.group >= 0]
+                if groups:
+                    last = groups[-1].group
+                    pair = [r for r in groups if r.group == last and not r.extension]
+                    return pair if number != "dual" or len(pair) == 2 else []
+                return []
+        return []
+
+    def _verb_opens_clause(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
+        """A clause whose subject is left out: it opens with the cue's verb ("..., and pledged",
+        "وأكد", "قد صرح"), with no actor before it."""
+        if reading.refs_in(clause.first, cue.first):
+            return False
+        tokens = reading.tokens
+        before = [t for t in tokens[clause.first : cue.first] if t.is_word]
+        if self.language == "en":
+            word = cue.words.split()[0].lower()
+            verbish = word.endswith(("ed", "s")) or word in EN_TRANSFER_VERBS
+            return (
+                verbish
+                and all(
+                    t.low
+                    in (
+                        "and",
+                        "but",
+                        "then",
+                        "also",
+                        "later",
+                        "has",
+                        "have",
+                        "had",
+                        "was",
+                        "were",
+                        "it",
+                        "they",
+                        "he",
+                        "she",
+                    )
+                    for t in before
+                )
+                and clause.first > 0
+            )
+        openers = {fold(w) for w in ("قد", "لقد", "كما", "ثم", "و", "ف", "فقد", "وقد")}
+        return not arabic_noun(reading, cue) and all(t.low in openers for t in before)

@@ -1,0 +1,118 @@
+"""Pronouns and descriptions resolved to the actor of a preceding clause, when only one fits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.textlayer.arabic import fold
+
+
+class ReferentResolution(DrafterBase):
+    """Pronouns and descriptions resolved to the actor of a preceding clause when unambiguous."""
+
+    def _fits(self, ident: str, ref: Ref) -> bool:
+        actor = self.actors.get(ident)
+        if actor is None:
+            return False
+        if ref.types:
+            if actor.type not in ref.types:
+                return False
+            word = fold(ref.surface).removeprefix("ال").removeprefix("the ")
+            if self.language == "ar" and word in (fold("حزب"), fold("حركه")):
+                return word in fold(actor.names.ar) or any(
+                    word in fold(a) for a in actor.names.aliases_ar
+                )
+            return True
+        if ref.kind == "pronoun" and ref.number == "singular":
+            return actor.type not in ("collective",)
+        return True
+
+    def _resolve(self, reading: Reading) -> None:
+        """Pronouns and descriptions: the actor of the preceding clause when unambiguous."""
+        memory = self.memory
+        for ref in reading.refs:
+            if ref.ids or ref.kind not in ("pronoun", "anaphor"):
+                continue
+            word = fold(ref.surface)
+            if word == "it" and memory.media and self._speaks_next(reading, ref):
+                # "..., it said": the outlet reporting it, not an actor of the story
+                ref.ids = (memory.media,)
+                ref.note = f'"{ref.surface}" is read as {memory.media}, the outlet named before'
+                continue
+            if word in (fold("the delegation"), fold("الوفد"), fold("delegation")):
+                if memory.delegation:
+                    ref.ids = (memory.delegation,)
+                    ref.note = (
+                        f'"{ref.surface}" is {memory.delegation}, the delegation named before'
+                    )
+                continue
+            here = [
+                r
+                for r in reading.refs
+                if r.last < ref.first and r.ids and r.kind != "place" and not r.modifier
+            ]
+            candidates = self._candidates(ref, here)
+            where = "earlier in the sentence"
+            if not candidates:
+                previous = [
+                    r for r, n in memory.refs if n == memory.sentence - 1 and not r.modifier
+                ]
+                candidates = self._candidates(ref, previous)
+                where = "in the preceding sentence"
+            if (
+                not candidates
+                and ref.kind == "anaphor"
+                and memory.topic
+                and self._fits(memory.topic, ref)
+            ):
+                candidates = [memory.topic]
+                where = "the subject of the document"
+            elif (
+                len(candidates) > 1
+                and ref.types == frozenset({"collective"})
+                and memory.topic is not None
+                and self._fits(memory.topic, ref)
+            ):
+                # "the alliance", "هذه الجماعات" after several groups were named: the
+                # collective the document is about, not one of the groups it lists.
+                candidates = [memory.topic or ""]
+                where = "the subject of the document"
+            if len(candidates) == 1:
+                ref.ids = (candidates[0],)
+                who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
+                ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
+        """Whether a speaking verb ("said", "reported") follows the referent at once."""
+        return any(
+            m.payload[0] == "speaker_after"
+            and reading.start <= m.start < reading.end
+            and reading.token_at(m.start) == ref.last + 1
+            for m in self.attribution
+        )
+
+    def _candidates(self, ref: Ref, refs: Sequence[Ref]) -> list[str]:
+        fitting = [r for r in refs if r.actor is not None and self._fits(r.actor, ref)]
+        if ref.kind == "pronoun" and ref.number in ("plural", "dual"):
+            groups = [r for r in fitting if r.group >= 0]
+            if groups:
+                last = groups[-1].group
+                members = [r.actor or "" for r in groups if r.group == last and not r.extension]
+                ref.members = tuple(dict.fromkeys(members))
+                return members[:1]
+            collectives = [r for r in fitting if self._type(r.actor or "") == "collective"]
+            if collectives:
+                return list(dict.fromkeys(r.actor or "" for r in collectives))[-1:]
+            # "providing them with funds": an organisation spoken of as "them", when only one
+            # organisation fits.
+            bodies = {r.actor for r in fitting if self._type(r.actor or "") == "organisation"}
+            return [bodies.pop() or ""] if len(bodies) == 1 else []
+        ids = list(dict.fromkeys(r.actor for r in fitting if r.actor))
+        if ref.kind == "pronoun" and len(ids) > 1:
+            # "it", "he": the subject of the clause before (the first actor named there).
+            subjects = [i for i in ids if i in self.memory.subjects]
+            if len(subjects) == 1:
+                return subjects
+        return ids

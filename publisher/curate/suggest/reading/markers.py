@@ -1,0 +1,122 @@
+"""The preposition that governs each referent ("to", "by", "'s", لـ, إلى, مع) or the
+possessive that makes it a possessor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_ATTACHED,
+    AR_B_VERBS,
+    AR_PREPOSITIONS,
+    AR_SUBORDINATORS,
+    AR_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.grammar.english import (
+    EN_AGENT_NOUNS,
+    EN_BE,
+    EN_ROLE_PREPOSITIONS,
+    EN_SUBORDINATORS,
+)
+from publisher.curate.suggest.reading.reader_base import ReaderBase
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.reading.titles import TITLE_GAP
+from publisher.textlayer.arabic import fold
+
+POSSESSIVES = frozenset(("its", "their", "his", "her"))
+_POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
+
+
+class MarkerReading(ReaderBase):
+    """The preposition (or possessive) that governs each referent."""
+
+    def _markers(self, reading: Reading) -> None:
+        for ref in reading.refs:
+            if ref.kind == "pronoun" and ref.marker is not None:
+                continue
+            if self.language == "en" and ref.kind == "pronoun" and fold(ref.surface) in POSSESSIVES:
+                ref.marker = "'s"  # "its support", "their ties": the possessor
+                continue
+            after = reading.text[ref.end : ref.end + 3]
+            if self.language == "en" and _POSSESSIVE.match(after):
+                ref.marker = "'s"
+                continue
+            if self.language == "ar" and ref.clitic:
+                attached = ref.clitic.lstrip("وف")
+                if attached[:1] in AR_ATTACHED:
+                    ref.marker = fold(attached[:1])
+                    continue
+            ref.marker = self._preposition_before(reading, ref)
+            if ref.qualifies is not None:
+                ref.marker = None  # "with Iranian support": "with" governs the noun
+
+    def _preposition_before(self, reading: Reading, ref: Ref) -> str | None:
+        tokens = reading.tokens
+        refs_end = {r.last for r in reading.refs if r is not ref}
+        words = 0
+        for k in range(ref.first - 1, -1, -1):
+            t = tokens[k]
+            if not t.is_word:
+                if t.text in ("“", "”", '"', "«", "»", "'"):
+                    continue
+                return None
+            if k in refs_end:
+                return None
+            if k in reading.cue_tokens:
+                # A cue ending in a preposition ("fight alongside", "member of") marks what follows.
+                low = t.low
+                if words == 0 and (
+                    low in EN_ROLE_PREPOSITIONS - {"of", "as"}
+                    or low in AR_PREPOSITIONS - {fold("من")}
+                ):
+                    return low
+                return None
+            low = t.low
+            if self.language == "en":
+                if low in ("of", "from", "in") and self._agent_noun_before(reading, k):
+                    # "a delegation of leaders from Hamas": the delegation stands for Hamas.
+                    words = 0
+                    continue
+                if low in EN_ROLE_PREPOSITIONS:
+                    return low
+                if low in EN_BE or low in EN_SUBORDINATORS:
+                    return None
+            else:
+                if low in (fold("من"), fold("في")) and self._agent_noun_before(reading, k):
+                    words = 0  # "وفد من نواب حزب الله": the delegation stands for Hezbollah
+                    continue
+                if low in AR_PREPOSITIONS:
+                    return low
+                head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
+                if (
+                    head[:1] in AR_ATTACHED
+                    and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
+                    and len(head) > 3
+                    and words < 2
+                    and not head.startswith("ال")
+                    and head not in AR_B_VERBS
+                    and head not in AR_TRANSFER_VERBS
+                ):
+                    # The preposition is on the head noun: لميليشيات الحوثي, بمكتب حماس.
+                    return head[:1]
+                if low in AR_SUBORDINATORS:
+                    return None
+            words += 1
+            if words >= (TITLE_GAP if self.language == "en" else 2):
+                return None
+        return None
+
+    def _agent_noun_before(self, reading: Reading, k: int) -> bool:
+        """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just
+        before token k (allowing an adjective or two: "a large delegation")."""
+        nouns = EN_AGENT_NOUNS if self.language == "en" else AR_AGENT_NOUNS
+        for j in range(k - 1, max(-1, k - 3), -1):
+            low = reading.tokens[j].low
+            bare = low[1:] if low[:1] in "وف" and len(low) > 3 else low
+            if low in nouns or bare in nouns or (low.startswith("ال") and low[2:] in nouns):
+                return low not in ("state", "government", "minister", "president")
+            if not reading.tokens[j].is_word:
+                return False
+        return False

@@ -1,0 +1,83 @@
+"""Referents that only qualify a person: "Hamas leader Ismail Haniyeh"."""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_SUBORDINATORS
+from publisher.curate.suggest.grammar.english import EN_SUBORDINATORS
+from publisher.curate.suggest.reading.reader_base import ReaderBase
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.reading.titles import EN_INDIVIDUALS, TITLE_GAP, is_title
+
+
+class ModifierReading(ReaderBase):
+    """Referents that only qualify a person ("Hamas leader Ismail Haniyeh")."""
+
+    def _modifiers(self, reading: Reading) -> None:
+        """An organisation or state that only qualifies the person named next to it:
+        "Hamas leader Ismail Haniyeh", "رئيس حماس خالد مشعل", "Hassan Dahir Aweys of the ICU",
+        "Turkish President Recep Tayyip Erdoğan"."""
+        refs = reading.refs
+        for i, ref in enumerate(refs):
+            if self._is_person(ref):
+                continue
+            nxt = refs[i + 1] if i + 1 < len(refs) else None
+            if nxt is not None and self._is_person(nxt) and ref.kind in ("name", "demonym"):
+                gap = reading.words_between(ref.last, nxt.first)
+                marks = reading.punctuation_between(ref.last, nxt.first) - {"’", "'"}
+                if (
+                    len(gap) <= TITLE_GAP
+                    and not marks & {";", "(", ")", ":"}
+                    and not any(
+                        t.low in EN_SUBORDINATORS
+                        or t.low in AR_SUBORDINATORS
+                        or t.low in ("and", "with", "to", "by", "met", "التقى")
+                        for t in gap
+                    )
+                ):
+                    commas = bool(marks & {",", "،"})
+                    titled = all(is_title(t.low, self.language) for t in gap)
+                    if self.language == "ar" and commas and not titled:
+                        pass  # "وفدا من حماس، برئاسة موسى أبو مرزوق": led by, not a title
+                    elif not commas or self.language == "ar" or len(gap) >= 1:
+                        ref.modifier = True
+                        continue
+            if ref.kind == "name" and self._individual_after(reading, ref):
+                ref.modifier = True  # "a veteran Hamas operative": a person, not Hamas
+                continue
+            prev = refs[i - 1] if i > 0 else None
+            if prev is not None and self._is_person(prev) and ref.marker in ("of", "from"):
+                gap = reading.words_between(prev.last, ref.first)
+                if len(gap) <= 4 and not reading.punctuation_between(prev.last, ref.first):
+                    ref.modifier = True
+            if self.language == "ar":
+                # The person the apposition follows, past descriptions it holds ("الوفد").
+                prev = next(
+                    (
+                        p
+                        for p in reversed(refs[:i])
+                        if not (p.kind == "anaphor" and not p.ids and p.modifier)
+                    ),
+                    None,
+                )
+            if prev is not None and self._is_person(prev) and self.language == "ar":
+                # "محمد رعد، رئيس الوفد ورئيس كتلة حزب الله": an apposition after a person.
+                between = reading.tokens[prev.last + 1 : ref.first]
+                titles = [t for t in between if t.is_word]
+                if (
+                    between
+                    and between[0].text in "،,"
+                    and len(titles) <= 6
+                    and any(t.low.lstrip("و") in AR_AGENT_NOUNS for t in titles)
+                ) and not any(t.text in ".؛:" for t in between):
+                    ref.modifier = True
+
+    def _individual_after(self, reading: Reading, ref: Ref) -> bool:
+        """An organisation's name before a noun for one of its people ("a Hamas operative",
+        "the Hezbollah commander") names that person, not the organisation."""
+        if self.language != "en" or ref.last + 1 >= len(reading.tokens):
+            return False
+        nxt = reading.tokens[ref.last + 1]
+        before = reading.tokens[ref.first - 1].low if ref.first > 0 else ""
+        before2 = reading.tokens[ref.first - 2].low if ref.first > 1 else ""
+        article = before in ("a", "an") or before2 in ("a", "an")
+        return nxt.low in EN_INDIVIDUALS and (article or before in ("the", "veteran", "senior"))

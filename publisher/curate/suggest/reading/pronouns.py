@@ -1,0 +1,127 @@
+"""Pronouns ("it", "دعمها") and definite descriptions ("the group", "الحركة") as referents,
+left for the drafter to resolve.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.arabic import AR_ANAPHORS, AR_PREPOSITION_PRONOUNS
+from publisher.curate.suggest.grammar.english import (
+    EN_ANAPHORS,
+    EN_PRONOUNS_PERSON,
+    EN_PRONOUNS_PLURAL,
+    EN_PRONOUNS_SINGULAR,
+)
+from publisher.curate.suggest.reading.reader_base import ReaderBase
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+
+NON_PERSON = frozenset(
+    {"state", "government-body", "organisation", "armed-wing", "unit", "collective", "media"}
+)
+
+
+class PronounReading(ReaderBase):
+    """Pronouns and definite descriptions that stand for an actor named elsewhere."""
+
+    def _pronouns(self, reading: Reading) -> None:
+        """Pronouns and definite descriptions that may stand for an actor named before."""
+        taken = {i for r in reading.refs for i in range(r.first, r.last + 1)}
+        tokens = reading.tokens
+        if self.language == "en":
+            i = 0
+            while i < len(tokens):
+                t = tokens[i]
+                if i in taken:
+                    i += 1
+                    continue
+                pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+                if pair in EN_ANAPHORS and i + 1 not in taken:
+                    nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+                    if nxt is None or not (nxt.text[:1].isupper() and nxt.is_word):
+                        reading.refs.append(
+                            Ref(
+                                t.start,
+                                tokens[i + 1].end,
+                                i,
+                                i + 1,
+                                (),
+                                reading.text[t.start : tokens[i + 1].end],
+                                "anaphor",
+                                types=EN_ANAPHORS[pair],
+                            )
+                        )
+                        i += 2
+                        continue
+                if t.low in EN_PRONOUNS_SINGULAR or t.low in EN_PRONOUNS_PLURAL:
+                    number = "plural" if t.low in EN_PRONOUNS_PLURAL else "singular"
+                    if t.low in EN_PRONOUNS_PERSON:
+                        types = frozenset({"person"})
+                    elif number == "singular":
+                        types = NON_PERSON
+                    else:
+                        types = frozenset()
+                    reading.refs.append(
+                        Ref(t.start, t.end, i, i, (), t.text, "pronoun", number=number, types=types)
+                    )
+                i += 1
+            return
+        for t in tokens:
+            if t.index in taken or not t.is_word:
+                continue
+            low = t.low
+            bare = low[1:] if low[:1] in "وف" and low[1:] in AR_PREPOSITION_PRONOUNS else low
+            if bare in AR_PREPOSITION_PRONOUNS:
+                marker, number = AR_PREPOSITION_PRONOUNS[bare]
+                ref = Ref(
+                    t.start,
+                    t.end,
+                    t.index,
+                    t.index,
+                    (),
+                    t.text,
+                    "pronoun",
+                    number=number,
+                    types=NON_PERSON if number == "singular" else frozenset(),
+                )
+                ref.marker = marker
+                reading.refs.append(ref)
+                continue
+            if t.index + 1 < len(tokens):
+                pair = f"{low} {tokens[t.index + 1].low}"
+                if pair in AR_ANAPHORS and t.index + 1 not in taken:
+                    nxt = tokens[t.index + 1]
+                    reading.refs.append(
+                        Ref(
+                            t.start,
+                            nxt.end,
+                            t.index,
+                            t.index + 1,
+                            (),
+                            pair,
+                            "anaphor",
+                            types=AR_ANAPHORS[pair],
+                            number="plural",
+                        )
+                    )
+                    continue
+            for prefix in ("", "و", "ف", "ل", "ب", "ول", "وب", "فل"):
+                if not low.startswith(prefix):
+                    continue
+                rest = low[len(prefix) :]
+                if prefix.endswith("ل") and rest.startswith("ل"):
+                    rest = "ا" + rest  # للحزب = ل + الحزب
+                if rest in AR_ANAPHORS:
+                    start = t.start + len(prefix) if prefix else t.start
+                    reading.refs.append(
+                        Ref(
+                            start,
+                            t.end,
+                            t.index,
+                            t.index,
+                            (),
+                            t.text[len(prefix) :],
+                            "anaphor",
+                            clitic=t.text[: len(prefix)],
+                            types=AR_ANAPHORS[rest],
+                        )
+                    )
+                    break

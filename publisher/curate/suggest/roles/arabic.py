@@ -1,0 +1,298 @@
+"""Agent and recipient in an Arabic clause (verb-subject-object and subject-first): marked
+recipients, verbal nouns, transfer verbs, reversed cues, "بين X و Y" and persons after their
+titles.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.arabic import (
+    AR_AGENT_NOUNS,
+    AR_DENIAL_VERBS,
+    AR_TRANSFER_VERBS,
+)
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.roles.arabic_nouns import (
+    adjacent_subject,
+    arabic_noun,
+    is_transfer_masdar,
+    noun_governed,
+)
+from publisher.curate.suggest.roles.cue import SYMMETRIC, Cue, Roles
+from publisher.curate.suggest.roles.markers import (
+    AR_BETWEEN,
+    AR_FROM,
+    AR_PART_ENDINGS,
+    AR_RECIPIENT_MARKERS,
+    AR_TO,
+    PERSON_WINDOW,
+    RECIPIENT_WINDOW,
+    VERB_FIRST_WINDOW,
+)
+from publisher.curate.suggest.roles.referents import (
+    circumstantial,
+    coordinated_group,
+    is_place,
+    nearest_subject,
+    relative_antecedents,
+    tokens_low,
+    trained_in,
+    without_conjunction,
+    word_count,
+)
+from publisher.textlayer.arabic import fold
+
+
+def _transfer_index(reading: Reading, clause: Clause, cue: Cue) -> int | None:
+    tokens = reading.tokens
+    for k in range(cue.first - 1, clause.first - 1, -1):
+        low = tokens[k].low
+        bare = low[1:] if low[:1] in "وفب" else low
+        if low in AR_TRANSFER_VERBS or bare in AR_TRANSFER_VERBS:
+            return k
+    return None
+
+
+def _arabic_transfer(
+    reading: Reading, clause: Clause, cue: Cue, left: list[Ref], right: list[Ref]
+) -> Roles | None:
+    verb = _transfer_index(reading, clause, cue)
+    if verb is None:
+        return None
+    refs = left + right
+    after = [r for r in refs if r.first > verb]
+    subject = None
+    masdar = is_transfer_masdar(reading.tokens[verb].low)
+    if (
+        not masdar
+        and after
+        and after[0].marker is None
+        and word_count(reading, verb, after[0].first) <= 1
+    ):
+        subject = after[0]
+    if subject is None:
+        subject = nearest_subject(reading, [r for r in left if r.last < verb], verb)
+    agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+    taken = {id(r) for r in agents}
+    rest = [r for r in after if id(r) not in taken and not is_place(r)]
+    recipient = None
+    for r in rest:
+        if r.marker is None and r.last < cue.first:
+            recipient = r
+            break
+        if r.marker in AR_TO and word_count(reading, cue.last, r.first) <= RECIPIENT_WINDOW:
+            recipient = r
+            break
+    return Roles(agents, coordinated_group(reading, recipient), "transfer")
+
+
+def arabic_roles(
+    reading: Reading,
+    clause: Clause,
+    cue: Cue,
+    left: list[Ref],
+    right: list[Ref],
+    reversing: set[int],
+) -> Roles:
+    """Agent and recipient of `cue` in an Arabic clause."""
+    relation = cue.relation
+    if cue.reversed:
+        agent = next(
+            (
+                r
+                for r in right
+                if word_count(reading, cue.last, r.first) <= 3
+                and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛"}
+            ),
+            None,
+        )
+        recipient = (
+            left[-1] if left and word_count(reading, left[-1].last, cue.first) <= 4 else None
+        )
+        recipients = coordinated_group(reading, recipient) or relative_antecedents(reading, clause)
+        return Roles(coordinated_group(reading, agent), recipients, "passive")
+
+    # "حماس وحزب الله تعتبر جزءا من المحور", "عضو في": a cue ending in its preposition
+    # takes what follows as the whole, and the subject before it as the member.
+    if fold(cue.words).split()[-1] in AR_PART_ENDINGS and len(cue.words.split()) >= 2:
+        whole = next((r for r in right if word_count(reading, cue.last, r.first) <= 1), None)
+        member = nearest_subject(reading, left, cue.first, places=False)
+        members = coordinated_group(reading, member) or relative_antecedents(reading, clause)
+        if whole is not None:
+            return Roles(members, coordinated_group(reading, whole), "membership")
+
+    receiving = [k for k in reversing if clause.first <= k < cue.first]
+    if receiving:
+        verb = max(receiving)
+        after = [r for r in left if r.first > verb and r.marker is None]
+        before = [r for r in left if r.last < verb and r.marker is None]
+        subject = after[0] if after else (before[-1] if before else clause.antecedent)
+        agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None:  # "تلقت حماس دعما إيرانيا"
+            agent = next((r for r in right if r.qualifies is not None), None)
+        if agent is None:
+            agent = trained_in(reading, cue, right)
+        return Roles(
+            coordinated_group(reading, agent), coordinated_group(reading, subject), "receiving"
+        )
+
+    if cue.kind in ("amount", "transferred") or relation in (
+        "financial-support",
+        "weapons-supply",
+        "military-support",
+    ):
+        transfer = _arabic_transfer(reading, clause, cue, left, right)
+        if transfer is not None and transfer.agents:
+            return transfer
+
+    # "بين X وY"
+    if relation in SYMMETRIC:
+        pair = [r for r in right if r.marker == AR_BETWEEN]
+        if pair:
+            group = coordinated_group(reading, pair[0])
+            if len(group) >= 2:
+                return Roles(group[:1], group[1:], "between")
+
+    noun = arabic_noun(reading, cue)
+    marked = AR_RECIPIENT_MARKERS - {None}
+    competing = sum(1 for r in left if r.marker is None) > 1
+
+    # "سوريا الحليف الأول للحزب": an actor right before a noun cue is its subject.
+    if noun and left and left[-1].last == cue.first - 1 and not is_place(left[-1]):
+        apposed = left[-1]
+        recipient = next(
+            (
+                r
+                for r in right
+                if r.marker in marked
+                and not is_place(r)
+                and word_count(reading, cue.last, r.first) <= 4
+            ),
+            None,
+        )
+        if recipient is not None:
+            return Roles(
+                coordinated_group(reading, apposed),
+                coordinated_group(reading, recipient),
+                "apposition",
+            )
+
+    def within(r: Ref) -> bool:
+        if r.kind == "name" and _person_like(reading, r):
+            limit = PERSON_WINDOW
+        else:
+            limit = 1 if noun else VERB_FIRST_WINDOW  # a verbal noun's genitive follows it
+        return word_count(reading, cue.last, r.first) <= limit
+
+    near = [
+        r
+        for r in right
+        if within(r)
+        and (not is_place(r) or not noun)
+        and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛", ":"}
+    ]
+    first = near[0] if near else None
+    subject_before = nearest_subject(reading, left, cue.first, places=not noun)
+    if noun and circumstantial(reading, cue):
+        # "قد صرح عقب لقاء بوغدانوف": the meeting is the clause subject's.
+        subject_before = next((r for r in left if r.marker is None), subject_before)
+
+    def later(after: Ref, allowed: frozenset[str | None]) -> Ref | None:
+        other_cue = len(reading.tokens)
+        if noun:  # "شكر قطر على دعمها لهم": "لهم" belongs to the next cue
+            other_cue = min((k for k in reading.cue_tokens if k > after.last), default=other_cue)
+        return next(
+            (
+                r
+                for r in right
+                if r.first > after.last
+                and r.first < other_cue
+                and r is not after
+                and not (after.group >= 0 and r.group == after.group)
+                and r.marker in allowed
+                and (not is_place(r) or relation == "visit")
+                and word_count(reading, after.last, r.first) <= RECIPIENT_WINDOW
+            ),
+            None,
+        )
+
+    if (
+        noun
+        and first is not None
+        and first.marker is None
+        and subject_before is not None
+        and subject_before.last == cue.first - 1
+        and subject_before.first > 0
+        and without_conjunction(tokens_low(reading, subject_before.first - 1)) in AR_DENIAL_VERBS
+    ):
+        # "نفت إيران تمويل حماس": the denier's own act, the genitive what it acts on.
+        return Roles(
+            coordinated_group(reading, subject_before),
+            coordinated_group(reading, first),
+            "denied-act",
+        )
+    if first is not None and first.qualifies is not None:
+        # "الدعم الإيراني لحماس": the demonym gives; no recipient named, none guessed.
+        second = later(first, marked)
+        return Roles(
+            coordinated_group(reading, first), coordinated_group(reading, second), "demonym"
+        )
+    if first is not None and first.marker is None and (not is_place(first) or not noun):
+        group = coordinated_group(reading, first)
+        second = later(group[-1], marked if noun else AR_RECIPIENT_MARKERS)
+        if second is not None and not (
+            noun and subject_before is not None and second.marker not in AR_TO
+        ):
+            return Roles(group, coordinated_group(reading, second), "verb-first")
+        if noun:
+            # A verbal noun and its genitive: after a preposition ("بدعم دول المحور", "عقب لقاء
+            # بوغدانوف") the genitive is what the subject acts on; otherwise it is the agent
+            # ("زاد دعم طهران": Tehran's support), and the recipient is not named here.
+            governed = noun_governed(reading, cue) or circumstantial(reading, cue)
+            if relation in SYMMETRIC and subject_before is not None and not governed:
+                # "يعد حزب الله أقرب حلفاء إيران": the subject is an ally of the genitive.
+                return Roles(coordinated_group(reading, subject_before), group, "subject-genitive")
+            if governed and subject_before is not None:
+                return Roles(
+                    coordinated_group(reading, subject_before), group, "subject-first", competing
+                )
+            if governed and clause.antecedent is not None:
+                return Roles(relative_antecedents(reading, clause), group, "relative")
+            return Roles(group, [], "genitive")
+        adjacent = adjacent_subject(reading, left, cue)
+        if adjacent is not None:
+            return Roles(coordinated_group(reading, adjacent), group, "subject-first", competing)
+        if clause.antecedent is not None and not left:
+            return Roles(relative_antecedents(reading, clause), group, "relative")
+        return Roles(group, [], "verb-first")
+    if (
+        first is not None
+        and first.marker in marked
+        and (not is_place(first) or relation == "visit")
+    ):
+        subject = subject_before if noun else adjacent_subject(reading, left, cue)
+        agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+        return Roles(agents, coordinated_group(reading, first), "subject-first", competing)
+    # Nothing right after the cue: the subject before it, a recipient further on.
+    recipient = next(
+        (
+            r
+            for r in right
+            if r.marker in marked
+            and (not is_place(r) or relation == "visit")
+            and word_count(reading, cue.last, r.first) <= (4 if noun else RECIPIENT_WINDOW)
+        ),
+        None,
+    )
+    subject = subject_before if noun else adjacent_subject(reading, left, cue) or subject_before
+    agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+    if not recipient and relation in SYMMETRIC and agents:
+        group = coordinated_group(reading, agents[0])
+        if len(group) >= 2:
+            return Roles(group[:1], group[1:], "pair")
+    return Roles(agents, coordinated_group(reading, recipient), "subject-first", competing)
+
+
+def _person_like(reading: Reading, ref: Ref) -> bool:
+    """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
+    before = reading.tokens[max(0, ref.first - 2) : ref.first]
+    return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)

@@ -1,0 +1,147 @@
+"""Arabic cue words as nouns or verbs: whether a cue is a verbal noun (masdar) or a verb, the
+subject right before it, and the noun that governs it.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.cue import Cue
+from publisher.curate.suggest.roles.referents import CIRCUMSTANCE
+from publisher.textlayer.arabic import fold
+
+
+def arabic_noun(reading: Reading, cue: Cue) -> bool:
+    """Whether an Arabic cue is a noun (a verbal noun, participle: "بدعم", "الدعم", "على دعمها")
+    rather than a verb ("دعمت", "تدعم")."""
+    token = reading.tokens[cue.first]
+    low = token.low
+    if low[:1] in "وف" and len(low) > 3:
+        low = low[1:]
+    if low in AR_AL_VERBS:
+        return False  # التقى: a verb whose root begins with ل, not the article
+    if low.startswith(("ال", "لل", "بال", "ب", "ل")) and not low.startswith("بين"):
+        return True
+    written = token.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if written.endswith(("ة", "ات", "اء", "اً")):
+        return True  # زيارة, قمة, اتصالات, لقاء, دعماً: verbs never end so
+    stem = low
+    if len(stem) >= 5 and stem[0] == "ت" and stem[-2] == "ي":
+        return True  # تفعيل: تمويل, تدريب, تسليح
+    if len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا":
+        return True  # إفعال, افتعال, استفعال: إرسال, اجتماع, استقبال
+    prev = reading.tokens[cue.first - 1] if cue.first > 0 else None
+    if prev is None or not prev.is_word:
+        return False  # a verb opening the sentence or a clause
+    bare = prev.low[1:] if prev.low[:1] in "وف" and len(prev.low) > 2 else prev.low
+    if bare in AR_PREPOSITIONS or bare in CIRCUMSTANCE:
+        return True
+    if prev.low in AR_VERB_OPENERS or bare in AR_VERB_OPENERS:
+        return False
+    # After a subject ("إيران تدعم") it is a verb; after a noun or an adjective ("نشرت ...
+    # دعم حماس", "قمة الدوحة") a noun. After two actors or more a verb agrees with them
+    # ("حماس والجهاد دعمتا"): a bare form there is a noun ("حماس والجهاد ... دعم إيران").
+    before = [r for r in reading.refs if r.last == prev.index]
+    if not before:
+        return True
+    plural = len(reading.group_of(before[0])) >= 2
+    agrees = low.endswith(("ا", "ان", "ون", "ين")) or low[:1] in "يت"  # دعمتا، تدعمان، يدعمون
+    return plural and not agrees
+
+
+# Verbs (form VIII of roots beginning with ل) that look as if they carried the article.
+AR_AL_VERBS = frozenset(
+    fold(w)
+    for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق", "التحقت")
+)
+AR_VERB_OPENERS = frozenset(
+    fold(w)
+    for w in (
+        "قد",
+        "لقد",
+        "فقد",
+        "وقد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "ثم",
+        "كما",
+        "أن",
+        "إن",
+        "بأن",
+        "أنه",
+        "إنه",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "حيث",
+        "عندما",
+        "بعدما",
+        "فيما",
+        "و",
+        "ف",
+        "كان",
+        "كانت",
+        "إذ",
+        "ولم",
+        "ولا",
+        "فلم",
+        "وقد",
+    )
+)
+
+
+def adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
+    """An Arabic subject written before its verb stands right before it, but for particles
+    ("الولايات المتحدة تدرج", "روسيا «لا توافق ولا تدعم"); a noun between makes the verb its
+    relative clause ("قرار يدين حماس")."""
+    if not left:
+        return None
+    ref = left[-1]
+    if ref.modifier or ref.marker is not None:
+        return None
+    start = ref.last + 1
+    tokens = reading.tokens
+    if tokens[start].text in ",،":
+        # "هنية، رئيس الوفد، قد التقى": an apposition between commas is skipped.
+        close = next((k for k in range(start + 1, cue.first) if tokens[k].text in ",،"), None)
+        if close is not None and len(reading.words_between(start, close)) <= 8:
+            start = close + 1
+    for t in tokens[start : cue.first]:
+        if not t.is_word:
+            continue
+        if t.low in AR_VERB_OPENERS or t.low[1:] in AR_VERB_OPENERS:
+            continue
+        return None
+    return ref
+
+
+def noun_governed(reading: Reading, cue: Cue) -> bool:
+    """A verbal noun used as a verb: after a preposition or a time word ("بدعم", "لدعم",
+    "على دعمها", "عقب لقاء", "مستمرة بدعم")."""
+    low = reading.tokens[cue.first].low
+    low = low[1:] if low[:1] in "وف" and len(low) > 3 else low
+    if low.startswith(("ب", "ل")) and not low.startswith(("بين", "لقاء")):
+        return True
+    prev = reading.tokens[cue.first - 1] if cue.first > 0 else None
+    if prev is None or not prev.is_word:
+        return False
+    bare = prev.low[1:] if prev.low[:1] in "وف" and len(prev.low) > 2 else prev.low
+    return bare in AR_PREPOSITIONS or bare in CIRCUMSTANCE or bare in AR_INTENT
+
+
+AR_INTENT = frozenset(fold(w) for w in ("لحضور", "بهدف", "تريد", "يريد", "مواصلة", "استمرار"))
+
+
+def is_transfer_masdar(low: str) -> bool:
+    """A verbal noun of a transfer verb ("بتزويد", "إرسال", "تقديم"): what follows it is what
+    is given or to whom, and the giver is the clause's subject."""
+    low = low[1:] if low[:1] in "وف" and len(low) > 4 else low
+    if low.startswith(("ب", "ل", "ال")) and len(low) > 4:
+        return True
+    return (len(low) >= 5 and low[0] == "ت" and low[-2] == "ي") or (
+        len(low) >= 5 and low[0] == "ا" and low[-2] == "ا"
+    )

@@ -1,0 +1,302 @@
+"""Agent and recipient in an English clause (subject-verb-object): active and passive cues,
+support nouns, compounds, transfer verbs, "help X do", appositions and partners.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
+from publisher.curate.suggest.roles.markers import (
+    EN_HELP,
+    EN_RECIPIENT_MARKERS,
+    RECIPIENT_WINDOW,
+    SUBJECT_WINDOW,
+)
+from publisher.curate.suggest.roles.passive import is_passive, passive_subject
+from publisher.curate.suggest.roles.referents import (
+    circumstantial,
+    coordinated_group,
+    is_place,
+    nearest_subject,
+    relative_antecedents,
+    trained_in,
+    word_count,
+)
+
+
+def english_roles(
+    reading: Reading,
+    clause: Clause,
+    cue: Cue,
+    left: list[Ref],
+    right: list[Ref],
+    reversing: set[int],
+) -> Roles:
+    """Agent and recipient of `cue` in an English clause."""
+    tokens = reading.tokens
+    relation = cue.relation
+    receiving = [k for k in reversing if clause.first <= k < cue.first]
+
+    # "Iranian-backed militias", "Hezbollah received Iranian-supplied weaponry"
+    if cue.compound_agent is not None:
+        if receiving:
+            subject = nearest_subject(reading, left, max(receiving))
+            return Roles([cue.compound_agent], coordinated_group(reading, subject), "compound")
+        recipient = next(
+            (r for r in right if word_count(reading, cue.last, r.first) <= 3 and r.marker is None),
+            None,
+        )
+        recipients = coordinated_group(reading, recipient)
+        if not recipients:
+            recipients = _appositive(reading, left, cue) or relative_antecedents(reading, clause)
+        return Roles([cue.compound_agent], recipients, "compound")
+
+    # "with direct backing from Iran": a support noun whose giver follows "from".
+    from_giver = (
+        relation in GIVING
+        and not cue.words.lower().endswith("ed")
+        and next(
+            (
+                r
+                for r in right
+                if r.marker == "from" and word_count(reading, cue.last, r.first) <= 2
+            ),
+            None,
+        )
+    )
+    if cue.reversed and cue.words.lower().split()[-1] in ("in", "at"):
+        # "based in Doha", "Hamas has offices in Istanbul": the place hosts (its state does).
+        host = next((r for r in right if word_count(reading, cue.last, r.first) <= 2), None)
+        subject = nearest_subject(reading, left, cue.first)
+        return Roles(
+            coordinated_group(reading, host), coordinated_group(reading, subject), "passive"
+        )
+    if is_passive(reading, cue) or (from_giver and not receiving):
+        agent = next((r for r in right if r.marker in ("by", "from")), None)
+        if agent is None:
+            agent = next((r for r in right if r.marker == "of"), None)  # "with the backing of"
+        if agent is None and cue.reversed:  # the cue ends in its preposition: "with the support of"
+            agent = next((r for r in right if word_count(reading, cue.last, r.first) <= 1), None)
+        if agent is None:
+            agent = trained_in(reading, cue, right)
+        subject = passive_subject(reading, left, cue)
+        recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+        if not recipients and from_giver and agent is not None:
+            # "funding from Iran to Hamas"
+            taker = next(
+                (
+                    r
+                    for r in right
+                    if r.first > agent.last
+                    and r.marker in ("to", "for")
+                    and word_count(reading, agent.last, r.first) <= 1
+                ),
+                None,
+            )
+            recipients = coordinated_group(reading, taker)
+        return Roles(coordinated_group(reading, agent), recipients, "passive")
+
+    if receiving:
+        verb = max(receiving)
+        subject = nearest_subject(reading, left, verb)
+        recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+        agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas received Iranian funding"
+            agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
+        if agent is None:
+            agent = trained_in(reading, cue, right)
+        return Roles(coordinated_group(reading, agent), recipients, "receiving")
+
+    # A transfer verb before a noun cue: its subject gives, its object receives.
+    transfer = next(
+        (
+            k
+            for k in range(cue.first - 1, clause.first - 1, -1)
+            if tokens[k].low in EN_TRANSFER_VERBS
+        ),
+        None,
+    )
+    if transfer is not None and cue.kind in ("cue", "amount", "transferred"):
+        subject = nearest_subject(reading, left, transfer)
+        agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
+        objects = [
+            r
+            for r in right
+            if r.marker in ("to", "for", "alongside")
+            and not is_place(r)
+            and word_count(reading, cue.last, r.first) <= RECIPIENT_WINDOW
+        ]
+        between = [
+            r
+            for r in left
+            if r.first > transfer and r.marker in (None, "'s", "to") and not is_place(r)
+        ]
+        recipient = objects[0] if objects else (between[0] if between else None)
+        return Roles(agents, coordinated_group(reading, recipient), "transfer")
+
+    # "relations between X and Y", "X and Y signed"
+    if relation in SYMMETRIC:
+        pair = [r for r in right if r.marker == "between"]
+        if pair:
+            group = coordinated_group(reading, pair[0])
+            if len(group) >= 2:
+                return Roles(group[:1], group[1:], "between")
+
+    # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
+    # giver noun receives; the giver is the subject of "is" or the apposition after it.
+    last_word = cue.words.lower().split()[-1]
+    if last_word in EN_GIVER_NOUNS or (relation in SYMMETRIC and last_word in EN_PARTNER_NOUNS):
+        owner = next(
+            (
+                r
+                for r in reversed(left)
+                if r.marker == "'s" and word_count(reading, r.last, cue.first) <= 2
+            ),
+            None,
+        )
+        if owner is not None:
+            after = next(
+                (
+                    r
+                    for r in right
+                    if r.marker is None
+                    and word_count(reading, cue.last, r.first) == 0
+                    and reading.punctuation_between(cue.last, r.first) & {","}
+                ),
+                None,
+            )
+            giver = after or nearest_subject(reading, left, owner.first)
+            return Roles(
+                coordinated_group(reading, giver), coordinated_group(reading, owner), "giver-noun"
+            )
+    # "the support of Iran for Hezbollah", "funding from Iran to Hamas": the giver after
+    # "of"/"from", the recipient after "for"/"to".
+    if relation in GIVING and not left_subject_adjacent(reading, left, cue):
+        giver = next(
+            (
+                r
+                for r in right
+                if r.marker in ("of", "from") and word_count(reading, cue.last, r.first) <= 1
+            ),
+            None,
+        )
+        taker = next(
+            (
+                r
+                for r in right
+                if giver is not None
+                and r.first > giver.last
+                and r.marker in ("for", "to")
+                and word_count(reading, giver.last, r.first) <= 1
+            ),
+            None,
+        )
+        if giver is not None and taker is not None:
+            return Roles(
+                coordinated_group(reading, giver), coordinated_group(reading, taker), "of-for"
+            )
+
+    subject = None
+    for ref in reversed(left):
+        if word_count(reading, ref.last, cue.first) > SUBJECT_WINDOW["en"]:
+            break
+        if ref.marker == "'s" and word_count(reading, ref.last, cue.first) > 2:
+            continue  # "shares its ideology, is a member": its owns another noun
+        if ref.marker in (None, "'s"):
+            subject = ref
+            break
+    if circumstantial(reading, cue):
+        # "thanked Iran ... during a visit to Tehran": the visit is the subject's.
+        subject = next((r for r in left if r.marker is None), subject)
+    # "helping Hezbollah train": the one helped receives, the helper gives.
+    helped = None
+    if subject is not None and subject.first > 0 and tokens[subject.first - 1].low in EN_HELP:
+        helped = subject
+        subject = next(
+            (r for r in reversed(left) if r.last < helped.first and r.marker is None), None
+        )
+    competing = sum(1 for r in left if r.marker is None) > 1
+    agents = coordinated_group(reading, subject)
+    how = "active"
+    if not agents and clause.antecedent is not None:
+        agents, how = relative_antecedents(reading, clause), "relative"
+    if helped is not None:
+        return Roles(agents, coordinated_group(reading, helped), "help", competing)
+    markers = EN_RECIPIENT_MARKERS | ({"from"} if relation in CONTACT - {"visit"} else set())
+    if relation == "visit":
+        markers = markers | {"in", "into"}  # "arrived in Qatar"; "from Beirut" is where from
+    if relation not in OPPOSING:
+        markers = markers - {"against"}  # "commitment to resistance against Israel"
+    recipient = None
+    next_cue = min((k for k in reading.cue_tokens if k > cue.last), default=len(tokens))
+    for ref in right:
+        if word_count(reading, cue.last, ref.first) > RECIPIENT_WINDOW:
+            break
+        if ref.first > next_cue and relation not in SYMMETRIC:
+            break  # "its support during a visit to Tehran": Tehran is the visit's
+        if ref.marker in markers and (not is_place(ref) or relation == "visit"):
+            recipient = ref
+            break
+        if ref.marker in ("by",):
+            break
+    recipients = coordinated_group(reading, recipient)
+    if (
+        not recipients
+        and relation in SYMMETRIC
+        and subject is not None
+        and not circumstantial(reading, cue)  # "A and B were present during the meeting"
+    ):
+        group = coordinated_group(reading, subject)
+        if len(group) >= 2:
+            return Roles(group[:1], group[1:], "pair")
+    if recipients and agents and recipients[0] in agents:
+        recipients = []
+    return Roles(agents, recipients, how, competing)
+
+
+EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
+EN_GIVER_NOUNS = frozenset(
+    (
+        "patron",
+        "patrons",
+        "sponsor",
+        "sponsors",
+        "backer",
+        "backers",
+        "supporter",
+        "supporters",
+        "funder",
+        "funders",
+        "financier",
+        "financiers",
+        "benefactor",
+        "benefactors",
+    )
+)
+
+
+def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
+    """A possessor or a demonym right before the cue already names the giver ("Iran's
+    support of ...", "Iranian funding of ...")."""
+    return any(
+        (r.marker == "'s" or r.qualifies is not None)
+        and word_count(reading, r.last, cue.first) <= 2
+        for r in left
+    )
+
+
+def _appositive(reading: Reading, left: list[Ref], cue: Cue) -> list[Ref]:
+    """ "the axis, a network of Iranian-backed militias": the referent the phrase describes."""
+    if not left:
+        return []
+    ref = left[-1]
+    between = reading.tokens[ref.last + 1 : cue.first]
+    if (
+        between
+        and between[0].text == ","
+        and len([t for t in between if t.is_word]) <= 5
+        and any(t.low in ("a", "an") for t in between[1:3])
+    ):
+        return [ref]
+    return []

@@ -1,0 +1,62 @@
+"""English passives: whether a cue is passive ("was funded by", a reversed cue), and the subject
+it is said of ("Hamas, funded by Iran", "Hamas is funded by Iran").
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.english import EN_BE
+from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.cue import Cue
+
+
+def is_passive(reading: Reading, cue: Cue) -> bool:
+    """be (+ adverb) + participle cue, or a participle cue followed by "by"."""
+    if cue.reversed:
+        return True
+    tokens = reading.tokens
+    words = cue.words.lower().split()
+    participle = any(
+        w.endswith(("ed", "en")) or w in ("held", "sent", "paid", "led", "made", "met", "hit")
+        for w in words
+    )
+    if not participle:
+        return False
+    for k in range(cue.first - 1, max(-1, cue.first - 4), -1):
+        low = tokens[k].low
+        if low in EN_BE:
+            return True
+        if not tokens[k].is_word or low not in (
+            "also",
+            "reportedly",
+            "allegedly",
+            "not",
+            "widely",
+            "long",
+            "often",
+            "previously",
+            "later",
+            "recently",
+            "been",
+            "being",
+            "directly",
+        ):
+            break
+    after = [t.low for t in tokens[cue.last + 1 : cue.last + 7]]
+    if "by" not in after:
+        return False
+    # "hosted a delegation led by X": "by" belongs to another participle.
+    return not any(w.endswith("ed") or w in ("led", "run") for w in after[: after.index("by")])
+
+
+def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
+    """The subject of a passive: right before it ("Hamas, funded by Iran") or before its
+    auxiliary ("Hamas is funded by Iran", "which is listed as ... by")."""
+    for ref in reversed(left):
+        if ref.marker is not None:
+            continue
+        between = reading.tokens[ref.last + 1 : cue.first]
+        words = [t.low for t in between if t.is_word]
+        if len(words) <= 1 or (any(w in EN_BE for w in words) and len(words) <= 5):
+            return ref
+        return None
+    return None

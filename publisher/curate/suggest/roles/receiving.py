@@ -1,0 +1,33 @@
+"""Receiving verbs ("received weapons", "تلقت") that take the cue as their object and so turn its
+roles around.
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
+from publisher.curate.suggest.grammar.english import EN_ROLE_PREPOSITIONS
+from publisher.curate.suggest.reading.sentence import Clause, Reading
+from publisher.curate.suggest.roles.cue import Cue
+from publisher.textlayer.arabic import fold
+
+
+def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[int]) -> set[int]:
+    """The receiving verbs that take the cue as their object: a few words before it, with no
+    preposition between ("received weapons", not "faced criticism over their ties")."""
+    found = set()
+    prepositions = EN_ROLE_PREPOSITIONS if reading.language == "en" else AR_PREPOSITIONS
+    for k in verbs:
+        if not clause.first <= k < cue.first:
+            continue
+        named = {i for r in reading.refs if r.ids for i in range(r.first, r.last + 1)}
+        between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
+        if reading.language == "ar":
+            between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+        if between and between[0].low in _VERB_PARTICLES:
+            between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
+        if len(between) <= 4 and not any(t.low in prepositions for t in between):
+            found.add(k)
+    return found
+
+
+_VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
