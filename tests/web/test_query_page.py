@@ -58,6 +58,7 @@ def test_the_example_files_name_no_host(tmp_path):
         assert full_iris(text, BASE) == [], path.name
 
 
+@pytest.mark.slow  # the fixture builds the whole release under another base
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_answers_rows_under_another_base(other, path):
     """The examples run as linked from the page (with their PREFIX lines under the served

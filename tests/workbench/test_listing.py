@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from publisher.build.coverage import coverage_report
 from publisher.curate import review_state
 from tests.workbench.conftest import ARMS, DOCUMENT, Curator
@@ -30,6 +32,7 @@ def _report(home: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+@pytest.mark.slow  # the coverage of every document, more than once
 def test_the_list_is_the_coverage_report_and_remembers_it(curator: Curator, home: Path) -> None:
     review_state._COUNTS.clear()
     listed = _listed(curator)
