@@ -18,46 +18,13 @@ import re
 from dataclasses import dataclass
 
 from .arabic import NormalisedText, fold
+from .numbers import NUMBER_WORDS, number_value
 
 __all__ = ["Relative", "find_relative", "resolve"]
 
 _W = r"[^\W_]"
-_NUMBERS = {
-    fold(k): v
-    for k, v in {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "several": 0,
-        "واحد": 1,
-        "اثنين": 2,
-        "ثلاثة": 3,
-        "ثلاث": 3,
-        "أربعة": 4,
-        "أربع": 4,
-        "خمسة": 5,
-        "خمس": 5,
-        "ستة": 6,
-        "ست": 6,
-        "سبعة": 7,
-        "سبع": 7,
-        "ثمانية": 8,
-        "ثماني": 8,
-        "تسعة": 9,
-        "تسع": 9,
-        "عشرة": 10,
-        "عشر": 10,
-    }.items()
-}
+# A count of units: number words as the amounts read them (numbers.py), or "several" (no count).
+_VAGUE = {fold(k) for k in ("several",)}
 _UNITS = {
     fold(k): v
     for k, v in {
@@ -133,7 +100,7 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-_NUM = _alt(_NUMBERS)
+_NUM = rf"{NUMBER_WORDS}|{_alt(_VAGUE)}"
 _UNIT = _alt(_UNITS)
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
@@ -267,7 +234,9 @@ def _read(m: re.Match[str], kind: str) -> Relative | None:
             n = (
                 int(g["n"])
                 if g.get("n") and g["n"].isdigit()
-                else _NUMBERS.get(g.get("n") or "", 1)
+                else 0
+                if (g.get("n") or "") in _VAGUE
+                else number_value(g.get("n") or "") or 1
             )
         if n == 0:
             return None
