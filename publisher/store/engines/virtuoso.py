@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from email.message import Message
 from pathlib import Path
 
@@ -210,14 +210,10 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
     as it is, for the store to refuse."""
     if "GRAPH" not in sparql.upper() and "*" not in sparql:
         return sparql
-    try:
-        tokens = list(lexer.tokens(sparql))
-    except (QueryError, ValueError):
+    scanned = _scan(sparql)
+    if scanned is None:
         return sparql
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(sparql)]
-
-    def offset(token: lexer.Token) -> int:
-        return starts[token.line - 1] + token.column - 1
+    tokens, offset = scanned
 
     used = {t.text[1:] for t in tokens if t.kind == VAR}
     fresh = _fresh(used)
@@ -289,19 +285,30 @@ def rewritten(sparql: str, named: Collection[str] | None) -> str:
     return "".join([*pieces, sparql[done:]]) if pieces else sparql
 
 
+def _scan(sparql: str) -> tuple[list[lexer.Token], Callable[[lexer.Token], int]] | None:
+    """The query's tokens and where each starts in the text, or None when the lexer refuses it
+    (the store then refuses it too)."""
+    try:
+        tokens = list(lexer.tokens(sparql))
+    except (QueryError, ValueError):
+        return None
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(sparql)]
+
+    def offset(token: lexer.Token) -> int:
+        return starts[token.line - 1] + token.column - 1
+
+    return tokens, offset
+
+
 def ascii_separators(sparql: str) -> str:
     """`GROUP_CONCAT(x; separator="←")` as `REPLACE(GROUP_CONCAT(x; separator="~sep0~"),
     "~sep0~", "←")`, for each separator that is not ASCII (Virtuoso loses its letters)."""
     if "GROUP_CONCAT" not in sparql.upper() or sparql.isascii():
         return sparql
-    try:
-        tokens = list(lexer.tokens(sparql))
-    except (QueryError, ValueError):
+    scanned = _scan(sparql)
+    if scanned is None:
         return sparql
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(sparql)]
-
-    def offset(token: lexer.Token) -> int:
-        return starts[token.line - 1] + token.column - 1
+    tokens, offset = scanned
 
     pieces: list[str] = []
     done = 0
