@@ -20,7 +20,7 @@ from publisher.corpus.problems import Problems
 from publisher.corpus.yamlsource import Located, load_yaml
 from publisher.curate.scratch import drafts_confirmed
 from publisher.curate.suggest.mapping_file import mapping_path
-from publisher.curate.suggest.review import Review, review
+from publisher.curate.suggest.review import Review, review, selected
 from publisher.errors import InputError, Problem
 
 
@@ -38,22 +38,11 @@ def cue_problems(
 
 
 def _chosen(path: Path, ids: list[str], every: bool, above: float | None) -> list[str]:
-    """The claims review() will confirm: `ids`, every draft, or the drafts at or above a
-    confidence that name no gap (the same choice as review's)."""
+    """The known claims review() will confirm (review.selected, the one rule of the choice)."""
     content = load_yaml(path) if path.is_file() else None
     items = content.get("claims") if isinstance(content, dict) else None
     claims = {str(c.get("id")): c for c in items or [] if isinstance(c, Located)}
-    drafts = {i: c for i, c in claims.items() if c.get("status") == "draft"}
-    chosen = list(drafts) if every else list(ids)
-    if above is not None:
-        chosen += [
-            i
-            for i, c in drafts.items()
-            if not c.get("gap")
-            and isinstance(c.get("confidence"), (int, float))
-            and c["confidence"] >= above
-        ]
-    return [i for i in dict.fromkeys(chosen) if i in claims]
+    return [i for i in dict.fromkeys(selected(claims, ids, every, above)) if i in claims]
 
 
 def check_confirmable(home: Path, document_id: str, ids: Collection[str]) -> None:

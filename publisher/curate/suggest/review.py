@@ -44,6 +44,26 @@ def _status_line(lines: list[str], claim: Located, status: str) -> None:
     lines.insert(index + 1, " " * column + f"status: {status}")
 
 
+def selected(
+    claims: dict[str, Located], ids: list[str], every: bool, above: float | None
+) -> list[str]:
+    """The claims a review sets: `ids`, or with `every` all the drafts, plus with `above` the
+    drafts whose confidence is at least that and that name no gap."""
+    if every:
+        ids = [i for i, c in claims.items() if c.get("status") == "draft"]
+    if above is not None:
+        ids = list(ids) + [
+            i
+            for i, c in claims.items()
+            if c.get("status") == "draft"
+            and not c.get("gap")
+            and isinstance(c.get("confidence"), (int, float))
+            and c["confidence"] >= above
+            and i not in ids
+        ]
+    return ids
+
+
 def review(
     home: Path,
     document_id: str,
@@ -71,18 +91,7 @@ def review(
     claims = {
         str(c.get("id")): c for c in (content or {}).get("claims") or [] if isinstance(c, Located)
     }
-    if every:
-        ids = [i for i, c in claims.items() if c.get("status") == "draft"]
-    if above is not None:
-        ids = list(ids) + [
-            i
-            for i, c in claims.items()
-            if c.get("status") == "draft"
-            and not c.get("gap")
-            and isinstance(c.get("confidence"), (int, float))
-            and c["confidence"] >= above
-            and i not in ids
-        ]
+    ids = selected(claims, ids, every, above)
     unknown = [i for i in ids if i not in claims]
     if unknown:
         raise InputError(
