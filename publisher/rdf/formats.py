@@ -25,10 +25,18 @@ class Format:
     writer: pyoxigraph.RdfFormat | pyoxigraph.QueryResultsFormat | None = None
     graph_aware: bool = False  # carries the named graph of each triple
     aliases: tuple[str, ...] = ()
+    # What clients call it in a `format=` or `output=` parameter besides its key and suffix
+    # (SPARQLWrapper sends json-ld and rdf+xml; for a graph, xml and json mean RDF syntaxes).
+    names: tuple[str, ...] = ()
 
     @property
     def media_types(self) -> tuple[str, ...]:
         return (self.media_type, *self.aliases)
+
+    def is_named(self, name: str) -> bool:
+        """Whether `name` (lower case) means this format: its key, suffix, one of its other
+        names or one of its media types."""
+        return name in (self.key, self.suffix, *self.names, *self.media_types)
 
     @property
     def rdf(self) -> pyoxigraph.RdfFormat:
@@ -76,6 +84,7 @@ JSON_LD = Format(
     "rdf",
     RDF.JSON_LD,
     aliases=("application/json",),
+    names=("json-ld", "json"),
 )
 N_TRIPLES = Format(
     "ntriples",
@@ -85,6 +94,7 @@ N_TRIPLES = Format(
     "rdf",
     RDF.N_TRIPLES,
     aliases=("text/plain",),
+    names=("n-triples",),
 )
 RDF_XML = Format(
     "rdfxml",
@@ -94,6 +104,7 @@ RDF_XML = Format(
     "rdf",
     RDF.RDF_XML,
     aliases=("application/xml", "text/xml"),
+    names=("rdf+xml", "xml"),
 )
 TRIG = Format("trig", "TriG", "application/trig", "trig", "rdf", RDF.TRIG, graph_aware=True)
 N_QUADS = Format(
@@ -105,6 +116,7 @@ N_QUADS = Format(
     RDF.N_QUADS,
     graph_aware=True,
     aliases=("text/x-nquads",),
+    names=("n-quads",),
 )
 HTML = Format("html", "HTML", "text/html", "html", "html", aliases=("application/xhtml+xml",))
 

@@ -43,14 +43,15 @@ CANDIDATES = {
     "boolean": formats.BOOLEAN_FORMATS,
     "graph": formats.DESCRIPTION_FORMATS,
 }
+NARROWER = {formats.TURTLE: formats.N_TRIPLES, formats.TRIG: formats.N_QUADS}
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> BaseResponse:
     operation = parse_request()
     query = operation.query
-    fixed = _format_parameter()
-    page = fixed is formats.HTML or (fixed is None and _wants_page())
+    named = _format_names()
+    page = _resolve(named, (formats.HTML,)) is formats.HTML or (not named and _wants_page())
     if query is None or (page and not query.strip()):
         return _service_description()
     config = current_app.config
@@ -61,7 +62,7 @@ def endpoint() -> BaseResponse:
             return _problem_page(query, error)
         raise
     try:
-        response = _run(query, operation, config, fixed)
+        response = _run(query, operation, config, named)
     except QueryError as error:
         ticket.end()
         if page:
@@ -77,19 +78,55 @@ def endpoint() -> BaseResponse:
     return response
 
 
-def _format_parameter() -> Format | None:
-    """The format named by `format=` (a key such as csv, json, turtle, or a suffix such as
-    ttl): how the query page's download links ask for a format without an Accept header."""
-    name = request.args.get("format", "").lower()
-    if not name:
+def _format_names() -> list[str]:
+    """The formats named by `format=` or `output=`, in order: a key (csv, json, turtle), a
+    suffix (ttl), another name (json-ld, rdf+xml) or a media type. The query page's download
+    links name one; SPARQL clients name several (SPARQLWrapper sends its name and the media
+    type). None of them known is a bad request, said before the query runs."""
+    names = [
+        name.strip().lower()
+        for key in ("format", "output")
+        for name in request.args.getlist(key)
+        if name.strip()
+    ]
+    if names and _resolve(names, (*DOWNLOADABLE, SVG)) is None:
+        choices = ", ".join(sorted({f.key for f in DOWNLOADABLE} | {"svg"}))
+        raise BadRequest(
+            f"format={names[0]!r} is not a format of this endpoint; it takes {choices}"
+            " (or their media types)"
+        )
+    return names
+
+
+def _resolve(names: list[str], candidates: tuple[Format, ...]) -> Format | None:
+    """The first of `names` that a candidate answers to. Candidates are read for one kind of
+    answer, so that `xml` is SPARQL XML for a SELECT and RDF/XML for a CONSTRUCT."""
+    for name in names:
+        for fmt in candidates:
+            if fmt.is_named(name):
+                return fmt
+    return None
+
+
+def _fixed(named: list[str], kind: str) -> Format | None:
+    """The format `named` asks for an answer of this kind; None when nothing is named."""
+    if not named:
         return None
-    for fmt in DOWNLOADABLE:
-        if name in (fmt.key, fmt.suffix):
-            return fmt
-    if name == "svg":
-        return SVG
-    choices = ", ".join(sorted({f.key for f in DOWNLOADABLE} | {"svg"}))
-    raise BadRequest(f"format={name!r} is not a format of this endpoint; it takes {choices}")
+    fixed = _resolve(named, (*CANDIDATES[kind], SVG))
+    if fixed is None:
+        other = _resolve(named, DOWNLOADABLE)
+        raise QueryRefused(
+            f"a {KINDS[kind]} cannot be written as {other.label if other else named[0]}; it can be: "
+            + ", ".join(f.key for f in CANDIDATES[kind] if f is not formats.HTML)
+        )
+    # N-Triples is Turtle and N-Quads is TriG: a client that names Turtle and asks for
+    # N-Triples in its Accept header (SPARQLWrapper has no name for N-Triples) gets N-Triples,
+    # which is both. Equal preferences keep the named format.
+    narrower = NARROWER.get(fixed)
+    if narrower is not None:
+        accept = request.headers.get("Accept")
+        return negotiation.negotiate(accept, (fixed, narrower)) or fixed
+    return fixed
 
 
 def _wants_page() -> bool:
@@ -125,7 +162,7 @@ def _normalised(query: str) -> str | None:
         return None
 
 
-def _run(query: str, operation: Operation, config: Config, fixed: Format | None) -> Response:
+def _run(query: str, operation: Operation, config: Config, named: list[str]) -> Response:
     result = execute(
         get_store(),
         query,
@@ -141,13 +178,9 @@ def _run(query: str, operation: Operation, config: Config, fixed: Format | None)
         max_nodes=config["MAX_QUERY_NODES"],
         prefixes=namespaces.query_prefixes(config["BASE_IRI"]),  # usable undeclared, as on WDQS
     )
+    fixed = _fixed(named, result.kind)
     if fixed is SVG:
         return _view_picture(query, result)
-    if fixed is not None and fixed not in CANDIDATES[result.kind]:
-        raise QueryRefused(
-            f"a {KINDS[result.kind]} cannot be written as {fixed.label}; it can be: "
-            + ", ".join(f.key for f in CANDIDATES[result.kind] if f is not formats.HTML)
-        )
     fmt = responses.choose(CANDIDATES[result.kind], fixed)
     if fmt is formats.HTML:
         body: bytes | str | Iterator[bytes] = query_page(
@@ -158,7 +191,7 @@ def _run(query: str, operation: Operation, config: Config, fixed: Format | None)
     response = current_app.response_class(body, content_type=fmt.content_type)
     response.vary.add("Accept")
     if fixed is not None and fixed is not formats.HTML:
-        name = f"query-result.{fixed.key if fixed.kind == 'results' else fixed.suffix}"
+        name = f"query-result.{fmt.key if fmt.kind == 'results' else fmt.suffix}"
         response.headers.set("Content-Disposition", "attachment", filename=name)
     if result.cut is not None and not isinstance(body, Iterator):
         unit = "rows" if result.kind == "solutions" else "triples"

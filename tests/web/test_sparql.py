@@ -94,6 +94,52 @@ def test_construct_in_every_rdf_format(client, accept, fmt):
     assert len(graph) > 0 and all(o == SUP.Claim for o in graph.objects(None, RDF.type))
 
 
+# What SPARQL clients put in format= and output= (SPARQLWrapper sends its own name, then the
+# media type), with the Accept header they send beside it.
+CLIENT_FORMAT_NAMES = [
+    (["json-ld", "application/ld+json"], "application/ld+json", "application/ld+json"),
+    (["rdf+xml", "application/rdf+xml"], "application/rdf+xml", "application/rdf+xml"),
+    (["xml"], "application/rdf+xml", "application/rdf+xml"),  # RDF/XML, for a graph
+    (["turtle"], "application/n-triples", "application/n-triples"),  # N-Triples is Turtle
+    (["turtle"], "text/turtle", "*/*"),
+    (["n-triples"], "application/n-triples", None),
+    (["application/n-quads"], "application/n-quads", None),
+]
+
+
+@pytest.mark.parametrize(("names", "expected", "accept"), CLIENT_FORMAT_NAMES)
+def test_construct_in_the_format_a_client_names(client, names, expected, accept):
+    query = f"CONSTRUCT {{ ?c a <{SUP.Claim}> }} WHERE {{ ?c a <{SUP.Claim}> }}"
+    response = get(client, query, accept, format=names, output=names[0])
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.mimetype == expected
+    graph = triples(response)
+    assert len(graph) > 0 and all(o == SUP.Claim for o in graph.objects(None, RDF.type))
+
+
+def test_a_select_in_the_format_a_client_names(client, store):
+    expected = {row["g"].value for row in store.query(CLAIM_GRAPHS).rows}
+    for names, mimetype in [
+        (["xml"], "application/sparql-results+xml"),  # SPARQL XML, for solutions
+        (["tsv", "text/tab-separated-values"], "text/tab-separated-values"),
+        (["application/sparql-results+json"], "application/sparql-results+json"),
+    ]:
+        response = get(client, CLAIM_GRAPHS, "*/*", output=names)
+        assert response.mimetype == mimetype
+        assert {row["g"].value for row in results(response)} == expected
+
+
+def test_a_format_name_nobody_knows_is_refused_before_the_query_runs(client):
+    response = get(client, CLAIM_GRAPHS, format="yaml")
+    assert response.status_code == 400
+    assert "format='yaml' is not a format of this endpoint" in response.get_data(as_text=True)
+    graph = get(
+        client, f"CONSTRUCT {{ ?c a <{SUP.Claim}> }} WHERE {{ ?c a <{SUP.Claim}> }}", format="csv"
+    )
+    assert graph.status_code == 400
+    assert "cannot be written as CSV" in graph.get_data(as_text=True)
+
+
 def test_describe(client, store):
     from tests.web.web_helpers import actor_with_arabic_label
 
