@@ -8,6 +8,7 @@ Comunica 5 (@comunica/query-sparql) runs on the pinned Node 22; link traversal i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ pytestmark = pytest.mark.external
 
 QUERIES = sorted((Path(__file__).resolve().parents[2] / "queries").glob("*.rq"))
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+GROUP_CONCAT = re.compile(
+    r'GROUP_CONCAT\(.*?;\s*separator\s*=\s*"([^"]*)"\s*\)\s*AS\s+\?(\w+)', re.S | re.I
+)
 
 
 @pytest.mark.parametrize("name", [path.name for path in QUERIES])
@@ -31,7 +35,27 @@ def test_competency_question_through_the_endpoint(server, store, name):
     assert expected, f"{name} has no answer on the release: nothing to compare"
     answer = comunica(query, [{"type": "sparql", "value": server.iri("sparql")}])
     assert sorted(answer["variables"]) == sorted(variables)
-    assert js_rows(answer) == sorted_rows(expected)
+    joined = concatenated(query)
+    assert unordered(js_rows(answer), joined) == unordered(sorted_rows(expected), joined)
+
+
+def concatenated(query: str) -> dict[str, str]:
+    """The variables a query makes with GROUP_CONCAT, with their separators."""
+    return {name: separator for separator, name in GROUP_CONCAT.findall(query)}
+
+
+def unordered(rows: Counter, joined: dict[str, str]) -> Counter:
+    """`rows` with each GROUP_CONCAT value's parts sorted: SPARQL leaves their order to the
+    engine, and Oxigraph's differs from one process to another (the server is one, the store
+    compared with is another)."""
+
+    def part(variable: str, term: tuple) -> tuple:
+        separator = joined.get(variable)
+        if separator is None or term[0] != "literal":
+            return term
+        return (term[0], separator.join(sorted(term[1].split(separator))), *term[2:])
+
+    return Counter({tuple((v, part(v, t)) for v, t in row): n for row, n in rows.items()})
 
 
 def test_the_competency_answers_carry_language_tags(server, store):
