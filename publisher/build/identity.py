@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from publisher import __version__
@@ -27,15 +28,57 @@ def release_time(corpus: Corpus) -> datetime:
 PLACEHOLDER = "0" * 16
 
 
-def content_identity(files: dict[str, bytes]) -> str:
+def content_identity(files: Mapping[str, bytes]) -> str:
     """The release id: a digest of the release's files, made with PLACEHOLDER for the id.
 
     The same output always gets the same id and a different output a different one, whatever
     changed (an input, the code, a prefix, a library), so a release folder of that id can be
     reused as it is, and moving code that changes nothing in the output changes no id. The .gz
     files are compressions of the others: zlib's version stands for them."""
+    return identity_of({name: hashlib.sha256(data).digest() for name, data in files.items()})
+
+
+def identity_of(digests: Mapping[str, bytes]) -> str:
+    """`content_identity` from the SHA-256 (raw) of each file."""
     digest = hashlib.sha256(f"publisher {__version__}\nzlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
-    for name in sorted(files):
+    for name in sorted(digests):
         if not name.endswith(".gz"):
-            digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+            digest.update(name.encode() + b"\0" + digests[name])
     return digest.hexdigest()[:16]
+
+
+class TwoDigests:
+    """The SHA-256 of a file made with PLACEHOLDER (`drafted`), and later of the same file with
+    the id written in (`final`): they share every byte before the first PLACEHOLDER, which a
+    release's dumps hold only near their end (in the release graph), so those bytes are hashed
+    once for both."""
+
+    def __init__(self, segments: Sequence[bytes]) -> None:
+        self.shared, self.offset = hashlib.sha256(), 0
+        marker, index, at = PLACEHOLDER.encode(), 0, 0
+        for index, segment in enumerate(segments):  # noqa: B007 (index is read after)
+            at = segment.find(marker)
+            if at != -1:
+                break
+            self.shared.update(segment)
+            self.offset += len(segment)
+        else:
+            index, at = len(segments), 0
+        self.shared.update(memoryview(segments[index])[:at] if at else b"")
+        self.offset += at
+        drafted = self.shared.copy()
+        for number, segment in enumerate(segments[index:]):
+            drafted.update(memoryview(segment)[at:] if number == 0 else segment)
+        self.drafted = drafted.digest()
+
+    def final(self, segments: Sequence[bytes]) -> str:
+        """The hex SHA-256 of the file with the id, `segments` being it with the same bytes
+        before the first PLACEHOLDER of the drafted file."""
+        digest, skip = self.shared.copy(), self.offset
+        for segment in segments:
+            if skip >= len(segment):
+                skip -= len(segment)
+                continue
+            digest.update(memoryview(segment)[skip:])
+            skip = 0
+        return digest.hexdigest()
