@@ -122,9 +122,10 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
     blocks; a subject with triples in several graphs (a claim is also the subject of
     sup:conflictsWith in the reference graph) is written again from the union of its
     triples (with `prefixes`, those the parts were made with)."""
-    found: dict[bytes, list[tuple[bytes, bytes, int]]] = {}
+    found: dict[bytes, list[tuple[bytes, memoryview, int]]] = {}
     for part in parts:
-        body, nquads, cut = part.sections["ttl"], part.sections["nq"], len(f" <{part.graph}> .")
+        body, cut = part.sections["ttl"], len(f" <{part.graph}> .")
+        nquads = memoryview(part.sections["nq"])  # sliced without copying: read only to merge
         at_body = at_nquads = 0
         for line in part.sections["ttl-index"].splitlines():
             subject, block, lines = line.rsplit(b" ", 2)
@@ -139,9 +140,11 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
     ]
 
 
-def _merged(found: list[tuple[bytes, bytes, int]], prefixes: dict[str, str]) -> bytes:
+def _merged(found: list[tuple[bytes, memoryview, int]], prefixes: dict[str, str]) -> bytes:
     """The block of a subject from its N-Quads lines in every graph that has it."""
-    lines = {line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.splitlines()}
+    lines = {
+        line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.tobytes().splitlines()
+    }
     triples = [q.triple for q in ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
     return turtle_body(serialised(triples, ox.RdfFormat.TURTLE, prefixes))
 
