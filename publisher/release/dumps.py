@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 import pyoxigraph as ox
 
@@ -126,17 +127,20 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
     for part in parts:
         body, cut = part.sections["ttl"], len(f" <{part.graph}> .")
         nquads = memoryview(part.sections["nq"])  # sliced without copying: read only to merge
-        at_body = at_nquads = 0
-        for line in part.sections["ttl-index"].splitlines():
-            subject, block, lines = line.rsplit(b" ", 2)
-            end_body, end_nquads = at_body + int(block), at_nquads + int(lines)
+        # The index's lines are `subject block-length nquads-length` (no space in a subject).
+        index = part.sections["ttl-index"].split()
+        body_ends = list(accumulate(map(int, index[1::3])))
+        nquads_ends = list(accumulate(map(int, index[2::3])))
+        for subject, body_start, body_end, nquads_start, nquads_end in zip(
+            index[0::3], [0, *body_ends], body_ends, [0, *nquads_ends], nquads_ends, strict=False
+        ):
             found.setdefault(subject, []).append(
-                (body[at_body:end_body], nquads[at_nquads:end_nquads], cut)
+                (body[body_start:body_end], nquads[nquads_start:nquads_end], cut)
             )
-            at_body, at_nquads = end_body, end_nquads
     return [
         (subject, blocks[0][0] if len(blocks) == 1 else _merged(blocks, prefixes))
-        for subject, blocks in sorted(found.items())
+        for subject in sorted(found)
+        for blocks in (found[subject],)
     ]
 
 
