@@ -135,6 +135,9 @@ def test_two_digests_hash_the_shared_bytes_once_and_agree_with_sha256() -> None:
     assert digests.final(final) == hashlib.sha256(b"".join(final)).hexdigest()
     # The final file may come cut otherwise: only its bytes count.
     assert digests.final([b"".join(final)[:3], b"".join(final)[3:]]) == digests.final(final)
+    # Bytes before the first placeholder that differ after all: the whole file is hashed.
+    other = [b"graph A\n", *final[1:]]
+    assert digests.final(other) == hashlib.sha256(b"".join(other)).hexdigest()
     none = TwoDigests([b"no placeholder", b" here"])
     assert none.drafted == hashlib.sha256(b"no placeholder here").digest()
     assert (

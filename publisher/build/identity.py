@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from itertools import accumulate
 
 from publisher import __version__
 from publisher.corpus.model import Corpus
@@ -70,10 +72,17 @@ class TwoDigests:
         for number, segment in enumerate(segments[index:]):
             drafted.update(memoryview(segment)[at:] if number == 0 else segment)
         self.drafted = drafted.digest()
+        self.segments = list(segments)
+        self.starts = list(accumulate((len(segment) for segment in segments[:-1]), initial=0))
 
     def final(self, segments: Sequence[bytes]) -> str:
-        """The hex SHA-256 of the file with the id, `segments` being it with the same bytes
-        before the first PLACEHOLDER of the drafted file."""
+        """The hex SHA-256 of the file with the id, from the shared bytes when `segments` do
+        begin with them (checked: else the whole file is hashed)."""
+        if not self._shared_by(segments):
+            whole = hashlib.sha256()
+            for segment in segments:
+                whole.update(segment)
+            return whole.hexdigest()
         digest, skip = self.shared.copy(), self.offset
         for segment in segments:
             if skip >= len(segment):
@@ -82,3 +91,28 @@ class TwoDigests:
             digest.update(memoryview(segment)[skip:])
             skip = 0
         return digest.hexdigest()
+
+    def _shared_by(self, segments: Sequence[bytes]) -> bool:
+        """Whether `segments` begin with the bytes hashed as shared (the same objects are
+        not compared: a part that is in both files is one bytes object)."""
+        position = 0
+        for segment in segments:
+            if position >= self.offset:
+                return True
+            end = min(position + len(segment), self.offset)
+            at = bisect_right(self.starts, position) - 1
+            same = self.starts[at] == position and self.segments[at] is segment
+            if not same and self._drafted(position, end) != segment[: end - position]:
+                return False
+            position += len(segment)
+        return position >= self.offset
+
+    def _drafted(self, start: int, end: int) -> bytes:
+        """Bytes start:end of the drafted file."""
+        at, found = bisect_right(self.starts, start) - 1, []
+        while start < end:
+            segment, offset = self.segments[at], start - self.starts[at]
+            found.append(segment[offset : offset + end - start])
+            start += len(found[-1])
+            at += 1
+        return b"".join(found)
