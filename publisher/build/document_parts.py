@@ -17,6 +17,7 @@ from publisher.corpus.model import Claim, Corpus, Document
 from publisher.graph.citing import cited_numbers
 from publisher.graph.claims import add_claim
 from publisher.graph.coverage import Coverage, account, add_coverage, candidate_sentences, summarise
+from publisher.graph.direct import claim_statement
 from publisher.graph.documents import add_document, add_text_layer
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import sorted_quads
@@ -89,7 +90,11 @@ class DocumentBuilder:
         proposition, which the shapes of conflicts read."""
         name = str(self.mint.graph("document", document.id))
         graph, coverage = self.graph(document)
-        part = make_part(name, sorted_quads(graph, name), self.prefixes)
+        found = (
+            claim_statement(c, self.corpus, self.mint) for c in self.claims.get(document.id, [])
+        )
+        statements = sorted(s for s in found if s is not None)
+        part = make_part(name, sorted_quads(graph, name), self.prefixes, statements)
         if coverage is not None:
             part.sections["coverage"] = coverage.pack()
         pointed = {f"<{self.mint.document(document.id)}>"} | {

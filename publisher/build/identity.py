@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from itertools import accumulate
 
 from publisher import __version__
 from publisher.corpus.model import Corpus
@@ -27,15 +30,89 @@ def release_time(corpus: Corpus) -> datetime:
 PLACEHOLDER = "0" * 16
 
 
-def content_identity(files: dict[str, bytes]) -> str:
+def content_identity(files: Mapping[str, bytes]) -> str:
     """The release id: a digest of the release's files, made with PLACEHOLDER for the id.
 
     The same output always gets the same id and a different output a different one, whatever
     changed (an input, the code, a prefix, a library), so a release folder of that id can be
     reused as it is, and moving code that changes nothing in the output changes no id. The .gz
     files are compressions of the others: zlib's version stands for them."""
+    return identity_of({name: hashlib.sha256(data).digest() for name, data in files.items()})
+
+
+def identity_of(digests: Mapping[str, bytes]) -> str:
+    """`content_identity` from the SHA-256 (raw) of each file."""
     digest = hashlib.sha256(f"publisher {__version__}\nzlib {zlib.ZLIB_RUNTIME_VERSION}\n".encode())
-    for name in sorted(files):
+    for name in sorted(digests):
         if not name.endswith(".gz"):
-            digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+            digest.update(name.encode() + b"\0" + digests[name])
     return digest.hexdigest()[:16]
+
+
+class TwoDigests:
+    """The SHA-256 of a file made with PLACEHOLDER (`drafted`), and later of the same file with
+    the id written in (`final`): they share every byte before the first PLACEHOLDER, which a
+    release's dumps hold only near their end (in the release graph), so those bytes are hashed
+    once for both."""
+
+    def __init__(self, segments: Sequence[bytes]) -> None:
+        self.shared, self.offset = hashlib.sha256(), 0
+        marker, index, at = PLACEHOLDER.encode(), 0, 0
+        for index, segment in enumerate(segments):  # noqa: B007 (index is read after)
+            at = segment.find(marker)
+            if at != -1:
+                break
+            self.shared.update(segment)
+            self.offset += len(segment)
+        else:
+            index, at = len(segments), 0
+        self.shared.update(memoryview(segments[index])[:at] if at else b"")
+        self.offset += at
+        drafted = self.shared.copy()
+        for number, segment in enumerate(segments[index:]):
+            drafted.update(memoryview(segment)[at:] if number == 0 else segment)
+        self.drafted = drafted.digest()
+        self.segments = list(segments)
+        self.starts = list(accumulate((len(segment) for segment in segments[:-1]), initial=0))
+
+    def final(self, segments: Sequence[bytes]) -> str:
+        """The hex SHA-256 of the file with the id, from the shared bytes when `segments` do
+        begin with them (checked: else the whole file is hashed)."""
+        if not self._shared_by(segments):
+            whole = hashlib.sha256()
+            for segment in segments:
+                whole.update(segment)
+            return whole.hexdigest()
+        digest, skip = self.shared.copy(), self.offset
+        for segment in segments:
+            if skip >= len(segment):
+                skip -= len(segment)
+                continue
+            digest.update(memoryview(segment)[skip:])
+            skip = 0
+        return digest.hexdigest()
+
+    def _shared_by(self, segments: Sequence[bytes]) -> bool:
+        """Whether `segments` begin with the bytes hashed as shared (the same objects are
+        not compared: a part that is in both files is one bytes object)."""
+        position = 0
+        for segment in segments:
+            if position >= self.offset:
+                return True
+            end = min(position + len(segment), self.offset)
+            at = bisect_right(self.starts, position) - 1
+            same = self.starts[at] == position and self.segments[at] is segment
+            if not same and self._drafted(position, end) != segment[: end - position]:
+                return False
+            position += len(segment)
+        return position >= self.offset
+
+    def _drafted(self, start: int, end: int) -> bytes:
+        """Bytes start:end of the drafted file."""
+        at, found = bisect_right(self.starts, start) - 1, []
+        while start < end:
+            segment, offset = self.segments[at], start - self.starts[at]
+            found.append(segment[offset : offset + end - start])
+            start += len(found[-1])
+            at += 1
+        return b"".join(found)

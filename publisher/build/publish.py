@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
-from publisher.build.identity import PLACEHOLDER, content_identity
-from publisher.build.pipeline import Built, build_graph, release_graph_part
+from publisher.build.cache import Cache
+from publisher.build.identity import PLACEHOLDER, TwoDigests, identity_of
+from publisher.build.pipeline import CACHE_DIR, Built, build_graph, release_graph_part
+from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
 from publisher.release import files as release_files
-from publisher.release.dumps import dataset_files, plain_files
+from publisher.release.dumps import dataset_files, plain_files, union_blocks, with_id
 from publisher.release.manifest import manifest
-from publisher.release.rdf12 import rdf12_trig
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
 from publisher.validate.engines import DEFAULT_ENGINE
@@ -68,28 +70,48 @@ def build_release(
         )
     clock = time.perf_counter()
     prefixes = namespaces.prefixes(built.minter.base)
-    drafted = plain_files(built.parts, prefixes) | _release_metadata(built, PLACEHOLDER)
-    release_id = content_identity(drafted)
-    release_part = release_graph_part(
-        built.corpus, built.minter, release_id, built.generated, home, prefixes, built.quality
-    )
-    graph = release_part.graph
+    placeholder = PLACEHOLDER.encode()
     for part in built.parts:
-        if part.graph != graph and any(
-            PLACEHOLDER.encode() in data for data in part.sections.values()
+        if part.graph != str(built.minter.graph("release")) and any(
+            placeholder in data for key, data in part.sections.items() if not key.endswith(".gz")
         ):
             raise ValidationFailed(
                 f"{part.graph} holds the text {PLACEHOLDER}, which stands "
                 "for the release id while it is computed; remove it"
             )
-    parts = [release_part if p.graph == graph else p for p in built.parts]
-    # The same bytes, the id written in: it occurs only in the release graph and metadata.
-    files = {name: _with_id(data, release_id) for name, data in drafted.items()}
-    files |= dataset_files(parts, prefixes, union=files["dataset.ttl"])
-    files[release_files.RDF12] = rdf12_trig(parts, built.direct, prefixes)
+    # The id is a digest of the files made with the placeholder; the bytes they share with
+    # the files made with the id (all but the release graph's) are hashed once for both.
+    blocks = union_blocks(built.parts, prefixes)
+    drafted = {
+        name: TwoDigests(segments)
+        for name, segments in plain_files(built.parts, prefixes, blocks).items()
+    }
+    metadata = _release_metadata(built, PLACEHOLDER)
+    release_id = identity_of(
+        {name: d.drafted for name, d in drafted.items()}
+        | {name: hashlib.sha256(data).digest() for name, data in metadata.items()}
+    )
+    release_part = release_graph_part(
+        built.corpus, built.minter, release_id, built.generated, home, prefixes, built.quality
+    )
+    parts = [release_part if p.graph == release_part.graph else p for p in built.parts]
+    files: dict[str, bytes | list[bytes]] = {
+        name: _with_id(data, release_id) for name, data in metadata.items()
+    }
+    store = Cache(home / CACHE_DIR if cache else None)
+    try:
+        members = TurtleMembers(store)
+        dumps = dataset_files(
+            parts, prefixes, with_id(blocks, placeholder, release_id.encode()), members
+        )
+        members.save()
+    finally:
+        store.close()
+    files |= dumps
+    digests = {name: digest.final(dumps[name]) for name, digest in drafted.items()}
     built.timings["release files"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    folder = write_release(out, release_id, files)
+    folder = write_release(out, release_id, files, digests)
     built.timings["writing"] = time.perf_counter() - clock
     LAST_TIMINGS.clear()
     LAST_TIMINGS.update(built.timings)

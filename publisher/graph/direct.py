@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from publisher.corpus.model import Corpus
+from publisher.corpus.model import Claim, Corpus
 from publisher.rdf.iris import Minter
 
 
@@ -33,23 +33,22 @@ class DirectStatement:
 
 def direct_statements(corpus: Corpus, mint: Minter) -> list[DirectStatement]:
     """The triple of every affirmed (published) claim, in claim order."""
-    found = []
-    for claim in corpus.claims.values():
-        if claim.polarity != "affirmed":
-            continue
-        target = (
-            mint.actor(claim.object) if claim.object in corpus.actors else mint.event(claim.object)
-        )
-        found.append(
-            DirectStatement(
-                str(mint.claim(claim.id)),
-                str(mint.actor(claim.subject)),
-                str(mint.direct(claim.relation)),
-                str(target),
-                str(mint.graph("document", claim.document)),
-            )
-        )
-    return sorted(found)
+    found = (claim_statement(claim, corpus, mint) for claim in corpus.claims.values())
+    return sorted(statement for statement in found if statement is not None)
+
+
+def claim_statement(claim: Claim, corpus: Corpus, mint: Minter) -> DirectStatement | None:
+    """The triple an affirmed claim states; None for a claim that is not affirmed."""
+    if claim.polarity != "affirmed":
+        return None
+    target = mint.actor(claim.object) if claim.object in corpus.actors else mint.event(claim.object)
+    return DirectStatement(
+        str(mint.claim(claim.id)),
+        str(mint.actor(claim.subject)),
+        str(mint.direct(claim.relation)),
+        str(target),
+        str(mint.graph("document", claim.document)),
+    )
 
 
 def direct_graph(

@@ -1,76 +1,154 @@
 """The dataset files of a release, assembled from the graphs' parts (see parts.py).
 
-dataset.nq, dataset.trig and dataset.jsonld (and their .gz) are concatenations of the parts in
-graph order, byte for byte what serialising all quads at once gives. dataset.ttl merges every
-graph into one set of triples in (subject, predicate, object) order: it is the parts' Turtle
-subject blocks in subject order, a subject found in several graphs being written again from
-all its triples.
+dataset.nq, dataset.trig, dataset.jsonld and dataset-rdf12.trig (and their .gz) are
+concatenations of the parts in graph order, byte for byte what serialising all quads at once
+gives. dataset.ttl merges every graph into one set of triples in (subject, predicate, object)
+order: it is the parts' Turtle subject blocks in subject order, a subject found in several
+graphs being written again from all its triples.
+
+A file is given as the byte strings it is the concatenation of (`Segments`): the parts' own
+bytes, never copied into one 300 MB string, hashed and written one after the other
+(writer.py). Its gzip copy is the parts' gzip members (a gzip file may hold several, read as
+their concatenation); that of dataset.ttl is made of members of runs of subject blocks cut
+where the content says (`turtle_runs`), each compressed once and cached by its digest, so that a
+release after a one-document change compresses only the runs that document's subjects are in.
 """
 
 from __future__ import annotations
 
+import hashlib
+import zlib
+from collections.abc import Callable, Sequence
+from itertools import accumulate
+
 import pyoxigraph as ox
 
 from publisher.rdf.terms import serialised
+from publisher.release.files import RDF12, gzipped
 from publisher.release.parts import GraphPart, compress, trig_header, turtle_body
+
+Segments = list[bytes]  # a file as the byte strings it is the concatenation of
+Blocks = list[tuple[bytes, bytes]]  # the union Turtle's (subject, block) in subject order
+# The .gz member of a run of Turtle blocks, by the run's SHA-256: a cache of the build (or
+# nothing: then every run is compressed).
+Members = Callable[[bytes, bytes], bytes]
+RUN_CUT = 256  # on average one subject block in RUN_CUT ends a run of the union Turtle's .gz
+
+
+def plain_files(
+    parts: Sequence[GraphPart], prefixes: dict[str, str], blocks: Blocks | None = None
+) -> dict[str, Segments]:
+    """dataset.{nq,trig,ttl,jsonld} without their .gz; `blocks` are the union Turtle's when
+    the caller has them already (the one file that is not a concatenation)."""
+    parts = _in_order(parts)
+    header = _header(prefixes)
+    blocks = union_blocks(parts, prefixes) if blocks is None else blocks
+    return {
+        "dataset.nq": [p.sections["nq"] for p in parts],
+        "dataset.trig": [header, *(p.sections["trig"] for p in parts)],
+        "dataset.jsonld": _array([p.sections["jsonld"] for p in parts], b"[", b",", b"]"),
+        "dataset.ttl": turtle_runs(blocks, prefixes) if blocks else [],
+    }
 
 
 def dataset_files(
-    parts: list[GraphPart], prefixes: dict[str, str], union: bytes | None = None
-) -> dict[str, bytes]:
-    """dataset.{nq,trig,ttl,jsonld} and the .gz of each, from parts in any order; `union` is
-    dataset.ttl when the caller has it already (the one file that is not a concatenation)."""
-    files = plain_files(parts, prefixes, union)
-    parts = sorted((p for p in parts if p.triples), key=lambda p: p.graph)
-    comma, open_, close = compress(b","), compress(b"["), compress(b"]")
+    parts: Sequence[GraphPart],
+    prefixes: dict[str, str],
+    blocks: Blocks | None = None,
+    members: Members | None = None,
+) -> dict[str, Segments]:
+    """Every dump of the release and its .gz, from parts in any order; `members` gives the
+    gzip member of a run of the union Turtle (see the module docstring)."""
+    files = plain_files(parts, prefixes, blocks)
+    parts = _in_order(parts)
+    header = _header(prefixes)
+    files[RDF12] = [header, *(p.sections["rdf12"] for p in parts)]
+    gz_header = compress(header)
     files |= {
-        "dataset.nq.gz": b"".join(p.sections["nq.gz"] for p in parts),
-        "dataset.trig.gz": compress(_header(prefixes))
-        + b"".join(p.sections["trig.gz"] for p in parts),
-        "dataset.jsonld.gz": open_ + comma.join(p.sections["jsonld.gz"] for p in parts) + close,
-        "dataset.ttl.gz": compress(files["dataset.ttl"]),
+        gzipped("dataset.nq"): [p.sections["nq.gz"] for p in parts],
+        gzipped("dataset.trig"): [gz_header, *(p.sections["trig.gz"] for p in parts)],
+        gzipped(RDF12): [gz_header, *(p.sections["rdf12.gz"] for p in parts)],
+        gzipped("dataset.jsonld"): _array(
+            [p.sections["jsonld.gz"] for p in parts],
+            compress(b"["),
+            compress(b","),
+            compress(b"]"),
+        ),
+        gzipped("dataset.ttl"): [
+            members(hashlib.sha256(run).digest(), run) if members else compress(run)
+            for run in files["dataset.ttl"]
+        ],
     }
     return files
 
 
-def plain_files(
-    parts: list[GraphPart], prefixes: dict[str, str], union: bytes | None = None
-) -> dict[str, bytes]:
-    """dataset.{nq,trig,ttl,jsonld} without their .gz."""
-    parts = sorted((p for p in parts if p.triples), key=lambda p: p.graph)
-    return {
-        "dataset.nq": b"".join(p.sections["nq"] for p in parts),
-        "dataset.trig": _header(prefixes) + b"".join(p.sections["trig"] for p in parts),
-        "dataset.jsonld": b"[" + b",".join(p.sections["jsonld"] for p in parts) + b"]",
-        "dataset.ttl": union_turtle(parts, prefixes) if union is None else union,
-    }
+def turtle_runs(blocks: Blocks, prefixes: dict[str, str]) -> Segments:
+    """dataset.ttl as runs of subject blocks, the first after the @prefix lines, each cut
+    before a block whose subject's CRC-32 is 0 modulo RUN_CUT: where a cut falls depends on
+    that block alone, so a change in one document moves no cut far from its own subjects and
+    the runs elsewhere stay the same bytes (their gzip members are reused)."""
+    runs, run = [], [_header(prefixes, ox.RdfFormat.TURTLE)]
+    for subject, block in blocks:
+        if zlib.crc32(subject) % RUN_CUT == 0 and len(run) > 1:
+            runs.append(b"".join(run))
+            run = []
+        run.append(block)
+    return [*runs, b"".join(run)]
 
 
-def union_turtle(parts: list[GraphPart], prefixes: dict[str, str]) -> bytes:
-    """Every graph's triples as one Turtle document, from the parts' subject blocks; a
-    subject with triples in several graphs (a claim is also the subject of sup:conflictsWith
-    in the reference graph) is written again from the union of its triples."""
-    blocks: dict[bytes, list[tuple[bytes, bytes, int]]] = {}
+def with_id(blocks: Blocks, placeholder: bytes, release_id: bytes) -> Blocks:
+    """The blocks with the release id written in place of its placeholder."""
+    return [
+        (s.replace(placeholder, release_id), b.replace(placeholder, release_id))
+        if placeholder in b or placeholder in s
+        else (s, b)
+        for s, b in blocks
+    ]
+
+
+def _in_order(parts: Sequence[GraphPart]) -> list[GraphPart]:
+    return sorted((p for p in parts if p.triples), key=lambda p: p.graph)
+
+
+def _array(items: list[bytes], open_: bytes, comma: bytes, close: bytes) -> Segments:
+    """[open_, a, comma, b, comma, c, close]: a JSON array of the parts' objects."""
+    out = [open_]
+    for index, item in enumerate(items):
+        out += [comma, item] if index else [item]
+    return [*out, close]
+
+
+def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks:
+    """Every graph's triples as Turtle subject blocks in subject order, from the parts'
+    blocks; a subject with triples in several graphs (a claim is also the subject of
+    sup:conflictsWith in the reference graph) is written again from the union of its
+    triples (with `prefixes`, those the parts were made with)."""
+    found: dict[bytes, list[tuple[bytes, memoryview, int]]] = {}
     for part in parts:
-        body, nquads, cut = part.sections["ttl"], part.sections["nq"], len(f" <{part.graph}> .")
-        at_body = at_nquads = 0
-        for line in part.sections["ttl-index"].splitlines():
-            subject, block, lines = line.rsplit(b" ", 2)
-            end_body, end_nquads = at_body + int(block), at_nquads + int(lines)
-            blocks.setdefault(subject, []).append(
-                (body[at_body:end_body], nquads[at_nquads:end_nquads], cut)
+        body, cut = part.sections["ttl"], len(f" <{part.graph}> .")
+        nquads = memoryview(part.sections["nq"])  # sliced without copying: read only to merge
+        # The index's lines are `subject block-length nquads-length` (no space in a subject).
+        index = part.sections["ttl-index"].split()
+        body_ends = list(accumulate(map(int, index[1::3])))
+        nquads_ends = list(accumulate(map(int, index[2::3])))
+        for subject, body_start, body_end, nquads_start, nquads_end in zip(
+            index[0::3], [0, *body_ends], body_ends, [0, *nquads_ends], nquads_ends, strict=False
+        ):
+            found.setdefault(subject, []).append(
+                (body[body_start:body_end], nquads[nquads_start:nquads_end], cut)
             )
-            at_body, at_nquads = end_body, end_nquads
-    out = [_header(prefixes, ox.RdfFormat.TURTLE)]
-    for subject in sorted(blocks):
-        found = blocks[subject]
-        out.append(found[0][0] if len(found) == 1 else _merged(found, prefixes))
-    return b"".join(out) if len(out) > 1 else b""
+    return [
+        (subject, blocks[0][0] if len(blocks) == 1 else _merged(blocks, prefixes))
+        for subject in sorted(found)
+        for blocks in (found[subject],)
+    ]
 
 
-def _merged(found: list[tuple[bytes, bytes, int]], prefixes: dict[str, str]) -> bytes:
+def _merged(found: list[tuple[bytes, memoryview, int]], prefixes: dict[str, str]) -> bytes:
     """The block of a subject from its N-Quads lines in every graph that has it."""
-    lines = {line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.splitlines()}
+    lines = {
+        line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.tobytes().splitlines()
+    }
     triples = [q.triple for q in ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
     return turtle_body(serialised(triples, ox.RdfFormat.TURTLE, prefixes))
 

@@ -2,8 +2,8 @@
 
 The release serialises quads sorted by (graph, subject, predicate, object), so each file is
 the concatenation of its graphs' pieces in graph order: N-Quads lines; TriG blocks after one
-prefix header; JSON-LD graph objects joined by commas inside one array. Each piece is also
-gzipped on its own: a gzip file may hold several members, read as their concatenation, so the
+prefix header (those of the RDF 1.2 TriG too, rdf12.py); JSON-LD graph objects joined by
+commas inside one array. Each piece is also gzipped on its own: a gzip file may hold several members, read as their concatenation, so the
 .gz files are assembled without compressing the whole dataset again. The union Turtle file
 cannot be split by graph; it is made from every part's triples (assemble.py).
 """
@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from publisher.graph.direct import DirectStatement
 from publisher.rdf import namespaces
 from publisher.rdf.terms import serialised
+from publisher.release.rdf12 import rdf12_block
 
-FORMATS = ("nq", "trig", "jsonld")
+FORMATS = ("nq", "trig", "jsonld", "rdf12")  # each also gzipped on its own
 RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
 
 
@@ -68,14 +70,23 @@ class GraphPart:
         return cls(graph, triples, sections)
 
 
-def make_part(name: str, quads: list[ox.Quad], prefixes: dict[str, str]) -> GraphPart:
-    """The part of graph `name` from its sorted quads."""
+def make_part(
+    name: str,
+    quads: list[ox.Quad],
+    prefixes: dict[str, str],
+    statements: Sequence[DirectStatement] = (),
+) -> GraphPart:
+    """The part of graph `name` from its sorted quads; `statements` are the affirmed claims
+    of this graph that its RDF 1.2 block reifies (rdf12.py)."""
     fmt = ox.RdfFormat
     nquads = serialised(quads, fmt.N_QUADS)
     trig = trig_body(serialised(quads, fmt.TRIG, prefixes))
     jsonld = serialised(quads, fmt.JSON_LD)
     jsonld = jsonld[1:-1] if quads else b""  # the graph object without the enclosing array
-    sections = {"nq": nquads, "trig": trig, "jsonld": jsonld}
+    if any(statement.graph != name for statement in statements):
+        raise ValueError(f"a statement reified in {name} belongs to another graph")
+    rdf12 = trig_body(rdf12_block(quads, statements, prefixes))
+    sections = {"nq": nquads, "trig": trig, "jsonld": jsonld, "rdf12": rdf12}
     for key in FORMATS:
         sections[key + ".gz"] = compress(sections[key])
     sections["ttl"], sections["ttl-index"] = turtle_blocks(quads, nquads, prefixes)

@@ -1,0 +1,159 @@
+"""The dumps are assembled from the graphs' parts (publisher/release/dumps.py): what users
+download is what serialising the whole dataset at once gives, and a release after a change,
+made from parts and gzip members reused from the last release, is the release a full build
+without any cache makes, byte for byte."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from publisher.build.cache import Cache
+from publisher.build.identity import PLACEHOLDER, TwoDigests
+from publisher.build.pipeline import CACHE_DIR
+from publisher.build.publish import build_release
+from publisher.build.turtle_members import KIND
+from publisher.rdf import namespaces
+from publisher.release.dumps import turtle_runs
+from publisher.release.rdf12 import rdf12_quads
+
+from .conftest import BASE
+
+DUMPS = ("dataset.nq", "dataset.trig", "dataset.jsonld", "dataset.ttl", "dataset-rdf12.trig")
+SYNTAX = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _quads(folder: Path, name: str) -> set[ox.Quad]:
+    fmt = ox.RdfFormat.TURTLE if name.endswith(".ttl") else SYNTAX[Path(name).suffix]
+    return set(ox.parse(gzip.decompress((folder / (name + ".gz")).read_bytes()), format=fmt))
+
+
+def _in_release_order(quads: set[ox.Quad]) -> list[ox.Quad]:
+    return sorted(
+        quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
+
+
+def test_the_dumps_are_the_whole_dataset_serialised_at_once(built_release: Path) -> None:
+    """Each dump, made by concatenating parts, is byte for byte pyoxigraph's serialisation of
+    every quad at once; each .gz (several gzip members) unpacks to its dump."""
+    quads = _in_release_order(
+        set(ox.parse(path=str(built_release / "dataset.nq"), format=ox.RdfFormat.N_QUADS))
+    )
+    prefixes = namespaces.prefixes(BASE)
+    assert len(quads) > 10000
+    whole = {
+        "dataset.nq": ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+        "dataset.trig": ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes),
+        "dataset.ttl": ox.serialize(
+            sorted({q.triple for q in quads}, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))),
+            format=ox.RdfFormat.TURTLE,
+            prefixes=prefixes,
+        ),
+    }
+    for name, data in whole.items():
+        assert (built_release / name).read_bytes() == data, name
+    # RDF 1.2: the same quads directed and with each affirmed claim's reifier, which are
+    # read back from the dump itself.
+    rdf12 = set(ox.parse(path=str(built_release / "dataset-rdf12.trig"), format=ox.RdfFormat.TRIG))
+    reifiers = [q for q in rdf12 if q.predicate == ox.NamedNode(namespaces.iri("rdf:reifies"))]
+    assert reifiers and len(rdf12) == len(quads) + len(reifiers)
+    assert (built_release / "dataset-rdf12.trig").read_bytes() == ox.serialize(
+        rdf12_quads(quads + reifiers), format=ox.RdfFormat.TRIG, prefixes=prefixes
+    )
+    for name in DUMPS:
+        assert (
+            gzip.decompress((built_release / (name + ".gz")).read_bytes())
+            == (built_release / name).read_bytes()
+        )
+
+
+def _changed(home: Path) -> None:
+    """One document's mapping changed, as a curator would (test_incremental_build.py)."""
+    claims = home / "data" / "claims" / "raisi-damascus-ar-news.yaml"
+    text = claims.read_text(encoding="utf-8")
+    old = "note: '\"On Thursday\"; the text gives no date.'"
+    assert old in text
+    claims.write_text(
+        text.replace(old, "note: '\"On Thursday\" (الخميس); the text gives no date.'", 1),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.slow  # two builds: one from the cache, one without
+def test_a_release_after_a_change_is_the_full_release(built_home: Path, tmp_path: Path) -> None:
+    """After a one-document change, the release made from the cached parts of the others and
+    the last release's gzip members is byte for byte, and graph for graph, the release a
+    build without any cache makes of the same inputs."""
+    home = tmp_path / "incremental"
+    shutil.copytree(built_home, home, symlinks=True)
+    before = (home / "release").resolve()
+    cache = Cache(home / CACHE_DIR)
+    members_before = {
+        name
+        for entry in (home / CACHE_DIR / KIND).iterdir()
+        for name in (cache.get(KIND, entry.name) or {})
+    }
+    _changed(home)
+    incremental = build_release(home, BASE, home / "release")
+    assert incremental.name != before.name
+    members_now = {
+        name
+        for entry in (home / CACHE_DIR / KIND).iterdir()
+        for name in (cache.get(KIND, entry.name) or {})
+    }
+    # Most runs of the union Turtle were compressed for the last release and reused.
+    assert 0 < len(members_now - members_before) < len(members_now & members_before)
+
+    full_home = tmp_path / "full"
+    shutil.copytree(home, full_home, symlinks=True)
+    shutil.rmtree(full_home / ".cache")  # no cached part, no gzip member of the last release
+    # Written to a folder of its own: a release folder of the same id would be reused as is.
+    full = build_release(full_home, BASE, tmp_path / "full-out" / "release", cache=False, workers=1)
+    assert full.name == incremental.name
+    assert _files(full) == _files(incremental)
+    for name in DUMPS:
+        assert _quads(full, name) == _quads(incremental, name), name
+    assert _quads(incremental, "dataset.nq") != _quads(before, "dataset.nq")
+
+
+def test_two_digests_hash_the_shared_bytes_once_and_agree_with_sha256() -> None:
+    marker, release_id = PLACEHOLDER.encode(), b"0123456789abcdef"
+    drafted = [b"graph a\n", b"graph b " + marker + b" and " + marker + b"\n", b"graph c\n"]
+    final = [segment.replace(marker, release_id) for segment in drafted]
+    digests = TwoDigests(drafted)
+    assert digests.drafted == hashlib.sha256(b"".join(drafted)).digest()
+    assert digests.final(final) == hashlib.sha256(b"".join(final)).hexdigest()
+    # The final file may come cut otherwise: only its bytes count.
+    assert digests.final([b"".join(final)[:3], b"".join(final)[3:]]) == digests.final(final)
+    # Bytes before the first placeholder that differ after all: the whole file is hashed.
+    other = [b"graph A\n", *final[1:]]
+    assert digests.final(other) == hashlib.sha256(b"".join(other)).hexdigest()
+    none = TwoDigests([b"no placeholder", b" here"])
+    assert none.drafted == hashlib.sha256(b"no placeholder here").digest()
+    assert (
+        none.final([b"no placeholder here"]) == hashlib.sha256(b"no placeholder here").hexdigest()
+    )
+
+
+def test_a_changed_block_changes_only_the_run_it_is_in() -> None:
+    """Runs of the union Turtle are cut where the blocks say, so a changed block leaves the
+    other runs (and their cached gzip members) as they were; the runs are the file."""
+    blocks = [(b"<urn:s%05d>" % n, b"<urn:s%05d> <urn:p> %d .\n" % (n, n)) for n in range(5000)]
+    runs = turtle_runs(blocks, {})
+    assert b"".join(runs) == b"".join(block for _, block in blocks)
+    assert 5 < len(runs) < 100
+    changed = list(blocks)
+    changed[2500] = (blocks[2500][0], blocks[2500][1].replace(b" .", b", 0 ."))
+    inserted = [*changed[:100], (b"<urn:s00099x>", b"<urn:s00099x> <urn:p> 1 .\n"), *changed[100:]]
+    after = turtle_runs(inserted, {})
+    assert len(set(after) - set(runs)) == 2 and len(set(runs) - set(after)) == 2
