@@ -23,7 +23,10 @@ ATTRIBUTION_KINDS = ("source_before", "speaker_before", "speaker_after")
 # An Arabic word may carry و/ف, then ب/ك/ل, then the article ال (ل + ال is written لل); the
 # last word of a cue an attached pronoun, or a verb's dual or plural ending.
 _AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
-_AR_SUFFIX = "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
+# A verb's person and number (دعمت، دعمنا، يدعمون) or a noun's plural and dual (مدعومون،
+# حليفين، تبرعات), then an attached pronoun: any form of the word the cue names.
+_AR_INFLECTION = "(?:ت|نا|ون|ين|ات|ان)?"
+_AR_SUFFIX = _AR_INFLECTION + "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
 _LETTER = r"[^\W_]"
 
 # What a phrase signals: (relation, reversed) for a relation cue, (kind, role) for an
@@ -53,6 +56,8 @@ def _pattern(phrase: str) -> str:
             part = _AR_PREFIX + part
         if arabic and not wildcard and n == len(words) - 1:
             part += _AR_SUFFIX
+        elif arabic and not wildcard:
+            part += _AR_INFLECTION  # "مدعومون من" for "مدعوم من"
         parts.append(part + (f"{_LETTER}*" if wildcard else ""))
     return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
 

@@ -38,6 +38,10 @@ class CueFinding(DrafterBase):
             if not (reading.start <= t.start and t.end <= reading.end):
                 continue
             cue = cue_of(t.start, t.end, t.payload[0], False, "transferred")
+            if self.language == "en" and any(
+                r.ids and r.last == cue.first - 1 for r in reading.refs
+            ):
+                continue  # "training to Hamas fighters": the fighters are Hamas's own
             if self._transfer_verb(reading, cue) is not None and not any(
                 overlaps(c.start, c.end, cue.start, cue.end) for c in cues
             ):
@@ -290,6 +294,8 @@ class CueFinding(DrafterBase):
                     ):
                         near.append(k)
                         position = reading.token_at(k.start)
+            if not near:
+                near = self._adverbial_kinds(reading, cue, kinds)
             relations = list(dict.fromkeys(k.payload[0] for k in near))
             if not relations:
                 out.append(cue)
@@ -299,6 +305,21 @@ class CueFinding(DrafterBase):
             for relation in relations:
                 out.append(replace(cue, relation=relation))
         return out
+
+    def _adverbial_kinds(
+        self, reading: Reading, cue: Cue, kinds: list[Match[tuple[str]]]
+    ) -> list[Match[tuple[str]]]:
+        """ "supports Hamas financially and militarily", "تدعم إيران الحوثيين ماليا وعسكريا":
+        adverbs of kind a few words after the cue, in its clause."""
+        clause = reading.clause_of(cue.first)
+        found = []
+        for k in kinds:
+            first = reading.token_at(k.start)
+            word = reading.tokens[first].low
+            adverb = word.endswith("ly") if self.language == "en" else word.endswith("ا")
+            if adverb and cue.last < first <= cue.last + 5 and first < clause.last:
+                found.append(k)
+        return found
 
 
 _SUPPORT_NOUNS = frozenset(

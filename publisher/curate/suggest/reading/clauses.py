@@ -15,6 +15,10 @@ from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.reading.titles import AR_GENERIC_HEADS
 
 CLAUSE_PUNCTUATION = frozenset(";؛:")
+# Words that open the rest of a main clause after "X, which ..., ": its verb.
+EN_RESUMING_VERBS = frozenset(
+    ("has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "later", "then")
+)
 
 
 class ClauseReading(ReaderBase):
@@ -41,6 +45,11 @@ class ClauseReading(ReaderBase):
                 if low in EN_RELATIVES and low != "that" and k not in ref_at:
                     antecedent = self._antecedent_before(reading, k)
                     cuts.append((k, "relative", antecedent))
+                    resumed = self._main_clause_resumed(reading, k) if prev.text == "," else None
+                    if resumed is not None and antecedent is not None:
+                        # "Iran, which funds Hamas, condemned Israel": the main clause goes
+                        # on after the closing comma, about the antecedent.
+                        cuts.append((resumed, "relative", antecedent))
                 elif low == "that" and k not in ref_at:
                     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                     antecedent = self._antecedent_before(reading, k) if prev.text == "," else None
@@ -90,6 +99,21 @@ class ClauseReading(ReaderBase):
             if last > first:
                 clauses.append(Clause(first, last, kind, antecedent, first if n else None))
         return clauses or [Clause(0, len(tokens))]
+
+    def _main_clause_resumed(self, reading: Reading, k: int) -> int | None:
+        """Where the main clause goes on after a relative clause between commas opened at k:
+        the token after the closing comma, when it is a verb (not a name, "and" or a list)."""
+        tokens = reading.tokens
+        for c in range(k + 1, min(len(tokens) - 1, k + 16)):
+            if tokens[c].text in CLAUSE_PUNCTUATION:
+                return None
+            if tokens[c].text != ",":
+                continue
+            word = tokens[c + 1].low
+            names = any(r.first <= c + 1 <= r.last for r in reading.refs)
+            verbish = word.endswith("ed") or word in EN_RESUMING_VERBS
+            return c + 1 if verbish and not names else None
+        return None
 
     def _numeric(self, reading: Reading, k: int) -> bool:
         tokens = reading.tokens
