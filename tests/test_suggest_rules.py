@@ -560,12 +560,68 @@ def test_the_main_clause_after_a_relative_clause_is_about_its_antecedent(
 
 def test_comma_and_between_two_names_joins_clauses_not_a_list(workspace: Workspace) -> None:
     # Formerly Israel was read as a second recipient of Iran's support.
-    assert triples(
-        workspace, "Iran supports Hamas, and Israel strongly condemned this.", "en"
-    ) == {("iran", "political-support", "hamas")}
+    assert triples(workspace, "Iran supports Hamas, and Israel strongly condemned this.", "en") == {
+        ("iran", "political-support", "hamas")
+    }
 
 
 def test_fighters_named_after_their_group_are_not_sent_forces(workspace: Workspace) -> None:
     assert triples(workspace, "Iran provided training to Hamas fighters.", "en") == {
         ("iran", "training", "hamas")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Qatar has harboured Hamas leaders since 2012.", "en", {("qatar", "hosting", "hamas")}),
+        (
+            "Ismail Haniyeh held talks with Sergey Lavrov.",
+            "en",
+            {("ismail-haniyeh", "meeting", "sergey-lavrov")},
+        ),
+        ("Ismail Haniyeh travelled to Iran in 2019.", "en", {("ismail-haniyeh", "visit", "iran")}),
+        ("Hamas lauded Qatar.", "en", {("hamas", "praise", "qatar")}),
+        ("Israel blamed Iran.", "en", {("israel", "condemnation", "iran")}),
+        (
+            "Israel branded Hamas a terrorist group.",
+            "en",
+            {("israel", "terrorist-designation", "hamas")},
+        ),
+        ("تؤوي قطر قادة حماس.", "ar", {("qatar", "hosting", "hamas")}),
+        ("امتدحت حماس موقف قطر.", "ar", {("hamas", "praise", "qatar")}),
+        (
+            "وتباحث إسماعيل هنية مع سيرغي لافروف.",
+            "ar",
+            {("ismail-haniyeh", "meeting", "sergey-lavrov")},
+        ),
+        # "يصل إلى" is "up to" here, not an arrival
+        (
+            "إيران تقدم ما يصل إلى 100 مليون دولار سنويا لحماس.",
+            "ar",
+            {("iran", "financial-support", "hamas")},
+        ),
+    ],
+)
+def test_common_wordings_of_contacts_and_stances(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hedged", "speaker"),
+    [
+        ("Iran is reported to have funded Hamas.", "en", True, None),
+        ("Iran funds Hamas, the United States asserted.", "en", False, "united-states"),
+        ("يقول مسؤولون إسرائيليون إن إيران تمول حماس.", "ar", False, "israel"),
+        ("من المرجح أن إيران تمول حماس.", "ar", True, None),
+    ],
+)
+def test_hedges_and_speakers_in_their_common_wordings(
+    workspace: Workspace, text: str, language: str, hedged: bool, speaker: str | None
+) -> None:
+    (draft,) = drafts_of(workspace, text, language)
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "financial-support", "hamas")
+    assert draft.hedged is hedged
+    assert {agent for agent, _ in draft.attribution} == ({speaker} if speaker else set())
