@@ -625,3 +625,49 @@ def test_hedges_and_speakers_in_their_common_wordings(
     assert (draft.subject, draft.relation, draft.object) == ("iran", "financial-support", "hamas")
     assert draft.hedged is hedged
     assert {agent for agent, _ in draft.attribution} == ({speaker} if speaker else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The Quds Force has trained and armed Hezbollah.",
+            "en",
+            {
+                ("quds-force", "training", "hezbollah"),
+                ("quds-force", "weapons-supply", "hezbollah"),
+            },
+        ),
+        (
+            "Iran arms and funds Hamas.",
+            "en",
+            {("iran", "weapons-supply", "hamas"), ("iran", "financial-support", "hamas")},
+        ),
+        # the object of the first verb is not coordinated with the subject of the next
+        (
+            "Iran funds Hamas and Qatar hosts Hezbollah.",
+            "en",
+            {("iran", "financial-support", "hamas"), ("qatar", "hosting", "hezbollah")},
+        ),
+        (
+            "The United States imposed sanctions on Hezbollah.",
+            "en",
+            {("united-states", "terrorist-designation", "hezbollah")},
+        ),
+        ("The funding of Hamas by Iran continued.", "en", {("iran", "financial-support", "hamas")}),
+        ("يتم تمويل حماس من قبل إيران.", "ar", {("iran", "financial-support", "hamas")}),
+        ("تمويل حماس من قبل قطر مستمر.", "ar", {("qatar", "financial-support", "hamas")}),
+        (
+            "تم تدريب مقاتلي حزب الله من قبل الحرس الثوري.",
+            "ar",
+            {("irgc", "training", "hezbollah")},
+        ),
+        # تواصل is "continues" before a verbal noun, "contact" only as a noun or with مع
+        ("تواصل إيران دعم حماس.", "ar", {("iran", "political-support", "hamas")}),
+        ("وتواصلت حماس مع روسيا.", "ar", {("hamas", "diplomatic-relations", "russia")}),
+    ],
+)
+def test_shared_objects_and_agents_after_by(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

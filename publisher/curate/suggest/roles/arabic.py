@@ -135,6 +135,27 @@ def arabic_roles(
             coordinated_group(reading, agent), coordinated_group(reading, subject), "receiving"
         )
 
+    by = _by_agent(reading, cue, right)
+    if by is not None:
+        # "تمويل حماس من قبل إيران", "يتم تمويل حماس من قبل إيران", "حماس مدعومة من قبل
+        # إيران": the agent after "من قبل", the noun's genitive or the subject receives.
+        genitive = next(
+            (
+                r
+                for r in right
+                if r.last < by.first
+                and r.marker is None
+                and word_count(reading, cue.last, r.first) <= 1  # "تدريب مقاتلي حزب الله"
+            ),
+            None,
+        )
+        if genitive is None and left and word_count(reading, left[-1].last, cue.first) <= 3:
+            genitive = left[-1] if left[-1].marker is None else None
+        if genitive is not None:
+            return Roles(
+                coordinated_group(reading, by), coordinated_group(reading, genitive), "passive"
+            )
+
     if cue.kind in ("amount", "transferred") or relation in (
         "financial-support",
         "weapons-supply",
@@ -296,3 +317,23 @@ def _person_like(reading: Reading, ref: Ref) -> bool:
     """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
     before = reading.tokens[max(0, ref.first - 2) : ref.first]
     return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
+
+
+_MIN, _QABL = fold("من"), fold("قبل")
+
+
+def _by_agent(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:
+    """The agent of a passive or a verbal noun after "من قبل" (by), a few words after the cue."""
+    tokens = reading.tokens
+    return next(
+        (
+            r
+            for r in right
+            if r.first >= 2
+            and without_conjunction(tokens[r.first - 2].low) == _MIN
+            and tokens[r.first - 1].low == _QABL
+            and word_count(reading, cue.last, r.first) <= 6
+            and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛"}
+        ),
+        None,
+    )

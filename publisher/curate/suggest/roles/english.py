@@ -196,6 +196,22 @@ def english_roles(
             return Roles(
                 coordinated_group(reading, giver), coordinated_group(reading, taker), "of-for"
             )
+        # "the funding of Hamas by Iran": the noun's object after "of", its giver after "by".
+        if giver is not None and giver.marker == "of":
+            by = next(
+                (
+                    r
+                    for r in right
+                    if r.first > giver.last
+                    and r.marker == "by"
+                    and word_count(reading, giver.last, r.first) <= 1
+                ),
+                None,
+            )
+            if by is not None:
+                return Roles(
+                    coordinated_group(reading, by), coordinated_group(reading, giver), "of-by"
+                )
 
     subject = None
     for ref in reversed(left):
@@ -229,7 +245,9 @@ def english_roles(
     if relation not in OPPOSING:
         markers = markers - {"against"}  # "commitment to resistance against Israel"
     recipient = None
-    next_cue = min((k for k in reading.cue_tokens if k > cue.last), default=len(tokens))
+    if relation == "terrorist-designation":
+        markers = markers | {"on"}  # "imposed sanctions on Hezbollah"
+    next_cue = _next_cue(reading, cue)
     for ref in right:
         if word_count(reading, cue.last, ref.first) > RECIPIENT_WINDOW:
             break
@@ -274,6 +292,18 @@ EN_GIVER_NOUNS = frozenset(
         "benefactors",
     )
 )
+
+
+def _next_cue(reading: Reading, cue: Cue) -> int:
+    """The first token of the next cue that does not share this one's object: cues joined
+    by "and", "or" or a comma share it ("trained and armed Hezbollah")."""
+    tokens = reading.tokens
+    k = cue.last + 1
+    while k < len(tokens) and (k in reading.cue_tokens or tokens[k].low in ("and", "or", ",")):
+        k += 1
+    if k < len(tokens) and tokens[k - 1].low in ("and", "or", ","):
+        k = cue.last + 1  # "supports Hamas, and ...": no cue of its own followed
+    return min((j for j in reading.cue_tokens if j >= k), default=len(tokens))
 
 
 def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
