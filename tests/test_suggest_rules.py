@@ -671,3 +671,47 @@ def test_shared_objects_and_agents_after_by(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Hamas relies heavily on Qatari money.", "en", {("qatar", "financial-support", "hamas")}),
+        (
+            "Hezbollah is funded largely by Iran.",
+            "en",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        (
+            "Weapons were supplied to Hezbollah by Iran.",
+            "en",
+            {("iran", "weapons-supply", "hezbollah")},
+        ),
+        ("Iran promised to support Hamas.", "en", {("iran", "pledge", "hamas")}),
+        ("Iran vowed continued support for Hezbollah.", "en", {("iran", "pledge", "hezbollah")}),
+        (
+            "Hamas thanked Qatar for its financial aid.",
+            "en",
+            {("hamas", "praise", "qatar"), ("qatar", "financial-support", "hamas")},
+        ),
+        (
+            "Hamas praised Iranian support.",
+            "en",
+            {("hamas", "praise", "iran"), ("iran", "political-support", "hamas")},
+        ),
+        (
+            "أشادت حماس بالدعم الإيراني.",
+            "ar",
+            {("hamas", "praise", "iran"), ("iran", "political-support", "hamas")},
+        ),
+        (
+            "وشكرت حماس قطر على دعمها.",
+            "ar",
+            {("hamas", "praise", "qatar"), ("qatar", "political-support", "hamas")},
+        ),
+    ],
+)
+def test_adverbs_passive_transfers_pledges_and_praised_support(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, language) == expected

@@ -28,6 +28,7 @@ _AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 _AR_INFLECTION = "(?:ت|نا|ون|ين|ات|ان)?"
 _AR_SUFFIX = _AR_INFLECTION + "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
 _LETTER = r"[^\W_]"
+_EN_JOINT = r"\s+(?:[a-z]+ly\s+)?"
 
 # What a phrase signals: (relation, reversed) for a relation cue, (kind, role) for an
 # attribution cue, () for the plain word lists.
@@ -59,7 +60,10 @@ def _pattern(phrase: str) -> str:
         elif arabic and not wildcard:
             part += _AR_INFLECTION  # "مدعومون من" for "مدعوم من"
         parts.append(part + (f"{_LETTER}*" if wildcard else ""))
-    return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
+    # An English adverb may stand between a cue's words: "funded largely by", "relies
+    # heavily on", "backed directly by".
+    joint = r"\s+" if not words or is_arabic_letter(words[0][:1] or "a") else _EN_JOINT
+    return rf"(?<!{_LETTER})" + joint.join(parts) + rf"(?!{_LETTER})"
 
 
 class PhraseSet(Generic[Payload]):

@@ -214,6 +214,23 @@ class CueFinding(DrafterBase):
                 if clause.first <= reading.token_at(a.start) < clause.last
                 and 0 < reading.token_at(a.start) - pledge.last <= 4
             ]
+            support = [
+                c
+                for c in cues
+                if c is not pledge
+                and reading.clause_of(c.first) is clause
+                and 0 < c.first - pledge.last <= 3
+                and c.relation == "political-support"
+                and not reading.refs_in(pledge.last + 1, c.first)
+            ]
+            if not what and not amounts and support:
+                # "promised to support Hamas", "تعهدت بدعم حماس": a pledge of support is the
+                # pledge, to the one supported.
+                for c in support[:1]:
+                    out.remove(c)
+                    pledge.words = f"{pledge.words} {c.words}"
+                    pledge.last, pledge.end = max(pledge.last, c.last), max(pledge.end, c.end)
+                continue
             if not what and not amounts:
                 continue
             financial = amounts or any(c.relation == "financial-support" for c in what)

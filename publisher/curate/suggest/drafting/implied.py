@@ -8,7 +8,7 @@ from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.role_drafts import RoleDrafting
-from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.textlayer.arabic import fold
 
@@ -55,8 +55,28 @@ class ImpliedRelations(RoleDrafting):
         ):
             return roles, []
         agents = roles.agents or thanks_roles.recipients
+        if roles.agents and all(r.kind == "pronoun" for r in roles.agents):
+            agents = thanks_roles.recipients  # "for its support": the one thanked
         recipients = roles.recipients or thanks_roles.agents
         return Roles(agents, recipients, roles.how, roles.competing), thanks_roles.agents
+
+    def _praised_support(self, computed: list[tuple[Cue, Clause, Roles]]) -> dict[int, Roles]:
+        """ "أشادت حماس بالدعم الإيراني", "Hamas praised Iranian support": support named by its
+        giver as what is praised; the giver is praised, and the one praising receives it (as
+        it says). Roles by id of the cue they replace."""
+        out: dict[int, Roles] = {}
+        for n, (cue, clause, roles) in enumerate(computed):
+            if cue.relation != "praise" or not roles.agents or roles.recipients:
+                continue
+            for other, other_clause, other_roles in computed[n + 1 :]:
+                if other_clause is not clause or not 0 < other.first - cue.last <= 3:
+                    break
+                givers = [r for r in other_roles.agents if r.qualifies is not None]
+                if other.relation in SUPPORT and givers and not other_roles.recipients:
+                    out[id(cue)] = Roles(roles.agents, givers, roles.how, roles.competing)
+                    out[id(other)] = Roles(givers, roles.agents, "praised", other_roles.competing)
+                    break
+        return out
 
     def _inclusions(self, reading: Reading, frames: list[Frame]) -> list[Draft]:
         """ "Other groups within the coalition include Hamas, the PIJ and the Houthis", "يضم

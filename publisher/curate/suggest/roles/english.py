@@ -108,6 +108,25 @@ def english_roles(
             agent = trained_in(reading, cue, right)
         return Roles(coordinated_group(reading, agent), recipients, "receiving")
 
+    # "Weapons were supplied to Hezbollah by Iran": the thing given is the subject of a
+    # passive transfer verb; "by" gives, "to" receives.
+    given = next(
+        (
+            k
+            for k in range(cue.last + 2, min(len(tokens), cue.last + 4))
+            if tokens[k].low in EN_TRANSFER_VERBS and tokens[k - 1].low in EN_PASSIVE_BE
+        ),
+        None,
+    )
+    if given is not None and relation in GIVING:
+        later = [r for r in right if r.first > given and not is_place(r)]
+        agent = next((r for r in later if r.marker == "by"), None)
+        taker = next((r for r in later if r.marker in ("to", "for")), None)
+        if agent is not None and taker is not None:
+            return Roles(
+                coordinated_group(reading, agent), coordinated_group(reading, taker), "passive"
+            )
+
     # A transfer verb before a noun cue: its subject gives, its object receives.
     transfer = next(
         (
@@ -273,6 +292,7 @@ def english_roles(
     return Roles(agents, recipients, how, competing)
 
 
+EN_PASSIVE_BE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
 EN_GIVER_NOUNS = frozenset(
     (

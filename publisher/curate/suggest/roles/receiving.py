@@ -23,6 +23,8 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
         if reading.language == "ar":
             between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+        if reading.language == "en":
+            between = [t for t in between if not t.low.endswith("ly")]  # "relies heavily on"
         if between and between[0].low in _VERB_PARTICLES:
             between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
