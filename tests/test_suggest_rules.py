@@ -715,3 +715,32 @@ def test_adverbs_passive_transfers_pledges_and_praised_support(
     workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "حزب الله، المدعوم من إيران، أدان إسرائيل.",
+            {("iran", "political-support", "hezbollah"), ("hezbollah", "condemnation", "israel")},
+        ),
+        (
+            "إيران، التي تدعم الحوثيين، أدانت إسرائيل.",
+            {("iran", "political-support", "houthis"), ("iran", "condemnation", "israel")},
+        ),
+        (
+            "إيران التي تدعم الحوثيين أدانت إسرائيل.",
+            {("iran", "political-support", "houthis"), ("iran", "condemnation", "israel")},
+        ),
+        (
+            "حماس التي تدعمها إيران أدانت إسرائيل.",
+            {("iran", "political-support", "hamas"), ("hamas", "condemnation", "israel")},
+        ),
+    ],
+)
+def test_arabic_relative_clauses_and_appositions_keep_the_main_subject(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    # Formerly the name inside the apposition or the relative clause was read as the
+    # subject of the main verb, and the relative verb's object as its subject.
+    assert triples(workspace, text, "ar") == expected

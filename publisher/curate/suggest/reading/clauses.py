@@ -75,7 +75,13 @@ class ClauseReading(ReaderBase):
             else:
                 bare = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBORDINATORS else low
                 if bare in AR_RELATIVES:
-                    cuts.append((k, "relative", self._antecedent_before(reading, k)))
+                    antecedent = self._antecedent_before(reading, k)
+                    cuts.append((k, "relative", antecedent))
+                    resumed = self._arabic_main_verb(reading, k)
+                    if resumed is not None and antecedent is not None:
+                        # "إيران، التي تدعم الحوثيين، أدانت إسرائيل": the main clause goes on
+                        # at its verb, about the antecedent.
+                        cuts.append((resumed, "relative", antecedent))
                 elif bare in AR_COMPLEMENTIZERS:
                     cuts.append((k, "content", None))
                 elif bare in AR_SUBORDINATORS or (
@@ -113,6 +119,26 @@ class ClauseReading(ReaderBase):
             names = any(r.first <= c + 1 <= r.last for r in reading.refs)
             verbish = word.endswith("ed") or word in EN_RESUMING_VERBS
             return c + 1 if verbish and not names else None
+        return None
+
+    def _arabic_main_verb(self, reading: Reading, k: int) -> int | None:
+        """The verb of the main clause after a relative clause opened at k: a cue that looks
+        like a finite verb (no article, preposition or conjunction on it) right after a name
+        or a comma, past the relative clause's own verb."""
+        tokens = reading.tokens
+        named = {i for r in reading.refs for i in range(r.first, r.last + 1)}
+        for j in range(k + 2, min(len(tokens), k + 12)):
+            if tokens[j].text in CLAUSE_PUNCTUATION:
+                return None
+            low = tokens[j].low
+            verbish = (
+                j in reading.cue_tokens
+                and j not in named
+                and not low.startswith(("ال", "لل", "ب", "ل", "و", "ف", "م"))
+                and not low.endswith(("ة", "ه", "ات"))
+            )
+            if verbish and (j - 1 in named or tokens[j - 1].text in ",،"):
+                return j
         return None
 
     def _numeric(self, reading: Reading, k: int) -> bool:

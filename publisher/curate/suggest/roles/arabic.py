@@ -257,6 +257,22 @@ def arabic_roles(
         return Roles(
             coordinated_group(reading, first), coordinated_group(reading, second), "demonym"
         )
+    if (
+        first is not None
+        and first.marker is None
+        and not noun
+        and clause.kind == "relative"
+        and clause.antecedent is not None
+        and not left
+        and cue.first == clause.first + 1
+    ):
+        # "إيران التي تدعم الحوثيين": the antecedent is the subject, the name after the
+        # verb its object; "حماس التي تدعمها إيران": the pronoun on the verb is the object.
+        low = reading.tokens[cue.last].low
+        group = coordinated_group(reading, first)
+        if low.endswith(_RESUMPTIVE):
+            return Roles(group, relative_antecedents(reading, clause), "relative")
+        return Roles(relative_antecedents(reading, clause), group, "relative")
     if first is not None and first.marker is None and (not is_place(first) or not noun):
         group = coordinated_group(reading, first)
         second = later(group[-1], marked if noun else AR_RECIPIENT_MARKERS)
@@ -320,6 +336,7 @@ def _person_like(reading: Reading, ref: Ref) -> bool:
 
 
 _MIN, _QABL = fold("من"), fold("قبل")
+_RESUMPTIVE = tuple(fold(w) for w in ("ها", "هما", "هم", "ه"))
 
 
 def _by_agent(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:

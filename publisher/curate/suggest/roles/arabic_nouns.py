@@ -100,11 +100,11 @@ def adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
     relative clause ("قرار يدين حماس")."""
     if not left:
         return None
-    ref = left[-1]
+    tokens = reading.tokens
+    ref = _before_apposition(reading, left, cue) or left[-1]
     if ref.modifier or ref.marker is not None:
         return None
     start = ref.last + 1
-    tokens = reading.tokens
     if tokens[start].text in ",،":
         # "هنية، رئيس الوفد، قد التقى": an apposition between commas is skipped.
         close = next((k for k in range(start + 1, cue.first) if tokens[k].text in ",،"), None)
@@ -117,6 +117,30 @@ def adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
             continue
         return None
     return ref
+
+
+def _before_apposition(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
+    """ "حزب الله، المدعوم من إيران، أدان": a name inside an apposition between commas, which
+    closes right before the verb, is not its subject; the name before the apposition is."""
+    tokens = reading.tokens
+    inner = left[-1]
+    tail = tokens[inner.last + 1 : cue.first]
+    if not tail or tail[0].text not in ",،":
+        return None
+    if any(t.is_word and t.low not in AR_VERB_OPENERS for t in tail):
+        return None
+    opening = next(
+        (
+            k
+            for k in range(inner.first - 1, max(-1, inner.first - 10), -1)
+            if tokens[k].text in ",،"
+        ),
+        None,
+    )
+    if opening is None:
+        return None
+    outer = next((r for r in left if r.last == opening - 1), None)
+    return outer if outer is not None and outer.marker is None else None
 
 
 def noun_governed(reading: Reading, cue: Cue) -> bool:
