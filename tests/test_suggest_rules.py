@@ -744,3 +744,34 @@ def test_arabic_relative_clauses_and_appositions_keep_the_main_subject(
     # Formerly the name inside the apposition or the relative clause was read as the
     # subject of the main verb, and the relative verb's object as its subject.
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأكدت إيران دعمها لحماس.", {("iran", "political-support", "hamas")}),
+        ("وأعلنت إيران دعمها الكامل لحماس.", {("iran", "political-support", "hamas")}),
+        ("وأعلنت قطر تعليق تمويلها لحماس.", {("qatar", "suspension-of-support", "hamas")}),
+        ("تعد إيران من أبرز داعمي حزب الله.", {("iran", "political-support", "hezbollah")}),
+        ("إيران أكبر ممولي حماس.", {("iran", "financial-support", "hamas")}),
+    ],
+)
+def test_arabic_stated_support_and_giver_nouns(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت قطر مرارا تمويل حماس.",
+        "نفت قطر تمويل حماس.",
+        "Qatar has repeatedly denied funding Hamas.",
+    ],
+)
+def test_a_denial_past_an_adverb_is_still_the_denier_s_act(workspace: Workspace, text: str) -> None:
+    language = "en" if text.isascii() else "ar"
+    (draft,) = drafts_of(workspace, text, language)
+    assert (draft.subject, draft.relation, draft.object) == ("qatar", "financial-support", "hamas")
+    assert draft.polarity == "denied"

@@ -23,6 +23,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.arabic_nouns import adverbs_only
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
@@ -41,7 +42,10 @@ class AttributionReading(DrafterBase):
             return cue.first > frame.at and all(
                 t.low in ("having", "ever") or t.low in EN_TRANSFER_VERBS for t in between
             )
-        return frame.refs[-1].last == cue.first - 1
+        # "نفت قطر تمويل حماس", "نفت قطر مرارا تمويل حماس"
+        return cue.first > frame.refs[-1].last and adverbs_only(
+            reading, frame.refs[-1].last + 1, cue.first
+        )
 
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)

@@ -13,6 +13,7 @@ from publisher.curate.suggest.grammar.arabic import (
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import (
     adjacent_subject,
+    adverbs_only,
     arabic_noun,
     is_transfer_masdar,
     noun_governed,
@@ -241,7 +242,7 @@ def arabic_roles(
         and first is not None
         and first.marker is None
         and subject_before is not None
-        and subject_before.last == cue.first - 1
+        and adverbs_only(reading, subject_before.last + 1, cue.first)  # "نفت قطر مرارا"
         and subject_before.first > 0
         and without_conjunction(tokens_low(reading, subject_before.first - 1)) in AR_DENIAL_VERBS
     ):
@@ -294,6 +295,9 @@ def arabic_roles(
                 )
             if governed and clause.antecedent is not None:
                 return Roles(relative_antecedents(reading, clause), group, "relative")
+            if _giver_noun(reading, cue) and subject_before is not None:
+                # "تعد إيران من أبرز داعمي حزب الله": a giver noun's genitive receives.
+                return Roles(coordinated_group(reading, subject_before), group, "giver-noun")
             return Roles(group, [], "genitive")
         adjacent = adjacent_subject(reading, left, cue)
         if adjacent is not None:
@@ -354,3 +358,16 @@ def _by_agent(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:
         ),
         None,
     )
+
+
+_GIVER_STEMS = tuple(fold(w) for w in ("داعم", "ممول", "راعي", "رعاة", "مسلح", "مدرب"))
+
+
+def _giver_noun(reading: Reading, cue: Cue) -> bool:
+    """An agent noun of giving (داعم، ممول، راعي, any number or case): who gives, not what."""
+    low = without_conjunction(reading.tokens[cue.last].low)
+    for prefix in ("بال", "لل", "ال", "ب", "ل"):
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            low = low[len(prefix) :]
+            break
+    return low.startswith(_GIVER_STEMS)

@@ -4,7 +4,7 @@ subject right before it, and the noun that governs it.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS, AR_STATING_VERBS
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.referents import CIRCUMSTANCE
@@ -44,6 +44,9 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     before = [r for r in reading.refs if r.last == prev.index]
     if not before:
         return True
+    opener = reading.tokens[before[0].first - 1].low if before[0].first > 0 else ""
+    if opener in AR_STATING_VERBS or opener[1:] in AR_STATING_VERBS:
+        return True  # "أكدت إيران دعمها": the stating verb's object
     plural = len(reading.group_of(before[0])) >= 2
     agrees = low.endswith(("ا", "ان", "ون", "ين")) or low[:1] in "يت"  # دعمتا، تدعمان، يدعمون
     return plural and not agrees
@@ -169,3 +172,9 @@ def is_transfer_masdar(low: str) -> bool:
     return (len(low) >= 5 and low[0] == "ت" and low[-2] == "ي") or (
         len(low) >= 5 and low[0] == "ا" and low[-2] == "ا"
     )
+
+
+def adverbs_only(reading: Reading, first: int, last: int) -> bool:
+    """Nothing but an adverb or two (accusatives in -ا: مرارا، أيضا، قطعيا) in [first, last)."""
+    between = reading.tokens[first:last]
+    return len(between) <= 2 and all(t.is_word and t.low.endswith("ا") for t in between)
