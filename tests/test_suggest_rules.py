@@ -775,3 +775,18 @@ def test_a_denial_past_an_adverb_is_still_the_denier_s_act(workspace: Workspace,
     (draft,) = drafts_of(workspace, text, language)
     assert (draft.subject, draft.relation, draft.object) == ("qatar", "financial-support", "hamas")
     assert draft.polarity == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hezbollah gets most of its weapons from Iran.", "en"),
+        ("يحصل حزب الله على معظم أسلحته من إيران.", "ar"),
+    ],
+)
+def test_a_share_of_what_is_received_is_received(
+    workspace: Workspace, text: str, language: str
+) -> None:
+    # "most of its", "معظم": a quantifier before the thing received; "أسلحته": ة written ت
+    # before a pronoun.
+    assert triples(workspace, text, language) == {("iran", "weapons-supply", "hezbollah")}

@@ -48,11 +48,15 @@ class Match(Generic[Payload]):
 def _pattern(phrase: str) -> str:
     parts = []
     words = fold(phrase).split()
+    raw = phrase.split()
     for n, word in enumerate(words):
         wildcard = word.endswith("*")
         word = word.rstrip("*")
         part = re.escape(word).replace("'", "['’]")
         arabic = bool(word) and is_arabic_letter(word[0])
+        if arabic and n == len(words) - 1 and len(raw) == len(words) and raw[n].endswith("ة"):
+            # ة is written ت before a pronoun: "أسلحته", "علاقتها"
+            part = part[:-1] + "(?:" + part[-1] + "|ت(?=هما|هم|هن|ها|ه|ي|نا))"
         if arabic:
             part = _AR_PREFIX + part
         if arabic and not wildcard and n == len(words) - 1:
