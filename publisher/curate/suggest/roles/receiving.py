@@ -39,6 +39,5 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
 _VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
 _QUANTIFIERS = frozenset(
     ("most", "much", "all", "some", "many", "part", "bulk", "majority")
-    + tuple(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
-)
+) | frozenset(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
 _OF = frozenset(("of", fold("من")))
