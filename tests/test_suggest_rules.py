@@ -790,3 +790,39 @@ def test_a_share_of_what_is_received_is_received(
     # "most of its", "معظم": a quantifier before the thing received; "أسلحته": ة written ت
     # before a pronoun.
     assert triples(workspace, text, language) == {("iran", "weapons-supply", "hezbollah")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hezbollah, which Iran funds, praised Syria.",
+            {("iran", "financial-support", "hezbollah"), ("hezbollah", "praise", "syria")},
+        ),
+        # formerly Hamas praised Hezbollah and funded it: a comma without "and" joins no verbs
+        (
+            "Iran, which Hamas praised, funds Hezbollah.",
+            {("hamas", "praise", "iran"), ("iran", "financial-support", "hezbollah")},
+        ),
+        # the relative clause's own claim is drafted too (it was left out before suggest 4)
+        (
+            "The United States designated Hamas, which Iran funds, as a terrorist organisation.",
+            {
+                ("united-states", "terrorist-designation", "hamas"),
+                ("iran", "financial-support", "hamas"),
+            },
+        ),
+        (
+            "Iran trained, armed and funded Hezbollah.",
+            {
+                ("iran", "training", "hezbollah"),
+                ("iran", "weapons-supply", "hezbollah"),
+                ("iran", "financial-support", "hezbollah"),
+            },
+        ),
+    ],
+)
+def test_english_object_relatives_and_lists_of_verbs(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

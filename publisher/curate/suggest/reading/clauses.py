@@ -117,7 +117,11 @@ class ClauseReading(ReaderBase):
                 continue
             word = tokens[c + 1].low
             names = any(r.first <= c + 1 <= r.last for r in reading.refs)
-            verbish = word.endswith("ed") or word in EN_RESUMING_VERBS
+            verbish = (
+                word.endswith("ed")
+                or word in EN_RESUMING_VERBS
+                or (c + 1 in reading.cue_tokens and word.endswith("s"))  # "..., funds"
+            )
             return c + 1 if verbish and not names else None
         return None
 

@@ -280,6 +280,19 @@ def english_roles(
     recipients = coordinated_group(reading, recipient)
     if (
         not recipients
+        and relation not in SYMMETRIC
+        and clause.kind == "relative"
+        and clause.antecedent is not None
+        and subject is not None
+        and subject.first == clause.first + 1
+        and tokens[clause.first].low in ("which", "that", "whom")
+        and all(t.low in EN_AUXILIARIES for t in tokens[subject.last + 1 : cue.first])
+    ):
+        # "Hezbollah, which Iran funds, ...": the antecedent is the object of the relative
+        # clause whose own subject follows the pronoun.
+        recipients = relative_antecedents(reading, clause)
+    if (
+        not recipients
         and relation in SYMMETRIC
         and subject is not None
         and not circumstantial(reading, cue)  # "A and B were present during the meeting"
@@ -292,6 +305,7 @@ def english_roles(
     return Roles(agents, recipients, how, competing)
 
 
+EN_AUXILIARIES = frozenset(("has", "have", "had", "does", "did", "will", "would", "also"))
 EN_PASSIVE_BE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
 EN_GIVER_NOUNS = frozenset(
@@ -321,8 +335,11 @@ def _next_cue(reading: Reading, cue: Cue) -> int:
     k = cue.last + 1
     while k < len(tokens) and (k in reading.cue_tokens or tokens[k].low in ("and", "or", ",")):
         k += 1
-    if k < len(tokens) and tokens[k - 1].low in ("and", "or", ","):
-        k = cue.last + 1  # "supports Hamas, and ...": no cue of its own followed
+    joints = {t.low for t in tokens[cue.last + 1 : k]}
+    if (k < len(tokens) and tokens[k - 1].low in ("and", "or", ",")) or not joints & {"and", "or"}:
+        # "supports Hamas, and ...": no cue of its own followed; "praised, funds Hezbollah":
+        # a comma without "and" is no list of verbs.
+        k = cue.last + 1
     return min((j for j in reading.cue_tokens if j >= k), default=len(tokens))
 
 
