@@ -826,3 +826,13 @@ def test_english_object_relatives_and_lists_of_verbs(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+def test_an_accuser_named_as_officials_of_a_state_accuses(workspace: Workspace) -> None:
+    # Formerly Iran was read as condemning the Houthis: the officials, the speaker of the
+    # accusation, were left out of its roles.
+    text = "واتهم مسؤولون أمريكيون إيران بتهريب الأسلحة إلى الحوثيين."
+    assert triples(workspace, text, "ar") == {
+        ("united-states", "condemnation", "iran"),
+        ("iran", "weapons-supply", "houthis"),
+    }
