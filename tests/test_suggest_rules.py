@@ -836,3 +836,19 @@ def test_an_accuser_named_as_officials_of_a_state_accuses(workspace: Workspace) 
         ("united-states", "condemnation", "iran"),
         ("iran", "weapons-supply", "houthis"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hezbollah has denied receiving weapons from Iran.", "en"),
+        ("ونفى حزب الله تلقي أسلحة من إيران.", "ar"),
+    ],
+)
+def test_a_recipient_denying_what_it_received(
+    workspace: Workspace, text: str, language: str
+) -> None:
+    (draft,) = drafts_of(workspace, text, language)
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "weapons-supply", "hezbollah")
+    assert draft.polarity == "denied"
+    assert {agent for agent, _ in draft.attribution} == {"hezbollah"}
