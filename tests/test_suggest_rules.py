@@ -852,3 +852,17 @@ def test_a_recipient_denying_what_it_received(
     assert (draft.subject, draft.relation, draft.object) == ("iran", "weapons-supply", "hezbollah")
     assert draft.polarity == "denied"
     assert {agent for agent, _ in draft.attribution} == {"hezbollah"}
+
+
+def test_arabic_verbs_joined_by_wa_with_the_object_pronoun_share_their_roles(
+    workspace: Workspace,
+) -> None:
+    assert triples(workspace, "تمول إيران حزب الله وتسلحه وتدربه.", "ar") == {
+        ("iran", "financial-support", "hezbollah"),
+        ("iran", "weapons-supply", "hezbollah"),
+        ("iran", "training", "hezbollah"),
+    }
+    # a noun with a pronoun after a clause is not another verb of it
+    assert triples(workspace, "تدعم إيران حماس وعلاقتها قوية.", "ar") == {
+        ("iran", "political-support", "hamas")
+    }

@@ -239,6 +239,8 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if roles.agents:
                 roles.agents = coordinated_across(reading, clause, roles.agents)
             roles = self._membership(reading, cue, roles)
+            if computed:
+                roles = self._coordinated_verb(reading, cue, roles, computed[-1])
             computed.append((cue, clause, roles))
         praised_support = self._praised_support(computed)
         for cue, clause, roles in computed:

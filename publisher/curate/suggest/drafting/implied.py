@@ -78,6 +78,36 @@ class ImpliedRelations(RoleDrafting):
                     break
         return out
 
+    def _coordinated_verb(
+        self, reading: Reading, cue: Cue, roles: Roles, before: tuple[Cue, Clause, Roles]
+    ) -> Roles:
+        """ "تمول إيران حزب الله وتسلحه وتدربه": a verb joined by و with the object's pronoun
+        on it shares the subject and the object of the verb before it."""
+        previous, _, previous_roles = before
+        low = reading.tokens[cue.first].low
+        if (
+            self.language != "ar"
+            or roles.recipients
+            or any(r not in previous_roles.recipients for r in roles.agents)
+            or cue.first != cue.last
+            or not low.startswith("و")
+            or not low.endswith(_OBJECT_PRONOUNS)
+            or not previous_roles.agents
+            or not previous_roles.recipients
+            or reading.refs_in(cue.first, cue.last + 1)
+            or cue.relation not in SUPPORT  # "وعلاقتها": its relations, a noun
+        ):
+            return roles
+        between = range(previous.last + 1, cue.first)
+        named = {
+            i
+            for r in [*previous_roles.agents, *previous_roles.recipients]
+            for i in range(r.first, r.last + 1)
+        }
+        if any(k not in named and k not in reading.cue_tokens for k in between):
+            return roles
+        return Roles(previous_roles.agents, previous_roles.recipients, "coordinated")
+
     def _inclusions(self, reading: Reading, frames: list[Frame]) -> list[Draft]:
         """ "Other groups within the coalition include Hamas, the PIJ and the Houthis", "يضم
         المحور ...": each one listed is a member of the collective (alliance)."""
@@ -111,3 +141,4 @@ class ImpliedRelations(RoleDrafting):
 
 _INCLUDE_EN = frozenset(("include", "includes", "included"))
 _INCLUDE_AR = frozenset(fold(w) for w in ("تضم", "يضم", "ضم", "ضمت", "تشمل", "يشمل"))
+_OBJECT_PRONOUNS = tuple(fold(w) for w in ("ه", "ها", "هم", "هما"))
