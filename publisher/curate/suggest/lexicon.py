@@ -23,8 +23,12 @@ ATTRIBUTION_KINDS = ("source_before", "speaker_before", "speaker_after")
 # An Arabic word may carry و/ف, then ب/ك/ل, then the article ال (ل + ال is written لل); the
 # last word of a cue an attached pronoun, or a verb's dual or plural ending.
 _AR_PREFIX = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
-_AR_SUFFIX = "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
+# A verb's person and number (دعمت، دعمنا، يدعمون) or a noun's plural and dual (مدعومون،
+# حليفين، تبرعات), then an attached pronoun: any form of the word the cue names.
+_AR_INFLECTION = "(?:ت|نا|ون|ين|ات|ان)?"
+_AR_SUFFIX = _AR_INFLECTION + "(?:هما|هم|هن|ها|ه|تا|وا|ا)?"
 _LETTER = r"[^\W_]"
+_EN_JOINT = r"\s+(?:[a-z]+ly\s+)?"
 
 # What a phrase signals: (relation, reversed) for a relation cue, (kind, role) for an
 # attribution cue, () for the plain word lists.
@@ -44,17 +48,26 @@ class Match(Generic[Payload]):
 def _pattern(phrase: str) -> str:
     parts = []
     words = fold(phrase).split()
+    raw = phrase.split()
     for n, word in enumerate(words):
         wildcard = word.endswith("*")
         word = word.rstrip("*")
         part = re.escape(word).replace("'", "['’]")
         arabic = bool(word) and is_arabic_letter(word[0])
+        if arabic and n == len(words) - 1 and len(raw) == len(words) and raw[n].endswith("ة"):
+            # ة is written ت before a pronoun: "أسلحته", "علاقتها"
+            part = part[:-1] + "(?:" + part[-1] + "|ت(?=هما|هم|هن|ها|ه|ي|نا))"
         if arabic:
             part = _AR_PREFIX + part
         if arabic and not wildcard and n == len(words) - 1:
             part += _AR_SUFFIX
+        elif arabic and not wildcard:
+            part += _AR_INFLECTION  # "مدعومون من" for "مدعوم من"
         parts.append(part + (f"{_LETTER}*" if wildcard else ""))
-    return rf"(?<!{_LETTER})" + r"\s+".join(parts) + rf"(?!{_LETTER})"
+    # An English adverb may stand between a cue's words: "funded largely by", "relies
+    # heavily on", "backed directly by".
+    joint = r"\s+" if not words or is_arabic_letter(words[0][:1] or "a") else _EN_JOINT
+    return rf"(?<!{_LETTER})" + joint.join(parts) + rf"(?!{_LETTER})"
 
 
 class PhraseSet(Generic[Payload]):

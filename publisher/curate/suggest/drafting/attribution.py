@@ -23,6 +23,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.roles.arabic_nouns import adverbs_only
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
@@ -39,9 +40,14 @@ class AttributionReading(DrafterBase):
         if reading.language == "en":
             between = reading.words_between(frame.at, cue.first)
             return cue.first > frame.at and all(
-                t.low in ("having", "ever") or t.low in EN_TRANSFER_VERBS for t in between
+                t.low in ("having", "ever") or t.low in EN_TRANSFER_VERBS or t.low in _RECEIVING
+                for t in between
             )
-        return frame.refs[-1].last == cue.first - 1
+        # "نفت قطر تمويل حماس", "نفت قطر مرارا تمويل حماس", "نفى حزب الله تلقي أسلحة"
+        first = frame.refs[-1].last + 1
+        if first < cue.first and reading.tokens[first].low in _RECEIVING:
+            first += 1
+        return cue.first > frame.refs[-1].last and adverbs_only(reading, first, cue.first)
 
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
@@ -315,3 +321,9 @@ def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
         and len(reading.words_between(a + 1, close)) <= 8
         and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
     )
+
+
+# What a denier may deny receiving: "denied receiving weapons", "نفى تلقي أسلحة".
+_RECEIVING = frozenset(("receiving", "accepting", "getting", "obtaining", "taking")) | frozenset(
+    fold(w) for w in ("تلقي", "تسلم", "استلام", "قبول")
+)

@@ -38,6 +38,10 @@ class CueFinding(DrafterBase):
             if not (reading.start <= t.start and t.end <= reading.end):
                 continue
             cue = cue_of(t.start, t.end, t.payload[0], False, "transferred")
+            if self.language == "en" and any(
+                r.ids and r.last == cue.first - 1 for r in reading.refs
+            ):
+                continue  # "training to Hamas fighters": the fighters are Hamas's own
             if self._transfer_verb(reading, cue) is not None and not any(
                 overlaps(c.start, c.end, cue.start, cue.end) for c in cues
             ):
@@ -210,6 +214,23 @@ class CueFinding(DrafterBase):
                 if clause.first <= reading.token_at(a.start) < clause.last
                 and 0 < reading.token_at(a.start) - pledge.last <= 4
             ]
+            support = [
+                c
+                for c in cues
+                if c is not pledge
+                and reading.clause_of(c.first) is clause
+                and 0 < c.first - pledge.last <= 3
+                and c.relation == "political-support"
+                and not reading.refs_in(pledge.last + 1, c.first)
+            ]
+            if not what and not amounts and support:
+                # "promised to support Hamas", "تعهدت بدعم حماس": a pledge of support is the
+                # pledge, to the one supported.
+                for c in support[:1]:
+                    out.remove(c)
+                    pledge.words = f"{pledge.words} {c.words}"
+                    pledge.last, pledge.end = max(pledge.last, c.last), max(pledge.end, c.end)
+                continue
             if not what and not amounts:
                 continue
             financial = amounts or any(c.relation == "financial-support" for c in what)
@@ -290,6 +311,8 @@ class CueFinding(DrafterBase):
                     ):
                         near.append(k)
                         position = reading.token_at(k.start)
+            if not near:
+                near = self._adverbial_kinds(reading, cue, kinds)
             relations = list(dict.fromkeys(k.payload[0] for k in near))
             if not relations:
                 out.append(cue)
@@ -299,6 +322,21 @@ class CueFinding(DrafterBase):
             for relation in relations:
                 out.append(replace(cue, relation=relation))
         return out
+
+    def _adverbial_kinds(
+        self, reading: Reading, cue: Cue, kinds: list[Match[tuple[str]]]
+    ) -> list[Match[tuple[str]]]:
+        """ "supports Hamas financially and militarily", "تدعم إيران الحوثيين ماليا وعسكريا":
+        adverbs of kind a few words after the cue, in its clause."""
+        clause = reading.clause_of(cue.first)
+        found = []
+        for k in kinds:
+            first = reading.token_at(k.start)
+            word = reading.tokens[first].low
+            adverb = word.endswith("ly") if self.language == "en" else word.endswith("ا")
+            if adverb and cue.last < first <= cue.last + 5 and first < clause.last:
+                found.append(k)
+        return found
 
 
 _SUPPORT_NOUNS = frozenset(

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 3"
+DRAFTER = "suggest 4"
 
 
 class DraftAmount(TypedDict, total=False):

@@ -14,10 +14,12 @@ from publisher.curate.suggest.drafting.context import Memory, Topic, overlaps
 from publisher.curate.suggest.drafting.cues import CueFinding
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.implied import ImpliedRelations
+from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.remembering import MemoryKeeping
 from publisher.curate.suggest.drafting.resolution import ReferentResolution
 from publisher.curate.suggest.lexicon import Lexicon
 from publisher.curate.suggest.reading.reader import Reader
+from publisher.curate.suggest.reading.sentence import Clause
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.curate.suggest.roles.finding import find_roles
@@ -214,6 +216,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         }
         drafts: list[Draft] = []
         praised: list[tuple[Cue, Roles]] = []
+        computed: list[tuple[Cue, Clause, Roles]] = []
         for cue in cues:
             clause = reading.clause_of(cue.first)
             governor = cue.governor or cue
@@ -228,6 +231,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                     f.covers(cue.first)
                     and not self._speaker_s_circumstance(reading, f, cue)
                     and not self._denier_acts(reading, f, cue)
+                    and not (f.kind == "speaker" and f.at == cue.first)  # "اتهم X Y": X accuses
                 )
                 for r in f.refs
             }
@@ -235,9 +239,17 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if roles.agents:
                 roles.agents = coordinated_across(reading, clause, roles.agents)
             roles = self._membership(reading, cue, roles)
+            if computed:
+                roles = self._coordinated_verb(reading, cue, roles, computed[-1])
+            computed.append((cue, clause, roles))
+        praised_support = self._praised_support(computed)
+        for cue, clause, roles in computed:
+            roles = praised_support.get(id(cue), roles)
             if cue.relation == "praise":
                 praised.append((cue, roles))
             roles, thanker = self._thanked_for(reading, cue, roles, praised)
+            if not thanker and id(cue) in praised_support and cue.relation in SUPPORT:
+                thanker = praised_support[id(cue)].recipients
             drafts += self._drafts(reading, clause, cue, roles, frames, thanker)
         drafts += self._inclusions(reading, frames)
         drafts += self._denied_claims(reading, frames, drafts)

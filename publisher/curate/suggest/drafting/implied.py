@@ -8,7 +8,7 @@ from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.role_drafts import RoleDrafting
-from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.textlayer.arabic import fold
 
@@ -55,8 +55,58 @@ class ImpliedRelations(RoleDrafting):
         ):
             return roles, []
         agents = roles.agents or thanks_roles.recipients
+        if roles.agents and all(r.kind == "pronoun" for r in roles.agents):
+            agents = thanks_roles.recipients  # "for its support": the one thanked
         recipients = roles.recipients or thanks_roles.agents
         return Roles(agents, recipients, roles.how, roles.competing), thanks_roles.agents
+
+    def _praised_support(self, computed: list[tuple[Cue, Clause, Roles]]) -> dict[int, Roles]:
+        """ "أشادت حماس بالدعم الإيراني", "Hamas praised Iranian support": support named by its
+        giver as what is praised; the giver is praised, and the one praising receives it (as
+        it says). Roles by id of the cue they replace."""
+        out: dict[int, Roles] = {}
+        for n, (cue, clause, roles) in enumerate(computed):
+            if cue.relation != "praise" or not roles.agents or roles.recipients:
+                continue
+            for other, other_clause, other_roles in computed[n + 1 :]:
+                if other_clause is not clause or not 0 < other.first - cue.last <= 3:
+                    break
+                givers = [r for r in other_roles.agents if r.qualifies is not None]
+                if other.relation in SUPPORT and givers and not other_roles.recipients:
+                    out[id(cue)] = Roles(roles.agents, givers, roles.how, roles.competing)
+                    out[id(other)] = Roles(givers, roles.agents, "praised", other_roles.competing)
+                    break
+        return out
+
+    def _coordinated_verb(
+        self, reading: Reading, cue: Cue, roles: Roles, before: tuple[Cue, Clause, Roles]
+    ) -> Roles:
+        """ "تمول إيران حزب الله وتسلحه وتدربه": a verb joined by و with the object's pronoun
+        on it shares the subject and the object of the verb before it."""
+        previous, _, previous_roles = before
+        low = reading.tokens[cue.first].low
+        if (
+            self.language != "ar"
+            or roles.recipients
+            or any(r not in previous_roles.recipients for r in roles.agents)
+            or cue.first != cue.last
+            or not low.startswith("و")
+            or not low.endswith(_OBJECT_PRONOUNS)
+            or not previous_roles.agents
+            or not previous_roles.recipients
+            or reading.refs_in(cue.first, cue.last + 1)
+            or cue.relation not in SUPPORT  # "وعلاقتها": its relations, a noun
+        ):
+            return roles
+        between = range(previous.last + 1, cue.first)
+        named = {
+            i
+            for r in [*previous_roles.agents, *previous_roles.recipients]
+            for i in range(r.first, r.last + 1)
+        }
+        if any(k not in named and k not in reading.cue_tokens for k in between):
+            return roles
+        return Roles(previous_roles.agents, previous_roles.recipients, "coordinated")
 
     def _inclusions(self, reading: Reading, frames: list[Frame]) -> list[Draft]:
         """ "Other groups within the coalition include Hamas, the PIJ and the Houthis", "يضم
@@ -91,3 +141,4 @@ class ImpliedRelations(RoleDrafting):
 
 _INCLUDE_EN = frozenset(("include", "includes", "included"))
 _INCLUDE_AR = frozenset(fold(w) for w in ("تضم", "يضم", "ضم", "ضمت", "تشمل", "يشمل"))
+_OBJECT_PRONOUNS = tuple(fold(w) for w in ("ه", "ها", "هم", "هما"))

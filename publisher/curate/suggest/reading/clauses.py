@@ -15,6 +15,10 @@ from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.reading.titles import AR_GENERIC_HEADS
 
 CLAUSE_PUNCTUATION = frozenset(";؛:")
+# Words that open the rest of a main clause after "X, which ..., ": its verb.
+EN_RESUMING_VERBS = frozenset(
+    ("has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "later", "then")
+)
 
 
 class ClauseReading(ReaderBase):
@@ -41,6 +45,11 @@ class ClauseReading(ReaderBase):
                 if low in EN_RELATIVES and low != "that" and k not in ref_at:
                     antecedent = self._antecedent_before(reading, k)
                     cuts.append((k, "relative", antecedent))
+                    resumed = self._main_clause_resumed(reading, k) if prev.text == "," else None
+                    if resumed is not None and antecedent is not None:
+                        # "Iran, which funds Hamas, condemned Israel": the main clause goes
+                        # on after the closing comma, about the antecedent.
+                        cuts.append((resumed, "relative", antecedent))
                 elif low == "that" and k not in ref_at:
                     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
                     antecedent = self._antecedent_before(reading, k) if prev.text == "," else None
@@ -66,7 +75,13 @@ class ClauseReading(ReaderBase):
             else:
                 bare = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBORDINATORS else low
                 if bare in AR_RELATIVES:
-                    cuts.append((k, "relative", self._antecedent_before(reading, k)))
+                    antecedent = self._antecedent_before(reading, k)
+                    cuts.append((k, "relative", antecedent))
+                    resumed = self._arabic_main_verb(reading, k)
+                    if resumed is not None and antecedent is not None:
+                        # "إيران، التي تدعم الحوثيين، أدانت إسرائيل": the main clause goes on
+                        # at its verb, about the antecedent.
+                        cuts.append((resumed, "relative", antecedent))
                 elif bare in AR_COMPLEMENTIZERS:
                     cuts.append((k, "content", None))
                 elif bare in AR_SUBORDINATORS or (
@@ -90,6 +105,45 @@ class ClauseReading(ReaderBase):
             if last > first:
                 clauses.append(Clause(first, last, kind, antecedent, first if n else None))
         return clauses or [Clause(0, len(tokens))]
+
+    def _main_clause_resumed(self, reading: Reading, k: int) -> int | None:
+        """Where the main clause goes on after a relative clause between commas opened at k:
+        the token after the closing comma, when it is a verb (not a name, "and" or a list)."""
+        tokens = reading.tokens
+        for c in range(k + 1, min(len(tokens) - 1, k + 16)):
+            if tokens[c].text in CLAUSE_PUNCTUATION:
+                return None
+            if tokens[c].text != ",":
+                continue
+            word = tokens[c + 1].low
+            names = any(r.first <= c + 1 <= r.last for r in reading.refs)
+            verbish = (
+                word.endswith("ed")
+                or word in EN_RESUMING_VERBS
+                or (c + 1 in reading.cue_tokens and word.endswith("s"))  # "..., funds"
+            )
+            return c + 1 if verbish and not names else None
+        return None
+
+    def _arabic_main_verb(self, reading: Reading, k: int) -> int | None:
+        """The verb of the main clause after a relative clause opened at k: a cue that looks
+        like a finite verb (no article, preposition or conjunction on it) right after a name
+        or a comma, past the relative clause's own verb."""
+        tokens = reading.tokens
+        named = {i for r in reading.refs for i in range(r.first, r.last + 1)}
+        for j in range(k + 2, min(len(tokens), k + 12)):
+            if tokens[j].text in CLAUSE_PUNCTUATION:
+                return None
+            low = tokens[j].low
+            verbish = (
+                j in reading.cue_tokens
+                and j not in named
+                and not low.startswith(("ال", "لل", "ب", "ل", "و", "ف", "م"))
+                and not low.endswith(("ة", "ه", "ات"))
+            )
+            if verbish and (j - 1 in named or tokens[j - 1].text in ",،"):
+                return j
+        return None
 
     def _numeric(self, reading: Reading, k: int) -> bool:
         tokens = reading.tokens

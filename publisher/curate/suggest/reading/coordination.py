@@ -82,6 +82,20 @@ class CoordinationReading(ReaderBase):
                     and set(marks) <= {","}
                     and bool(words or marks)
                 ) or (extension and set(marks) <= {","})
+                if (
+                    joined
+                    and words == ["and"]
+                    and a.group < 0
+                    and a.first - 1 in reading.cue_tokens
+                    and b.last + 1 in reading.cue_tokens
+                ):
+                    # "Iran funds Hamas and Qatar hosts Hezbollah": an object, then the
+                    # subject of the next verb.
+                    joined = False
+                if joined and words == ["and"] and "," in marks and a.group < 0:
+                    # "Iran supports Hamas, and Israel condemned it": ", and" before the
+                    # second of two names joins clauses; a list of three has the comma.
+                    joined = False
             else:
                 if len(words) == 1 and words[0][:1] == "و" and words[0][1:] in AR_GENERIC_HEADS:
                     # "وسوريا وحركة حماس": the head noun of a name, after "and".

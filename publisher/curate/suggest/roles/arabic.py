@@ -13,6 +13,7 @@ from publisher.curate.suggest.grammar.arabic import (
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import (
     adjacent_subject,
+    adverbs_only,
     arabic_noun,
     is_transfer_masdar,
     noun_governed,
@@ -135,6 +136,27 @@ def arabic_roles(
             coordinated_group(reading, agent), coordinated_group(reading, subject), "receiving"
         )
 
+    by = _by_agent(reading, cue, right)
+    if by is not None:
+        # "تمويل حماس من قبل إيران", "يتم تمويل حماس من قبل إيران", "حماس مدعومة من قبل
+        # إيران": the agent after "من قبل", the noun's genitive or the subject receives.
+        genitive = next(
+            (
+                r
+                for r in right
+                if r.last < by.first
+                and r.marker is None
+                and word_count(reading, cue.last, r.first) <= 1  # "تدريب مقاتلي حزب الله"
+            ),
+            None,
+        )
+        if genitive is None and left and word_count(reading, left[-1].last, cue.first) <= 3:
+            genitive = left[-1] if left[-1].marker is None else None
+        if genitive is not None:
+            return Roles(
+                coordinated_group(reading, by), coordinated_group(reading, genitive), "passive"
+            )
+
     if cue.kind in ("amount", "transferred") or relation in (
         "financial-support",
         "weapons-supply",
@@ -179,6 +201,10 @@ def arabic_roles(
     def within(r: Ref) -> bool:
         if r.kind == "name" and _person_like(reading, r):
             limit = PERSON_WINDOW
+        elif r.kind == "demonym" and all(
+            t.low in AR_AGENT_NOUNS for t in reading.words_between(cue.last, r.first)
+        ):
+            limit = 2  # "اتهم مسؤولون أمريكيون": officials of the state
         else:
             limit = 1 if noun else VERB_FIRST_WINDOW  # a verbal noun's genitive follows it
         return word_count(reading, cue.last, r.first) <= limit
@@ -220,7 +246,7 @@ def arabic_roles(
         and first is not None
         and first.marker is None
         and subject_before is not None
-        and subject_before.last == cue.first - 1
+        and adverbs_only(reading, subject_before.last + 1, cue.first)  # "نفت قطر مرارا"
         and subject_before.first > 0
         and without_conjunction(tokens_low(reading, subject_before.first - 1)) in AR_DENIAL_VERBS
     ):
@@ -236,6 +262,22 @@ def arabic_roles(
         return Roles(
             coordinated_group(reading, first), coordinated_group(reading, second), "demonym"
         )
+    if (
+        first is not None
+        and first.marker is None
+        and not noun
+        and clause.kind == "relative"
+        and clause.antecedent is not None
+        and not left
+        and cue.first == clause.first + 1
+    ):
+        # "إيران التي تدعم الحوثيين": the antecedent is the subject, the name after the
+        # verb its object; "حماس التي تدعمها إيران": the pronoun on the verb is the object.
+        low = reading.tokens[cue.last].low
+        group = coordinated_group(reading, first)
+        if low.endswith(_RESUMPTIVE):
+            return Roles(group, relative_antecedents(reading, clause), "relative")
+        return Roles(relative_antecedents(reading, clause), group, "relative")
     if first is not None and first.marker is None and (not is_place(first) or not noun):
         group = coordinated_group(reading, first)
         second = later(group[-1], marked if noun else AR_RECIPIENT_MARKERS)
@@ -257,6 +299,9 @@ def arabic_roles(
                 )
             if governed and clause.antecedent is not None:
                 return Roles(relative_antecedents(reading, clause), group, "relative")
+            if _giver_noun(reading, cue) and subject_before is not None:
+                # "تعد إيران من أبرز داعمي حزب الله": a giver noun's genitive receives.
+                return Roles(coordinated_group(reading, subject_before), group, "giver-noun")
             return Roles(group, [], "genitive")
         adjacent = adjacent_subject(reading, left, cue)
         if adjacent is not None:
@@ -296,3 +341,37 @@ def _person_like(reading: Reading, ref: Ref) -> bool:
     """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
     before = reading.tokens[max(0, ref.first - 2) : ref.first]
     return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
+
+
+_MIN, _QABL = fold("من"), fold("قبل")
+_RESUMPTIVE = tuple(fold(w) for w in ("ها", "هما", "هم", "ه"))
+
+
+def _by_agent(reading: Reading, cue: Cue, right: list[Ref]) -> Ref | None:
+    """The agent of a passive or a verbal noun after "من قبل" (by), a few words after the cue."""
+    tokens = reading.tokens
+    return next(
+        (
+            r
+            for r in right
+            if r.first >= 2
+            and without_conjunction(tokens[r.first - 2].low) == _MIN
+            and tokens[r.first - 1].low == _QABL
+            and word_count(reading, cue.last, r.first) <= 6
+            and not reading.punctuation_between(cue.last, r.first) & {",", "،", ";", "؛"}
+        ),
+        None,
+    )
+
+
+_GIVER_STEMS = tuple(fold(w) for w in ("داعم", "ممول", "راعي", "رعاة", "مسلح", "مدرب"))
+
+
+def _giver_noun(reading: Reading, cue: Cue) -> bool:
+    """An agent noun of giving (داعم، ممول، راعي, any number or case): who gives, not what."""
+    low = without_conjunction(reading.tokens[cue.last].low)
+    for prefix in ("بال", "لل", "ال", "ب", "ل"):
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            low = low[len(prefix) :]
+            break
+    return low.startswith(_GIVER_STEMS)

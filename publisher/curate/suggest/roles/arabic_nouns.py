@@ -4,7 +4,7 @@ subject right before it, and the noun that governs it.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS
+from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS, AR_STATING_VERBS
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.curate.suggest.roles.referents import CIRCUMSTANCE
@@ -44,6 +44,9 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     before = [r for r in reading.refs if r.last == prev.index]
     if not before:
         return True
+    opener = reading.tokens[before[0].first - 1].low if before[0].first > 0 else ""
+    if opener in AR_STATING_VERBS or opener[1:] in AR_STATING_VERBS:
+        return True  # "أكدت إيران دعمها": the stating verb's object
     plural = len(reading.group_of(before[0])) >= 2
     agrees = low.endswith(("ا", "ان", "ون", "ين")) or low[:1] in "يت"  # دعمتا، تدعمان، يدعمون
     return plural and not agrees
@@ -100,11 +103,11 @@ def adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
     relative clause ("قرار يدين حماس")."""
     if not left:
         return None
-    ref = left[-1]
+    tokens = reading.tokens
+    ref = _before_apposition(reading, left, cue) or left[-1]
     if ref.modifier or ref.marker is not None:
         return None
     start = ref.last + 1
-    tokens = reading.tokens
     if tokens[start].text in ",،":
         # "هنية، رئيس الوفد، قد التقى": an apposition between commas is skipped.
         close = next((k for k in range(start + 1, cue.first) if tokens[k].text in ",،"), None)
@@ -117,6 +120,30 @@ def adjacent_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
             continue
         return None
     return ref
+
+
+def _before_apposition(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
+    """ "حزب الله، المدعوم من إيران، أدان": a name inside an apposition between commas, which
+    closes right before the verb, is not its subject; the name before the apposition is."""
+    tokens = reading.tokens
+    inner = left[-1]
+    tail = tokens[inner.last + 1 : cue.first]
+    if not tail or tail[0].text not in ",،":
+        return None
+    if any(t.is_word and t.low not in AR_VERB_OPENERS for t in tail):
+        return None
+    opening = next(
+        (
+            k
+            for k in range(inner.first - 1, max(-1, inner.first - 10), -1)
+            if tokens[k].text in ",،"
+        ),
+        None,
+    )
+    if opening is None:
+        return None
+    outer = next((r for r in left if r.last == opening - 1), None)
+    return outer if outer is not None and outer.marker is None else None
 
 
 def noun_governed(reading: Reading, cue: Cue) -> bool:
@@ -145,3 +172,9 @@ def is_transfer_masdar(low: str) -> bool:
     return (len(low) >= 5 and low[0] == "ت" and low[-2] == "ي") or (
         len(low) >= 5 and low[0] == "ا" and low[-2] == "ا"
     )
+
+
+def adverbs_only(reading: Reading, first: int, last: int) -> bool:
+    """Nothing but an adverb or two (accusatives in -ا: مرارا، أيضا، قطعيا) in [first, last)."""
+    between = reading.tokens[first:last]
+    return len(between) <= 2 and all(t.is_word and t.low.endswith("ا") for t in between)

@@ -108,6 +108,25 @@ def english_roles(
             agent = trained_in(reading, cue, right)
         return Roles(coordinated_group(reading, agent), recipients, "receiving")
 
+    # "Weapons were supplied to Hezbollah by Iran": the thing given is the subject of a
+    # passive transfer verb; "by" gives, "to" receives.
+    given = next(
+        (
+            k
+            for k in range(cue.last + 2, min(len(tokens), cue.last + 4))
+            if tokens[k].low in EN_TRANSFER_VERBS and tokens[k - 1].low in EN_PASSIVE_BE
+        ),
+        None,
+    )
+    if given is not None and relation in GIVING:
+        later = [r for r in right if r.first > given and not is_place(r)]
+        agent = next((r for r in later if r.marker == "by"), None)
+        taker = next((r for r in later if r.marker in ("to", "for")), None)
+        if agent is not None and taker is not None:
+            return Roles(
+                coordinated_group(reading, agent), coordinated_group(reading, taker), "passive"
+            )
+
     # A transfer verb before a noun cue: its subject gives, its object receives.
     transfer = next(
         (
@@ -196,6 +215,22 @@ def english_roles(
             return Roles(
                 coordinated_group(reading, giver), coordinated_group(reading, taker), "of-for"
             )
+        # "the funding of Hamas by Iran": the noun's object after "of", its giver after "by".
+        if giver is not None and giver.marker == "of":
+            by = next(
+                (
+                    r
+                    for r in right
+                    if r.first > giver.last
+                    and r.marker == "by"
+                    and word_count(reading, giver.last, r.first) <= 1
+                ),
+                None,
+            )
+            if by is not None:
+                return Roles(
+                    coordinated_group(reading, by), coordinated_group(reading, giver), "of-by"
+                )
 
     subject = None
     for ref in reversed(left):
@@ -229,7 +264,9 @@ def english_roles(
     if relation not in OPPOSING:
         markers = markers - {"against"}  # "commitment to resistance against Israel"
     recipient = None
-    next_cue = min((k for k in reading.cue_tokens if k > cue.last), default=len(tokens))
+    if relation == "terrorist-designation":
+        markers = markers | {"on"}  # "imposed sanctions on Hezbollah"
+    next_cue = _next_cue(reading, cue)
     for ref in right:
         if word_count(reading, cue.last, ref.first) > RECIPIENT_WINDOW:
             break
@@ -241,6 +278,19 @@ def english_roles(
         if ref.marker in ("by",):
             break
     recipients = coordinated_group(reading, recipient)
+    if (
+        not recipients
+        and relation not in SYMMETRIC
+        and clause.kind == "relative"
+        and clause.antecedent is not None
+        and subject is not None
+        and subject.first == clause.first + 1
+        and tokens[clause.first].low in ("which", "that", "whom")
+        and all(t.low in EN_AUXILIARIES for t in tokens[subject.last + 1 : cue.first])
+    ):
+        # "Hezbollah, which Iran funds, ...": the antecedent is the object of the relative
+        # clause whose own subject follows the pronoun.
+        recipients = relative_antecedents(reading, clause)
     if (
         not recipients
         and relation in SYMMETRIC
@@ -255,6 +305,8 @@ def english_roles(
     return Roles(agents, recipients, how, competing)
 
 
+EN_AUXILIARIES = frozenset(("has", "have", "had", "does", "did", "will", "would", "also"))
+EN_PASSIVE_BE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
 EN_GIVER_NOUNS = frozenset(
     (
@@ -274,6 +326,21 @@ EN_GIVER_NOUNS = frozenset(
         "benefactors",
     )
 )
+
+
+def _next_cue(reading: Reading, cue: Cue) -> int:
+    """The first token of the next cue that does not share this one's object: cues joined
+    by "and", "or" or a comma share it ("trained and armed Hezbollah")."""
+    tokens = reading.tokens
+    k = cue.last + 1
+    while k < len(tokens) and (k in reading.cue_tokens or tokens[k].low in ("and", "or", ",")):
+        k += 1
+    joints = {t.low for t in tokens[cue.last + 1 : k]}
+    if (k < len(tokens) and tokens[k - 1].low in ("and", "or", ",")) or not joints & {"and", "or"}:
+        # "supports Hamas, and ...": no cue of its own followed; "praised, funds Hezbollah":
+        # a comma without "and" is no list of verbs.
+        k = cue.last + 1
+    return min((j for j in reading.cue_tokens if j >= k), default=len(tokens))
 
 
 def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:

@@ -23,6 +23,12 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
         if reading.language == "ar":
             between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+        if reading.language == "en":
+            between = [t for t in between if not t.low.endswith("ly")]  # "relies heavily on"
+        if len(between) >= 2 and between[0].low in _QUANTIFIERS and between[1].low in _OF:
+            between = between[2:]  # "gets most of its weapons", "على معظم أسلحته"
+        elif between and between[0].low in _QUANTIFIERS:
+            between = between[1:]
         if between and between[0].low in _VERB_PARTICLES:
             between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
@@ -31,3 +37,7 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
 
 
 _VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
+_QUANTIFIERS = frozenset(
+    ("most", "much", "all", "some", "many", "part", "bulk", "majority")
+) | frozenset(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
+_OF = frozenset(("of", fold("من")))
