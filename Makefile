@@ -66,12 +66,18 @@ $(ASSETS_STAMP): web-assets/package-lock.json
 		echo "make assets: npm is not installed, so the query page is a plain form; install Node.js and npm, then run make assets"; \
 	fi
 
+# The tests run in two processes (pytest-xdist), a test file each at a time, so that a file's
+# module fixtures start once; the session's release is built once for both
+# (tests/sessionbuild.py). `make test WORKERS=0` runs them in this process alone.
+WORKERS ?= 2
+PARALLEL := $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
+
 # The assets: the browser tests type into the query page's editor.
 test: $(STAMP) $(ASSETS_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache
+	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache $(PARALLEL)
 
 check: lint test-fast
 

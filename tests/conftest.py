@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from hypothesis import configuration, settings
 
-from tests import checkout, markers
+from tests import checkout, markers, sessionbuild
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every test shares one client address (loopback) and some send many slow queries: the
@@ -76,6 +76,8 @@ def _servers_are_marked(item: pytest.Item):
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the process that started the workers checks the checkout for them all
     before = checkout.snapshot(ROOT)
     if before is not None:
         session.stash[CHECKOUT] = before
@@ -118,7 +120,9 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     """A copy of the project with its release built from the repository's own inputs, once
-    per test session (the release link is `built_home / "release"`).
+    per test run (the release link is `built_home / "release"`): with several workers
+    (pytest-xdist), the first to ask builds it and the others wait (tests/sessionbuild.py);
+    each gets a copy of its own, since servers write their logs into it.
 
     A cold build, unless --reuse-build-cache (`make test-fast`): then the build starts from
     the build cache the last such session left in pytest's cache folder, as `publisher build`
@@ -128,19 +132,25 @@ def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     from publisher.build.pipeline import CACHE_DIR
     from publisher.build.publish import build_release
 
-    home = copy_project(tmp_path_factory.mktemp("built") / "project")
     kept = None
     if pytestconfig.getoption("reuse_build_cache") and pytestconfig.cache is not None:
         kept = pytestconfig.cache.mkdir("build-cache") / "build"
-        if kept.is_dir():
-            shutil.copytree(kept, home / CACHE_DIR)
-    build_release(home, BASE, home / "release")
-    if kept is not None:
-        fresh = kept.with_name("build.new")
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(home / CACHE_DIR, fresh)
-        shutil.rmtree(kept, ignore_errors=True)
-        fresh.rename(kept)
+
+    def build(home: Path) -> None:
+        copy_project(home)
+        if kept is None:
+            build_release(home, BASE, home / "release")
+            return
+        # Two runs at once (two `make check`) take turns: the second starts warm.
+        with sessionbuild.locked(kept.with_name("build.lock")):
+            sessionbuild.restore_cache(kept, home / CACHE_DIR)
+            build_release(home, BASE, home / "release")
+            sessionbuild.keep_cache(home / CACHE_DIR, kept)
+
+    run = sessionbuild.run_folder(tmp_path_factory.getbasetemp())
+    shared = sessionbuild.build_once(run / "session-release", build)
+    home = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(shared, home, symlinks=True)
     return home
 
 
