@@ -154,6 +154,18 @@ def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     return home
 
 
+@pytest.fixture
+def warm_project(project: Path, built_home: Path) -> Path:
+    """`project` with the build cache of the session's release, so that its builds redo only
+    what the test changed: for tests whose point is not the cold build (the cache's keys cover
+    the inputs and the build's code; tests/test_incremental_build.py checks that a cached
+    build gives the cold one's release, byte for byte)."""
+    from publisher.build.pipeline import CACHE_DIR
+
+    shutil.copytree(built_home / CACHE_DIR, project / CACHE_DIR)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_release(built_home: Path) -> Path:
     """The folder of that release (what the link points to)."""
