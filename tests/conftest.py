@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from hypothesis import configuration, settings
 
-from tests import checkout, markers, sessionbuild
+from tests import artifacts, checkout, markers, sessionbuild
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every test shares one client address (loopback) and some send many slow queries: the
@@ -96,6 +96,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    factory = getattr(config, "_tmp_path_factory", None)
+    if config.getoption("dist", "no") != "no" and factory is not None:
+        # The workers' page tests kept screenshots; tests/pages/conftest.py, which names them
+        # in a run of one process, is not loaded by the process that started the workers.
+        folder = artifacts.pages_folder(factory.getbasetemp())
+        if folder.is_dir() and any(folder.iterdir()):
+            terminalreporter.write_line(f"screenshots of the page tests: {folder}")
     changed = config.stash.get(CHANGED, None)
     if changed:
         terminalreporter.section("the tests wrote into the checkout", red=True, bold=True)

@@ -5,20 +5,17 @@ browser tests keep their screenshots in."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from publisher.web import create_app
+from tests.artifacts import pages_folder
 from tests.conftest import BASE
 from tests.markers import starts
-from tests.sessionbuild import run_folder
 
-# Where the browser tests keep their screenshots for a person (or CI) to look at: the folder
-# this variable names (CI sets it and collects it, .ci/run), else pytest's temporary folder of
-# the run; never the checkout. The run's summary says where they went.
-ARTIFACTS_VARIABLE = "PUBLISHER_TEST_ARTIFACTS"
+# Where the browser tests keep their screenshots (tests/artifacts.py); the run's summary says
+# where they went.
 ARTIFACTS = pytest.StashKey[Path]()
 
 
@@ -66,24 +63,13 @@ def store(app):
 def artifacts(pytestconfig: pytest.Config, tmp_path_factory) -> Path:
     """The folder for the page tests' screenshots: $PUBLISHER_TEST_ARTIFACTS/pages, else
     `pages-artifacts` in pytest's temporary folder of this run."""
-    folder = artifacts_folder(tmp_path_factory.getbasetemp())
+    folder = pages_folder(tmp_path_factory.getbasetemp())
     folder.mkdir(parents=True, exist_ok=True)
     pytestconfig.stash[ARTIFACTS] = folder
     return folder
 
 
-def artifacts_folder(basetemp: Path) -> Path:
-    """$PUBLISHER_TEST_ARTIFACTS/pages, else `pages-artifacts` in the run's temporary folder
-    (shared by its xdist workers, so that the process that started them can name it)."""
-    named = os.environ.get(ARTIFACTS_VARIABLE)
-    return Path(named) / "pages" if named else run_folder(basetemp) / "pages-artifacts"
-
-
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     folder = config.stash.get(ARTIFACTS, None)
-    factory = getattr(config, "_tmp_path_factory", None)
-    workers = config.getoption("dist", "no") != "no"  # pytest-xdist's workers took the tests
-    if folder is None and workers and factory is not None:
-        folder = artifacts_folder(factory.getbasetemp())
-    if folder is not None and folder.is_dir() and any(folder.iterdir()):
+    if folder is not None and any(folder.iterdir()):
         terminalreporter.write_line(f"screenshots of the page tests: {folder}")
