@@ -66,12 +66,22 @@ $(ASSETS_STAMP): web-assets/package-lock.json
 		echo "make assets: npm is not installed, so the query page is a plain form; install Node.js and npm, then run make assets"; \
 	fi
 
+# The tests run in two processes (pytest-xdist), a test file each at a time, so that a file's
+# module fixtures start once; the session's release is built once for both
+# (tests/sessionbuild.py). `make test WORKERS=0` runs them in this process alone. The tests
+# that bound how long a server takes (marker timing) run after them, in one process, so that
+# the other worker's load cannot fail them. DEFAULT is pyproject's addopts selection.
+WORKERS ?= 2
+PARALLEL := $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
+DEFAULT := not bench and not soak and not external and not stores and not workbench and not engines
+
 # The assets: the browser tests type into the query page's editor.
 test: $(STAMP) $(ASSETS_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL) -m '$(DEFAULT) and not timing'
+	$(BIN)/python -m pytest -m '$(DEFAULT) and timing'
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache
+	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache $(PARALLEL)
 
 check: lint test-fast
 

@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from hypothesis import configuration, settings
 
-from tests import checkout, markers
+from tests import artifacts, checkout, markers, sessionbuild
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every test shares one client address (loopback) and some send many slow queries: the
@@ -76,6 +76,8 @@ def _servers_are_marked(item: pytest.Item):
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # the process that started the workers checks the checkout for them all
     before = checkout.snapshot(ROOT)
     if before is not None:
         session.stash[CHECKOUT] = before
@@ -94,6 +96,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    factory = getattr(config, "_tmp_path_factory", None)
+    if config.getoption("dist", "no") != "no" and factory is not None:
+        # The workers' page tests kept screenshots; tests/pages/conftest.py, which names them
+        # in a run of one process, is not loaded by the process that started the workers.
+        folder = artifacts.pages_folder(factory.getbasetemp())
+        if folder.is_dir() and any(folder.iterdir()):
+            terminalreporter.write_line(f"screenshots of the page tests: {folder}")
     changed = config.stash.get(CHANGED, None)
     if changed:
         terminalreporter.section("the tests wrote into the checkout", red=True, bold=True)
@@ -118,7 +127,9 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     """A copy of the project with its release built from the repository's own inputs, once
-    per test session (the release link is `built_home / "release"`).
+    per test run (the release link is `built_home / "release"`): with several workers
+    (pytest-xdist), the first to ask builds it and the others wait (tests/sessionbuild.py);
+    each gets a copy of its own, since servers write their logs into it.
 
     A cold build, unless --reuse-build-cache (`make test-fast`): then the build starts from
     the build cache the last such session left in pytest's cache folder, as `publisher build`
@@ -128,20 +139,38 @@ def built_home(tmp_path_factory, pytestconfig: pytest.Config) -> Path:
     from publisher.build.pipeline import CACHE_DIR
     from publisher.build.publish import build_release
 
-    home = copy_project(tmp_path_factory.mktemp("built") / "project")
     kept = None
     if pytestconfig.getoption("reuse_build_cache") and pytestconfig.cache is not None:
         kept = pytestconfig.cache.mkdir("build-cache") / "build"
-        if kept.is_dir():
-            shutil.copytree(kept, home / CACHE_DIR)
-    build_release(home, BASE, home / "release")
-    if kept is not None:
-        fresh = kept.with_name("build.new")
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(home / CACHE_DIR, fresh)
-        shutil.rmtree(kept, ignore_errors=True)
-        fresh.rename(kept)
+
+    def build(home: Path) -> None:
+        copy_project(home)
+        if kept is None:
+            build_release(home, BASE, home / "release")
+            return
+        # Two runs at once (two `make check`) take turns: the second starts warm.
+        with sessionbuild.locked(kept.with_name("build.lock")):
+            sessionbuild.restore_cache(kept, home / CACHE_DIR)
+            build_release(home, BASE, home / "release")
+            sessionbuild.keep_cache(home / CACHE_DIR, kept)
+
+    run = sessionbuild.run_folder(tmp_path_factory.getbasetemp())
+    shared = sessionbuild.build_once(run / "session-release", build)
+    home = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(shared, home, symlinks=True)
     return home
+
+
+@pytest.fixture
+def warm_project(project: Path, built_home: Path) -> Path:
+    """`project` with the build cache of the session's release, so that its builds redo only
+    what the test changed: for tests whose point is not the cold build (the cache's keys cover
+    the inputs and the build's code; tests/test_incremental_build.py checks that a cached
+    build gives the cold one's release, byte for byte)."""
+    from publisher.build.pipeline import CACHE_DIR
+
+    shutil.copytree(built_home / CACHE_DIR, project / CACHE_DIR)
+    return project
 
 
 @pytest.fixture(scope="session")

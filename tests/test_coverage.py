@@ -38,6 +38,7 @@ def test_every_candidate_sentence_of_the_five_documents_is_accounted_for() -> No
             assert a.claims or a.note is not None
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_the_release_publishes_each_candidate_and_its_accounting(
     release_store: pyoxigraph.Store,
 ) -> None:

@@ -59,10 +59,11 @@ FULL = (
 )
 
 
-@pytest.mark.slow  # a whole build of the project, uncached
-def test_transfer_places_quantities_and_the_drafter_are_published(project: Path) -> None:
+@pytest.mark.slow  # a build of the project (warm: only the changed document is redone)
+def test_transfer_places_quantities_and_the_drafter_are_published(warm_project: Path) -> None:
+    project = warm_project
     _insert(project, _claim("test-full-transfer", FULL))
-    built = build_graph(project, BASE, cache=False)
+    built = build_graph(project, BASE)
     assert built.validation.conforms, [str(f) for f in built.validation.findings]
     graph = Graph()
     for part in built.parts:

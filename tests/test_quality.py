@@ -46,8 +46,9 @@ def test_the_release_measures_its_coverage_and_its_claims(built_release: Path) -
     assert not [key for key in measures if key[0].startswith("drafter-")]  # no scores file
 
 
-@pytest.mark.slow  # a whole build of a copy of the project
-def test_drafted_claims_and_the_drafter_s_scores(project: Path) -> None:
+@pytest.mark.slow  # a build of a copy of the project (warm: only what changed is redone)
+def test_drafted_claims_and_the_drafter_s_scores(warm_project: Path) -> None:
+    project = warm_project
     claims = project / "data/claims/raisi-damascus-ar-news.yaml"
     text = claims.read_text(encoding="utf-8")
     claims.write_text(
@@ -78,8 +79,9 @@ def test_drafted_claims_and_the_drafter_s_scores(project: Path) -> None:
     assert any(dataset.quads((scores_file, None, None, None)))
 
 
-@pytest.mark.slow  # a whole build of a copy of the project
-def test_malformed_scores_stop_the_build(project: Path) -> None:
+@pytest.mark.slow  # a build of a copy of the project (warm: only what changed is redone)
+def test_malformed_scores_stop_the_build(warm_project: Path) -> None:
+    project = warm_project
     scores = project / "evaluation/drafting/scores.json"
     scores.parent.mkdir(parents=True)
     scores.write_text('{"drafter": "suggest 2", "precision": 1.7}', encoding="utf-8")

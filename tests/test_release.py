@@ -146,6 +146,7 @@ def test_build_provenance(release_store, built_release: Path) -> None:
     assert B + "def/ontology" in used
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_void_counts_match(built_release: Path) -> None:
     void = Graph().parse(built_release / "void.ttl")
     dataset = URIRef(B + "id/dataset")

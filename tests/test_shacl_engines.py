@@ -138,6 +138,7 @@ def shapes() -> Graph:
     return test_shapes.parse_all(test_shapes.SHAPE_FILES)
 
 
+@pytest.mark.slow  # seconds on two engines; every case on both: make engines
 def test_both_engines_pass_the_valid_fixture(fixture_data: Graph, shapes: Graph) -> None:
     found = both(fixture_data, shapes)
     assert found[TURBO] == found[PYSHACL] == (True, set())
@@ -155,6 +156,7 @@ def _compare(fixture_data: Graph, shapes: Graph, case: str) -> None:
 
 
 @pytest.mark.parametrize("case", BROKEN)
+@pytest.mark.slow  # seconds on two engines; every case on both: make engines
 def test_both_engines_report_the_same_on_broken_data(
     fixture_data: Graph, shapes: Graph, case: str
 ) -> None:
@@ -184,6 +186,7 @@ def test_both_engines_pass_the_release(built_release: Path) -> None:
     # pySHACL: a whole validation of the release (20 to 40 s): with the others, `make engines`
     [TURBO, pytest.param(PYSHACL, marks=pytest.mark.engines)],
 )
+@pytest.mark.slow  # seconds on two engines; every case on both: make engines
 def test_validate_names_the_mapping_line_on_either_engine(
     built_home: Path, tmp_path: Path, capsys, engine: str
 ) -> None:

@@ -1456,6 +1456,7 @@ def targeted_shapes(shapes: Graph) -> set[str]:
     }
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_valid_fixture_still_conforms_after_the_cases(valid_data, shapes_graph):
     """The cases restore the shared graph; it must still conform."""
     conforms, _, text = validate(valid_data, shapes_graph)
@@ -1746,6 +1747,7 @@ def test_no_relative_iris(path):
     ],
     ids=["actor", "document"],
 )
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_a_name_still_to_be_found_is_said_not_stood_in_for(valid_data, shapes_graph, update):
     """An actor added before its Arabic name is known (`todo: name-ar`) has no Arabic label and
     says so; it conforms, where one missing its Arabic label without saying so does not."""

@@ -337,6 +337,7 @@ def _document(project: Path, text: str, ident: str = "probe-en") -> Document:
     return Workspace.open(project).document(ident)
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_suggest_is_idempotent_and_remembers_reviews(project: Path, capsys) -> None:
     home = str(project)
     _document(project, EXAMPLE + "\nQatar hosted Hamas leaders in Doha.\n")
@@ -397,6 +398,7 @@ def test_untouched_drafts_are_updated_or_removed_never_duplicated(project: Path)
     load_corpus(project)  # it reads back as the build reads it
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_bulk_confirmation_takes_a_confidence(project: Path, capsys) -> None:
     home = str(project)
     _document(project, EXAMPLE)
@@ -412,6 +414,7 @@ def test_bulk_confirmation_takes_a_confidence(project: Path, capsys) -> None:
     assert any(i.startswith("p-") for i in corpus.drafts)  # the others are still drafts
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_confirm_refuses_what_the_build_would_refuse(project: Path, capsys) -> None:
     _document(project, EXAMPLE)
     assert main(["suggest", "probe-en", "--home", str(project)]) == 0
@@ -431,6 +434,7 @@ def test_confirm_refuses_what_the_build_would_refuse(project: Path, capsys) -> N
 # --- actors -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_actor_add_and_alias_keep_the_file_as_written(project: Path, capsys) -> None:
     home = str(project)
     path = project / "data" / "actors.yaml"
@@ -511,6 +515,7 @@ def test_matching_is_one_to_one_and_needs_overlapping_evidence() -> None:
     assert matching([_draft("a", "r", "b", 20, 50)], claims, correct) == []  # no overlap
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_the_documented_dev_numbers_are_reproduced(workspace: Workspace) -> None:
     """docs/suggest.md shows what `publisher suggest --evaluate --split dev` computes now."""
     documented = documented_block(ROOT / "docs" / "suggest.md", "dev")
@@ -547,10 +552,11 @@ def _claims_in_release(release: Path, document: str) -> dict[tuple, tuple[int, i
     }
 
 
-@pytest.mark.slow  # builds the project twice
+@pytest.mark.slow  # builds the project (warm, as on a curator's machine: what changed is redone)
 def test_a_new_article_with_its_new_actor_is_published_with_commands_only(
-    project: Path, capsys
+    warm_project: Path, capsys
 ) -> None:
+    project = warm_project
     home = str(project)
     article = project / "article.txt"
     article.write_text(
@@ -608,6 +614,7 @@ def test_accusations_hosts_and_who_reports(workspace: Workspace) -> None:
     assert supply.attribution == (("united-states", "quoted-speaker"), ("irna", "reporting-outlet"))
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_an_unresolved_pronoun_is_a_named_gap(project: Path) -> None:
     text = "Iran and Qatar met on Monday. The group received funding from Iran."
     workspace = Workspace.open(project)

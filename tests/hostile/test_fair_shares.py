@@ -31,6 +31,7 @@ CHEAP = ("/id/actor/iran", {"Accept": "text/turtle"})
 
 pytestmark = [
     pytest.mark.live,
+    pytest.mark.timing,  # latency under load: run with no second worker beside it
     pytest.mark.skipif(not shutil.which("haproxy"), reason="needs haproxy (.ci/run installs it)"),
 ]
 

@@ -226,6 +226,7 @@ SEEN: dict[str, int] = {"accepted": 0, "refused": 0}
 @example(text='SELECT * { BIND("\\u0022 AS ?x) SERVICE <{canary}> { } #" AS ?y) }')
 @example(text="PREFIX SERVICE: <{canary}> SELECT * { ?s SERVICE:x { } }")
 @example(text='DEFINE get:soft "replace" SELECT * FROM <{canary}> { ?s ?p ?o }')
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_every_query_is_refused_or_made_harmless(canary, small_store, text):
     query = text.replace("{canary}", canary.url())
     prefixes = PREFIXES | {"c": canary.url(), "ex": "http://x.example/"}  # usable undeclared
@@ -245,6 +246,7 @@ def test_every_query_is_refused_or_made_harmless(canary, small_store, text):
     assert canary.connections == [], (query, checked.text)
 
 
+@pytest.mark.slow  # with the fuzz test it counts the queries of
 def test_the_fuzz_reached_both_sides(canary):
     """The generator is useful only if it makes queries the guard accepts as well as refuses."""
     if not SEEN["accepted"] + SEEN["refused"]:

@@ -17,6 +17,9 @@ from tests.hostile.conftest import LIMITS, ROW_CAP, TIME_LIMIT, assert_safe, rel
 from tests.liveserver import LiveServer
 from tests.markers import starts
 
+# Bounds on how long a server takes: `make test` runs these with no second worker beside them.
+pytestmark = pytest.mark.timing
+
 EMPTY = {"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}
 ROW = b'{"s":{"type":"uri","value":"http://example.org/s"},"p":{"type":"uri","value":"http://example.org/p"},"o":{"type":"literal","value":"x"}}'
 

@@ -16,6 +16,9 @@ import pytest
 
 from tests.hostile.conftest import LIMITS, TIME_LIMIT
 
+# Bounds on how long a server takes: `make test` runs these with no second worker beside them.
+pytestmark = pytest.mark.timing
+
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 P = "<http://127.0.0.1:8080/def/subject>"
 CLOSURE = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ({P}|!{P})* ?o . ?o ({P}|!{P})* ?z }}"

@@ -5,19 +5,17 @@ browser tests keep their screenshots in."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from publisher.web import create_app
+from tests.artifacts import pages_folder
 from tests.conftest import BASE
 from tests.markers import starts
 
-# Where the browser tests keep their screenshots for a person (or CI) to look at: the folder
-# this variable names (CI sets it and collects it, .ci/run), else pytest's temporary folder of
-# the run; never the checkout. The run's summary says where they went.
-ARTIFACTS_VARIABLE = "PUBLISHER_TEST_ARTIFACTS"
+# Where the browser tests keep their screenshots (tests/artifacts.py); the run's summary says
+# where they went.
 ARTIFACTS = pytest.StashKey[Path]()
 
 
@@ -65,8 +63,7 @@ def store(app):
 def artifacts(pytestconfig: pytest.Config, tmp_path_factory) -> Path:
     """The folder for the page tests' screenshots: $PUBLISHER_TEST_ARTIFACTS/pages, else
     `pages-artifacts` in pytest's temporary folder of this run."""
-    named = os.environ.get(ARTIFACTS_VARIABLE)
-    folder = Path(named) / "pages" if named else tmp_path_factory.getbasetemp() / "pages-artifacts"
+    folder = pages_folder(tmp_path_factory.getbasetemp())
     folder.mkdir(parents=True, exist_ok=True)
     pytestconfig.stash[ARTIFACTS] = folder
     return folder

@@ -187,6 +187,7 @@ def test_network_filtered_by_relation_type(client, store):
     assert {a.get("data-relation") for a in drawn} == {f"{BASE}def/relation/financial-support"}
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_network_filtered_by_period(client, store):
     everything = len(_drawn(page(client, "/network?family=all")))
     recent = page(client, "/network?family=all&from=2020&to=2024")
@@ -269,6 +270,7 @@ def test_network_around_an_actor(client, store):
 
 
 @pytest.mark.parametrize("query", ["", "family=all", "actor=hamas", "actor=iran&family=support"])
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_network_labels_never_overlap(client, store, query):
     from publisher.pages.network import network
     from publisher.pages.svg.network_graph import label_boxes

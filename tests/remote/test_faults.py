@@ -18,6 +18,9 @@ from tests.markers import starts
 from tests.remote.servers import MisbehavingStore, OxigraphServer
 from tests.web.fixture_release import app_config, make_home
 
+# Bounds on how long a server takes: `make test` runs these with no second worker beside them.
+pytestmark = pytest.mark.timing
+
 ACTOR = "/doc/id/actor/iran"
 ASK = "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
 STORE_TIMEOUT = 2.0

@@ -235,6 +235,7 @@ SHORT = {
 
 
 @pytest.mark.live
+@pytest.mark.timing  # bounds how long a server takes: `make test` runs it with no second worker beside it
 def test_short_soak(built_home: Path):
     """About 20 s: 12 clients and one runaway query at a time, against `publisher serve`."""
     server = LiveServer(built_home, built_home / "release", env=SHORT).start()

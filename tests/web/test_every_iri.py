@@ -48,6 +48,7 @@ def test_every_minted_iri_answers(embedded, release_dir: Path) -> None:
     assert failures == []
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_a_sample_of_descriptions_parses_and_is_about_its_thing(
     embedded, release_dir: Path
 ) -> None:

@@ -64,6 +64,7 @@ def test_a_drafts_broken_evidence_is_found_before_it_is_accepted(
     assert snapshot(home) == before
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_a_clean_document_with_drafts_passes_every_check(curator: Curator, home: Path) -> None:
     body = curator.post(f"/document/{DOCUMENT}/check").get_json()
     assert body["ok"] and body["shapes"] and body["clean"], body

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from publisher.cli import main
@@ -32,6 +33,7 @@ def _statuses(home: Path) -> dict[str, str]:
     return {c["id"]: c.get("status", "confirmed") for c in content["claims"]}
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_accept_refuses_a_denied_claim_whose_quote_denies_nothing(
     curator: Curator, home: Path
 ) -> None:
@@ -44,6 +46,7 @@ def test_accept_refuses_a_denied_claim_whose_quote_denies_nothing(
     assert snapshot(home) == before  # neither the polarity nor the status was written
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_accept_as_is_refuses_a_draft_denied_by_hand(curator: Curator, home: Path) -> None:
     _deny_in_file(home, VISIT)
     before = snapshot(home)
@@ -57,6 +60,7 @@ def test_accept_as_is_refuses_a_draft_denied_by_hand(curator: Curator, home: Pat
     assert _statuses(home)[VISIT] == "draft"
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_save_refuses_denying_a_confirmed_claim_without_a_negation(
     curator: Curator, home: Path
 ) -> None:
@@ -80,6 +84,7 @@ def test_a_draft_may_still_be_saved_denied_and_the_check_names_it(
     assert (saved["polarity"], saved["status"]) == ("denied", "draft")
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_the_cli_confirm_refuses_it_too(home: Path, capsys) -> None:
     _deny_in_file(home, VISIT)
     before = snapshot(home)

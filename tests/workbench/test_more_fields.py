@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from publisher.curate.suggest.mapping_file import mapping_path
@@ -33,6 +34,7 @@ def _entry(home: Path, document: str, claim: str) -> dict:
     return next(c for c in content["claims"] if c["id"] == claim)
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_a_draft_gets_every_other_field_and_is_accepted(curator: Curator, home: Path) -> None:
     path = mapping_path(home, DOCUMENT)
     before = path.read_text(encoding="utf-8")
@@ -86,6 +88,7 @@ def test_a_draft_gets_every_other_field_and_is_accepted(curator: Curator, home: 
     assert answer.get_json()["changed"] == [] and path.read_bytes() == written
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_changing_one_place_and_one_count_changes_their_lines_only(
     curator: Curator, home: Path
 ) -> None:
@@ -136,6 +139,7 @@ def test_clearing_fields_removes_their_lines(curator: Curator, home: Path) -> No
     assert "origin" not in entry and "destination" not in entry
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_bad_references_get_a_message_on_their_field(curator: Curator, home: Path) -> None:
     before = snapshot(home)
     card = _card(curator, DOCUMENT, ARMS)
@@ -159,6 +163,7 @@ def test_bad_references_get_a_message_on_their_field(curator: Curator, home: Pat
     assert snapshot(home) == before
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_pickers_for_events_propositions_and_quantity_kinds(curator: Curator) -> None:
     def ids(kind: str, query: str) -> list[str]:
         answer = curator.client.get(f"/pick/{kind}", query_string={"q": query})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from publisher.corpus.load import load_corpus
@@ -76,6 +77,7 @@ def test_accept_sets_status_only(curator: Curator, home: Path) -> None:
     _suggest_changes_nothing(home)
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_correct_object_and_time_then_accept(curator: Curator, home: Path) -> None:
     path = mapping_path(home, DOCUMENT)
     before = path.read_text(encoding="utf-8")
@@ -112,6 +114,7 @@ def test_reject(curator: Curator, home: Path) -> None:
     _suggest_changes_nothing(home)
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_new_claim_from_a_selection(curator: Curator, home: Path) -> None:
     corpus, _ = load_corpus(home)
     text = corpus.documents[DOCUMENT].text
@@ -163,6 +166,7 @@ def test_new_actor_and_alias_from_a_selected_name(curator: Curator, home: Path) 
     assert 'data-actor="samer-al-khatib"' in page  # now marked as a mention
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_add_a_document_pasted_and_uploaded(curator: Curator, home: Path) -> None:
     pasted = "روسيا تستقبل وفدا من حماس\nاستقبلت روسيا وفدا من حركة حماس في موسكو.\n"
     answer = curator.post(
@@ -207,6 +211,7 @@ def test_pickers_forgive_arabic_spelling(curator: Curator) -> None:
     assert curator.client.get("/pick/nothing?q=x").status_code == 404
 
 
+@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_saving_every_card_as_shown_changes_no_line(curator: Curator, home: Path) -> None:
     """Each claim of every document, as its card shows it and the browser would send it back,
     is exactly what its mapping file says: saving it unchanged writes nothing (an amount's
