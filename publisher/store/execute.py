@@ -8,6 +8,7 @@ from publisher.store import guard
 from publisher.store.errors import QuerySyntaxError, UnknownGraph, UpdateRefused
 from publisher.store.interface import Store
 from publisher.store.results import QueryResult
+from publisher.store.verdicts import VERDICTS
 
 
 def execute(
@@ -28,14 +29,15 @@ def execute(
 ) -> QueryResult:
     """Run a query from outside: size limits, local graphs only, no SERVICE, no updates, all
     refused before evaluation; the store evaluates the guard's normalised text, never the
-    original (publisher/store/guard.py).
+    original (publisher/store/guard.py; its verdict on a query accepted before is kept,
+    publisher/store/verdicts.py).
 
     The dataset is the request's (default-graph-uri, named-graph-uri) when it gives one, which
     overrides FROM as the SPARQL 1.1 Protocol says; else the query's FROM and FROM NAMED, passed
     to the store the same way; else none (the union of the graphs). `prefixes` are those a
     query may use undeclared (the dataset's own).
     """
-    checked = guard.check(
+    checked = VERDICTS.check(
         sparql,
         base_iri=base_iri,
         prefixes=prefixes,
@@ -55,7 +57,8 @@ def execute(
     if default_graph_uris is not None or named_graph_uris is not None:
         default, named = default_graph_uris, named_graph_uris
     elif checked.has_dataset:
-        default, named = checked.default_graphs, checked.named_graphs
+        # Copies: the verdict, and its lists, are kept for the next time this query comes.
+        default, named = list(checked.default_graphs), list(checked.named_graphs)
     else:
         default = named = None
     try:

@@ -66,10 +66,13 @@ def _build(source: Path, folder: Path) -> None:
 
 # The bulk load runs in a fresh interpreter: its memory goes back to the system with it instead
 # of staying in the server's heap, and a fork of a server process that has RocksDB threads
-# could deadlock in the child.
+# could deadlock in the child. The folder is compacted once loaded (`optimize`): at a million
+# triples that takes 6 s, once per release, and the competency queries then run 1.1 to 1.8
+# times faster on it (benchmarks/README.md).
 _LOADER = (
     "import sys, pyoxigraph; store = pyoxigraph.Store(sys.argv[1]); "
-    "store.bulk_load(path=sys.argv[2], format=pyoxigraph.RdfFormat.N_QUADS); store.flush()"
+    "store.bulk_load(path=sys.argv[2], format=pyoxigraph.RdfFormat.N_QUADS); store.flush(); "
+    "store.optimize()"
 )
 
 

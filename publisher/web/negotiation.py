@@ -8,6 +8,7 @@ among equally acceptable RDF types, JSON first among SPARQL results.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import mimeparse
@@ -23,6 +24,12 @@ def negotiate(accept: str | None, candidates: Sequence[Format]) -> Format | None
     alias text/xml); the highest q wins and ties go to the earlier candidate. No header, an
     empty one or one that cannot be parsed at all means "anything": the first candidate.
     """
+    return _negotiate(accept, tuple(candidates))
+
+
+# Clients send the same few headers again and again: each (header, candidates) is read once.
+@functools.lru_cache(maxsize=512)
+def _negotiate(accept: str | None, candidates: tuple[Format, ...]) -> Format | None:
     ranges = _parse_accept(accept)
     if not ranges:
         return candidates[0] if candidates else None

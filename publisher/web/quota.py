@@ -111,15 +111,17 @@ class Quota:
                     RETRY_AFTER,
                 )
             if shares.budget > 0:
-                spent = db.execute(
-                    "SELECT started, seconds FROM queries "
-                    "WHERE client = ? AND seconds IS NOT NULL AND started + seconds > ? "
-                    "ORDER BY started",
+                # Summed by SQLite: a busy client has a row per query of the last minute.
+                window = "WHERE client = ? AND seconds IS NOT NULL AND started + seconds > ?"
+                used = db.execute(
+                    f"SELECT COALESCE(SUM(seconds), 0) FROM queries {window}",
                     (client, now - WINDOW),
-                ).fetchall()
-                used = sum(seconds for _, seconds in spent)
+                ).fetchone()[0]
                 if used >= shares.budget:
-                    oldest_end = spent[0][0] + spent[0][1]
+                    oldest_end = db.execute(
+                        f"SELECT started + seconds FROM queries {window} ORDER BY started LIMIT 1",
+                        (client, now - WINDOW),
+                    ).fetchone()[0]
                     wait = max(1, int(oldest_end + WINDOW - now + 0.999))
                     raise OverBudget(
                         f"this client used {used:.0f} s of query time in the last "
