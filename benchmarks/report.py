@@ -224,8 +224,9 @@ GIB = 1024 * MB
 
 
 def targets(results: dict) -> str:
-    """The issue's targets against what the largest size measured, one row each."""
-    size = max(results["sizes"], key=lambda s: s["triples"])
+    """The performance issue's targets (issue 19) against what the size nearest a million
+    triples measured, one row each, and whether ten million were measured at all."""
+    size = min(results["sizes"], key=lambda s: abs(s["triples"] - 1_000_000))
     systems = size["systems"]
     publisher, oxigraph, rdflib = (systems.get(n, {}) for n in ("publisher", "oxigraph", "rdflib"))
     limit = float(results["arguments"].get("slow_timeout", 120)) * 1000
@@ -242,11 +243,11 @@ def targets(results: dict) -> str:
         if found.get("p50") and theirs.get("p50"):
             ratios[name] = found["p50"] / theirs["p50"]
     if ratios:
-        over = sorted((r, n) for n, r in ratios.items() if r > 1.5)
+        over = sorted((r, n) for n, r in ratios.items() if r > 1.3)
         worst = ", ".join(f"{n} {r:.2f}x" for r, n in over[::-1]) or "none"
         row(
-            "`/sparql` p50 within 1.5x of the Oxigraph server, every competency query",
-            f"median {statistics.median(ratios.values()):.2f}x; over 1.5x: {worst}",
+            "`/sparql` p50 within 1.3x of the Oxigraph server, every competency query",
+            f"median {statistics.median(ratios.values()):.2f}x; over 1.3x: {worst}",
             not over,
         )
     slower = {}
@@ -273,30 +274,30 @@ def targets(results: dict) -> str:
         if load:
             actor = publisher.get("dereference", {}).get(role, {}).get("actor", role)
             row(
-                f"dereferencing an actor ({role}: {actor}), >= 1,000 requests/s with p99 < 50 ms",
+                f"dereferencing an actor ({role}: {actor}), >= 2,000 requests/s with p99 < 20 ms",
                 f"{load['requests_per_second']:,.0f} requests/s, p99 {_ms(load['p99'])} ms "
                 f"({load['connections']} connections)",
-                load["requests_per_second"] >= 1000 and (load["p99"] or 1e9) < 50,
+                load["requests_per_second"] >= 2000 and (load["p99"] or 1e9) < 20,
             )
     first = publisher.get("dereference_first_request")
     if first and first.get("p50") is not None:
         row(
-            "(not a target) the first request for a description, which renders it",
+            "the first (uncached) request for a description, which renders it: p99 < 50 ms",
             f"p50 {_ms(first['p50'])} ms, p99 {_ms(first['p99'])} ms over {first['n']} actors",
-            None,
+            first["p99"] is not None and first["p99"] < 50,
         )
     if publisher.get("start_seconds") is not None:
         row(
-            "server start on an existing release < 10 s",
+            "server start on an existing release < 5 s",
             f"{publisher['start_seconds']:.1f} s",
-            publisher["start_seconds"] < 10,
+            publisher["start_seconds"] < 5,
         )
     peak = (publisher.get("memory_peak") or {}).get("pss")
     if peak:
         row(
-            f"server memory < 1.5 GiB (gunicorn, {publisher.get('workers')} workers, all processes)",
+            f"server memory < 1 GiB (gunicorn, {publisher.get('workers')} workers, all processes)",
             f"{peak / GIB:.2f} GiB (PSS)",
-            peak < 1.5 * GIB,
+            peak < 1 * GIB,
         )
     remote = systems.get("publisher-remote", {})
     peak = (remote.get("memory_peak") or {}).get("pss")
@@ -311,13 +312,21 @@ def targets(results: dict) -> str:
         )
     build = size["build"]["wall_seconds"]
     row(
-        "full build with validation < 2 minutes",
+        "full build with validation < 60 s",
         f"{build:.0f} s "
         f"({size['build']['timings'].get('validation', 0):.0f} s of it SHACL validation)",
-        build < 120,
+        build < 60,
     )
     one = size["rebuild_one_document"]["wall_seconds"]
-    row("new release after a one-document change < 5 s", f"{one:.1f} s", one < 5)
+    row("new release after a one-document change < 3 s", f"{one:.1f} s", one < 3)
+    largest = max(results["sizes"], key=lambda s: s["triples"])
+    both = {"publisher", "oxigraph"} <= set(largest["systems"])
+    row(
+        "about ten million triples measured, the publisher and Oxigraph side by side",
+        f"largest size measured: {largest['triples']:,} triples"
+        + ("" if both else " (not both systems)"),
+        largest["triples"] >= 9_000_000 and both,
+    )
     head = [
         f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} claims):",
         "",
