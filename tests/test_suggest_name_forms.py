@@ -31,6 +31,12 @@ NAMES_ONLY: list[dict[str, Any]] = [
         "name": {"en": "United States", "ar": "الولايات المتحدة"},
     },
     {"id": "turkey", "type": "state", "name": {"en": "Turkey", "ar": "تركيا"}},
+    {"id": "china", "type": "state", "name": {"en": "China", "ar": "الصين"}},
+    {
+        "id": "united-kingdom",
+        "type": "state",
+        "name": {"en": "United Kingdom", "ar": "المملكة المتحدة"},
+    },
     {
         "id": "popular-mobilization-forces",
         "type": "organisation",
@@ -169,3 +175,41 @@ def test_forms_that_would_name_no_one_for_sure_are_not_read(
     workspace: Workspace, text: str, language: str
 ) -> None:
     assert mentioned(workspace, text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Hamas was designated as a terrorist organisation by Washington.",
+            "en",
+            {("united-states", "terrorist-designation", "hamas")},
+        ),
+        # a capital that is a place of the reference data (موسكو) beside one that is not
+        (
+            "وأسقطت موسكو وبكين مشروع قرار يفرض عقوبات على سوريا.",
+            "ar",
+            {
+                ("russia", "diplomatic-protection", "syria"),
+                ("china", "diplomatic-protection", "syria"),
+            },
+        ),
+    ],
+)
+def test_a_capital_stands_for_its_state(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert expected <= triples(workspace, text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Washington Post reported it.", []),  # a capital that begins another name
+        ("Britain, or the UK", [("Britain", "united-kingdom"), ("UK", "united-kingdom")]),
+    ],
+)
+def test_the_name_list_gives_a_state_its_other_names(
+    workspace: Workspace, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert mentioned(workspace, text, "en") == expected

@@ -11,7 +11,10 @@ forms too. So that such an actor is found without a list of aliases, the drafter
 * an organisation's initials ("Islamic Revolutionary Guard Corps": "IRGC"), matched in capitals
   only, and the initials a text defines in brackets after a name ("Popular Mobilization Forces
   (PMF)"), in that text;
-* a name without the "The" it opens with ("The Wall Street Journal").
+* a name without the "The" it opens with ("The Wall Street Journal");
+* a state by the other names of the name list data/lexicon/names.yaml ("Britain", "UK" for
+  the United Kingdom) and by its capital there ("Washington", "بكين"), but for a capital
+  followed by another capitalised word ("the Washington Post").
 
 A form that is already another actor's name, or that two actors would share, is left out: it
 would name no one for sure. Arabic clitics, cases of the plural and spellings are the
@@ -114,6 +117,50 @@ def name_forms(
         for (language, form), ids in found.items()
         if len(ids) == 1
     ]
+
+
+Names = dict[str, list[str]]
+
+
+def state_names(
+    corpus: Corpus, gazetteer: Gazetteer, listed: dict[str, Names], capitals: dict[str, Names]
+) -> tuple[list[tuple[str, str, str]], frozenset[str]]:
+    """(state id, language, name) for the other names of each state actor in the name list
+    (`listed`, found by the state's id or one of its names) and for its capital, none that
+    the gazetteer has already; and the folded capitals among them."""
+    rows: list[tuple[str, str, str]] = []
+    folded_capitals: set[str] = set()
+    for actor in corpus.actors.values():
+        if actor.type != "state":
+            continue
+        own = {fold(name) for _, name in actor.names.all()}
+        keys = [
+            key
+            for key, names in listed.items()
+            if key == actor.id or own & {fold(n) for ns in names.values() for n in ns}
+        ]
+        for key in keys or [actor.id]:
+            for source, is_capital in ((listed.get(key, {}), False), (capitals.get(key, {}), True)):
+                for language, names in source.items():
+                    for name in names:
+                        if not gazetteer.lookup(name):
+                            rows.append((actor.id, language, name))
+                            if is_capital:
+                                folded_capitals.add(fold(name))
+    return rows, frozenset(folded_capitals)
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
+
+
+def without_name_parts(layer: TextLayer, capitals: frozenset[str]) -> TextLayer:
+    """The layer without the capitals that begin another name ("the Washington Post")."""
+    kept = tuple(
+        m
+        for m in layer.mentions
+        if not (fold(m.surface) in capitals and _NAME_GOES_ON.match(layer.text, m.end))
+    )
+    return layer if len(kept) == len(layer.mentions) else dataclasses.replace(layer, mentions=kept)
 
 
 _DEFINED = re.compile(r"\s*\((?P<short>[A-Z][A-Z0-9]{1,7})\)")

@@ -11,15 +11,17 @@ from typing import Any
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Actor, Corpus, Document, Names, Place
 from publisher.corpus.vocabulary import Vocabulary
-from publisher.curate.suggest.candidates import load_names
+from publisher.curate.suggest.candidates import load_capitals, load_names
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.lexicon import Lexicon, load_lexicon
 from publisher.curate.suggest.name_forms import (
     name_forms,
     state_demonyms,
+    state_names,
     with_defined_initials,
     with_qualifiers,
+    without_name_parts,
 )
 from publisher.errors import InputError, Origin, Problem
 from publisher.textlayer import Gazetteer, TextLayer, analyse
@@ -50,6 +52,7 @@ class Workspace:
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     _drafting_gazetteer: Gazetteer | None = None
     _state_demonyms: dict[str, frozenset[str]] | None = None
+    _capitals: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, home: Path) -> Workspace:
@@ -116,7 +119,8 @@ class Workspace:
         and the common forms of the names ("the Houthis" for the Houthi movement)."""
         layer = analyse(document.text, document.language, self._drafter_gazetteer())
         demonyms = self._demonyms().get(document.language, frozenset())
-        return with_qualifiers(with_defined_initials(layer), self.corpus, demonyms)
+        layer = without_name_parts(with_defined_initials(layer), self._capitals)
+        return with_qualifiers(layer, self.corpus, demonyms)
 
     def _demonyms(self) -> dict[str, frozenset[str]]:
         if self._state_demonyms is None:
@@ -129,7 +133,13 @@ class Workspace:
         (name_forms.py)."""
         if self._drafting_gazetteer is None:
             gazetteer = gazetteer_of(self.corpus, surnames=True)
-            for row in name_forms(self.corpus, gazetteer, self._demonyms()):
+            listed = load_names(self.home)
+            states = {key: names for key, (kind, names) in listed.items() if kind == "state"}
+            rows, self._capitals = state_names(
+                self.corpus, gazetteer, states, load_capitals(self.home)
+            )
+            rows += name_forms(self.corpus, gazetteer, self._demonyms())
+            for row in rows:
                 gazetteer.add(*row)
             self._drafting_gazetteer = gazetteer
         return self._drafting_gazetteer
