@@ -78,6 +78,7 @@ def mentioned(workspace: Workspace, text: str, language: str) -> list[tuple[str,
         # "Houthi movement": the plural and the singular of its first word
         ("Iran supplies the Houthis with drones.", "en", ("iran", "houthis")),
         ("Iran has armed Houthi rebels for years.", "en", ("iran", "houthis")),
+        ("وتزود إيران الميليشيات الحوثية بالصواريخ.", "ar", ("iran", "houthis")),
         # "Palestinian Islamic Jihad" without its demonym; its initials
         ("Iran funds Islamic Jihad.", "en", ("iran", "palestinian-islamic-jihad")),
         ("Iran funds the PIJ.", "en", ("iran", "palestinian-islamic-jihad")),
@@ -110,6 +111,7 @@ def test_common_forms_of_a_name_are_the_actor(
         ("Islamic Jihad's office", "en", [("Islamic Jihad", "palestinian-islamic-jihad")]),
         ("وللحوثيين والحوثيون", "ar", [("لحوثيين", "houthis"), ("الحوثيون", "houthis")]),
         ("فالحرس الثوري", "ar", [("الحرس الثوري", "irgc")]),
+        ("وللميليشيات الحوثية", "ar", [("لميليشيات الحوثية", "houthis")]),
         ("للحرس الثوري", "ar", [("لحرس الثوري", "irgc")]),  # ل + ال
     ],
 )
