@@ -202,6 +202,18 @@ def load_names(home: Path) -> dict[str, tuple[str, dict[str, list[str]]]]:
     return out
 
 
+def load_capitals(home: Path) -> dict[str, dict[str, list[str]]]:
+    """data/lexicon/names.yaml's capitals: state id -> names by language."""
+    path = home / NAMES
+    if not path.is_file():
+        return {}
+    content: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        str(ident): {k: [str(n) for n in v] for k, v in (names or {}).items()}
+        for ident, names in (content.get("capitals") or {}).items()
+    }
+
+
 def _command(name: CandidateName, language: str) -> str:
     if name.variant_of:
         return f'publisher actor alias {name.variant_of} --{language} "{name.surface}"'

@@ -11,9 +11,18 @@ from typing import Any
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Actor, Corpus, Document, Names, Place
 from publisher.corpus.vocabulary import Vocabulary
+from publisher.curate.suggest.candidates import load_capitals, load_names
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.lexicon import Lexicon, load_lexicon
+from publisher.curate.suggest.name_forms import (
+    name_forms,
+    state_demonyms,
+    state_names,
+    with_defined_initials,
+    with_qualifiers,
+    without_name_parts,
+)
 from publisher.errors import InputError, Origin, Problem
 from publisher.textlayer import Gazetteer, TextLayer, analyse
 from publisher.textlayer.gazetteer import gazetteer_of
@@ -42,6 +51,8 @@ class Workspace:
     gazetteer: Gazetteer
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     _drafting_gazetteer: Gazetteer | None = None
+    _state_demonyms: dict[str, frozenset[str]] | None = None
+    _capitals: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, home: Path) -> Workspace:
@@ -104,18 +115,42 @@ class Workspace:
 
     def drafting_layer(self, document: Document) -> TextLayer:
         """The text layer the drafter reads: the build's, with people also known by their
-        last name where the text names them in full ("Erdoğan" after "Recep Tayyip Erdoğan")."""
+        last name where the text names them in full ("Erdoğan" after "Recep Tayyip Erdoğan"),
+        and the common forms of the names ("the Houthis" for the Houthi movement)."""
+        layer = analyse(document.text, document.language, self._drafter_gazetteer())
+        demonyms = self._demonyms().get(document.language, frozenset())
+        layer = without_name_parts(with_defined_initials(layer), self._capitals)
+        return with_qualifiers(layer, self.corpus, demonyms)
+
+    def _demonyms(self) -> dict[str, frozenset[str]]:
+        if self._state_demonyms is None:
+            states = [names for kind, names in load_names(self.home).values() if kind == "state"]
+            self._state_demonyms = state_demonyms(self.corpus, states)
+        return self._state_demonyms
+
+    def _drafter_gazetteer(self) -> Gazetteer:
+        """The build's names, people's last names, and the common forms of the names
+        (name_forms.py)."""
         if self._drafting_gazetteer is None:
-            self._drafting_gazetteer = gazetteer_of(self.corpus, surnames=True)
-        return analyse(document.text, document.language, self._drafting_gazetteer)
+            gazetteer = gazetteer_of(self.corpus, surnames=True)
+            listed = load_names(self.home)
+            states = {key: names for key, (kind, names) in listed.items() if kind == "state"}
+            rows, self._capitals = state_names(
+                self.corpus, gazetteer, states, load_capitals(self.home)
+            )
+            rows += name_forms(self.corpus, gazetteer, self._demonyms())
+            for row in rows:
+                gazetteer.add(*row)
+            self._drafting_gazetteer = gazetteer
+        return self._drafting_gazetteer
 
     def drafts(self, document: Document) -> list[Draft]:
         """Drafted claims of a document, from the build's text layer and the lexicon."""
         layer = self.drafting_layer(document)
         title = (document.title or {}).get(document.language)
         title_layer = None
-        if title and self._drafting_gazetteer is not None:
-            title_layer = analyse(str(title), document.language, self._drafting_gazetteer)
+        if title:
+            title_layer = analyse(str(title), document.language, self._drafter_gazetteer())
         return draft_claims(
             document,
             layer,

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 4"
+DRAFTER = "suggest 5"
 
 
 class DraftAmount(TypedDict, total=False):

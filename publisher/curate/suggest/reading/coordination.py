@@ -107,7 +107,11 @@ class CoordinationReading(ReaderBase):
                     or (extension and set(marks) <= {"،", ","})
                 )
             same = a.kind == b.kind or {a.kind, b.kind} <= {"name", "demonym", "anaphor"}
-            if joined and same and (a.kind != "place" or b.kind == "place"):
+            # A capital standing for its state beside a state's name: "موسكو وبكين".
+            states = {a.kind, b.kind} == {"place", "name"} and all(
+                r.ids and self.actors[r.ids[0]].type == "state" for r in (a, b)
+            )
+            if joined and (states or (same and (a.kind != "place" or b.kind == "place"))):
                 if a.group < 0:
                     a.group = group
                     group += 1

@@ -12,6 +12,32 @@ from publisher.curate.suggest.reading.sentence import Reading, Ref, Token
 from publisher.textlayer.arabic import fold
 
 
+def demonym_forms(name: str, language: str) -> set[str]:
+    """The folded demonyms derived from one state name ("Iranian", "إيراني", "الإيرانية",
+    "Turkish", "تركي", "السورية"); none for a name of several words."""
+    low = fold(name)
+    forms: set[str] = set()
+    if language == "en":
+        if " " in low or not low.isalpha():
+            return forms
+        forms = {low + "ian", low + "n", low + "i", low + "ese", low + "ish"}
+        for cut in (1, 2):
+            forms |= {low[:-cut] + "ese", low[:-cut] + "ish", low[:-cut] + "ian"}
+        return forms
+    if " " in low:
+        return forms
+    stem = low[2:] if low.startswith("ال") else low
+    stems = {stem, stem[:-1] if stem.endswith("ا") else stem}
+    if stem.endswith(("يا", "يه")) and len(stem) > 4:
+        # تركيا، سوريا، روسيا، السعودية: the nisba replaces the ending (تركي، سورية، روسي، سعودي).
+        stems.add(stem[:-2])
+    for s in stems:
+        # (يا: the indefinite accusative, "دعما إيرانيا")
+        for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان", "يا"):
+            forms |= {s + suffix, "ال" + s + suffix}
+    return forms
+
+
 def demonym_table(
     actors: dict[str, Actor], irregular: dict[str, str], language: str
 ) -> dict[str, str]:
@@ -23,27 +49,11 @@ def demonym_table(
             continue
         if language == "en":
             names = [actor.names.en, *actor.names.aliases_en]
-            for name in names:
-                low = fold(name)
-                if " " in low or not low.isalpha():
-                    continue
-                forms = {low + "ian", low + "n", low + "i", low + "ese", low + "ish"}
-                for cut in (1, 2):
-                    forms |= {low[:-cut] + "ese", low[:-cut] + "ish", low[:-cut] + "ian"}
-                for form in forms:
-                    table.setdefault(form, actor.id)
         else:
-            for name in [actor.names.ar, *actor.names.aliases_ar]:
-                low = fold(name)
-                if " " in low:
-                    continue
-                stem = low[2:] if low.startswith("ال") else low
-                stems = {stem, stem[:-1] if stem.endswith("ا") else stem}
-                for s in stems:
-                    # (يا: the indefinite accusative, "دعما إيرانيا")
-                    for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين", "يتان", "يا"):
-                        table.setdefault(s + suffix, actor.id)
-                        table.setdefault("ال" + s + suffix, actor.id)
+            names = [actor.names.ar, *actor.names.aliases_ar]
+        for name in names:
+            for form in sorted(demonym_forms(name, language)):
+                table.setdefault(form, actor.id)
     for word, ident in irregular.items():
         if ident in actors:
             table[fold(word)] = ident
