@@ -4,6 +4,8 @@ gives, review that converges, the measurement, and a new article all the way to 
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -529,6 +531,21 @@ def test_evaluate_takes_a_split(project: Path, capsys) -> None:
     with pytest.raises(SystemExit):
         main(["suggest", "--evaluate", "--split", "nope", "--home", str(project)])
     assert "invalid choice: 'nope'" in capsys.readouterr().err
+
+
+def test_writing_the_dev_numbers_leaves_the_published_scores_alone(project: Path, capsys) -> None:
+    """scores.json holds the held-out numbers that /quality publishes; a dev run (the one used
+    while tuning) writes its tables into docs/suggest.md but never replaces them."""
+    shutil.copytree(ROOT / "evaluation", project / "evaluation")
+    (project / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "suggest.md", project / "docs" / "suggest.md")
+    scores = project / "evaluation" / "drafting" / "scores.json"
+    before = scores.read_bytes()
+    assert json.loads(before)["split"] == "test"
+    assert main(["suggest", "--evaluate", "--split", "dev", "--write", "--home", str(project)]) == 0
+    assert scores.read_bytes() == before
+    assert documented_block(project / "docs" / "suggest.md", "dev") is not None
+    assert "wrote" not in capsys.readouterr().err
 
 
 # --- a new article, end to end, with commands only ------------------------------------------------

@@ -57,8 +57,9 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument(
         "--write",
         action="store_true",
-        help="with --evaluate: write the tables into HOME/docs/suggest.md and, for a split, "
-        "the numbers into HOME/evaluation/drafting/scores.json",
+        help="with --evaluate: write the tables into HOME/docs/suggest.md and, for the test "
+        "split, the numbers into HOME/evaluation/drafting/scores.json (what /quality publishes: "
+        "the held-out numbers, never dev's)",
     )
     parser.set_defaults(func=run)
 
@@ -142,7 +143,7 @@ def _evaluate(args: argparse.Namespace, workspace: Workspace) -> int:
             )
             return 2
         print(f"updated {target}", file=sys.stderr)
-        if not args.corpus:
+        if args.split == "test" and not args.corpus:
             path = args.home / FOLDER / "scores.json"
             write_scores(path, scores(results, args.split))
             print(f"wrote {path}", file=sys.stderr)
