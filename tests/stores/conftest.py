@@ -17,6 +17,7 @@ import pytest
 
 from publisher.web import create_app
 from tests.stores.servers import ReplicaSet, VirtuosoServer, virtuoso_binary
+from tests.web.conftest import close_store
 from tests.web.fixture_release import app_config
 
 BACKENDS = ("embedded", "replicas", "virtuoso")
@@ -86,9 +87,7 @@ def store_config(request) -> dict[str, object]:
 def app(home: Path, release_dir: Path, store_config: dict[str, object]):
     app = create_app(app_config(home, release_dir, **store_config))
     yield app
-    close = getattr(app.extensions["publisher"].store, "close", None)
-    if close is not None:
-        close()
+    close_store(app)
 
 
 @pytest.fixture
