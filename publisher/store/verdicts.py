@@ -10,8 +10,7 @@ hold is bounded by MAX_TEXT * SIZE characters.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 from collections.abc import Mapping
 
 from publisher.store import guard
@@ -20,16 +19,14 @@ MAX_TEXT = 10_000  # characters of a query kept; the competency questions are un
 SIZE = 256  # queries kept per process, the least recently used dropped first
 DEFAULT_LIMITS = guard.Limits()
 
-_Key = tuple[str, str | None, frozenset[tuple[str, str]], guard.Limits]
-
 
 class Verdicts:
-    """Accepted queries and what the guard made of them, least recently used dropped first."""
+    """Accepted queries and what the guard made of them, least recently used dropped first
+    (functools' cache: a call that raises is not kept, so refusals are never kept)."""
 
     def __init__(self, size: int = SIZE, max_text: int = MAX_TEXT) -> None:
-        self.size, self.max_text = size, max_text
-        self._kept: OrderedDict[_Key, guard.CheckedQuery] = OrderedDict()
-        self._lock = threading.Lock()
+        self.max_text = max_text
+        self._kept = functools.lru_cache(maxsize=size)(_check)
 
     def check(
         self,
@@ -43,18 +40,13 @@ class Verdicts:
         the same base, prefixes and limits; refusals are raised as `guard.check` raises them."""
         if len(sparql) > self.max_text:
             return guard.check(sparql, base_iri=base_iri, prefixes=prefixes, limits=limits)
-        key = (sparql, base_iri, frozenset((prefixes or {}).items()), limits)
-        with self._lock:
-            kept = self._kept.get(key)
-            if kept is not None:
-                self._kept.move_to_end(key)
-                return kept
-        checked = guard.check(sparql, base_iri=base_iri, prefixes=prefixes, limits=limits)
-        with self._lock:
-            self._kept[key] = checked
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-        return checked
+        return self._kept(sparql, base_iri, tuple((prefixes or {}).items()), limits)
+
+
+def _check(
+    sparql: str, base_iri: str | None, prefixes: tuple[tuple[str, str], ...], limits: guard.Limits
+) -> guard.CheckedQuery:
+    return guard.check(sparql, base_iri=base_iri, prefixes=dict(prefixes), limits=limits)
 
 
 VERDICTS = Verdicts()

@@ -68,9 +68,11 @@ def test_a_verdict_holds_only_for_its_prefixes_base_and_limits():
 def test_what_is_kept_is_bounded():
     verdicts = Verdicts(size=3, max_text=100)
     queries = [f"SELECT * {{ ?s ?p {n} }}" for n in range(5)]
-    for query in queries:
-        verdicts.check(query)
-    assert [key[0] for key in verdicts._kept] == queries[2:]  # the oldest dropped
+    first = [verdicts.check(query) for query in queries]
+    # The three newest are kept (the same verdict comes back), the oldest were dropped.
+    assert all(verdicts.check(q) is kept for q, kept in zip(queries[2:], first[2:], strict=True))
+    assert all(
+        verdicts.check(q) is not kept for q, kept in zip(queries[:2], first[:2], strict=True)
+    )
     long = "SELECT * { ?s ?p ?o }" + " " * 100
-    verdicts.check(long)
-    assert long not in [key[0] for key in verdicts._kept]
+    assert verdicts.check(long) is not verdicts.check(long)  # over max_text: never kept
