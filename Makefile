@@ -9,13 +9,15 @@
 #                     it builds the session's release from the build cache the last run kept
 #                     in .pytest_cache (--reuse-build-cache, tests/conftest.py), so from the
 #                     second run on the build takes a second, not ten.
-#   make test         the README's command: everything but bench, soak and external (about five
-#                     minutes): the fast tier, plus
+#   make test         the README's command: everything but bench, soak, external and the long
+#                     tier (about five minutes): the fast tier, plus
 #                       slow    starts no server but takes seconds: whole builds of the release,
 #                               SHACL validation of the whole graph;
 #                       live    a real server process on loopback: `publisher serve`, gunicorn,
 #                               headless Chromium (tests/liveserver.py starts the publisher);
 #                       remote  a real oxigraph server (tests/remote/servers.py).
+#   make test-long    the tests that take tens of seconds each (long) and those that bound how
+#                     long a server takes (timing): about four minutes; CI runs it.
 #   make test-remote  the remote tests alone; make soak, make bench, make external,
 #                     make test-workbench: their own marks, left out of `make test` (see each
 #                     target below).
@@ -36,7 +38,7 @@ PORT ?= 8080
 BASE ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/
 
 .PHONY: run test test-fast check build bench soak clean external lint assets engines
-FAST := not live and not remote and not slow and not bench and not soak and not external and not stores and not workbench and not engines
+FAST := not live and not remote and not slow and not long and not bench and not soak and not external and not stores and not workbench and not engines
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,16 +71,26 @@ $(ASSETS_STAMP): web-assets/package-lock.json
 # The tests run in two processes (pytest-xdist), a test file each at a time, so that a file's
 # module fixtures start once; the session's release is built once for both
 # (tests/sessionbuild.py). `make test WORKERS=0` runs them in this process alone. The tests
-# that bound how long a server takes (marker timing) run after them, in one process, so that
-# the other worker's load cannot fail them. DEFAULT is pyproject's addopts selection.
+# that take long and those that bound how long a server takes (markers long and timing) are
+# `make test-long`'s. DEFAULT is pyproject's addopts selection.
 WORKERS ?= 2
 PARALLEL := $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --dist loadfile)
-DEFAULT := not bench and not soak and not external and not stores and not workbench and not engines
+LONG := not bench and not soak and not external and not stores and not workbench and not engines
+DEFAULT := $(LONG) and not long
 
 # The assets: the browser tests type into the query page's editor.
 test: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m '$(DEFAULT) and not timing'
-	$(BIN)/python -m pytest -m '$(DEFAULT) and timing'
+
+# The tests that take long (about four minutes): those that take tens of seconds each (marker
+# long: whole releases compared with and without the cache, pySHACL on a whole release, a small
+# benchmark run, a 200 MB answer), then the tier that bounds how long a server takes (marker
+# timing), in one process so that the other worker's load cannot fail them. CI runs it after
+# `make test`.
+.PHONY: test-long
+test-long: $(STAMP) $(ASSETS_STAMP)
+	$(BIN)/python -m pytest $(PARALLEL) -m '$(LONG) and long and not timing'
+	$(BIN)/python -m pytest -m '$(LONG) and timing'
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache $(PARALLEL)

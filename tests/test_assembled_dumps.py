@@ -89,6 +89,7 @@ def _changed(home: Path) -> None:
     )
 
 
+@pytest.mark.long
 @pytest.mark.slow  # two builds: one from the cache, one without
 def test_a_release_after_a_change_is_the_full_release(built_home: Path, tmp_path: Path) -> None:
     """After a one-document change, the release made from the cached parts of the others and

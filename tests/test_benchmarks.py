@@ -75,6 +75,7 @@ def generated_release(tmp_path_factory) -> Path:
     return home
 
 
+@pytest.mark.long
 @pytest.mark.slow  # builds a generated corpus
 def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Path) -> None:
     folder = (generated_release / "release").resolve()
@@ -96,6 +97,7 @@ def test_the_generated_corpus_builds_and_passes_the_shapes(generated_release: Pa
     )
 
 
+@pytest.mark.long
 @pytest.mark.live  # the harness starts the publisher under gunicorn...
 @pytest.mark.remote  # ...and an oxigraph server (benchmarks/servers.py)
 def test_a_small_run_measures_every_system_side_by_side(

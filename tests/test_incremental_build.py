@@ -53,6 +53,7 @@ def _copy(home: Path, target: Path) -> Path:
     return target
 
 
+@pytest.mark.long
 @pytest.mark.slow  # whole builds, one without a cache
 def test_same_release_with_or_without_cache_and_workers(cached_home: Path, tmp_path: Path) -> None:
     project = _copy(cached_home, tmp_path / "project")
@@ -176,6 +177,7 @@ def _key(finding) -> tuple:
     return (finding.focus, finding.path, finding.message, finding.shape, finding.severity)
 
 
+@pytest.mark.long
 @pytest.mark.slow  # pySHACL validates the whole graph in one run
 def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_path: Path) -> None:
     """The build's units on the build's engine (pyshacl-turbo) against one run of the
@@ -240,6 +242,7 @@ def test_release_id_is_a_digest_of_its_content(built_release: Path) -> None:
     assert json.loads(drafted["release.json"])["id"] == PLACEHOLDER
 
 
+@pytest.mark.long
 @pytest.mark.slow  # a whole build, in a process of its own
 def test_changing_the_prefix_table_changes_the_cache_keys_and_the_release_id(
     cached_home: Path, tmp_path: Path

@@ -43,6 +43,7 @@ def test_release_has_every_file_and_checksums_match(built_release: Path) -> None
     assert listed == names - {"SHA256SUMS"}
 
 
+@pytest.mark.long
 @pytest.mark.slow  # rdflib parses every dump of the release
 def test_formats_hold_the_same_graph(built_release: Path) -> None:
     nq = Dataset()
@@ -180,6 +181,7 @@ def test_no_blank_nodes_in_the_data(built_release: Path) -> None:
         assert not isinstance(quad.object, pyoxigraph.BlankNode), quad
 
 
+@pytest.mark.long
 @pytest.mark.slow  # a whole build, without a cache
 def test_same_input_gives_byte_identical_release(
     built_release: Path, project: Path, tmp_path: Path
@@ -205,6 +207,7 @@ def test_other_base_mints_every_iri_under_it(project: Path, tmp_path: Path) -> N
                 assert B not in term.value or "nif" in str(quad.predicate), quad
 
 
+@pytest.mark.long
 @pytest.mark.slow  # pyshacl validates the whole release twice
 def test_removing_a_required_triple_fails_validation(
     built_release: Path, tmp_path: Path, capsys

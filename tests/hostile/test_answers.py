@@ -188,6 +188,7 @@ def _peak_rss_kb(pid: int) -> int:
     return 0
 
 
+@pytest.mark.long
 @pytest.mark.live
 def test_a_200_mb_answer_streams_through_the_server_without_growing_it(hostile_home):
     """The probe saw the request process grow by 590 MB for one 200 MB answer. Now the answer
