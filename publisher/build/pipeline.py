@@ -31,6 +31,8 @@ from publisher.build.validating import (
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus
+from publisher.corpus.parsed import KIND as PARSED
+from publisher.corpus.parsed import ParsedFiles
 from publisher.corpus.problems import Problems
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
@@ -118,18 +120,19 @@ def build_graph(
     engine (publisher/validate/shacl.py).
     """
     started = time.perf_counter()
-    corpus, vocabulary = load_corpus(home)
-    cues = load_cues(home, vocabulary.concepts["relation"])
-    if cues is not None:
-        problems = Problems()
-        check_cues(corpus, cues, problems)
-        problems.raise_if_any()
     store = Cache(home / CACHE_DIR if cache else None)
     try:
+        # The data files' parsed forms are kept with the units, under the build code's digest.
+        corpus, vocabulary = load_corpus(home, ParsedFiles(store, keys.software()))
+        cues = load_cues(home, vocabulary.concepts["relation"])
+        if cues is not None:
+            problems = Problems()
+            check_cues(corpus, cues, problems)
+            problems.raise_if_any()
         build = _Build(home, Minter(base), corpus, vocabulary, store, workers, cues, engine)
         build.timings["load"] = time.perf_counter() - started
         built = build.run()
-        store.keep_only(("document", "validation", "turtle", "reference"))
+        store.keep_only(("document", "validation", "turtle", "reference", PARSED))
         return built
     finally:
         store.close()
