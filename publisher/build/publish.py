@@ -13,7 +13,7 @@ from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
 from publisher.release import files as release_files
-from publisher.release.dumps import dataset_files, plain_files, union_blocks, with_id
+from publisher.release.dumps import dataset_files, plain_files, union_runs
 from publisher.release.manifest import manifest
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
@@ -81,10 +81,11 @@ def build_release(
             )
     # The id is a digest of the files made with the placeholder; the bytes they share with
     # the files made with the id (all but the release graph's) are hashed once for both.
-    blocks = union_blocks(built.parts, prefixes)
     drafted = {
         name: TwoDigests(segments)
-        for name, segments in plain_files(built.parts, prefixes, blocks).items()
+        for name, segments in plain_files(
+            built.parts, prefixes, union_runs(built.parts, prefixes)
+        ).items()
     }
     metadata = _release_metadata(built, PLACEHOLDER)
     release_id = identity_of(
@@ -101,9 +102,8 @@ def build_release(
     store = Cache(home / CACHE_DIR if cache else None)
     try:
         members = TurtleMembers(store)
-        dumps = dataset_files(
-            parts, prefixes, with_id(blocks, placeholder, release_id.encode()), members
-        )
+        turtle = union_runs(built.parts, prefixes, placeholder, release_id.encode())
+        dumps = dataset_files(parts, prefixes, turtle, members)
         members.save()
     finally:
         store.close()
