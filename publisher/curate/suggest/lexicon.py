@@ -86,13 +86,14 @@ def _needed(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseSet(Generic[Payload]):
-    """Phrases compiled for matching; each carries a payload returned with its matches."""
+    """Phrases for matching, each with its pattern; each carries a payload returned with its
+    matches. A pattern is compiled the first time a text may hold it (most never are in a
+    build after a one-document change: compiling them all took longer than the matching)."""
 
     def __init__(self, phrases: Iterable[tuple[str, Payload]]) -> None:
-        self.phrases = [
-            (phrase, payload, re.compile(_pattern(phrase))) for phrase, payload in phrases
-        ]
+        self.phrases = [(phrase, payload, _pattern(phrase)) for phrase, payload in phrases]
         self.needed = [_needed(phrase) for phrase, _, _ in self.phrases]
+        self.compiled: dict[str, re.Pattern[str]] = {}
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -102,9 +103,12 @@ class PhraseSet(Generic[Payload]):
         normalised = NormalisedText.of(text)
         folded = normalised.folded
         found = []
-        for (phrase, payload, pattern), needed in zip(self.phrases, self.needed, strict=True):
+        for (phrase, payload, source), needed in zip(self.phrases, self.needed, strict=True):
             if not all(piece in folded for piece in needed):
                 continue  # the pattern cannot match here
+            pattern = self.compiled.get(source)
+            if pattern is None:
+                pattern = self.compiled[source] = re.compile(source)
             for m in pattern.finditer(folded):
                 start, end = normalised.to_original(m.start(), m.end())
                 found.append(Match(start, end, phrase, payload))
