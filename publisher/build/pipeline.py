@@ -137,7 +137,7 @@ def build_graph(
         build = _Build(home, mint, corpus, vocabulary, store, workers, cues, engine)
         build.timings["load"] = time.perf_counter() - started
         built = build.run()
-        store.keep_only(("document", "validation", "turtle", "reference", PARSED))
+        store.keep_only(("document", "validation", "turtle", "reference", "direct", PARSED))
         return built
     finally:
         if reading is not None and reading.is_alive():  # the corpus did not load: stop it
@@ -230,10 +230,7 @@ class _Build:
         # The direct graph is made from claims the shapes have just checked: its triples are
         # theirs, so it is not a validation unit of its own.
         direct = direct_statements(corpus, mint)
-        name = str(mint.graph("direct"))
-        direct_part = make_part(
-            name, sorted_quads(direct_graph(direct, labels, mint), name), self.prefixes
-        )
+        direct_part = self._direct_part(direct, labels)
         parts = [ontology, shapes, reference_part, release_part, direct_part, *documents.values()]
         return Built(parts, validation, corpus, generated, mint, self.timings, quality, direct)
 
@@ -314,6 +311,24 @@ class _Build:
 
     def _turtle_folder(self, name: str) -> GraphPart:
         return turtle_folder_part(self.home, name, self.mint, self.store)
+
+    def _direct_part(
+        self, direct: list[DirectStatement], labels: dict[str, dict[str, str]]
+    ) -> GraphPart:
+        """The direct graph's part, cached under its statements and the relations' labels."""
+        key = keys.digest(
+            self.software,
+            repr(sorted((relation, sorted(names.items())) for relation, names in labels.items())),
+            repr(direct),
+        )
+        found = self.store.get("direct", key)
+        if found is not None:
+            return GraphPart.unpack(found)
+        name = str(self.mint.graph("direct"))
+        graph = direct_graph(direct, labels, self.mint)
+        part = make_part(name, sorted_quads(graph, name), self.prefixes)
+        self.store.put("direct", key, part.pack())
+        return part
 
     def _reference(self) -> GraphPart:
         """The reference graph's part, cached under what reference_graph reads."""
