@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import random
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from publisher.build.pipeline import CACHE_DIR
 from publisher.build.publish import build_release
 from publisher.build.turtle_members import KIND
 from publisher.rdf import namespaces
-from publisher.release.dumps import turtle_runs
+from publisher.release.dumps import turtle_runs, union_blocks, union_runs, with_id
+from publisher.release.parts import GraphPart, make_part
 from publisher.release.rdf12 import rdf12_quads
 
 from .conftest import BASE
@@ -158,3 +160,43 @@ def test_a_changed_block_changes_only_the_run_it_is_in() -> None:
     inserted = [*changed[:100], (b"<urn:s00099x>", b"<urn:s00099x> <urn:p> 1 .\n"), *changed[100:]]
     after = turtle_runs(inserted, {})
     assert len(set(after) - set(runs)) == 2 and len(set(runs) - set(after)) == 2
+
+
+def _part(name: str, triples: list[tuple[str, str, str]], prefixes: dict[str, str]) -> GraphPart:
+    graph = ox.NamedNode(name)
+    quads = [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.Literal(o), graph) for s, p, o in triples]
+    quads.sort(key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    return make_part(name, quads, prefixes)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_union_merged_a_span_at_a_time_is_the_union_merged_a_subject_at_a_time(
+    seed: int,
+) -> None:
+    """dumps.union_runs (union.py: sorted by C code, a Python step per span of one part) gives
+    the bytes of the per-subject reference, turtle_runs(with_id(union_blocks(...))), with or
+    without the release id: subjects in several graphs (merged), graphs whose subjects
+    interleave, a subject holding the placeholder (whose CRC-32, and so the runs' cuts, the id
+    changes), an empty graph."""
+    rng = random.Random(seed)
+    prefixes = {"ex": "urn:ex:"}
+    marker, release_id = PLACEHOLDER.encode(), b"0123456789abcdef"
+    pool = [f"urn:ex:s{n:05d}" for n in range(3000)]
+    pool += [f"urn:ex:release/{PLACEHOLDER}/q{n}" for n in range(300)]
+    parts = [_part("urn:g:empty", [], prefixes)]
+    for number in range(8):
+        start = rng.randrange(len(pool))
+        chosen = pool[start : start + rng.randrange(50, 900)] + rng.sample(pool, 40)
+        triples = [
+            (s, f"urn:ex:p{rng.randrange(3)}", f"value {rng.randrange(5)} {PLACEHOLDER[:seed]}")
+            for s in chosen
+            for _ in range(rng.randrange(1, 4))
+        ]
+        parts.append(_part(f"urn:g:{number}", sorted(set(triples)), prefixes))
+    blocks = union_blocks(parts, prefixes)
+    assert len(blocks) < sum(len(p.sections["ttl-index"].splitlines()) for p in parts)  # merged
+    assert union_runs(parts, prefixes) == turtle_runs(blocks, prefixes)
+    final = union_runs(parts, prefixes, marker, release_id)
+    assert final == turtle_runs(with_id(blocks, marker, release_id), prefixes)
+    assert marker not in b"".join(final)
+    assert union_runs(parts[:1], prefixes) == []  # no triples: no file

@@ -69,6 +69,8 @@ def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path:
     project = _copy(cached_home, tmp_path / "project")
     entries = {p.name for p in (project / CACHE_DIR / "document").iterdir()}
     validated = {p.name for p in (project / CACHE_DIR / "validation").iterdir()}
+    direct = {p.name for p in (project / CACHE_DIR / "direct").iterdir()}
+    parsed = {p.name for p in (project / CACHE_DIR / "parsed").iterdir()}
     claims = project / "data" / "claims" / "raisi-damascus-ar-news.yaml"
     claims.write_text(
         # (a claim's note: hedging it would need a hedge word in its quote, see build/cues.py)
@@ -84,6 +86,11 @@ def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path:
     assert len(now - entries) == 1 and len(entries - now) == 1  # one graph rebuilt, one pruned
     # That document's results, and the release metadata's (it lists the inputs' sha256).
     assert len({p.name for p in (project / CACHE_DIR / "validation").iterdir()} - validated) == 2
+    # A note changes no direct triple: that graph is the one kept; of the data files, only
+    # the edited one is parsed again.
+    assert {p.name for p in (project / CACHE_DIR / "direct").iterdir()} == direct
+    parsed_now = {p.name for p in (project / CACHE_DIR / "parsed").iterdir()}
+    assert len(parsed_now - parsed) == 1 and len(parsed - parsed_now) == 1
     claim = URIRef(BASE + "id/claim/rdm-raisi-meets-factions")
     graph = Graph()
     for part in built.parts:

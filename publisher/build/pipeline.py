@@ -9,6 +9,7 @@ not depend on the cache or on the number of workers.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +32,8 @@ from publisher.build.validating import (
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
 from publisher.corpus.model import Corpus
+from publisher.corpus.parsed import KIND as PARSED
+from publisher.corpus.parsed import ParsedFiles
 from publisher.corpus.problems import Problems
 from publisher.corpus.vocabulary import Vocabulary
 from publisher.errors import Origin
@@ -118,20 +121,28 @@ def build_graph(
     engine (publisher/validate/shacl.py).
     """
     started = time.perf_counter()
-    corpus, vocabulary = load_corpus(home)
-    cues = load_cues(home, vocabulary.concepts["relation"])
-    if cues is not None:
-        problems = Problems()
-        check_cues(corpus, cues, problems)
-        problems.raise_if_any()
     store = Cache(home / CACHE_DIR if cache else None)
+    mint = Minter(base)
+    reading = _read_turtle_folders_meanwhile(home, mint, store, workers)
     try:
-        build = _Build(home, Minter(base), corpus, vocabulary, store, workers, cues, engine)
+        # The data files' parsed forms are kept with the units, under the build code's digest.
+        corpus, vocabulary = load_corpus(home, ParsedFiles(store, keys.software()))
+        cues = load_cues(home, vocabulary.concepts["relation"])
+        if cues is not None:
+            problems = Problems()
+            check_cues(corpus, cues, problems)
+            problems.raise_if_any()
+        if reading is not None:
+            reading.join()
+        build = _Build(home, mint, corpus, vocabulary, store, workers, cues, engine)
         build.timings["load"] = time.perf_counter() - started
         built = build.run()
-        store.keep_only(("document", "validation", "turtle", "reference"))
+        store.keep_only(("document", "validation", "turtle", "reference", "direct", PARSED))
         return built
     finally:
+        if reading is not None and reading.is_alive():  # the corpus did not load: stop it
+            reading.terminate()
+            reading.join()
         store.close()
 
 
@@ -219,10 +230,7 @@ class _Build:
         # The direct graph is made from claims the shapes have just checked: its triples are
         # theirs, so it is not a validation unit of its own.
         direct = direct_statements(corpus, mint)
-        name = str(mint.graph("direct"))
-        direct_part = make_part(
-            name, sorted_quads(direct_graph(direct, labels, mint), name), self.prefixes
-        )
+        direct_part = self._direct_part(direct, labels)
         parts = [ontology, shapes, reference_part, release_part, direct_part, *documents.values()]
         return Built(parts, validation, corpus, generated, mint, self.timings, quality, direct)
 
@@ -302,18 +310,24 @@ class _Build:
     # --- graphs ----------------------------------------------------------------------------
 
     def _turtle_folder(self, name: str) -> GraphPart:
-        """ontology/ or shapes/ as a graph part; reading them canonicalises blank nodes, which
-        is slow, so the part is cached under the files' digest."""
-        folder = self.home / name
-        key = keys.digest(self.software, keys.files(sorted(folder.glob("*.ttl")), self.home))
-        found = self.store.get("turtle", key)
+        return turtle_folder_part(self.home, name, self.mint, self.store)
+
+    def _direct_part(
+        self, direct: list[DirectStatement], labels: dict[str, dict[str, str]]
+    ) -> GraphPart:
+        """The direct graph's part, cached under its statements and the relations' labels."""
+        key = keys.digest(
+            self.software,
+            repr(sorted((relation, sorted(names.items())) for relation, names in labels.items())),
+            repr(direct),
+        )
+        found = self.store.get("direct", key)
         if found is not None:
             return GraphPart.unpack(found)
-        iri = str(self.mint.graph(name))
-        part = make_part(
-            iri, sorted_quads(read_turtle_folder(folder, self.mint.base), iri), self.prefixes
-        )
-        self.store.put("turtle", key, part.pack())
+        name = str(self.mint.graph("direct"))
+        graph = direct_graph(direct, labels, self.mint)
+        part = make_part(name, sorted_quads(graph, name), self.prefixes)
+        self.store.put("direct", key, part.pack())
         return part
 
     def _reference(self) -> GraphPart:
@@ -399,7 +413,48 @@ class _Build:
         return origins
 
 
+def turtle_folder_part(home: Path, name: str, mint: Minter, store: Cache) -> GraphPart:
+    """ontology/ or shapes/ as a graph part; reading them canonicalises blank nodes, which
+    is slow, so the part is cached under the files' digest."""
+    folder = home / name
+    key = _turtle_folder_key(home, name, mint)
+    found = store.get("turtle", key)
+    if found is not None:
+        return GraphPart.unpack(found)
+    iri = str(mint.graph(name))
+    prefixes = namespaces.prefixes(mint.base)
+    part = make_part(iri, sorted_quads(read_turtle_folder(folder, mint.base), iri), prefixes)
+    store.put("turtle", key, part.pack())
+    return part
+
+
+def _turtle_folder_key(home: Path, name: str, mint: Minter) -> str:
+    software = keys.digest(keys.software(), mint.base)
+    return keys.digest(software, keys.files(sorted((home / name).glob("*.ttl")), home))
+
+
+def _read_turtle_folders_meanwhile(
+    home: Path, mint: Minter, store: Cache, workers: int | None
+) -> multiprocessing.Process | None:
+    """Reading ontology/ and shapes/ needs nothing of data/: when they are not in the cache
+    and there are cores to spare, a forked process reads them (into the cache) while this
+    one loads the corpus."""
+    missing = [
+        name
+        for name in ("ontology", "shapes")
+        if not store.path("turtle", _turtle_folder_key(home, name, mint)).is_file()
+    ]
+    if not missing or (workers or pool.default_workers()) < 2:
+        return None
+    return pool.in_background(_read_turtle_folders, home, missing, mint, store)
+
+
 # --- tasks, run in the workers (pool.py) ---------------------------------
+
+
+def _read_turtle_folders(home: Path, names: list[str], mint: Minter, store: Cache) -> None:
+    for name in names:
+        turtle_folder_part(home, name, mint, store)
 
 
 def _build_document(ident: str) -> dict[str, bytes]:

@@ -7,6 +7,7 @@ not graphs). Small jobs run in the parent: forking costs more than it saves ther
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -46,5 +47,21 @@ def run(
     if workers == 1 or len(items) < min_items:
         return [task(item) for item in items]
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(items))) as pool:
-        return pool.map(task, items, chunksize=1)
+    # The workers inherit the corpus and everything read so far: frozen, it is left out of
+    # their garbage collections, which otherwise walk it again and again (and write to its
+    # pages, copying them).
+    gc.freeze()
+    try:
+        with context.Pool(min(workers, len(items))) as pool:
+            return pool.map(task, items, chunksize=1)
+    finally:
+        gc.unfreeze()
+
+
+def in_background(task: Callable[..., object], *args: object) -> multiprocessing.Process:
+    """`task(*args)` started in a forked process, for work whose result it leaves in the
+    cache: what it does not leave there (it failed, it was stopped), the caller makes itself,
+    so the task only saves time. The caller joins it, or terminates it when it gives up."""
+    process = multiprocessing.get_context("fork").Process(target=task, args=args, daemon=True)
+    process.start()
+    return process  # type: ignore[return-value]  # a fork context's Process is one

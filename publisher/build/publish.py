@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from publisher.build.cache import Cache
@@ -13,8 +14,9 @@ from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
 from publisher.release import files as release_files
-from publisher.release.dumps import dataset_files, plain_files, union_blocks, with_id
+from publisher.release.dumps import dataset_files, plain_files, turtle_header
 from publisher.release.manifest import manifest
+from publisher.release.union import union_turtle
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
 from publisher.validate.engines import DEFAULT_ENGINE
@@ -81,11 +83,13 @@ def build_release(
             )
     # The id is a digest of the files made with the placeholder; the bytes they share with
     # the files made with the id (all but the release graph's) are hashed once for both.
-    blocks = union_blocks(built.parts, prefixes)
-    drafted = {
-        name: TwoDigests(segments)
-        for name, segments in plain_files(built.parts, prefixes, blocks).items()
-    }
+    # The union Turtle is merged once; its runs are written with the placeholder, then the id.
+    union = union_turtle(built.parts, prefixes, placeholder)
+    header = turtle_header(prefixes)
+    plain = plain_files(built.parts, prefixes, union.runs(header))
+    # hashlib leaves the GIL while it hashes: the four dumps are hashed on two cores.
+    with ThreadPoolExecutor(max_workers=2) as hashing:
+        drafted = dict(zip(plain, hashing.map(TwoDigests, plain.values()), strict=True))
     metadata = _release_metadata(built, PLACEHOLDER)
     release_id = identity_of(
         {name: d.drafted for name, d in drafted.items()}
@@ -101,9 +105,8 @@ def build_release(
     store = Cache(home / CACHE_DIR if cache else None)
     try:
         members = TurtleMembers(store)
-        dumps = dataset_files(
-            parts, prefixes, with_id(blocks, placeholder, release_id.encode()), members
-        )
+        turtle = union.runs(header, placeholder, release_id.encode())
+        dumps = dataset_files(parts, prefixes, turtle, members)
         members.save()
     finally:
         store.close()

@@ -8,6 +8,7 @@ from typing import Protocol
 from publisher.corpus.document_files import read_document
 from publisher.corpus.mapping import read_claims_file
 from publisher.corpus.model import Claim, Conflict, Corpus, Series
+from publisher.corpus.parsed import ParsedFiles, load_checked
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import (
     read_actors,
@@ -19,20 +20,22 @@ from publisher.corpus.reference import (
     read_propositions,
     read_sources,
 )
-from publisher.corpus.schema import FILES, check_file
+from publisher.corpus.schema import FILES
 from publisher.corpus.vocabulary import Vocabulary, read_vocabulary
-from publisher.corpus.yamlsource import Located, load_yaml
+from publisher.corpus.yamlsource import Located
 from publisher.errors import Origin
 
 
 class _DataFile:
     """One reference-data file, read once and checked against its shape (schema.py)."""
 
-    def __init__(self, path: Path, problems: Problems) -> None:
+    def __init__(self, path: Path, problems: Problems, parsed: ParsedFiles | None) -> None:
         self.path = path
-        self.content = load_yaml(path) if path.exists() else None
-        if self.content is not None:
-            check_file(path, self.content, FILES[path.name], problems)
+        self.content = (
+            load_checked(path, FILES[path.name], path.name, problems, parsed)
+            if path.exists()
+            else None
+        )
 
     def items(self, key: str) -> list[Located]:
         """The mappings listed under `key` (what is not a mapping was reported already)."""
@@ -41,15 +44,17 @@ class _DataFile:
         return [item for item in self.content[key] if isinstance(item, Located)]
 
 
-def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
-    """Read data/, check it against itself and the ontology; InputError lists every problem."""
+def load_corpus(home: Path, parsed: ParsedFiles | None = None) -> tuple[Corpus, Vocabulary]:
+    """Read data/, check it against itself and the ontology; InputError lists every problem.
+    With `parsed`, the data files' parsed forms are kept there and taken from there while
+    a file's bytes are the same (parsed.py)."""
     data = home / "data"
     problems = Problems()
     corpus = Corpus()
     vocabulary = read_vocabulary(home / "ontology")
 
     seen_docs: dict[object, Located] = {}  # by the id as written, which may be missing
-    for entry in _DataFile(data / "documents.yaml", problems).items("documents"):
+    for entry in _DataFile(data / "documents.yaml", problems, parsed).items("documents"):
         ident = entry.get("id")
         if ident in seen_docs:
             problems.add(entry.path, entry.line_of("id"), f"duplicate document id {ident!r}")
@@ -81,27 +86,27 @@ def load_corpus(home: Path) -> tuple[Corpus, Vocabulary]:
 
     # Reference ids share one namespace of names, so a claim's subject is never ambiguous.
     seen: dict[str, Located] = {}
-    actors_file = _DataFile(data / "actors.yaml", problems)
+    actors_file = _DataFile(data / "actors.yaml", problems, parsed)
     corpus.actors = read_actors(actors_file.items("actors"), problems, seen, corpus.warnings)
     corpus.places = read_places(actors_file.items("places"), problems, seen)
     corpus.positions = read_positions(actors_file.items("positions"), problems, {})
     corpus.memberships = read_memberships(actors_file.items("memberships"), problems)
-    events = _DataFile(data / "events.yaml", problems).items("events")
+    events = _DataFile(data / "events.yaml", problems, parsed).items("events")
     corpus.events = read_events(events, problems, seen)
-    sources = _DataFile(data / "sources.yaml", problems).items("sources")
+    sources = _DataFile(data / "sources.yaml", problems, parsed).items("sources")
     corpus.sources = read_sources(sources, problems, seen)
-    propositions = _DataFile(data / "propositions.yaml", problems).items("propositions")
+    propositions = _DataFile(data / "propositions.yaml", problems, parsed).items("propositions")
     corpus.propositions = read_propositions(propositions, problems, {})
 
     claim_ids: dict[str, Located] = {}
     for path in sorted((data / "claims").glob("*.yaml")):
-        mapping = read_claims_file(path, corpus.documents, problems, claim_ids)
+        mapping = read_claims_file(path, corpus.documents, problems, claim_ids, parsed)
         for claim in mapping.claims:
             corpus.claims[claim.id] = claim
         corpus.drafts.extend(mapping.drafts)
         for note in mapping.coverage:
             corpus.coverage.setdefault(note.document, []).append(note)
-    conflicts = _DataFile(data / "conflicts.yaml", problems).items("conflicts")
+    conflicts = _DataFile(data / "conflicts.yaml", problems, parsed).items("conflicts")
     corpus.conflicts, corpus.series = read_conflicts(conflicts, problems, {})
 
     _check_references(corpus, vocabulary, problems)

@@ -21,11 +21,12 @@ from publisher.corpus.model import (
     Instant,
     Quantity,
 )
+from publisher.corpus.parsed import ParsedFiles, load_checked
 from publisher.corpus.problems import Problems
 from publisher.corpus.reference import check_id
-from publisher.corpus.schema import MAPPING_FILE, check_file
+from publisher.corpus.schema import MAPPING_FILE
 from publisher.corpus.timespec import TimeError, parse_instant, parse_time
-from publisher.corpus.yamlsource import Located, load_yaml
+from publisher.corpus.yamlsource import Located
 from publisher.errors import Origin
 
 POLARITIES = {"affirmed", "denied"}
@@ -47,16 +48,20 @@ def read_claims_file(
     documents: dict[str, Document],
     problems: Problems,
     seen: dict[str, Located],
+    parsed: ParsedFiles | None = None,
 ) -> MappingFile:
-    """The claims of one mapping file, checked, and its coverage notes."""
-    content = load_yaml(path)
+    """The claims of one mapping file, checked, and its coverage notes; `parsed` keeps the
+    file's parsed form between builds (parsed.py)."""
     found = MappingFile()
+    # The shape is checked only once the file is known to be a mapping file at all.
+    shaped = Problems()
+    content = load_checked(path, MAPPING_FILE, "mapping file", shaped, parsed)
     if not isinstance(content, Located) or "claims" not in content or "document" not in content:
         problems.add(
             path, 1, "a mapping file needs 'document:' (a document id) and 'claims:' (a list)"
         )
         return found
-    check_file(path, content, MAPPING_FILE, problems)
+    problems.items += shaped.items
     keys = list(content)
     if "coverage" in keys and keys.index("coverage") > keys.index("claims"):
         problems.add(

@@ -58,10 +58,20 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_st
 
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file; a syntax error becomes an InputError naming file and line."""
+    return parse_yaml(read_yaml_text(path), path)
+
+
+def read_yaml_text(path: Path) -> str:
+    """A YAML file's text; one that cannot be read becomes an InputError naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError([Problem(path, None, f"cannot read: {error}")]) from None
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse the text of the YAML file `path`; a syntax error becomes an InputError naming
+    file and line."""
     loader = _Loader(text)
     loader.source_path = path
     try:

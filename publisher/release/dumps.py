@@ -12,6 +12,10 @@ bytes, never copied into one 300 MB string, hashed and written one after the oth
 their concatenation); that of dataset.ttl is made of members of runs of subject blocks cut
 where the content says (`turtle_runs`), each compressed once and cached by its digest, so that a
 release after a one-document change compresses only the runs that document's subjects are in.
+
+`union_blocks`, `with_id` and `turtle_runs` say what dataset.ttl is, one subject at a time; the
+release is made by `union_runs` (union.py), which gives the same bytes with a Python step per
+span of one part's blocks instead of per subject (a test compares the two).
 """
 
 from __future__ import annotations
@@ -25,41 +29,58 @@ import pyoxigraph as ox
 
 from publisher.rdf.terms import serialised
 from publisher.release.files import RDF12, gzipped
-from publisher.release.parts import GraphPart, compress, trig_header, turtle_body
+from publisher.release.parts import GraphPart, compress, trig_header
+from publisher.release.union import RUN_CUT, merged_block, union_turtle
 
 Segments = list[bytes]  # a file as the byte strings it is the concatenation of
 Blocks = list[tuple[bytes, bytes]]  # the union Turtle's (subject, block) in subject order
 # The .gz member of a run of Turtle blocks, by the run's SHA-256: a cache of the build (or
 # nothing: then every run is compressed).
 Members = Callable[[bytes, bytes], bytes]
-RUN_CUT = 256  # on average one subject block in RUN_CUT ends a run of the union Turtle's .gz
 
 
 def plain_files(
-    parts: Sequence[GraphPart], prefixes: dict[str, str], blocks: Blocks | None = None
+    parts: Sequence[GraphPart], prefixes: dict[str, str], turtle: Segments | None = None
 ) -> dict[str, Segments]:
-    """dataset.{nq,trig,ttl,jsonld} without their .gz; `blocks` are the union Turtle's when
-    the caller has them already (the one file that is not a concatenation)."""
+    """dataset.{nq,trig,ttl,jsonld} without their .gz; `turtle` is the union Turtle's runs
+    when the caller has them already (the one file that is not a concatenation)."""
     parts = _in_order(parts)
     header = _header(prefixes)
-    blocks = union_blocks(parts, prefixes) if blocks is None else blocks
     return {
         "dataset.nq": [p.sections["nq"] for p in parts],
         "dataset.trig": [header, *(p.sections["trig"] for p in parts)],
         "dataset.jsonld": _array([p.sections["jsonld"] for p in parts], b"[", b",", b"]"),
-        "dataset.ttl": turtle_runs(blocks, prefixes) if blocks else [],
+        "dataset.ttl": union_runs(parts, prefixes) if turtle is None else turtle,
     }
+
+
+def union_runs(
+    parts: Sequence[GraphPart],
+    prefixes: dict[str, str],
+    placeholder: bytes = b"",
+    release_id: bytes = b"",
+) -> Segments:
+    """dataset.ttl as runs (`turtle_runs`), with `release_id` in place of `placeholder`:
+    merged a span at a time (union.py), the bytes of `turtle_runs(with_id(union_blocks(...)))`."""
+    union = union_turtle(parts, prefixes, placeholder)
+    return union.runs(turtle_header(prefixes), placeholder, release_id)
+
+
+def turtle_header(prefixes: dict[str, str]) -> bytes:
+    """The @prefix lines of dataset.ttl."""
+    return _header(prefixes, ox.RdfFormat.TURTLE)
 
 
 def dataset_files(
     parts: Sequence[GraphPart],
     prefixes: dict[str, str],
-    blocks: Blocks | None = None,
+    turtle: Segments | None = None,
     members: Members | None = None,
 ) -> dict[str, Segments]:
-    """Every dump of the release and its .gz, from parts in any order; `members` gives the
-    gzip member of a run of the union Turtle (see the module docstring)."""
-    files = plain_files(parts, prefixes, blocks)
+    """Every dump of the release and its .gz, from parts in any order (`turtle`: as for
+    plain_files); `members` gives the gzip member of a run of the union Turtle (see the
+    module docstring)."""
+    files = plain_files(parts, prefixes, turtle)
     parts = _in_order(parts)
     header = _header(prefixes)
     files[RDF12] = [header, *(p.sections["rdf12"] for p in parts)]
@@ -138,19 +159,10 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
                 (body[body_start:body_end], nquads[nquads_start:nquads_end], cut)
             )
     return [
-        (subject, blocks[0][0] if len(blocks) == 1 else _merged(blocks, prefixes))
+        (subject, blocks[0][0] if len(blocks) == 1 else merged_block(blocks, prefixes))
         for subject in sorted(found)
         for blocks in (found[subject],)
     ]
-
-
-def _merged(found: list[tuple[bytes, memoryview, int]], prefixes: dict[str, str]) -> bytes:
-    """The block of a subject from its N-Quads lines in every graph that has it."""
-    lines = {
-        line[:-cut] + b" ." for _, nquads, cut in found for line in nquads.tobytes().splitlines()
-    }
-    triples = [q.triple for q in ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
-    return turtle_body(serialised(triples, ox.RdfFormat.TURTLE, prefixes))
 
 
 def _header(prefixes: dict[str, str], fmt: ox.RdfFormat = ox.RdfFormat.TRIG) -> bytes:

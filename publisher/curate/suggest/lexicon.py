@@ -70,13 +70,30 @@ def _pattern(phrase: str) -> str:
     return rf"(?<!{_LETTER})" + joint.join(parts) + rf"(?!{_LETTER})"
 
 
+def _needed(phrase: str) -> tuple[str, ...]:
+    """Strings that a folded text holds wherever the phrase's pattern matches in it: each
+    word's letters, less what the pattern lets vary there (an apostrophe; the last letter of
+    the last Arabic word, ة written ت). Most phrases of a lexicon are not in a given text,
+    and looking for these strings is much cheaper than running their patterns."""
+    words = fold(phrase).split()
+    needed: list[str] = []
+    for n, word in enumerate(words):
+        word = word.rstrip("*")
+        if word and is_arabic_letter(word[0]) and n == len(words) - 1:
+            word = word[:-1]
+        needed += [piece for piece in word.split("'") if piece]
+    return tuple(needed)
+
+
 class PhraseSet(Generic[Payload]):
-    """Phrases compiled for matching; each carries a payload returned with its matches."""
+    """Phrases for matching, each with its pattern; each carries a payload returned with its
+    matches. A pattern is compiled the first time a text may hold it (most never are in a
+    build after a one-document change: compiling them all took longer than the matching)."""
 
     def __init__(self, phrases: Iterable[tuple[str, Payload]]) -> None:
-        self.phrases = [
-            (phrase, payload, re.compile(_pattern(phrase))) for phrase, payload in phrases
-        ]
+        self.phrases = [(phrase, payload, _pattern(phrase)) for phrase, payload in phrases]
+        self.needed = [_needed(phrase) for phrase, _, _ in self.phrases]
+        self.compiled: dict[str, re.Pattern[str]] = {}
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -84,9 +101,15 @@ class PhraseSet(Generic[Payload]):
     def find_all(self, text: str) -> list[Match[Payload]]:
         """Every match of every phrase, overlapping ones included, sorted by position."""
         normalised = NormalisedText.of(text)
+        folded = normalised.folded
         found = []
-        for phrase, payload, pattern in self.phrases:
-            for m in pattern.finditer(normalised.folded):
+        for (phrase, payload, source), needed in zip(self.phrases, self.needed, strict=True):
+            if not all(piece in folded for piece in needed):
+                continue  # the pattern cannot match here
+            pattern = self.compiled.get(source)
+            if pattern is None:
+                pattern = self.compiled[source] = re.compile(source)
+            for m in pattern.finditer(folded):
                 start, end = normalised.to_original(m.start(), m.end())
                 found.append(Match(start, end, phrase, payload))
         return sorted(found)
