@@ -866,3 +866,27 @@ def test_arabic_verbs_joined_by_wa_with_the_object_pronoun_share_their_roles(
     assert triples(workspace, "تدعم إيران حماس وعلاقتها قوية.", "ar") == {
         ("iran", "political-support", "hamas")
     }
+
+
+# --- Arabic news constructions (made-up sentences) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the preposition stands before the person's titles, not before the name
+        "وكان خالد مشعل قد التقى يوم الأحد في القاهرة مع نائب وزير الخارجية الروسي ميخائيل "
+        "بوغدانوف.",
+        # a name after "قال X إن" is what X says, not a second speaker
+        "وقالت حماس إن خالد مشعل اجتمع أمس في الدوحة مع وزير الخارجية الروسي ميخائيل بوغدانوف.",
+    ],
+)
+def test_an_arabic_preposition_before_a_person_s_titles_governs_the_person(
+    workspace: Workspace, text: str
+) -> None:
+    drafts = drafts_of(workspace, text, "ar")
+    assert {(d.subject, d.relation, d.object) for d in drafts} == {
+        ("khaled-meshaal", "meeting", "mikhail-bogdanov")
+    }
+    if text.startswith("وقالت"):
+        assert {agent for agent, _ in drafts[0].attribution} == {"hamas"}

@@ -11,6 +11,7 @@ from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
+    AR_COMPLEMENTIZERS,
     AR_CONSIDER,
     AR_DENIAL_OBJECTS,
     AR_DENIAL_VERBS,
@@ -120,10 +121,21 @@ class AttributionReading(DrafterBase):
                 )
             else:
                 window = 6 if kind == "speaker_before" else 2  # "according to" + the source
+                # "قالت حماس إن هنية التقى ...": a name after the complementizer is what is
+                # said, not who says it.
+                said = next(
+                    (
+                        k
+                        for k in range(last_at + 1, n)
+                        if kind == "speaker_before" and tokens[k].low in AR_COMPLEMENTIZERS
+                    ),
+                    n,
+                )
                 after = [
                     r
                     for r in refs
                     if r.first > last_at
+                    and r.first < said
                     and len(reading.words_between(last_at, r.first)) <= window
                     and (r.marker is None or kind == "source_before")
                 ]
