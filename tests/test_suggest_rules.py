@@ -890,3 +890,22 @@ def test_an_arabic_preposition_before_a_person_s_titles_governs_the_person(
     }
     if text.startswith("وقالت"):
         assert {agent for agent, _ in drafts[0].attribution} == {"hamas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ministry named by its field and state, without "وزارة"
+        ("وانتقدت الخارجية الإيرانية حماس.", ("iran-foreign-ministry", "condemnation", "hamas")),
+        # talking a matter over is a consultation, not a meeting
+        (
+            "وأجرى خالد مشعل مشاورات سياسية مع الخارجية الروسية.",
+            ("khaled-meshaal", "consultation", "russian-foreign-ministry"),
+        ),
+        ("وتشاورت قطر مع حماس بشأن الهدنة.", ("qatar", "consultation", "hamas")),
+    ],
+)
+def test_arabic_ministries_by_their_field_and_consultations(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}
