@@ -909,3 +909,23 @@ def test_arabic_ministries_by_their_field_and_consultations(
     workspace: Workspace, text: str, expected: tuple[str, ...]
 ) -> None:
     assert triples(workspace, text, "ar") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the relations between a pair went through is that pair's relation, and tells
+        # no relations of its own
+        ("وشهدت العلاقات بين قطر وإسرائيل توترا كبيرا عام 2010.", ("qatar", "rift", "israel")),
+        ("وكانت العلاقات بين إيران وحماس قد عرفت فتورا بعد عام 2012.", ("iran", "rift", "hamas")),
+        # relations that hold are still relations
+        (
+            "وتوطدت العلاقات بين إيران وحزب الله رغم الأزمة.",
+            ("iran", "diplomatic-relations", "hezbollah"),
+        ),
+    ],
+)
+def test_arabic_relations_between_a_pair_that_went_through_a_rift(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}

@@ -251,10 +251,29 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if not thanker and id(cue) in praised_support and cue.relation in SUPPORT:
                 thanker = praised_support[id(cue)].recipients
             drafts += self._drafts(reading, clause, cue, roles, frames, thanker)
+        if self.language == "ar":
+            drafts = _without_changed_relations(drafts)
         drafts += self._inclusions(reading, frames)
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+def _without_changed_relations(drafts: list[Draft]) -> list[Draft]:
+    """ "العلاقات بين حماس وإيران شهدت فتورا" tells a rift of the pair, not that they have
+    relations: the relations draft of the pair whose evidence meets the rift's (or the
+    reconciliation's) goes."""
+    changes = [d for d in drafts if d.relation in ("rift", "reconciliation")]
+    return [
+        d
+        for d in drafts
+        if d.relation != "diplomatic-relations"
+        or not any(
+            {c.subject, c.object} == {d.subject, d.object}
+            and overlaps(c.start, c.end, d.start, d.end)
+            for c in changes
+        )
+    ]
 
 
 # A war the document names with its year ("the 2006 Lebanon War", "حرب عام 2006"), and the

@@ -174,6 +174,10 @@ def arabic_roles(
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
 
+        changed = _relations_changed(reading, cue, left)
+        if changed is not None:
+            return changed
+
     noun = arabic_noun(reading, cue)
     marked = AR_RECIPIENT_MARKERS - {None}
     competing = sum(1 for r in left if r.marker is None) > 1
@@ -335,6 +339,42 @@ def arabic_roles(
         if len(group) >= 2:
             return Roles(group[:1], group[1:], "pair")
     return Roles(agents, coordinated_group(reading, recipient), "subject-first", competing)
+
+
+def _relations_changed(reading: Reading, cue: Cue, left: list[Ref]) -> Roles | None:
+    """ "العلاقات بين حماس وإيران شهدت فتورا", "تحسنت العلاقات بين X وY": what happened to the
+    relations between a pair is a relation of that pair (a rift, a reconciliation)."""
+    if cue.relation not in _CHANGES_OF_RELATIONS:
+        return None
+    tokens = reading.tokens
+    pair = [r for r in left if r.marker == AR_BETWEEN]
+    if not pair:
+        return None
+    group = coordinated_group(reading, pair[-1])
+    between = group[0].first - 1
+    if (
+        len(group) < 2
+        or between < 1
+        or without_conjunction(tokens[between - 1].low) not in _RELATIONS_NOUNS
+        or reading.punctuation_between(group[-1].last, cue.first) & {",", "،", ";", "؛"}
+    ):
+        return None
+    words = [without_conjunction(t.low) for t in reading.words_between(group[-1].last, cue.first)]
+    before = without_conjunction(tokens[between - 2].low) if between >= 2 else ""
+    # "شهدت العلاقات بين X وY توترا" (the verb first) or "العلاقات بين X وY كانت قد شهدت فتورا"
+    if (before in _WITNESSED and len(words) <= 1) or (
+        len(words) <= 4 and any(w in _WITNESSED for w in words)
+    ):
+        return Roles(group[:1], group[1:], "relations-changed")
+    return None
+
+
+_CHANGES_OF_RELATIONS = frozenset({"rift", "reconciliation"})
+# Verbs by which relations go through something: "شهدت فتورا", "عرفت توترا", "سادها التوتر".
+_WITNESSED = frozenset(
+    fold(w) for w in ("شهدت", "شهد", "تشهد", "يشهد", "عرفت", "تعرف", "سادها", "يسودها", "تسودها")
+)
+_RELATIONS_NOUNS = frozenset(fold(w) for w in ("العلاقات", "علاقات", "العلاقة", "علاقة"))
 
 
 def _person_like(reading: Reading, ref: Ref) -> bool:
