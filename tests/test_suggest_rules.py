@@ -929,3 +929,42 @@ def test_arabic_relations_between_a_pair_that_went_through_a_rift(
     workspace: Workspace, text: str, expected: tuple[str, ...]
 ) -> None:
     assert triples(workspace, text, "ar") == {expected}
+
+
+def test_an_arabic_reception_of_a_delegation_headed_by_a_leader(workspace: Workspace) -> None:
+    # the verbal noun استقبال with its genitive host and لـ before the delegation; "يرأسه"
+    # (led by) is no title, so the group is the guest and its head meets the host; the
+    # delegation received in a city of the host's state visited that state
+    text = (
+        "وجرى ذلك خلال استقبال الرئيس السوري بشار الأسد أمس في دمشق لوفد من حركة حماس يرأسه "
+        "خالد مشعل."
+    )
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
+    assert set(drafts) == {
+        ("bashar-al-assad", "hosting", "hamas"),
+        ("khaled-meshaal", "meeting", "bashar-al-assad"),
+        ("hamas", "visit", "syria"),
+    }
+    assert drafts[("hamas", "visit", "syria")].place == "damascus"
+    assert drafts[("hamas", "visit", "syria")].note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "برئاسة" names the head of the delegation, not whom the host received
+        (
+            "واستقبل بشار الأسد وفدا من حماس برئاسة خالد مشعل.",
+            {
+                ("bashar-al-assad", "hosting", "hamas"),
+                ("khaled-meshaal", "meeting", "bashar-al-assad"),
+            },
+        ),
+        # a state that hosts meets no one, and its hosting is no visit told twice
+        ("استضافت موسكو وفدا من حماس برئاسة خالد مشعل.", {("russia", "hosting", "hamas")}),
+    ],
+)
+def test_an_arabic_delegation_led_by_a_person(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -194,7 +194,50 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 # the meeting a later sentence refers to is the hosting, not this part of it
                 self.attended |= {(d.subject, d.object, d.start) for d in members}
                 drafts += members
+                drafts += self._hosted_visit(reading, clause, cue, roles, recipient, draft, frames)
         return drafts
+
+    def _hosted_visit(
+        self,
+        reading: Reading,
+        clause: Clause,
+        cue: Cue,
+        roles: Roles,
+        guest: Ref,
+        hosting: Draft,
+        frames: list[Frame],
+    ) -> list[Draft]:
+        """ "استقبل ظريف في طهران وفدا من حماس": a guest from elsewhere whom a person of a state
+        received in a city of that state visited the state, there (said in the note)."""
+        if (
+            self.language != "ar"
+            or hosting.place is None
+            or self._type(hosting.subject or "") != "person"  # a state's hosting: an event
+        ):
+            return []
+        where = next(
+            (r for r in reading.refs_in(clause.first, clause.last) if r.place == hosting.place),
+            None,
+        )
+        state = self._state_of(where) if where is not None else None
+        if state is None or state is where or not state.actor or not guest.actor:
+            return []
+        host, visitor = hosting.subject or "", guest.actor
+        if self._same_state(visitor, state.actor):
+            return []
+        # the host's state: what the host is part of, or the demonym of the host's title
+        # ("الرئيس السوري بشار الأسد")
+        titled = {
+            self.reader.demonyms.get(t.low)
+            for ref in reading.refs
+            if ref.actor == host
+            for t in reading.tokens[max(0, ref.first - 3) : ref.first]
+        }
+        if not self._same_state(host, state.actor) and state.actor not in titled:
+            return []
+        visit = replace(cue, relation="visit")
+        note = [f"{visitor} was received in {hosting.place}: a visit to {state.actor}."]
+        return [self._draft(reading, clause, visit, roles, guest, state, frames, note, 0.6, 1)]
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
         words = EN_IRREALIS if self.language == "en" else AR_IRREALIS

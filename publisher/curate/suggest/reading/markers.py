@@ -151,6 +151,9 @@ class MarkerReading(ReaderBase):
         for j in range(k - 1, max(-1, k - 3), -1):
             low = reading.tokens[j].low
             bare = low[1:] if low[:1] in "وف" and len(low) > 3 else low
+            if self.language == "ar" and bare[:1] in AR_ATTACHED and len(bare) > 3:
+                # "لوفد من حماس", "للوفد": the preposition on the noun
+                bare = "ال" + bare[2:] if bare.startswith("لل") else bare[1:]
             if low in nouns or bare in nouns or (low.startswith("ال") and low[2:] in nouns):
                 return low not in ("state", "government", "minister", "president")
             if not reading.tokens[j].is_word:
