@@ -968,3 +968,24 @@ def test_an_arabic_delegation_led_by_a_person(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # humanitarian aid is material support
+        (
+            "وتواصل المساعدات الإنسانية الإيرانية لحزب الله.",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        # the giver of aid listed among the things praised, after a comma, is praised
+        (
+            "وأشادت حماس بالجهود السياسية، والمساعدات الإنسانية القطرية لسكان غزة.",
+            {("hamas", "praise", "qatar")},
+        ),
+    ],
+)
+def test_arabic_humanitarian_aid_and_its_giver_praised_in_a_list(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -242,7 +242,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if computed:
                 roles = self._coordinated_verb(reading, cue, roles, computed[-1])
             computed.append((cue, clause, roles))
-        praised_support = self._praised_support(computed)
+        praised_support = self._praised_support(reading, computed)
         for cue, clause, roles in computed:
             roles = praised_support.get(id(cue), roles)
             if cue.relation == "praise":
