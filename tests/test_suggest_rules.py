@@ -989,3 +989,23 @@ def test_arabic_humanitarian_aid_and_its_giver_praised_in_a_list(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the delegation acts for its group, with the person who leads it
+        (
+            "وزار وفد من حماس يرأسه خالد مشعل موسكو.",
+            {("hamas", "visit", "russia"), ("khaled-meshaal", "visit", "russia")},
+        ),
+        (
+            "وأعلنت حماس أن وفدا عنها يتقدمه خالد مشعل، التقى الجمعة مع سيرغي لافروف.",
+            {("hamas", "meeting", "sergey-lavrov"), ("khaled-meshaal", "meeting", "sergey-lavrov")},
+        ),
+    ],
+)
+def test_an_arabic_delegation_and_its_head_act_together(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

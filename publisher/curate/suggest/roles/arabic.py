@@ -8,6 +8,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_DENIAL_VERBS,
+    AR_LED_BY,
     AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
@@ -95,6 +96,64 @@ def arabic_roles(
     reversing: set[int],
 ) -> Roles:
     """Agent and recipient of `cue` in an Arabic clause."""
+    roles = _arabic_roles(reading, clause, cue, left, right, reversing)
+    for r in roles.recipients:
+        # "زار وفد من حماس يرأسه مشعل موسكو": the head goes with the delegation
+        delegation = _delegation_led_by(reading, r)
+        if delegation is not None and delegation in roles.agents:
+            roles = Roles(
+                [*roles.agents, r], [x for x in roles.recipients if x is not r], roles.how
+            )
+            break
+    if len(roles.agents) == 1:
+        delegation = _delegation_led_by(reading, roles.agents[0])
+        if delegation is not None:
+            roles.agents = [delegation, roles.agents[0]]
+    return roles
+
+
+def _delegation_led_by(reading: Reading, head: Ref) -> Ref | None:
+    """ "وفد من حماس يرأسه الزهار التقى ...", "وفدا عنها يتقدمه رئيس مكتب ... أبو مرزوق":
+    the head of a delegation acts with the delegation, which stands for its group."""
+    tokens = reading.tokens
+    led = next(
+        (
+            k
+            for k in range(head.first - 1, max(-1, head.first - 9), -1)
+            if without_conjunction(tokens[k].low) in AR_LED_BY
+        ),
+        None,
+    )
+    if led is None or not tokens[led - 1].is_word:
+        return None
+    between = [r for r in reading.refs if led < r.first < head.first]
+    if any(r.ids and r.kind == "name" and not r.modifier for r in between):
+        return None
+    group = next((r for r in reading.refs if r.last == led - 1 and r.ids), None)
+    if group is None or group.kind not in ("name", "pronoun") or group.first < 1:
+        return None
+    k = group.first - 1
+    if tokens[k].low in _DELEGATION_OF:  # "وفد من حماس"
+        k -= 1
+    elif group.kind != "pronoun":  # "وفدا عنها": the preposition is on the pronoun
+        return None
+    if k < 0 or not {tokens[k].low, without_conjunction(tokens[k].low)} & _DELEGATIONS:
+        return None
+    return group
+
+
+_DELEGATION_OF = frozenset(fold(w) for w in ("من", "عن"))
+_DELEGATIONS = frozenset(fold(w) for w in ("وفد", "وفدا", "الوفد", "لوفد", "بوفد"))
+
+
+def _arabic_roles(
+    reading: Reading,
+    clause: Clause,
+    cue: Cue,
+    left: list[Ref],
+    right: list[Ref],
+    reversing: set[int],
+) -> Roles:
     relation = cue.relation
     if cue.reversed:
         agent = next(
