@@ -1009,3 +1009,23 @@ def test_an_arabic_delegation_and_its_head_act_together(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sanctions fall on the network; the name belongs to what is said of the network
+        ("وفرضت وزارة الخزانة الأمريكية عقوبات على شبكة تمول حزب الله.", set()),
+        (
+            "وفرضت الولايات المتحدة عقوبات على حزب الله.",
+            {("united-states", "terrorist-designation", "hezbollah")},
+        ),
+        # the verb's own preposition, and an adverb, stand between the subject and the object
+        ("صوتت روسيا ضد قرار يدين حماس.", {("russia", "diplomatic-protection", "hamas")}),
+        ("تدعم إيران سياسيا حماس.", {("iran", "political-support", "hamas")}),
+    ],
+)
+def test_an_arabic_verb_s_object_is_not_reached_past_a_preposition_and_its_noun(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -9,6 +9,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_DENIAL_VERBS,
     AR_LED_BY,
+    AR_PREPOSITIONS,
     AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
@@ -300,6 +301,7 @@ def _arabic_roles(
                 and r.marker in allowed
                 and (not is_place(r) or relation == "visit")
                 and word_count(reading, after.last, r.first) <= RECIPIENT_WINDOW
+                and (r.marker is not None or noun or _object_next(reading, after.last, r.first))
             ),
             None,
         )
@@ -398,6 +400,23 @@ def _arabic_roles(
         if len(group) >= 2:
             return Roles(group[:1], group[1:], "pair")
     return Roles(agents, coordinated_group(reading, recipient), "subject-first", competing)
+
+
+def _object_next(reading: Reading, subject_last: int, first: int) -> bool:
+    """A verb's object with no preposition is not reached past a preposition and its object:
+    "فرضت الولايات المتحدة عقوبات على شبكة تمول حزب الله" sanctions the network, and the name
+    belongs to what is said of the network ("a network that funds"). A delegation or officials
+    "من" a group stand for it ("وفدا من حماس")."""
+    tokens = reading.tokens
+    named = {k for r in reading.refs for k in range(r.first, r.last + 1)}
+    for k in range(subject_last + 2, first - 1):  # "صوتت روسيا ضد": the verb's own preposition
+        low = without_conjunction(tokens[k].low)
+        if low not in AR_PREPOSITIONS or k in reading.cue_tokens or k + 1 in named:
+            continue  # "في طهران": a place, not an object
+        if low in _DELEGATION_OF and without_conjunction(tokens[k - 1].low) in AR_AGENT_NOUNS:
+            continue
+        return False  # the preposition's object is a noun, and the name comes after it
+    return True
 
 
 def _relations_changed(reading: Reading, cue: Cue, left: list[Ref]) -> Roles | None:
