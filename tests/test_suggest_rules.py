@@ -1029,3 +1029,29 @@ def test_an_arabic_verb_s_object_is_not_reached_past_a_preposition_and_its_noun(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his country": the state of the person, from the demonym of the title he was given
+        (
+            "وأكد الرئيس الروسي فلاديمير بوتين دعم بلاده لسوريا.",
+            {("russia", "political-support", "syria")},
+        ),
+        (
+            "والتقى الرئيس الروسي فلاديمير بوتين خالد مشعل. وأعرب بوتين عن موقف بلاده الداعم "
+            "لحماس.",
+            {
+                ("vladimir-putin", "meeting", "khaled-meshaal"),
+                ("russia", "political-support", "hamas"),
+            },
+        ),
+        # a country the text does not give is no gap and no guess
+        ("وقال خالد مشعل إن بلاده تدعم حماس.", set()),
+    ],
+)
+def test_an_arabic_person_s_country(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

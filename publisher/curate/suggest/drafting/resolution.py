@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.reading.pronouns import COUNTRY_OF
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.textlayer.arabic import fold
 
@@ -32,10 +33,16 @@ class ReferentResolution(DrafterBase):
     def _resolve(self, reading: Reading) -> None:
         """Pronouns and descriptions: the actor of the preceding clause when unambiguous."""
         memory = self.memory
-        for ref in reading.refs:
+        if self.language == "ar":
+            self._title_states(reading)
+        for ref in list(reading.refs):
             if ref.ids or ref.kind not in ("pronoun", "anaphor"):
                 continue
             word = fold(ref.surface)
+            if ref.kind == "pronoun" and ref.types == COUNTRY_OF:
+                if not self._country_of(reading, ref):
+                    reading.refs.remove(ref)  # no gap for a country the text does not give
+                continue
             if word == "it" and memory.media and self._speaks_next(reading, ref):
                 # "..., it said": the outlet reporting it, not an actor of the story
                 ref.ids = (memory.media,)
@@ -83,6 +90,37 @@ class ReferentResolution(DrafterBase):
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _title_states(self, reading: Reading) -> None:
+        """A person named after a title with a demonym ("نائب وزير الخارجية الروسي ميخائيل
+        بوغدانوف") is of that state, for "بلاده" later in the document."""
+        for ref in reading.refs:
+            if not ref.ids or not self._is_person(ref):
+                continue
+            before = reading.tokens[max(0, ref.first - 3) : ref.first]
+            states = {self.reader.demonyms.get(t.low) for t in before} - {None}
+            if len(states) == 1:
+                self.memory.states.setdefault(ref.actor or "", states.pop() or "")
+
+    def _country_of(self, reading: Reading, ref: Ref) -> bool:
+        """ "عبر بوغدانوف عن موقف بلاده": "his country" is the state of the person named last
+        before it in the sentence, as what the person is part of or the demonym of the title
+        the document gave them."""
+        person = next(
+            (r for r in reversed(reading.refs) if r.last < ref.first and self._is_person(r)),
+            None,
+        )
+        if person is None or not person.actor:
+            return False
+        state = next(
+            (p for p in sorted(self.parents.get(person.actor, set())) if self._type(p) == "state"),
+            None,
+        ) or self.memory.states.get(person.actor)
+        if state and state in self.actors:
+            ref.ids = (state,)
+            ref.note = f'"{ref.surface}" is read as {state}, the state of {person.actor}'
+            return True
+        return False
 
     def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
         """Whether a speaking verb ("said", "reported") follows the referent at once."""

@@ -346,3 +346,5 @@ AR_LED_BY = folded(
     "ضم",
     "يضم",
 )
+# "His/her/their country": the state of the person spoken of ("عبر الوزير عن موقف بلاده").
+AR_COUNTRY_OF = folded("بلاده", "بلادها", "بلادهم", "دولته")

@@ -4,7 +4,11 @@ left for the drafter to resolve.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import AR_ANAPHORS, AR_PREPOSITION_PRONOUNS
+from publisher.curate.suggest.grammar.arabic import (
+    AR_ANAPHORS,
+    AR_COUNTRY_OF,
+    AR_PREPOSITION_PRONOUNS,
+)
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
     EN_PRONOUNS_PERSON,
@@ -17,6 +21,7 @@ from publisher.curate.suggest.reading.sentence import Reading, Ref
 NON_PERSON = frozenset(
     {"state", "government-body", "organisation", "armed-wing", "unit", "collective", "media"}
 )
+COUNTRY_OF = frozenset({"state"})  # the types of "بلاده": the state of a person
 
 
 class PronounReading(ReaderBase):
@@ -83,6 +88,13 @@ class PronounReading(ReaderBase):
                     types=NON_PERSON if number == "singular" else frozenset(),
                 )
                 ref.marker = marker
+                reading.refs.append(ref)
+                continue
+            country = low[1:] if low[:1] in "وفلب" and low[1:] in AR_COUNTRY_OF else low
+            if country in AR_COUNTRY_OF:
+                # "بلاده": the state of the person spoken of, resolved by the drafter
+                ref = Ref(t.start, t.end, t.index, t.index, (), t.text, "pronoun")
+                ref.types = COUNTRY_OF
                 reading.refs.append(ref)
                 continue
             if t.index + 1 < len(tokens):
