@@ -1055,3 +1055,35 @@ def test_an_arabic_person_s_country(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the giver named with "من" before the thing received
+        ("يتلقى حزب الله من إيران دعما ماليا.", {("iran", "financial-support", "hezbollah")}),
+        ("وتلقت حماس من قطر أموالا طائلة.", {("qatar", "financial-support", "hamas")}),
+        # denying the verbal noun of giving, past an adverb: the denier's own act, denied
+        ("ونفت إيران مرارا تزويد الحوثيين بالأسلحة.", {("iran", "weapons-supply", "houthis")}),
+        # an accuser the reference data does not know is not replaced by the accused
+        (
+            "واتهمت السعودية إيران بتزويد الحوثيين بالأسلحة.",
+            {("iran", "weapons-supply", "houthis")},
+        ),
+    ],
+)
+def test_arabic_receiving_from_denying_giving_and_unknown_accusers(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    drafts = drafts_of(workspace, text, "ar")
+    assert {(d.subject, d.relation, d.object) for d in drafts} == expected
+    if text.startswith("ونفت"):
+        assert drafts[0].polarity == "denied"
+        assert {agent for agent, _ in drafts[0].attribution} == {"iran"}
+
+
+def test_arabic_officials_and_sources_of_a_state_speak_for_it(workspace: Workspace) -> None:
+    text = "واتهم مسؤولون أمريكيون إيران بتهريب الأسلحة إلى الحوثيين."
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
+    supply = drafts[("iran", "weapons-supply", "houthis")]
+    assert {agent for agent, _ in supply.attribution} == {"united-states"}

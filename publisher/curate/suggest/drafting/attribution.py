@@ -15,6 +15,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_CONSIDER,
     AR_DENIAL_OBJECTS,
     AR_DENIAL_VERBS,
+    AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.grammar.english import (
     EN_AGENT_NOUNS,
@@ -24,7 +25,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
-from publisher.curate.suggest.roles.arabic_nouns import adverbs_only
+from publisher.curate.suggest.roles.arabic_nouns import adverbs_only, is_transfer_masdar
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
@@ -48,6 +49,22 @@ class AttributionReading(DrafterBase):
         first = frame.refs[-1].last + 1
         if first < cue.first and reading.tokens[first].low in _RECEIVING:
             first += 1
+        at = first
+        while at < min(cue.first, first + 2) and adverbs_only(reading, at, at + 1):
+            at += 1  # "نفت إيران مرارا تزويد"
+        if (
+            cue.first > at
+            and cue.first - at <= 4
+            and _transfer_masdar(reading, at)
+            and not any(
+                r.kind == "demonym" or r.qualifies is not None
+                for r in reading.refs
+                if at < r.first <= cue.last + 1
+            )
+        ):
+            # "نفت إيران تزويد الحوثيين بالأسلحة": the thing given, after the masdar (not
+            # "نفى باقري إرسال صواريخ إيرانية": missiles with a giver of their own)
+            return True
         return cue.first > frame.refs[-1].last and adverbs_only(reading, first, cue.first)
 
     def _role(self, ident: str, default: str) -> str:
@@ -145,9 +162,14 @@ class AttributionReading(DrafterBase):
                 elif (
                     after
                     and not persons
-                    and len(reading.words_between(last_at, after[0].first)) > 1
+                    and any(
+                        t.low not in AR_AGENT_NOUNS and t.low not in _SOURCES
+                        for t in reading.words_between(last_at, after[0].first)
+                    )
                 ):
-                    after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
+                    # "اتهمت السعودية إيران": an unknown name may be the speaker (but not
+                    # "مسؤولون أمريكيون", "مصادر إيرانية": people of the state named)
+                    after = []
                 speaker = (persons or after)[0] if after else None
                 if kind == "speaker_before":
                     # Subject first: "وكان هنية ... قد صرح عقب لقاء X": the speaker stands
@@ -339,3 +361,12 @@ def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
 _RECEIVING = frozenset(("receiving", "accepting", "getting", "obtaining", "taking")) | frozenset(
     fold(w) for w in ("تلقي", "تسلم", "استلام", "قبول")
 )
+
+
+def _transfer_masdar(reading: Reading, k: int) -> bool:
+    """Whether token k is the verbal noun of giving ("تزويد", "إرسال", "بتقديم")."""
+    low = reading.tokens[k].low
+    return is_transfer_masdar(low) and (low in AR_TRANSFER_VERBS or low[1:] in AR_TRANSFER_VERBS)
+
+
+_SOURCES = frozenset(fold(w) for w in ("مصادر", "مصدر", "أوساط", "دوائر"))

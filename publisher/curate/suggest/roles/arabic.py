@@ -13,6 +13,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.reading.titles import is_title
 from publisher.curate.suggest.roles.arabic_nouns import (
     adjacent_subject,
     adverbs_only,
@@ -188,6 +189,8 @@ def _arabic_roles(
         before = [r for r in left if r.last < verb and r.marker is None]
         subject = after[0] if after else (before[-1] if before else clause.antecedent)
         agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None:  # "يتلقى حزب الله من إيران دعما": the giver before the thing
+            agent = next((r for r in left if r.first > verb and r.marker == AR_FROM), None)
         if agent is None:  # "تلقت حماس دعما إيرانيا"
             agent = next((r for r in right if r.qualifies is not None), None)
         if agent is None:
@@ -458,7 +461,14 @@ _RELATIONS_NOUNS = frozenset(fold(w) for w in ("العلاقات", "علاقات
 def _person_like(reading: Reading, ref: Ref) -> bool:
     """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
     before = reading.tokens[max(0, ref.first - 2) : ref.first]
-    return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
+    if any(t.low in AR_AGENT_NOUNS for t in before):
+        return True
+    # a demonym ends a title ("وزير الخارجية الروسي"), but a lone one does not make a title
+    # ("اتهمت السعودية إيران": an unknown name, not a title of Iran)
+    wider = reading.tokens[max(0, ref.first - 5) : ref.first]
+    return any(t.low.endswith(("ي", "يه")) for t in before) and any(
+        without_conjunction(t.low) in AR_AGENT_NOUNS or is_title(t.low, "ar") for t in wider
+    )
 
 
 _MIN, _QABL = fold("من"), fold("قبل")

@@ -22,7 +22,12 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
         named = {i for r in reading.refs if r.ids for i in range(r.first, r.last + 1)}
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
         if reading.language == "ar":
-            between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+            between = [
+                t
+                for t in between
+                if t.index not in named  # "تعتمد حماس على"
+                and not (t.low == _MIN and t.index + 1 in named)  # "يتلقى حزب الله من إيران"
+            ]
         if reading.language == "en":
             between = [t for t in between if not t.low.endswith("ly")]  # "relies heavily on"
         if len(between) >= 2 and between[0].low in _QUANTIFIERS and between[1].low in _OF:
@@ -41,3 +46,4 @@ _QUANTIFIERS = frozenset(
     ("most", "much", "all", "some", "many", "part", "bulk", "majority")
 ) | frozenset(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
 _OF = frozenset(("of", fold("من")))
+_MIN = fold("من")
