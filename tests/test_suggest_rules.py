@@ -1087,3 +1087,30 @@ def test_arabic_officials_and_sources_of_a_state_speak_for_it(workspace: Workspa
     drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
     supply = drafts[("iran", "weapons-supply", "houthis")]
     assert {agent for agent, _ in supply.attribution} == {"united-states"}
+
+
+def test_the_subject_on_an_arabic_complementizer(workspace: Workspace) -> None:
+    # "إنهم": the pronoun on the complementizer is the subject of what is said; the plural
+    # receiving verb; the denial is the speakers'
+    text = "وقال الحوثيون إنهم لا يتلقون أي دعم من إيران."
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "political-support", "houthis")
+    assert draft.polarity == "denied"
+    assert {agent for agent, _ in draft.attribution} == {"houthis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # continuing to support (ستواصل دعم): the subject supports the genitive
+        ("وأكدت إيران أنها ستواصل دعم الحوثيين.", {("iran", "political-support", "houthis")}),
+        # enjoying support (يحظى بـ) is receiving it
+        ("ويحظى الحوثيون بدعم إيراني كبير.", {("iran", "political-support", "houthis")}),
+        # "وصفها بأنها": what is described, not a subject
+        ("ووصفت حماس الزيارة بأنها تعبير عن دعم روسيا.", set()),
+    ],
+)
+def test_arabic_continuing_and_enjoying_support(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -8,6 +8,7 @@ from publisher.curate.suggest.grammar.arabic import (
     AR_ANAPHORS,
     AR_COUNTRY_OF,
     AR_PREPOSITION_PRONOUNS,
+    AR_SUBJECT_COMPLEMENTIZERS,
 )
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
@@ -89,6 +90,16 @@ class PronounReading(ReaderBase):
                 )
                 ref.marker = marker
                 reading.refs.append(ref)
+                continue
+            said = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBJECT_COMPLEMENTIZERS else low
+            if said in AR_SUBJECT_COMPLEMENTIZERS:
+                # "إنهم لا يتلقون": the pronoun on the complementizer is the clause's subject
+                number = AR_SUBJECT_COMPLEMENTIZERS[said]
+                types = NON_PERSON if number == "singular" else frozenset()
+                reading.refs.append(
+                    Ref(t.start, t.end, t.index, t.index, (), t.text, "pronoun",
+                        number=number, types=types)
+                )  # fmt: skip
                 continue
             country = low[1:] if low[:1] in "وفلب" and low[1:] in AR_COUNTRY_OF else low
             if country in AR_COUNTRY_OF:
