@@ -1114,3 +1114,20 @@ def test_arabic_continuing_and_enjoying_support(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبلغ حجم الدعم الإيراني لحزب الله نحو 700 مليون دولار في العام.",
+        "وتدعم إيران حزب الله بنحو 700 مليون دولار سنويا.",
+    ],
+)
+def test_arabic_support_measured_in_money_is_financial(workspace: Workspace, text: str) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == (
+        "iran",
+        "financial-support",
+        "hezbollah",
+    )
+    assert draft.amount is not None

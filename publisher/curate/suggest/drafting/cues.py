@@ -114,9 +114,32 @@ class CueFinding(DrafterBase):
         cues = self._merge_pledges(reading, cues)
         cues = self._purposes(reading, cues)
         cues = self._with_kinds(reading, cues)
+        if self.language == "ar":
+            cues = self._support_in_money(reading, cues)
         ordered = sorted(cues, key=lambda c: (c.start, c.relation))
         del tokens
         return ordered
+
+    def _support_in_money(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
+        """ "بلغ حجم الدعم الإيراني لحزب الله 700 مليون دولار": support of no named kind
+        that the clause measures in money is financial support."""
+        for c in cues:
+            if c.relation != "political-support" or c.kind != "cue":
+                continue
+            clause = reading.clause_of(c.first)
+            measured = any(
+                reading.start <= a.start
+                and a.end <= reading.end
+                and reading.clause_of(reading.token_at(a.start)) is clause
+                and 0 < reading.token_at(a.start) - c.last <= 8
+                for a in self.amounts
+            )
+            if measured and not any(
+                o.relation == "financial-support" and reading.clause_of(o.first) is clause
+                for o in cues
+            ):
+                c.relation = "financial-support"
+        return cues
 
     def _changes(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
         """ "علقت إيران تمويلها", "resumed its financial support": a change to support is a
