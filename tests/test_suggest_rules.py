@@ -1131,3 +1131,33 @@ def test_arabic_support_measured_in_money_is_financial(workspace: Workspace, tex
         "hezbollah",
     )
     assert draft.amount is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an office in a city: the city's state hosts the office's owner
+        ("افتتحت حماس مكتبا لها في طهران.", "tehran"),
+        ("وتملك حماس مكتبا في الدوحة.", "doha"),
+        # the owner between the office and its place
+        ("وكان القدومي يترأس مكتب حماس في طهران.", "tehran"),
+    ],
+)
+def test_an_arabic_office_in_a_city_is_hosted_by_its_state(
+    workspace: Workspace, text: str, place: str
+) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    host = "iran" if place == "tehran" else "qatar"
+    assert (draft.subject, draft.relation, draft.object) == (host, "hosting", "hamas")
+    assert draft.place == place
+
+
+def test_not_ruling_out_an_office_is_a_hedged_hosting(workspace: Workspace) -> None:
+    (draft,) = drafts_of(workspace, "ولم تستبعد قطر فتح مكتب لحماس في الدوحة.", "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("qatar", "hosting", "hamas")
+    assert draft.hedged and draft.polarity == "affirmed"
+
+
+def test_the_movement_of_a_person_named_with_his_title(workspace: Workspace) -> None:
+    text = "وقال رئيس المكتب السياسي لحماس خالد مشعل إن الحركة تلقت دعما كبيرا من قطر."
+    assert triples(workspace, text, "ar") == {("qatar", "political-support", "hamas")}

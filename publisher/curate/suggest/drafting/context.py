@@ -53,6 +53,7 @@ class Memory:
     topic: str | None = None
     sentence: int = 0
     states: dict[str, str] = field(default_factory=dict)  # person -> the state of their title
+    bodies: dict[str, str] = field(default_factory=dict)  # person -> the body of their title
 
 
 def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

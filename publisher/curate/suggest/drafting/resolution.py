@@ -68,6 +68,25 @@ class ReferentResolution(DrafterBase):
                 ]
                 candidates = self._candidates(ref, previous)
                 where = "in the preceding sentence"
+            if not candidates and ref.kind == "anaphor" and self.language == "ar":
+                # "قال مشعل إن الحركة تلقت ...": the movement a person named before belongs to
+                bodies = {
+                    b
+                    for r in here
+                    if self._is_person(r)
+                    for b in {
+                        *self.parents.get(r.actor or "", set()),
+                        memory.bodies.get(r.actor or ""),
+                    }
+                    if b
+                }
+                bodies |= {p for b in bodies for p in self.parents.get(b, set())}
+                owners = {b for b in bodies if self._fits(b, ref)}
+                # the whole, not its part: "الحركة" of the political bureau's head is Hamas
+                owners = {o for o in owners if not self.parents.get(o, set()) & owners}
+                if len(owners) == 1:
+                    candidates = [owners.pop()]
+                    where = "the body of the person named before"
             if (
                 not candidates
                 and ref.kind == "anaphor"
@@ -93,7 +112,8 @@ class ReferentResolution(DrafterBase):
 
     def _title_states(self, reading: Reading) -> None:
         """A person named after a title with a demonym ("نائب وزير الخارجية الروسي ميخائيل
-        بوغدانوف") is of that state, for "بلاده" later in the document."""
+        بوغدانوف") is of that state, for "بلاده" later in the document; after a title naming a
+        body ("رئيس المكتب السياسي لحماس خالد مشعل"), of that body, for "الحركة"."""
         for ref in reading.refs:
             if not ref.ids or not self._is_person(ref):
                 continue
@@ -101,6 +121,14 @@ class ReferentResolution(DrafterBase):
             states = {self.reader.demonyms.get(t.low) for t in before} - {None}
             if len(states) == 1:
                 self.memory.states.setdefault(ref.actor or "", states.pop() or "")
+            # "رئيس المكتب السياسي لحماس خالد مشعل": the body his title names
+            bodies = {
+                r.actor
+                for r in reading.refs
+                if r.modifier and r.actor and r.last < ref.first and ref.first - r.last <= 4
+            }
+            if len(bodies) == 1:
+                self.memory.bodies.setdefault(ref.actor or "", bodies.pop() or "")
 
     def _country_of(self, reading: Reading, ref: Ref) -> bool:
         """ "عبر بوغدانوف عن موقف بلاده": "his country" is the state of the person named last

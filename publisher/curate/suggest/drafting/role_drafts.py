@@ -135,6 +135,10 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
         if cue.relation == "visit":
             # A visit to a city is a visit to its state, there.
             recipients = [self._state_of(r) for r in recipients]
+        if cue.relation == "hosting" and cue.reversed and self.language == "ar":
+            # an office in, or a seat in, a city: its state hosts (not the government the
+            # capital may stand for)
+            agents = [self._state_of(r) for r in agents]
         if cue.relation == "visit" and agents and not recipients:
             places = [
                 r

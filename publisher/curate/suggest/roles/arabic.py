@@ -157,6 +157,17 @@ def _arabic_roles(
     reversing: set[int],
 ) -> Roles:
     relation = cue.relation
+    if cue.reversed and relation == "hosting" and len(right) >= 2:
+        # "مكتب حماس في طهران", "مكتب لحماس في الدوحة": the owner between the office and
+        # its place, which hosts it
+        owner, place = right[0], right[1]
+        if (
+            owner.first == cue.last + 1
+            and owner.marker in (None, "ل")
+            and place.marker == fold("في")
+            and place.first == owner.last + 2
+        ):
+            return Roles([place], coordinated_group(reading, owner), "office")
     if cue.reversed:
         agent = next(
             (
