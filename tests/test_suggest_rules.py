@@ -1161,3 +1161,29 @@ def test_not_ruling_out_an_office_is_a_hedged_hosting(workspace: Workspace) -> N
 def test_the_movement_of_a_person_named_with_his_title(workspace: Workspace) -> None:
     text = "وقال رئيس المكتب السياسي لحماس خالد مشعل إن الحركة تلقت دعما كبيرا من قطر."
     assert triples(workspace, text, "ar") == {("qatar", "political-support", "hamas")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change verb, its subject, then the support noun
+        ("وخفضت إيران دعمها المالي لحزب الله.", ("iran", "suspension-of-support", "hezbollah")),
+        # support that declined is reduced
+        (
+            "وتراجع الدعم الإيراني لحزب الله بسبب العقوبات.",
+            ("iran", "suspension-of-support", "hezbollah"),
+        ),
+        # relying on someone for a thing: the one relied on gives it
+        ("ويعتمد حزب الله في تمويله على إيران.", ("iran", "financial-support", "hezbollah")),
+        ("ويعتمد الحوثيون في تسليحهم على إيران.", ("iran", "weapons-supply", "houthis")),
+        # an adverb between the receiving verb and its preposition
+        (
+            "ويحصل حزب الله سنويا على نحو 700 مليون دولار من إيران.",
+            ("iran", "financial-support", "hezbollah"),
+        ),
+    ],
+)
+def test_arabic_reduced_support_and_relying_on_a_giver(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}

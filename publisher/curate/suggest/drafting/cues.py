@@ -163,6 +163,10 @@ class CueFinding(DrafterBase):
             for c in support:
                 c.relation = relation
                 c.words = f"{self.text[change.start : change.end]} {c.words}"
+                if self.language == "ar" and any(
+                    at < r.first and r.last < c.first for r in reading.refs if r.ids
+                ):
+                    continue  # "خفضت إيران دعمها": the subject between stays the subject
                 c.first, c.start = reading.token_at(change.start), change.start
         return out
 

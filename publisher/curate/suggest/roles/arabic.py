@@ -200,6 +200,9 @@ def _arabic_roles(
         before = [r for r in left if r.last < verb and r.marker is None]
         subject = after[0] if after else (before[-1] if before else clause.antecedent)
         agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None and cue.last + 1 < len(reading.tokens):
+            # "يعتمد حزب الله في تمويله على إيران": the giver relied on, right after the thing
+            agent = next((r for r in right if r.marker == _ALA and r.first == cue.last + 2), None)
         if agent is None:  # "يتلقى حزب الله من إيران دعما": the giver before the thing
             agent = next((r for r in left if r.first > verb and r.marker == AR_FROM), None)
         if agent is None:  # "تلقت حماس دعما إيرانيا"
@@ -483,6 +486,7 @@ def _person_like(reading: Reading, ref: Ref) -> bool:
 
 
 _MIN, _QABL = fold("من"), fold("قبل")
+_ALA = fold("على")
 _RESUMPTIVE = tuple(fold(w) for w in ("ها", "هما", "هم", "ه"))
 
 
