@@ -1187,3 +1187,10 @@ def test_arabic_reduced_support_and_relying_on_a_giver(
     workspace: Workspace, text: str, expected: tuple[str, ...]
 ) -> None:
     assert triples(workspace, text, "ar") == {expected}
+
+
+def test_what_an_arabic_speaker_announces_doing_is_its_own_act(workspace: Workspace) -> None:
+    text = "وأعلنت الولايات المتحدة فرض عقوبات جديدة على حزب الله."
+    assert triples(workspace, text, "ar") == {
+        ("united-states", "terrorist-designation", "hezbollah")
+    }

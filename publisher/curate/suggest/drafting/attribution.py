@@ -67,6 +67,17 @@ class AttributionReading(DrafterBase):
             return True
         return cue.first > frame.refs[-1].last and adverbs_only(reading, first, cue.first)
 
+    @staticmethod
+    def _announcer_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """ "أعلنت الولايات المتحدة فرض عقوبات على حزب الله": what a speaker announces doing,
+        a verbal noun right after the speaker, is the speaker's own act."""
+        if reading.language != "ar" or frame.kind != "speaker" or not frame.refs:
+            return False
+        verb = reading.tokens[frame.at].low
+        if verb not in _ANNOUNCING and verb[1:] not in _ANNOUNCING:
+            return False
+        return cue.first == frame.refs[-1].last + 1
+
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
         if actor is None:
@@ -370,3 +381,4 @@ def _transfer_masdar(reading: Reading, k: int) -> bool:
 
 
 _SOURCES = frozenset(fold(w) for w in ("مصادر", "مصدر", "أوساط", "دوائر"))
+_ANNOUNCING = frozenset(fold(w) for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن"))

@@ -231,6 +231,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                     f.covers(cue.first)
                     and not self._speaker_s_circumstance(reading, f, cue)
                     and not self._denier_acts(reading, f, cue)
+                    and not self._announcer_acts(reading, f, cue)
                     and not (f.kind == "speaker" and f.at == cue.first)  # "اتهم X Y": X accuses
                 )
                 for r in f.refs
