@@ -1194,3 +1194,30 @@ def test_what_an_arabic_speaker_announces_doing_is_its_own_act(workspace: Worksp
     assert triples(workspace, text, "ar") == {
         ("united-states", "terrorist-designation", "hezbollah")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject, transfer verb, object: the name after the verb is what it gives to
+        (
+            "إيران زودت الحوثيين بطائرات مسيرة وصواريخ باليستية.",
+            {("iran", "weapons-supply", "houthis")},
+        ),
+        ("وزودت إيران الحوثيين بطائرات مسيرة.", {("iran", "weapons-supply", "houthis")}),
+        # "his country" after a body with no person named: the body's state
+        (
+            "وقال قائد فيلق القدس إن بلاده دربت مقاتلي حزب الله.",
+            {("iran", "training", "hezbollah")},
+        ),
+        # admitting giving it; advisory support is military
+        (
+            "واعترف الحرس الثوري بتقديم الدعم الاستشاري للحوثيين.",
+            {("irgc", "military-support", "houthis")},
+        ),
+    ],
+)
+def test_arabic_subject_first_transfers_bodies_countries_and_admissions(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

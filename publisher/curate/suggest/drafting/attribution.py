@@ -69,14 +69,19 @@ class AttributionReading(DrafterBase):
 
     @staticmethod
     def _announcer_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
-        """ "أعلنت الولايات المتحدة فرض عقوبات على حزب الله": what a speaker announces doing,
-        a verbal noun right after the speaker, is the speaker's own act."""
+        """ "أعلنت الولايات المتحدة فرض عقوبات على حزب الله", "اعترف الحرس الثوري بتقديم
+        الدعم": what a speaker announces or admits doing, a verbal noun right after the
+        speaker, is the speaker's own act."""
         if reading.language != "ar" or frame.kind != "speaker" or not frame.refs:
             return False
         verb = reading.tokens[frame.at].low
         if verb not in _ANNOUNCING and verb[1:] not in _ANNOUNCING:
             return False
-        return cue.first == frame.refs[-1].last + 1
+        after = frame.refs[-1].last + 1
+        if cue.first == after + 1 and _transfer_masdar(reading, after):
+            return True  # "اعترف الحرس الثوري بتقديم الدعم": admitting giving it
+        # "أعلنت ... فرض عقوبات" (but "أقر هنية بدعم الحرس الثوري": the genitive's support)
+        return cue.first == after and (verb in _ANNOUNCING_OWN or verb[1:] in _ANNOUNCING_OWN)
 
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
@@ -380,5 +385,9 @@ def _transfer_masdar(reading: Reading, k: int) -> bool:
     return is_transfer_masdar(low) and (low in AR_TRANSFER_VERBS or low[1:] in AR_TRANSFER_VERBS)
 
 
-_SOURCES = frozenset(fold(w) for w in ("مصادر", "مصدر", "أوساط", "دوائر"))
-_ANNOUNCING = frozenset(fold(w) for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن"))
+_SOURCES = frozenset(fold(w) for w in ("مصادر", "مصدر", "أوساط", "دوائر", "باسم"))
+_ANNOUNCING_OWN = frozenset(fold(w) for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن"))
+_ANNOUNCING = frozenset(
+    fold(w)
+    for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن", "اعترف", "اعترفت", "أقر", "أقرت")
+)

@@ -133,21 +133,20 @@ class ReferentResolution(DrafterBase):
     def _country_of(self, reading: Reading, ref: Ref) -> bool:
         """ "عبر بوغدانوف عن موقف بلاده": "his country" is the state of the person named last
         before it in the sentence, as what the person is part of or the demonym of the title
-        the document gave them."""
-        person = next(
-            (r for r in reversed(reading.refs) if r.last < ref.first and self._is_person(r)),
-            None,
-        )
-        if person is None or not person.actor:
-            return False
-        state = next(
-            (p for p in sorted(self.parents.get(person.actor, set())) if self._type(p) == "state"),
-            None,
-        ) or self.memory.states.get(person.actor)
-        if state and state in self.actors:
-            ref.ids = (state,)
-            ref.note = f'"{ref.surface}" is read as {state}, the state of {person.actor}'
-            return True
+        the document gave them; with no person, of the body named last ("المتحدث باسم
+        الخارجية الإيرانية ... بلاده")."""
+        before = [r for r in reversed(reading.refs) if r.last < ref.first and r.actor]
+        people = [r for r in before if self._is_person(r)]
+        for r in people[:1] or [r for r in before if self._type(r.actor or "") != "state"][:1]:
+            ident = r.actor or ""
+            state = next(
+                (p for p in sorted(self.parents.get(ident, set())) if self._type(p) == "state"),
+                None,
+            ) or self.memory.states.get(ident)
+            if state and state in self.actors:
+                ref.ids = (state,)
+                ref.note = f'"{ref.surface}" is read as {state}, the state of {ident}'
+                return True
         return False
 
     def _speaks_next(self, reading: Reading, ref: Ref) -> bool:

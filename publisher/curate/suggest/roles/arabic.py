@@ -15,6 +15,7 @@ from publisher.curate.suggest.grammar.arabic import (
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.reading.titles import is_title
 from publisher.curate.suggest.roles.arabic_nouns import (
+    AR_VERB_OPENERS,
     adjacent_subject,
     adverbs_only,
     arabic_noun,
@@ -66,8 +67,21 @@ def _arabic_transfer(
     after = [r for r in refs if r.first > verb]
     subject = None
     masdar = is_transfer_masdar(reading.tokens[verb].low)
+    fronted = next(
+        (
+            r
+            for r in left
+            if r.last < verb
+            and r.marker is None
+            and not r.modifier
+            and all(t.low in AR_VERB_OPENERS for t in reading.words_between(r.last, verb))
+            and not reading.punctuation_between(r.last, verb)
+        ),
+        None,
+    )
     if (
         not masdar
+        and fronted is None  # "إيران زودت الحوثيين": the name after the verb is its object
         and after
         and after[0].marker is None
         and word_count(reading, verb, after[0].first) <= 1
