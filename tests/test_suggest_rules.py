@@ -1221,3 +1221,33 @@ def test_arabic_subject_first_transfers_bodies_countries_and_admissions(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid of no named kind is material support, measured or not
+        (
+            "وتتراوح المساعدات الإيرانية لحماس بين 20 و50 مليون دولار في السنة.",
+            {("iran", "financial-support", "hamas")},
+        ),
+        ("وأرسلت قطر مساعدات إلى حماس.", {("qatar", "financial-support", "hamas")}),
+        # the verb of decline after the support it reduces
+        ("لكن الدعم القطري لحماس تراجع لاحقا.", {("qatar", "suspension-of-support", "hamas")}),
+    ],
+)
+def test_arabic_aid_and_declining_support(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_a_recipient_named_but_not_read_is_not_borrowed(workspace: Workspace) -> None:
+    # "للمقاومة" names who receives; no actor stands for it, so the support praised in the
+    # second sentence does not take Hamas, the recipient of the first
+    text = (
+        "وكانت المساعدات التي تقدمها إيران لحماس كبيرة. ووصف صالح العاروري العلاقات مع إيران "
+        "بأنها جيدة وأشاد بدعمها «للمقاومة» في غزة."
+    )
+    assert ("iran", "political-support", "hamas") not in triples(workspace, text, "ar")
+    assert ("iran", "financial-support", "hamas") in triples(workspace, text, "ar")

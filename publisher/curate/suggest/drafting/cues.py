@@ -149,12 +149,22 @@ class CueFinding(DrafterBase):
         for change in changes:
             at = reading.token_at(change.end - 1)
             clause = reading.clause_of(at)
+            first = reading.token_at(change.start)
             support = [
                 c
                 for c in out
                 if c.relation in _SUPPORT_NOUNS
                 and reading.clause_of(c.first) is clause
-                and 0 < c.first - at <= 4
+                and (
+                    0 < c.first - at <= 4
+                    # "الدعم القطري تراجع": support that declined, the verb after it
+                    or (
+                        self.language == "ar"
+                        and 0 < first - c.last <= 4
+                        and fold(change.phrase).removeprefix("و") in _AR_DECLINED
+                        and not any(c.last < k < first for k in reading.cue_tokens)
+                    )
+                )
             ]
             if not support:
                 continue
@@ -163,8 +173,9 @@ class CueFinding(DrafterBase):
             for c in support:
                 c.relation = relation
                 c.words = f"{self.text[change.start : change.end]} {c.words}"
-                if self.language == "ar" and any(
-                    at < r.first and r.last < c.first for r in reading.refs if r.ids
+                if c.first < first or (
+                    self.language == "ar"
+                    and any(at < r.first and r.last < c.first for r in reading.refs if r.ids)
                 ):
                     continue  # "خفضت إيران دعمها": the subject between stays the subject
                 c.first, c.start = reading.token_at(change.start), change.start
@@ -366,6 +377,9 @@ class CueFinding(DrafterBase):
         return found
 
 
+_AR_DECLINED = frozenset(
+    fold(w) for w in ("تراجع", "تراجعت", "انخفض", "انخفضت", "تقلص", "تقلصت", "توقف", "توقفت")
+)
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
 )

@@ -69,7 +69,12 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 confidence -= 0.2
             else:
                 gap = "subject: the agent is not named in the clause"
-        if not recipients and cue.relation in SUPPORT and agents:
+        if (
+            not recipients
+            and cue.relation in SUPPORT
+            and agents
+            and not self._unread_recipient(reading, cue)
+        ):
             previous = self._previous_recipients(agents)
             if len(previous) == 1:
                 ident = previous[0]
@@ -291,6 +296,18 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
         if ref.place and ref.place in self.places and self.places[ref.place].located_in:
             return replace(ref, ids=(str(self.places[ref.place].located_in),))
         return ref
+
+    def _unread_recipient(self, reading: Reading, cue: Cue) -> bool:
+        """ "وأشاد بدعمها «للمقاومة»": the clause names a recipient the drafter cannot read
+        (لـ with a noun right after the cue), so none is borrowed from before."""
+        if self.language != "ar":
+            return False
+        words = [t for t in reading.tokens[cue.last + 1 : cue.last + 3] if t.is_word]
+        return (
+            bool(words)
+            and words[0].low.startswith("لل")
+            and not any(r.first == words[0].index for r in reading.refs if r.ids)
+        )
 
     def _wholes(self, refs: list[Ref]) -> list[Ref]:
         """ "to Hamas, including the Qassam Brigades": a part listed after its whole is part of
