@@ -1251,3 +1251,18 @@ def test_a_recipient_named_but_not_read_is_not_borrowed(workspace: Workspace) ->
     )
     assert ("iran", "political-support", "hamas") not in triples(workspace, text, "ar")
     assert ("iran", "financial-support", "hamas") in triples(workspace, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb ... preposition cue split by a delegation of a group
+        ("ووصل وفد من حماس إلى طهران.", {("hamas", "visit", "iran")}),
+        # a person after a definite noun and its demonym ("المرشد الإيراني") is after a title
+        ("واستقبل المرشد الإيراني علي خامنئي وفد حماس.", {("ali-khamenei", "hosting", "hamas")}),
+    ],
+)
+def test_arabic_delegations_splitting_a_cue_and_titles_ending_in_a_demonym(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected

@@ -17,13 +17,14 @@ from publisher.curate.suggest.drafting.implied import ImpliedRelations
 from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.remembering import MemoryKeeping
 from publisher.curate.suggest.drafting.resolution import ReferentResolution
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS
 from publisher.curate.suggest.lexicon import Lexicon
 from publisher.curate.suggest.reading.reader import Reader
 from publisher.curate.suggest.reading.sentence import Clause
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.curate.suggest.roles.finding import find_roles
-from publisher.textlayer import TextLayer
+from publisher.textlayer import Mention, TextLayer
 from publisher.textlayer.arabic import fold
 from publisher.textlayer.quantities import find_counts
 from publisher.textlayer.relative import find_relative
@@ -69,7 +70,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         ]
         if self.language == "ar":
             # Verb ... object cues around their subject: "أسقطت موسكو وبكين مشروع قرار".
-            split = lexicon.relations.find_split(text, [(m.start, m.end) for m in mentions])
+            split = lexicon.relations.find_split(text, _subject_spans(text, mentions))
             self.cues += [
                 c
                 for c in split
@@ -258,6 +259,22 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+def _subject_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans a verb-subject-object cue may be split by: each name, and a name with the
+    noun for its people before it ("وصل وفد من حماس إلى", "أجرى قادة حماس محادثات")."""
+    spans = []
+    for m in mentions:
+        spans.append((m.start, m.end))
+        before = _PEOPLE_OF.search(text, max(0, m.start - 30), m.start)
+        word = fold(before.group(1)) if before is not None else ""
+        if before is not None and {word, word.removeprefix("و")} & AR_AGENT_NOUNS:
+            spans.append((before.start(1), m.end))
+    return spans
+
+
+_PEOPLE_OF = re.compile(r"(?<!\S)(\S+)\s+(?:(?:من|عن)\s+)?$")
 
 
 def _without_changed_relations(drafts: list[Draft]) -> list[Draft]:

@@ -494,9 +494,17 @@ def _person_like(reading: Reading, ref: Ref) -> bool:
     # a demonym ends a title ("وزير الخارجية الروسي"), but a lone one does not make a title
     # ("اتهمت السعودية إيران": an unknown name, not a title of Iran)
     wider = reading.tokens[max(0, ref.first - 5) : ref.first]
-    return any(t.low.endswith(("ي", "يه")) for t in before) and any(
+    titled = any(
         without_conjunction(t.low) in AR_AGENT_NOUNS or is_title(t.low, "ar") for t in wider
     )
+    # "المرشد الإيراني علي خامنئي": a definite noun and its demonym
+    headed = any(
+        t.low.endswith(("ي", "يه"))
+        and t.index > 0
+        and reading.tokens[t.index - 1].low.startswith("ال")
+        for t in before
+    )
+    return headed or (titled and any(t.low.endswith(("ي", "يه")) for t in before))
 
 
 _MIN, _QABL = fold("من"), fold("قبل")
