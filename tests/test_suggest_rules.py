@@ -1266,3 +1266,31 @@ def test_arabic_delegations_splitting_a_cue_and_titles_ending_in_a_demonym(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "وكالة" (agency) is no preposition ك before an article
+        ("وأفادت وكالة إرنا بأن قطر استضافت قادة حماس.", ["irna"]),
+        # "نقلت X عن Y": Y is quoted, X passes it on
+        (
+            "ونقلت وكالة إرنا عن خالد مشعل قوله إن قطر استضافت قادة حماس.",
+            ["khaled-meshaal", "irna"],
+        ),
+    ],
+)
+def test_arabic_outlets_and_what_they_pass_on(
+    workspace: Workspace, text: str, said: list[str]
+) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("qatar", "hosting", "hamas")
+    assert [agent for agent, _ in draft.attribution] == said
+
+
+def test_an_arabic_refusal_to_designate_is_not_also_a_denied_designation(
+    workspace: Workspace,
+) -> None:
+    assert triples(workspace, "ورفضت قطر تصنيف حماس منظمة إرهابية.", "ar") == {
+        ("qatar", "refusal-to-designate", "hamas")
+    }

@@ -235,6 +235,22 @@ class AttributionReading(DrafterBase):
                 group = reading.group_of(speaker)
                 agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
                 used = list(group)
+                if kind == "speaker_before" and _without_wa(tokens[at].low) in _PASSED_ON:
+                    # "نقلت وكالة إرنا عن ظريف قوله": the one quoted speaks first, the outlet
+                    # passes it on
+                    quoted = next(
+                        (
+                            r
+                            for r in refs
+                            if r.marker == _AN
+                            and r.first > group[-1].last
+                            and len(reading.words_between(group[-1].last, r.first)) <= 1
+                        ),
+                        None,
+                    )
+                    if quoted is not None and quoted.actor:
+                        agents.insert(0, (quoted.actor, self._role(quoted.actor, role)))
+                        used.append(quoted)
                 if kind == "speaker_before":
                     # "في تصريحات لقناة فونيكس": the outlet spoken to.
                     for r in refs:
@@ -385,7 +401,22 @@ def _transfer_masdar(reading: Reading, k: int) -> bool:
     return is_transfer_masdar(low) and (low in AR_TRANSFER_VERBS or low[1:] in AR_TRANSFER_VERBS)
 
 
-_SOURCES = frozenset(fold(w) for w in ("مصادر", "مصدر", "أوساط", "دوائر", "باسم"))
+_SOURCES = frozenset(
+    fold(w)
+    for w in (
+        "مصادر", "مصدر", "أوساط", "دوائر", "باسم",
+        # the noun before an outlet's name: "وكالة إرنا", "صحيفة هآرتس"
+        "وكالة", "صحيفة", "قناة", "موقع", "أنباء",
+    )
+)  # fmt: skip
+_PASSED_ON = frozenset(fold(w) for w in ("نقلت", "نقل"))
+_AN = fold("عن")
+
+
+def _without_wa(low: str) -> str:
+    return low[1:] if low[:1] in "وف" and len(low) > 3 else low
+
+
 _ANNOUNCING_OWN = frozenset(fold(w) for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن"))
 _ANNOUNCING = frozenset(
     fold(w)

@@ -255,10 +255,26 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             drafts += self._drafts(reading, clause, cue, roles, frames, thanker)
         if self.language == "ar":
             drafts = _without_changed_relations(drafts)
+            drafts = _without_denied_designations(drafts)
         drafts += self._inclusions(reading, frames)
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+def _without_denied_designations(drafts: list[Draft]) -> list[Draft]:
+    """ "رفضت قطر تصنيف حماس منظمة إرهابية" is a refusal to designate; the designation it
+    denies is not drafted again beside it."""
+    refused = {(d.subject, d.object) for d in drafts if d.relation == "refusal-to-designate"}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.relation == "terrorist-designation"
+            and d.polarity == "denied"
+            and (d.subject, d.object) in refused
+        )
+    ]
 
 
 def _subject_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:

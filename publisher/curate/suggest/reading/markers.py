@@ -105,7 +105,8 @@ class MarkerReading(ReaderBase):
                 head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
                 if (
                     head[:1] in AR_ATTACHED
-                    and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
+                    # كتلة، كذلك: no "like"; nor وكالة (agency), not و + ك + الة
+                    and (head[:1] != "ك" or (head.startswith("كال") and len(head) >= 6))
                     and len(head) > 3
                     and words < 2
                     and not head.startswith("ال")
