@@ -1102,8 +1102,11 @@ def test_the_subject_on_an_arabic_complementizer(workspace: Workspace) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # continuing to support (ستواصل دعم): the subject supports the genitive
-        ("وأكدت إيران أنها ستواصل دعم الحوثيين.", {("iran", "political-support", "houthis")}),
+        # continuing to support (تواصل دعم): the subject supports the genitive
+        ("وتواصل إيران دعم الحوثيين.", {("iran", "political-support", "houthis")}),
+        # what will be done (ستواصل، ستقدم) is no fact yet, as with "سوف"
+        ("وأكدت إيران أنها ستواصل دعم الحوثيين.", set()),
+        ("وأعلنت قطر أنها ستقدم دعما ماليا لحركة حماس.", set()),
         # enjoying support (يحظى بـ) is receiving it
         ("ويحظى الحوثيون بدعم إيراني كبير.", {("iran", "political-support", "houthis")}),
         # "وصفها بأنها": what is described, not a subject

@@ -12,10 +12,10 @@ from publisher.curate.suggest.drafting.headings import HeadingTopics
 from publisher.curate.suggest.drafting.meetings import MeetingDrafting
 from publisher.curate.suggest.drafting.omitted_subjects import OmittedSubjects
 from publisher.curate.suggest.drafting.relation_kinds import PERSONLESS, SUPPORT
-from publisher.curate.suggest.grammar.arabic import AR_IRREALIS
+from publisher.curate.suggest.grammar.arabic import AR_IRREALIS, AR_TRANSFER_VERBS
 from publisher.curate.suggest.grammar.english import EN_IRREALIS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
-from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS
+from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS, AR_INTENT
 from publisher.curate.suggest.roles.cue import Cue, Roles
 
 
@@ -254,6 +254,8 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in words else t.low
             if low in words:
                 return True
+            if self.language == "ar" and _future(t.low):
+                return True  # "أنها ستقدم دعما": what will be done, as "سوف"
         return False
 
     def _gap(
@@ -354,3 +356,12 @@ def _expand(refs: list[Ref]) -> list[Ref]:
         else:
             out.append(ref)
     return out
+
+
+def _future(low: str) -> bool:
+    """An Arabic verb of giving or continuing with the future prefix س ("ستقدم", "سيواصل")."""
+    low = low[1:] if low[:1] in "وف" and len(low) > 4 else low
+    rest = low[1:]
+    return (
+        low[:1] == "س" and rest[:1] in "يتنا" and (rest in AR_TRANSFER_VERBS or rest in AR_INTENT)
+    )
