@@ -866,3 +866,434 @@ def test_arabic_verbs_joined_by_wa_with_the_object_pronoun_share_their_roles(
     assert triples(workspace, "تدعم إيران حماس وعلاقتها قوية.", "ar") == {
         ("iran", "political-support", "hamas")
     }
+
+
+# --- Arabic news constructions (made-up sentences) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the preposition stands before the person's titles, not before the name
+        "وكان خالد مشعل قد التقى يوم الأحد في القاهرة مع نائب وزير الخارجية الروسي ميخائيل "
+        "بوغدانوف.",
+        # a name after "قال X إن" is what X says, not a second speaker
+        "وقالت حماس إن خالد مشعل اجتمع أمس في الدوحة مع وزير الخارجية الروسي ميخائيل بوغدانوف.",
+    ],
+)
+def test_an_arabic_preposition_before_a_person_s_titles_governs_the_person(
+    workspace: Workspace, text: str
+) -> None:
+    drafts = drafts_of(workspace, text, "ar")
+    assert {(d.subject, d.relation, d.object) for d in drafts} == {
+        ("khaled-meshaal", "meeting", "mikhail-bogdanov")
+    }
+    if text.startswith("وقالت"):
+        assert {agent for agent, _ in drafts[0].attribution} == {"hamas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ministry named by its field and state, without "وزارة"
+        ("وانتقدت الخارجية الإيرانية حماس.", ("iran-foreign-ministry", "condemnation", "hamas")),
+        # talking a matter over is a consultation, not a meeting
+        (
+            "وأجرى خالد مشعل مشاورات سياسية مع الخارجية الروسية.",
+            ("khaled-meshaal", "consultation", "russian-foreign-ministry"),
+        ),
+        ("وتشاورت قطر مع حماس بشأن الهدنة.", ("qatar", "consultation", "hamas")),
+    ],
+)
+def test_arabic_ministries_by_their_field_and_consultations(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the relations between a pair went through is that pair's relation, and tells
+        # no relations of its own
+        ("وشهدت العلاقات بين قطر وإسرائيل توترا كبيرا عام 2010.", ("qatar", "rift", "israel")),
+        ("وكانت العلاقات بين إيران وحماس قد عرفت فتورا بعد عام 2012.", ("iran", "rift", "hamas")),
+        # relations that hold are still relations
+        (
+            "وتوطدت العلاقات بين إيران وحزب الله رغم الأزمة.",
+            ("iran", "diplomatic-relations", "hezbollah"),
+        ),
+    ],
+)
+def test_arabic_relations_between_a_pair_that_went_through_a_rift(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}
+
+
+def test_an_arabic_reception_of_a_delegation_headed_by_a_leader(workspace: Workspace) -> None:
+    # the verbal noun استقبال with its genitive host and لـ before the delegation; "يرأسه"
+    # (led by) is no title, so the group is the guest and its head meets the host; the
+    # delegation received in a city of the host's state visited that state
+    text = (
+        "وجرى ذلك خلال استقبال الرئيس السوري بشار الأسد أمس في دمشق لوفد من حركة حماس يرأسه "
+        "خالد مشعل."
+    )
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
+    assert set(drafts) == {
+        ("bashar-al-assad", "hosting", "hamas"),
+        ("khaled-meshaal", "meeting", "bashar-al-assad"),
+        ("hamas", "visit", "syria"),
+    }
+    assert drafts[("hamas", "visit", "syria")].place == "damascus"
+    assert drafts[("hamas", "visit", "syria")].note
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "برئاسة" names the head of the delegation, not whom the host received
+        (
+            "واستقبل بشار الأسد وفدا من حماس برئاسة خالد مشعل.",
+            {
+                ("bashar-al-assad", "hosting", "hamas"),
+                ("khaled-meshaal", "meeting", "bashar-al-assad"),
+            },
+        ),
+        # a state that hosts meets no one, and its hosting is no visit told twice
+        ("استضافت موسكو وفدا من حماس برئاسة خالد مشعل.", {("russia", "hosting", "hamas")}),
+    ],
+)
+def test_an_arabic_delegation_led_by_a_person(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # humanitarian aid is material support
+        (
+            "وتواصل المساعدات الإنسانية الإيرانية لحزب الله.",
+            {("iran", "financial-support", "hezbollah")},
+        ),
+        # the giver of aid listed among the things praised, after a comma, is praised
+        (
+            "وأشادت حماس بالجهود السياسية، والمساعدات الإنسانية القطرية لسكان غزة.",
+            {("hamas", "praise", "qatar")},
+        ),
+    ],
+)
+def test_arabic_humanitarian_aid_and_its_giver_praised_in_a_list(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the delegation acts for its group, with the person who leads it
+        (
+            "وزار وفد من حماس يرأسه خالد مشعل موسكو.",
+            {("hamas", "visit", "russia"), ("khaled-meshaal", "visit", "russia")},
+        ),
+        (
+            "وأعلنت حماس أن وفدا عنها يتقدمه خالد مشعل، التقى الجمعة مع سيرغي لافروف.",
+            {("hamas", "meeting", "sergey-lavrov"), ("khaled-meshaal", "meeting", "sergey-lavrov")},
+        ),
+    ],
+)
+def test_an_arabic_delegation_and_its_head_act_together(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sanctions fall on the network; the name belongs to what is said of the network
+        ("وفرضت وزارة الخزانة الأمريكية عقوبات على شبكة تمول حزب الله.", set()),
+        (
+            "وفرضت الولايات المتحدة عقوبات على حزب الله.",
+            {("united-states", "terrorist-designation", "hezbollah")},
+        ),
+        # the verb's own preposition, and an adverb, stand between the subject and the object
+        ("صوتت روسيا ضد قرار يدين حماس.", {("russia", "diplomatic-protection", "hamas")}),
+        ("تدعم إيران سياسيا حماس.", {("iran", "political-support", "hamas")}),
+    ],
+)
+def test_an_arabic_verb_s_object_is_not_reached_past_a_preposition_and_its_noun(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his country": the state of the person, from the demonym of the title he was given
+        (
+            "وأكد الرئيس الروسي فلاديمير بوتين دعم بلاده لسوريا.",
+            {("russia", "political-support", "syria")},
+        ),
+        (
+            "والتقى الرئيس الروسي فلاديمير بوتين خالد مشعل. وأعرب بوتين عن موقف بلاده الداعم "
+            "لحماس.",
+            {
+                ("vladimir-putin", "meeting", "khaled-meshaal"),
+                ("russia", "political-support", "hamas"),
+            },
+        ),
+        # a country the text does not give is no gap and no guess
+        ("وقال خالد مشعل إن بلاده تدعم حماس.", set()),
+    ],
+)
+def test_an_arabic_person_s_country(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the giver named with "من" before the thing received
+        ("يتلقى حزب الله من إيران دعما ماليا.", {("iran", "financial-support", "hezbollah")}),
+        ("وتلقت حماس من قطر أموالا طائلة.", {("qatar", "financial-support", "hamas")}),
+        # denying the verbal noun of giving, past an adverb: the denier's own act, denied
+        ("ونفت إيران مرارا تزويد الحوثيين بالأسلحة.", {("iran", "weapons-supply", "houthis")}),
+        # an accuser the reference data does not know is not replaced by the accused
+        (
+            "واتهمت السعودية إيران بتزويد الحوثيين بالأسلحة.",
+            {("iran", "weapons-supply", "houthis")},
+        ),
+    ],
+)
+def test_arabic_receiving_from_denying_giving_and_unknown_accusers(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    drafts = drafts_of(workspace, text, "ar")
+    assert {(d.subject, d.relation, d.object) for d in drafts} == expected
+    if text.startswith("ونفت"):
+        assert drafts[0].polarity == "denied"
+        assert {agent for agent, _ in drafts[0].attribution} == {"iran"}
+
+
+def test_arabic_officials_and_sources_of_a_state_speak_for_it(workspace: Workspace) -> None:
+    text = "واتهم مسؤولون أمريكيون إيران بتهريب الأسلحة إلى الحوثيين."
+    drafts = {(d.subject, d.relation, d.object): d for d in drafts_of(workspace, text, "ar")}
+    supply = drafts[("iran", "weapons-supply", "houthis")]
+    assert {agent for agent, _ in supply.attribution} == {"united-states"}
+
+
+def test_the_subject_on_an_arabic_complementizer(workspace: Workspace) -> None:
+    # "إنهم": the pronoun on the complementizer is the subject of what is said; the plural
+    # receiving verb; the denial is the speakers'
+    text = "وقال الحوثيون إنهم لا يتلقون أي دعم من إيران."
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "political-support", "houthis")
+    assert draft.polarity == "denied"
+    assert {agent for agent, _ in draft.attribution} == {"houthis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # continuing to support (تواصل دعم): the subject supports the genitive
+        ("وتواصل إيران دعم الحوثيين.", {("iran", "political-support", "houthis")}),
+        # what will be done (ستواصل، ستقدم) is no fact yet, as with "سوف"
+        ("وأكدت إيران أنها ستواصل دعم الحوثيين.", set()),
+        ("وأعلنت قطر أنها ستقدم دعما ماليا لحركة حماس.", set()),
+        # enjoying support (يحظى بـ) is receiving it
+        ("ويحظى الحوثيون بدعم إيراني كبير.", {("iran", "political-support", "houthis")}),
+        # "وصفها بأنها": what is described, not a subject
+        ("ووصفت حماس الزيارة بأنها تعبير عن دعم روسيا.", set()),
+    ],
+)
+def test_arabic_continuing_and_enjoying_support(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبلغ حجم الدعم الإيراني لحزب الله نحو 700 مليون دولار في العام.",
+        "وتدعم إيران حزب الله بنحو 700 مليون دولار سنويا.",
+    ],
+)
+def test_arabic_support_measured_in_money_is_financial(workspace: Workspace, text: str) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == (
+        "iran",
+        "financial-support",
+        "hezbollah",
+    )
+    assert draft.amount is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an office in a city: the city's state hosts the office's owner
+        ("افتتحت حماس مكتبا لها في طهران.", "tehran"),
+        ("وتملك حماس مكتبا في الدوحة.", "doha"),
+        # the owner between the office and its place
+        ("وكان القدومي يترأس مكتب حماس في طهران.", "tehran"),
+    ],
+)
+def test_an_arabic_office_in_a_city_is_hosted_by_its_state(
+    workspace: Workspace, text: str, place: str
+) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    host = "iran" if place == "tehran" else "qatar"
+    assert (draft.subject, draft.relation, draft.object) == (host, "hosting", "hamas")
+    assert draft.place == place
+
+
+def test_not_ruling_out_an_office_is_a_hedged_hosting(workspace: Workspace) -> None:
+    (draft,) = drafts_of(workspace, "ولم تستبعد قطر فتح مكتب لحماس في الدوحة.", "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("qatar", "hosting", "hamas")
+    assert draft.hedged and draft.polarity == "affirmed"
+
+
+def test_the_movement_of_a_person_named_with_his_title(workspace: Workspace) -> None:
+    text = "وقال رئيس المكتب السياسي لحماس خالد مشعل إن الحركة تلقت دعما كبيرا من قطر."
+    assert triples(workspace, text, "ar") == {("qatar", "political-support", "hamas")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change verb, its subject, then the support noun
+        ("وخفضت إيران دعمها المالي لحزب الله.", ("iran", "suspension-of-support", "hezbollah")),
+        # support that declined is reduced
+        (
+            "وتراجع الدعم الإيراني لحزب الله بسبب العقوبات.",
+            ("iran", "suspension-of-support", "hezbollah"),
+        ),
+        # relying on someone for a thing: the one relied on gives it
+        ("ويعتمد حزب الله في تمويله على إيران.", ("iran", "financial-support", "hezbollah")),
+        ("ويعتمد الحوثيون في تسليحهم على إيران.", ("iran", "weapons-supply", "houthis")),
+        # an adverb between the receiving verb and its preposition
+        (
+            "ويحصل حزب الله سنويا على نحو 700 مليون دولار من إيران.",
+            ("iran", "financial-support", "hezbollah"),
+        ),
+    ],
+)
+def test_arabic_reduced_support_and_relying_on_a_giver(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}
+
+
+def test_what_an_arabic_speaker_announces_doing_is_its_own_act(workspace: Workspace) -> None:
+    text = "وأعلنت الولايات المتحدة فرض عقوبات جديدة على حزب الله."
+    assert triples(workspace, text, "ar") == {
+        ("united-states", "terrorist-designation", "hezbollah")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject, transfer verb, object: the name after the verb is what it gives to
+        (
+            "إيران زودت الحوثيين بطائرات مسيرة وصواريخ باليستية.",
+            {("iran", "weapons-supply", "houthis")},
+        ),
+        ("وزودت إيران الحوثيين بطائرات مسيرة.", {("iran", "weapons-supply", "houthis")}),
+        # "his country" after a body with no person named: the body's state
+        (
+            "وقال قائد فيلق القدس إن بلاده دربت مقاتلي حزب الله.",
+            {("iran", "training", "hezbollah")},
+        ),
+        # admitting giving it; advisory support is military
+        (
+            "واعترف الحرس الثوري بتقديم الدعم الاستشاري للحوثيين.",
+            {("irgc", "military-support", "houthis")},
+        ),
+    ],
+)
+def test_arabic_subject_first_transfers_bodies_countries_and_admissions(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid of no named kind is material support, measured or not
+        (
+            "وتتراوح المساعدات الإيرانية لحماس بين 20 و50 مليون دولار في السنة.",
+            {("iran", "financial-support", "hamas")},
+        ),
+        ("وأرسلت قطر مساعدات إلى حماس.", {("qatar", "financial-support", "hamas")}),
+        # the verb of decline after the support it reduces
+        ("لكن الدعم القطري لحماس تراجع لاحقا.", {("qatar", "suspension-of-support", "hamas")}),
+    ],
+)
+def test_arabic_aid_and_declining_support(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_a_recipient_named_but_not_read_is_not_borrowed(workspace: Workspace) -> None:
+    # "للمقاومة" names who receives; no actor stands for it, so the support praised in the
+    # second sentence does not take Hamas, the recipient of the first
+    text = (
+        "وكانت المساعدات التي تقدمها إيران لحماس كبيرة. ووصف صالح العاروري العلاقات مع إيران "
+        "بأنها جيدة وأشاد بدعمها «للمقاومة» في غزة."
+    )
+    assert ("iran", "political-support", "hamas") not in triples(workspace, text, "ar")
+    assert ("iran", "financial-support", "hamas") in triples(workspace, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb ... preposition cue split by a delegation of a group
+        ("ووصل وفد من حماس إلى طهران.", {("hamas", "visit", "iran")}),
+        # a person after a definite noun and its demonym ("المرشد الإيراني") is after a title
+        ("واستقبل المرشد الإيراني علي خامنئي وفد حماس.", {("ali-khamenei", "hosting", "hamas")}),
+    ],
+)
+def test_arabic_delegations_splitting_a_cue_and_titles_ending_in_a_demonym(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "وكالة" (agency) is no preposition ك before an article
+        ("وأفادت وكالة إرنا بأن قطر استضافت قادة حماس.", ["irna"]),
+        # "نقلت X عن Y": Y is quoted, X passes it on
+        (
+            "ونقلت وكالة إرنا عن خالد مشعل قوله إن قطر استضافت قادة حماس.",
+            ["khaled-meshaal", "irna"],
+        ),
+    ],
+)
+def test_arabic_outlets_and_what_they_pass_on(
+    workspace: Workspace, text: str, said: list[str]
+) -> None:
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("qatar", "hosting", "hamas")
+    assert [agent for agent, _ in draft.attribution] == said
+
+
+def test_an_arabic_refusal_to_designate_is_not_also_a_denied_designation(
+    workspace: Workspace,
+) -> None:
+    assert triples(workspace, "ورفضت قطر تصنيف حماس منظمة إرهابية.", "ar") == {
+        ("qatar", "refusal-to-designate", "hamas")
+    }

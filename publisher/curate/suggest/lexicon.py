@@ -139,7 +139,7 @@ class PhraseSet(Generic[Payload]):
                         for g in spans
                         if 0 <= len(text[end : g[0]].split()) <= 1
                         and g[0] >= end
-                        and not text[end : g[0]].strip(" \u00a0")
+                        and text[end : g[0]].strip(" \u00a0") in ("", "ل")  # "مكتب لحماس في"
                     ),
                     None,
                 )

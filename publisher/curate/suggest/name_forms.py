@@ -40,6 +40,7 @@ _GROUP_HEADS = frozenset({"movement", "group", "militia", "militias", "rebels"})
 _NOT_INITIALS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
 # An Arabic name opening with one of these names the group by what follows ("حركة أنصار الله").
 _AR_GROUP_NOUNS = ("حركة", "جماعة", "تنظيم", "ميليشيا", "ميليشيات")
+_MINISTRY = "وزارة"
 _AR_GROUP_NOUNS_DEFINITE = ("الحركة", "الجماعة", "الميليشيا", "الميليشيات", "المليشيات", "القوات")
 
 
@@ -68,6 +69,14 @@ def _english(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
 
 def _arabic(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
     words = name.split()
+    if (
+        kind == "government-body"
+        and len(words) == 3
+        and words[0] == _MINISTRY
+        and fold(words[-1]) in demonyms
+    ):
+        # وزارة الخارجية الروسية: news write "الخارجية الروسية" (the ministry's field and state)
+        yield " ".join(words[1:])
     if kind not in _BODIES:
         return
     if len(words) == 1 and name.startswith("ال") and name.endswith("يون") and len(name) > 6:

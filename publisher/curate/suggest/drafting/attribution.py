@@ -11,9 +11,11 @@ from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
+    AR_COMPLEMENTIZERS,
     AR_CONSIDER,
     AR_DENIAL_OBJECTS,
     AR_DENIAL_VERBS,
+    AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.grammar.english import (
     EN_AGENT_NOUNS,
@@ -23,7 +25,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
-from publisher.curate.suggest.roles.arabic_nouns import adverbs_only
+from publisher.curate.suggest.roles.arabic_nouns import adverbs_only, is_transfer_masdar
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
@@ -47,7 +49,39 @@ class AttributionReading(DrafterBase):
         first = frame.refs[-1].last + 1
         if first < cue.first and reading.tokens[first].low in _RECEIVING:
             first += 1
+        at = first
+        while at < min(cue.first, first + 2) and adverbs_only(reading, at, at + 1):
+            at += 1  # "نفت إيران مرارا تزويد"
+        if (
+            cue.first > at
+            and cue.first - at <= 4
+            and _transfer_masdar(reading, at)
+            and not any(
+                r.kind == "demonym" or r.qualifies is not None
+                for r in reading.refs
+                if at < r.first <= cue.last + 1
+            )
+        ):
+            # "نفت إيران تزويد الحوثيين بالأسلحة": the thing given, after the masdar (not
+            # "نفى باقري إرسال صواريخ إيرانية": missiles with a giver of their own)
+            return True
         return cue.first > frame.refs[-1].last and adverbs_only(reading, first, cue.first)
+
+    @staticmethod
+    def _announcer_acts(reading: Reading, frame: Frame, cue: Cue) -> bool:
+        """ "أعلنت الولايات المتحدة فرض عقوبات على حزب الله", "اعترف الحرس الثوري بتقديم
+        الدعم": what a speaker announces or admits doing, a verbal noun right after the
+        speaker, is the speaker's own act."""
+        if reading.language != "ar" or frame.kind != "speaker" or not frame.refs:
+            return False
+        verb = reading.tokens[frame.at].low
+        if verb not in _ANNOUNCING and verb[1:] not in _ANNOUNCING:
+            return False
+        after = frame.refs[-1].last + 1
+        if cue.first == after + 1 and _transfer_masdar(reading, after):
+            return True  # "اعترف الحرس الثوري بتقديم الدعم": admitting giving it
+        # "أعلنت ... فرض عقوبات" (but "أقر هنية بدعم الحرس الثوري": the genitive's support)
+        return cue.first == after and (verb in _ANNOUNCING_OWN or verb[1:] in _ANNOUNCING_OWN)
 
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
@@ -120,10 +154,21 @@ class AttributionReading(DrafterBase):
                 )
             else:
                 window = 6 if kind == "speaker_before" else 2  # "according to" + the source
+                # "قالت حماس إن هنية التقى ...": a name after the complementizer is what is
+                # said, not who says it.
+                said = next(
+                    (
+                        k
+                        for k in range(last_at + 1, n)
+                        if kind == "speaker_before" and tokens[k].low in AR_COMPLEMENTIZERS
+                    ),
+                    n,
+                )
                 after = [
                     r
                     for r in refs
                     if r.first > last_at
+                    and r.first < said
                     and len(reading.words_between(last_at, r.first)) <= window
                     and (r.marker is None or kind == "source_before")
                 ]
@@ -133,9 +178,14 @@ class AttributionReading(DrafterBase):
                 elif (
                     after
                     and not persons
-                    and len(reading.words_between(last_at, after[0].first)) > 1
+                    and any(
+                        t.low not in AR_AGENT_NOUNS and t.low not in _SOURCES
+                        for t in reading.words_between(last_at, after[0].first)
+                    )
                 ):
-                    after = []  # "اتهمت السعودية إيران": an unknown name may be the speaker
+                    # "اتهمت السعودية إيران": an unknown name may be the speaker (but not
+                    # "مسؤولون أمريكيون", "مصادر إيرانية": people of the state named)
+                    after = []
                 speaker = (persons or after)[0] if after else None
                 if kind == "speaker_before":
                     # Subject first: "وكان هنية ... قد صرح عقب لقاء X": the speaker stands
@@ -185,6 +235,22 @@ class AttributionReading(DrafterBase):
                 group = reading.group_of(speaker)
                 agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
                 used = list(group)
+                if kind == "speaker_before" and _without_wa(tokens[at].low) in _PASSED_ON:
+                    # "نقلت وكالة إرنا عن ظريف قوله": the one quoted speaks first, the outlet
+                    # passes it on
+                    quoted = next(
+                        (
+                            r
+                            for r in refs
+                            if r.marker == _AN
+                            and r.first > group[-1].last
+                            and len(reading.words_between(group[-1].last, r.first)) <= 1
+                        ),
+                        None,
+                    )
+                    if quoted is not None and quoted.actor:
+                        agents.insert(0, (quoted.actor, self._role(quoted.actor, role)))
+                        used.append(quoted)
                 if kind == "speaker_before":
                     # "في تصريحات لقناة فونيكس": the outlet spoken to.
                     for r in refs:
@@ -326,4 +392,33 @@ def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
 # What a denier may deny receiving: "denied receiving weapons", "نفى تلقي أسلحة".
 _RECEIVING = frozenset(("receiving", "accepting", "getting", "obtaining", "taking")) | frozenset(
     fold(w) for w in ("تلقي", "تسلم", "استلام", "قبول")
+)
+
+
+def _transfer_masdar(reading: Reading, k: int) -> bool:
+    """Whether token k is the verbal noun of giving ("تزويد", "إرسال", "بتقديم")."""
+    low = reading.tokens[k].low
+    return is_transfer_masdar(low) and (low in AR_TRANSFER_VERBS or low[1:] in AR_TRANSFER_VERBS)
+
+
+_SOURCES = frozenset(
+    fold(w)
+    for w in (
+        "مصادر", "مصدر", "أوساط", "دوائر", "باسم",
+        # the noun before an outlet's name: "وكالة إرنا", "صحيفة هآرتس"
+        "وكالة", "صحيفة", "قناة", "موقع", "أنباء",
+    )
+)  # fmt: skip
+_PASSED_ON = frozenset(fold(w) for w in ("نقلت", "نقل"))
+_AN = fold("عن")
+
+
+def _without_wa(low: str) -> str:
+    return low[1:] if low[:1] in "وف" and len(low) > 3 else low
+
+
+_ANNOUNCING_OWN = frozenset(fold(w) for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن"))
+_ANNOUNCING = frozenset(
+    fold(w)
+    for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن", "اعترف", "اعترفت", "أقر", "أقرت")
 )

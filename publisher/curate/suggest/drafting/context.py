@@ -52,6 +52,8 @@ class Memory:
     meeting_place: str | None = None
     topic: str | None = None
     sentence: int = 0
+    states: dict[str, str] = field(default_factory=dict)  # person -> the state of their title
+    bodies: dict[str, str] = field(default_factory=dict)  # person -> the body of their title
 
 
 def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:

@@ -114,9 +114,32 @@ class CueFinding(DrafterBase):
         cues = self._merge_pledges(reading, cues)
         cues = self._purposes(reading, cues)
         cues = self._with_kinds(reading, cues)
+        if self.language == "ar":
+            cues = self._support_in_money(reading, cues)
         ordered = sorted(cues, key=lambda c: (c.start, c.relation))
         del tokens
         return ordered
+
+    def _support_in_money(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
+        """ "بلغ حجم الدعم الإيراني لحزب الله 700 مليون دولار": support of no named kind
+        that the clause measures in money is financial support."""
+        for c in cues:
+            if c.relation != "political-support" or c.kind != "cue":
+                continue
+            clause = reading.clause_of(c.first)
+            measured = any(
+                reading.start <= a.start
+                and a.end <= reading.end
+                and reading.clause_of(reading.token_at(a.start)) is clause
+                and 0 < reading.token_at(a.start) - c.last <= 8
+                for a in self.amounts
+            )
+            if measured and not any(
+                o.relation == "financial-support" and reading.clause_of(o.first) is clause
+                for o in cues
+            ):
+                c.relation = "financial-support"
+        return cues
 
     def _changes(self, reading: Reading, cues: list[Cue]) -> list[Cue]:
         """ "علقت إيران تمويلها", "resumed its financial support": a change to support is a
@@ -126,12 +149,22 @@ class CueFinding(DrafterBase):
         for change in changes:
             at = reading.token_at(change.end - 1)
             clause = reading.clause_of(at)
+            first = reading.token_at(change.start)
             support = [
                 c
                 for c in out
                 if c.relation in _SUPPORT_NOUNS
                 and reading.clause_of(c.first) is clause
-                and 0 < c.first - at <= 4
+                and (
+                    0 < c.first - at <= 4
+                    # "الدعم القطري تراجع": support that declined, the verb after it
+                    or (
+                        self.language == "ar"
+                        and 0 < first - c.last <= 4
+                        and fold(change.phrase).removeprefix("و") in _AR_DECLINED
+                        and not any(c.last < k < first for k in reading.cue_tokens)
+                    )
+                )
             ]
             if not support:
                 continue
@@ -140,6 +173,11 @@ class CueFinding(DrafterBase):
             for c in support:
                 c.relation = relation
                 c.words = f"{self.text[change.start : change.end]} {c.words}"
+                if c.first < first or (
+                    self.language == "ar"
+                    and any(at < r.first and r.last < c.first for r in reading.refs if r.ids)
+                ):
+                    continue  # "خفضت إيران دعمها": the subject between stays the subject
                 c.first, c.start = reading.token_at(change.start), change.start
         return out
 
@@ -339,6 +377,9 @@ class CueFinding(DrafterBase):
         return found
 
 
+_AR_DECLINED = frozenset(
+    fold(w) for w in ("تراجع", "تراجعت", "انخفض", "انخفضت", "تقلص", "تقلصت", "توقف", "توقفت")
+)
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
 )

@@ -17,13 +17,14 @@ from publisher.curate.suggest.drafting.implied import ImpliedRelations
 from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.remembering import MemoryKeeping
 from publisher.curate.suggest.drafting.resolution import ReferentResolution
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS
 from publisher.curate.suggest.lexicon import Lexicon
 from publisher.curate.suggest.reading.reader import Reader
 from publisher.curate.suggest.reading.sentence import Clause
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.curate.suggest.roles.finding import find_roles
-from publisher.textlayer import TextLayer
+from publisher.textlayer import Mention, TextLayer
 from publisher.textlayer.arabic import fold
 from publisher.textlayer.quantities import find_counts
 from publisher.textlayer.relative import find_relative
@@ -69,7 +70,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         ]
         if self.language == "ar":
             # Verb ... object cues around their subject: "أسقطت موسكو وبكين مشروع قرار".
-            split = lexicon.relations.find_split(text, [(m.start, m.end) for m in mentions])
+            split = lexicon.relations.find_split(text, _subject_spans(text, mentions))
             self.cues += [
                 c
                 for c in split
@@ -231,6 +232,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                     f.covers(cue.first)
                     and not self._speaker_s_circumstance(reading, f, cue)
                     and not self._denier_acts(reading, f, cue)
+                    and not self._announcer_acts(reading, f, cue)
                     and not (f.kind == "speaker" and f.at == cue.first)  # "اتهم X Y": X accuses
                 )
                 for r in f.refs
@@ -242,7 +244,7 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if computed:
                 roles = self._coordinated_verb(reading, cue, roles, computed[-1])
             computed.append((cue, clause, roles))
-        praised_support = self._praised_support(computed)
+        praised_support = self._praised_support(reading, computed)
         for cue, clause, roles in computed:
             roles = praised_support.get(id(cue), roles)
             if cue.relation == "praise":
@@ -251,10 +253,61 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if not thanker and id(cue) in praised_support and cue.relation in SUPPORT:
                 thanker = praised_support[id(cue)].recipients
             drafts += self._drafts(reading, clause, cue, roles, frames, thanker)
+        if self.language == "ar":
+            drafts = _without_changed_relations(drafts)
+            drafts = _without_denied_designations(drafts)
         drafts += self._inclusions(reading, frames)
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+def _without_denied_designations(drafts: list[Draft]) -> list[Draft]:
+    """ "رفضت قطر تصنيف حماس منظمة إرهابية" is a refusal to designate; the designation it
+    denies is not drafted again beside it."""
+    refused = {(d.subject, d.object) for d in drafts if d.relation == "refusal-to-designate"}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.relation == "terrorist-designation"
+            and d.polarity == "denied"
+            and (d.subject, d.object) in refused
+        )
+    ]
+
+
+def _subject_spans(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans a verb-subject-object cue may be split by: each name, and a name with the
+    noun for its people before it ("وصل وفد من حماس إلى", "أجرى قادة حماس محادثات")."""
+    spans = []
+    for m in mentions:
+        spans.append((m.start, m.end))
+        before = _PEOPLE_OF.search(text, max(0, m.start - 30), m.start)
+        word = fold(before.group(1)) if before is not None else ""
+        if before is not None and {word, word.removeprefix("و")} & AR_AGENT_NOUNS:
+            spans.append((before.start(1), m.end))
+    return spans
+
+
+_PEOPLE_OF = re.compile(r"(?<!\S)(\S+)\s+(?:(?:من|عن)\s+)?$")
+
+
+def _without_changed_relations(drafts: list[Draft]) -> list[Draft]:
+    """ "العلاقات بين حماس وإيران شهدت فتورا" tells a rift of the pair, not that they have
+    relations: the relations draft of the pair whose evidence meets the rift's (or the
+    reconciliation's) goes."""
+    changes = [d for d in drafts if d.relation in ("rift", "reconciliation")]
+    return [
+        d
+        for d in drafts
+        if d.relation != "diplomatic-relations"
+        or not any(
+            {c.subject, c.object} == {d.subject, d.object}
+            and overlaps(c.start, c.end, d.start, d.end)
+            for c in changes
+        )
+    ]
 
 
 # A war the document names with its year ("the 2006 Lebanon War", "حرب عام 2006"), and the

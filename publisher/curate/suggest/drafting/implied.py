@@ -60,7 +60,9 @@ class ImpliedRelations(RoleDrafting):
         recipients = roles.recipients or thanks_roles.agents
         return Roles(agents, recipients, roles.how, roles.competing), thanks_roles.agents
 
-    def _praised_support(self, computed: list[tuple[Cue, Clause, Roles]]) -> dict[int, Roles]:
+    def _praised_support(
+        self, reading: Reading, computed: list[tuple[Cue, Clause, Roles]]
+    ) -> dict[int, Roles]:
         """ "أشادت حماس بالدعم الإيراني", "Hamas praised Iranian support": support named by its
         giver as what is praised; the giver is praised, and the one praising receives it (as
         it says). Roles by id of the cue they replace."""
@@ -69,14 +71,37 @@ class ImpliedRelations(RoleDrafting):
             if cue.relation != "praise" or not roles.agents or roles.recipients:
                 continue
             for other, other_clause, other_roles in computed[n + 1 :]:
+                givers = [r for r in other_roles.agents if r.qualifies is not None]
+                if self._praised_in_list(reading, cue, clause, other, other_clause):
+                    # "أثنى الوفد على هذه الجهود، والمساعدات الروسية لإغاثة ...": the giver of
+                    # support listed among the things praised is praised; the support keeps
+                    # its own recipient.
+                    if other.relation in SUPPORT and givers:
+                        out[id(cue)] = Roles(roles.agents, givers, roles.how, roles.competing)
+                    break
                 if other_clause is not clause or not 0 < other.first - cue.last <= 3:
                     break
-                givers = [r for r in other_roles.agents if r.qualifies is not None]
                 if other.relation in SUPPORT and givers and not other_roles.recipients:
                     out[id(cue)] = Roles(roles.agents, givers, roles.how, roles.competing)
                     out[id(other)] = Roles(givers, roles.agents, "praised", other_roles.competing)
                     break
         return out
+
+    def _praised_in_list(
+        self, reading: Reading, praise: Cue, clause: Clause, other: Cue, other_clause: Clause
+    ) -> bool:
+        """Whether `other` is a noun joined by "و" after a comma to what `praise` praises
+        ("أثنى على X، وY"), within a few words and with no verb of its own."""
+        if self.language != "ar" or other_clause is clause or other_clause.first != other.first:
+            return False
+        tokens = reading.tokens
+        return (
+            0 < other.first - praise.last <= 8
+            and other.first > 0
+            and tokens[other.first - 1].text in ",،"
+            and tokens[other.first].low.startswith("و")
+            and tokens[other.first].low[1:].startswith("ال")
+        )
 
     def _coordinated_verb(
         self, reading: Reading, cue: Cue, roles: Roles, before: tuple[Cue, Clause, Roles]

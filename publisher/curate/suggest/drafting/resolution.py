@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.reading.pronouns import COUNTRY_OF
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.textlayer.arabic import fold
 
@@ -32,10 +33,16 @@ class ReferentResolution(DrafterBase):
     def _resolve(self, reading: Reading) -> None:
         """Pronouns and descriptions: the actor of the preceding clause when unambiguous."""
         memory = self.memory
-        for ref in reading.refs:
+        if self.language == "ar":
+            self._title_states(reading)
+        for ref in list(reading.refs):
             if ref.ids or ref.kind not in ("pronoun", "anaphor"):
                 continue
             word = fold(ref.surface)
+            if ref.kind == "pronoun" and ref.types == COUNTRY_OF:
+                if not self._country_of(reading, ref):
+                    reading.refs.remove(ref)  # no gap for a country the text does not give
+                continue
             if word == "it" and memory.media and self._speaks_next(reading, ref):
                 # "..., it said": the outlet reporting it, not an actor of the story
                 ref.ids = (memory.media,)
@@ -61,6 +68,25 @@ class ReferentResolution(DrafterBase):
                 ]
                 candidates = self._candidates(ref, previous)
                 where = "in the preceding sentence"
+            if not candidates and ref.kind == "anaphor" and self.language == "ar":
+                # "قال مشعل إن الحركة تلقت ...": the movement a person named before belongs to
+                bodies = {
+                    b
+                    for r in here
+                    if self._is_person(r)
+                    for b in {
+                        *self.parents.get(r.actor or "", set()),
+                        memory.bodies.get(r.actor or ""),
+                    }
+                    if b
+                }
+                bodies |= {p for b in bodies for p in self.parents.get(b, set())}
+                owners = {b for b in bodies if self._fits(b, ref)}
+                # the whole, not its part: "الحركة" of the political bureau's head is Hamas
+                owners = {o for o in owners if not self.parents.get(o, set()) & owners}
+                if len(owners) == 1:
+                    candidates = [owners.pop()]
+                    where = "the body of the person named before"
             if (
                 not candidates
                 and ref.kind == "anaphor"
@@ -83,6 +109,45 @@ class ReferentResolution(DrafterBase):
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _title_states(self, reading: Reading) -> None:
+        """A person named after a title with a demonym ("نائب وزير الخارجية الروسي ميخائيل
+        بوغدانوف") is of that state, for "بلاده" later in the document; after a title naming a
+        body ("رئيس المكتب السياسي لحماس خالد مشعل"), of that body, for "الحركة"."""
+        for ref in reading.refs:
+            if not ref.ids or not self._is_person(ref):
+                continue
+            before = reading.tokens[max(0, ref.first - 3) : ref.first]
+            states = {self.reader.demonyms.get(t.low) for t in before} - {None}
+            if len(states) == 1:
+                self.memory.states.setdefault(ref.actor or "", states.pop() or "")
+            # "رئيس المكتب السياسي لحماس خالد مشعل": the body his title names
+            bodies = {
+                r.actor
+                for r in reading.refs
+                if r.modifier and r.actor and r.last < ref.first and ref.first - r.last <= 4
+            }
+            if len(bodies) == 1:
+                self.memory.bodies.setdefault(ref.actor or "", bodies.pop() or "")
+
+    def _country_of(self, reading: Reading, ref: Ref) -> bool:
+        """ "عبر بوغدانوف عن موقف بلاده": "his country" is the state of the person named last
+        before it in the sentence, as what the person is part of or the demonym of the title
+        the document gave them; with no person, of the body named last ("المتحدث باسم
+        الخارجية الإيرانية ... بلاده")."""
+        before = [r for r in reversed(reading.refs) if r.last < ref.first and r.actor]
+        people = [r for r in before if self._is_person(r)]
+        for r in people[:1] or [r for r in before if self._type(r.actor or "") != "state"][:1]:
+            ident = r.actor or ""
+            state = next(
+                (p for p in sorted(self.parents.get(ident, set())) if self._type(p) == "state"),
+                None,
+            ) or self.memory.states.get(ident)
+            if state and state in self.actors:
+                ref.ids = (state,)
+                ref.note = f'"{ref.surface}" is read as {state}, the state of {ident}'
+                return True
+        return False
 
     def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
         """Whether a speaking verb ("said", "reported") follows the referent at once."""

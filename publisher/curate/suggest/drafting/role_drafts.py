@@ -12,10 +12,10 @@ from publisher.curate.suggest.drafting.headings import HeadingTopics
 from publisher.curate.suggest.drafting.meetings import MeetingDrafting
 from publisher.curate.suggest.drafting.omitted_subjects import OmittedSubjects
 from publisher.curate.suggest.drafting.relation_kinds import PERSONLESS, SUPPORT
-from publisher.curate.suggest.grammar.arabic import AR_IRREALIS
+from publisher.curate.suggest.grammar.arabic import AR_IRREALIS, AR_TRANSFER_VERBS
 from publisher.curate.suggest.grammar.english import EN_IRREALIS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
-from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS
+from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS, AR_INTENT
 from publisher.curate.suggest.roles.cue import Cue, Roles
 
 
@@ -69,7 +69,12 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 confidence -= 0.2
             else:
                 gap = "subject: the agent is not named in the clause"
-        if not recipients and cue.relation in SUPPORT and agents:
+        if (
+            not recipients
+            and cue.relation in SUPPORT
+            and agents
+            and not self._unread_recipient(reading, cue)
+        ):
             previous = self._previous_recipients(agents)
             if len(previous) == 1:
                 ident = previous[0]
@@ -135,6 +140,10 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
         if cue.relation == "visit":
             # A visit to a city is a visit to its state, there.
             recipients = [self._state_of(r) for r in recipients]
+        if cue.relation == "hosting" and cue.reversed and self.language == "ar":
+            # an office in, or a seat in, a city: its state hosts (not the government the
+            # capital may stand for)
+            agents = [self._state_of(r) for r in agents]
         if cue.relation == "visit" and agents and not recipients:
             places = [
                 r
@@ -194,7 +203,50 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 # the meeting a later sentence refers to is the hosting, not this part of it
                 self.attended |= {(d.subject, d.object, d.start) for d in members}
                 drafts += members
+                drafts += self._hosted_visit(reading, clause, cue, roles, recipient, draft, frames)
         return drafts
+
+    def _hosted_visit(
+        self,
+        reading: Reading,
+        clause: Clause,
+        cue: Cue,
+        roles: Roles,
+        guest: Ref,
+        hosting: Draft,
+        frames: list[Frame],
+    ) -> list[Draft]:
+        """ "استقبل ظريف في طهران وفدا من حماس": a guest from elsewhere whom a person of a state
+        received in a city of that state visited the state, there (said in the note)."""
+        if (
+            self.language != "ar"
+            or hosting.place is None
+            or self._type(hosting.subject or "") != "person"  # a state's hosting: an event
+        ):
+            return []
+        where = next(
+            (r for r in reading.refs_in(clause.first, clause.last) if r.place == hosting.place),
+            None,
+        )
+        state = self._state_of(where) if where is not None else None
+        if state is None or state is where or not state.actor or not guest.actor:
+            return []
+        host, visitor = hosting.subject or "", guest.actor
+        if self._same_state(visitor, state.actor):
+            return []
+        # the host's state: what the host is part of, or the demonym of the host's title
+        # ("الرئيس السوري بشار الأسد")
+        titled = {
+            self.reader.demonyms.get(t.low)
+            for ref in reading.refs
+            if ref.actor == host
+            for t in reading.tokens[max(0, ref.first - 3) : ref.first]
+        }
+        if not self._same_state(host, state.actor) and state.actor not in titled:
+            return []
+        visit = replace(cue, relation="visit")
+        note = [f"{visitor} was received in {hosting.place}: a visit to {state.actor}."]
+        return [self._draft(reading, clause, visit, roles, guest, state, frames, note, 0.6, 1)]
 
     def _irrealis(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
         words = EN_IRREALIS if self.language == "en" else AR_IRREALIS
@@ -202,6 +254,8 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in words else t.low
             if low in words:
                 return True
+            if self.language == "ar" and _future(t.low):
+                return True  # "أنها ستقدم دعما": what will be done, as "سوف"
         return False
 
     def _gap(
@@ -244,6 +298,18 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
         if ref.place and ref.place in self.places and self.places[ref.place].located_in:
             return replace(ref, ids=(str(self.places[ref.place].located_in),))
         return ref
+
+    def _unread_recipient(self, reading: Reading, cue: Cue) -> bool:
+        """ "وأشاد بدعمها «للمقاومة»": the clause names a recipient the drafter cannot read
+        (لـ with a noun right after the cue), so none is borrowed from before."""
+        if self.language != "ar":
+            return False
+        words = [t for t in reading.tokens[cue.last + 1 : cue.last + 3] if t.is_word]
+        return (
+            bool(words)
+            and words[0].low.startswith("لل")
+            and not any(r.first == words[0].index for r in reading.refs if r.ids)
+        )
 
     def _wholes(self, refs: list[Ref]) -> list[Ref]:
         """ "to Hamas, including the Qassam Brigades": a part listed after its whole is part of
@@ -290,3 +356,12 @@ def _expand(refs: list[Ref]) -> list[Ref]:
         else:
             out.append(ref)
     return out
+
+
+def _future(low: str) -> bool:
+    """An Arabic verb of giving or continuing with the future prefix س ("ستقدم", "سيواصل")."""
+    low = low[1:] if low[:1] in "وف" and len(low) > 4 else low
+    rest = low[1:]
+    return (
+        low[:1] == "س" and rest[:1] in "يتنا" and (rest in AR_TRANSFER_VERBS or rest in AR_INTENT)
+    )

@@ -41,7 +41,17 @@ AR_RELATIVES = folded(
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي", "اللائي"
 )
 AR_RELATIVES_DUAL = folded("اللذين", "اللتين", "اللذان", "اللتان")
-AR_COMPLEMENTIZERS = folded("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها")
+AR_COMPLEMENTIZERS = folded(
+    "أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها",
+    "أنهم", "إنهم", "بأنهم", "أنهما", "إنهما", "بأنهما",
+)  # fmt: skip
+# A complementizer carrying its clause's subject: "قال الحوثيون إنهم لا يتلقون", "أكدت إيران
+# أنها ستواصل" (not "أنه", often no one: "ذكرت أنه تم ...").
+AR_SUBJECT_COMPLEMENTIZERS: dict[str, str] = {
+    fold(c + suffix): number
+    for c in ("أن", "إن")  # not "وصفها بأنها": what is described
+    for suffix, number in (("ها", "singular"), ("هم", "plural"), ("هما", "dual"))
+}
 AR_SUBORDINATORS = (
     folded(
         "عندما",
@@ -331,3 +341,20 @@ AR_IRREALIS = folded(
     "هددت",
     "إمكانية",
 )
+# Who leads a delegation: "وفد من حماس يرأسه الزهار", "برئاسة هنية", "يتقدمه أبو مرزوق".
+AR_LED_BY = folded(
+    "برئاسة",
+    "يرأسه",
+    "يرأسها",
+    "ترأسه",
+    "يترأسه",
+    "يتقدمه",
+    "يتقدمها",
+    "يقوده",
+    "يقودها",
+    "بقيادة",
+    "ضم",
+    "يضم",
+)
+# "His/her/their country": the state of the person spoken of ("عبر الوزير عن موقف بلاده").
+AR_COUNTRY_OF = folded("بلاده", "بلادها", "بلادهم", "دولته")

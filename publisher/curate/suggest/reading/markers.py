@@ -22,8 +22,19 @@ from publisher.curate.suggest.grammar.english import (
 )
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
-from publisher.curate.suggest.reading.titles import TITLE_GAP
+from publisher.curate.suggest.reading.titles import TITLE_GAP, is_title
 from publisher.textlayer.arabic import fold
+
+_TITLE_RUN = 6  # words of a title before a name: "نائب وزير الخارجية الروسي"
+# Title words that go on a title rather than open it ("رئيس المكتب السياسي", "الأمين العام").
+_NOT_OPENING = frozenset(
+    fold(w) for w in ("العام", "السياسي", "المكتب", "السابق", "آنذاك", "الأعلى", "العسكري", "باسم")
+)
+
+
+def _opens_title(low: str) -> bool:
+    return is_title(low, "ar") and low not in _NOT_OPENING and len(low) > 2
+
 
 POSSESSIVES = frozenset(("its", "their", "his", "her"))
 _POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
@@ -49,6 +60,8 @@ class MarkerReading(ReaderBase):
                     ref.marker = fold(attached[:1])
                     continue
             ref.marker = self._preposition_before(reading, ref)
+            if ref.marker is None and self.language == "ar" and self._is_person(ref):
+                ref.marker = self._preposition_before_title(reading, ref)
             if ref.qualifies is not None:
                 ref.marker = None  # "with Iranian support": "with" governs the noun
 
@@ -92,7 +105,8 @@ class MarkerReading(ReaderBase):
                 head = low[1:] if low[:1] in "وف" and len(low) > 4 else low
                 if (
                     head[:1] in AR_ATTACHED
-                    and (head[:1] != "ك" or head.startswith("كال"))  # كتلة، كذلك: no "like"
+                    # كتلة، كذلك: no "like"; nor وكالة (agency), not و + ك + الة
+                    and (head[:1] != "ك" or (head.startswith("كال") and len(head) >= 6))
                     and len(head) > 3
                     and words < 2
                     and not head.startswith("ال")
@@ -108,6 +122,29 @@ class MarkerReading(ReaderBase):
                 return None
         return None
 
+    def _preposition_before_title(self, reading: Reading, ref: Ref) -> str | None:
+        """The preposition before a person's titles governs the person: "مع نائب وزير الخارجية
+        الروسي ميخائيل بوغدانوف", "لوزير الخارجية الإيراني ...": the title run opens with a
+        title word right after the preposition (or with the preposition attached to it), and
+        holds no other referent, cue or punctuation."""
+        tokens = reading.tokens
+        refs_end = {r.last for r in reading.refs if r is not ref}
+        for k in range(ref.first - 1, max(-1, ref.first - 1 - _TITLE_RUN), -1):
+            t = tokens[k]
+            if not t.is_word or k in refs_end or k in reading.cue_tokens:
+                return None
+            bare = t.low[1:] if t.low[:1] in "وف" and len(t.low) > 3 else t.low
+            if bare[:1] in "لب" and len(bare) > 3:
+                head = "ال" + bare[2:] if bare.startswith("لل") else bare[1:]
+                if _opens_title(head):
+                    return bare[:1]  # "لوزير الخارجية", "للرئيس"
+            if not (_opens_title(t.low) or _opens_title(bare)):
+                continue
+            before = tokens[k - 1] if k > 0 else None
+            if before is not None and before.is_word and before.low in AR_PREPOSITIONS:
+                return before.low
+        return None
+
     def _agent_noun_before(self, reading: Reading, k: int) -> bool:
         """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just
         before token k (allowing an adjective or two: "a large delegation")."""
@@ -115,6 +152,9 @@ class MarkerReading(ReaderBase):
         for j in range(k - 1, max(-1, k - 3), -1):
             low = reading.tokens[j].low
             bare = low[1:] if low[:1] in "وف" and len(low) > 3 else low
+            if self.language == "ar" and bare[:1] in AR_ATTACHED and len(bare) > 3:
+                # "لوفد من حماس", "للوفد": the preposition on the noun
+                bare = "ال" + bare[2:] if bare.startswith("لل") else bare[1:]
             if low in nouns or bare in nouns or (low.startswith("ال") and low[2:] in nouns):
                 return low not in ("state", "government", "minister", "president")
             if not reading.tokens[j].is_word:

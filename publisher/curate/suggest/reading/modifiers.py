@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_SUBORDINATORS
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_LED_BY, AR_SUBORDINATORS
 from publisher.curate.suggest.grammar.english import EN_SUBORDINATORS
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
@@ -31,6 +31,7 @@ class ModifierReading(ReaderBase):
                         t.low in EN_SUBORDINATORS
                         or t.low in AR_SUBORDINATORS
                         or t.low in ("and", "with", "to", "by", "met", "التقى")
+                        or t.low in AR_LED_BY  # "وفد من حماس يرأسه الزهار": led by
                         for t in gap
                     )
                 ):

@@ -4,7 +4,12 @@ left for the drafter to resolve.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.arabic import AR_ANAPHORS, AR_PREPOSITION_PRONOUNS
+from publisher.curate.suggest.grammar.arabic import (
+    AR_ANAPHORS,
+    AR_COUNTRY_OF,
+    AR_PREPOSITION_PRONOUNS,
+    AR_SUBJECT_COMPLEMENTIZERS,
+)
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
     EN_PRONOUNS_PERSON,
@@ -17,6 +22,7 @@ from publisher.curate.suggest.reading.sentence import Reading, Ref
 NON_PERSON = frozenset(
     {"state", "government-body", "organisation", "armed-wing", "unit", "collective", "media"}
 )
+COUNTRY_OF = frozenset({"state"})  # the types of "بلاده": the state of a person
 
 
 class PronounReading(ReaderBase):
@@ -83,6 +89,23 @@ class PronounReading(ReaderBase):
                     types=NON_PERSON if number == "singular" else frozenset(),
                 )
                 ref.marker = marker
+                reading.refs.append(ref)
+                continue
+            said = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBJECT_COMPLEMENTIZERS else low
+            if said in AR_SUBJECT_COMPLEMENTIZERS:
+                # "إنهم لا يتلقون": the pronoun on the complementizer is the clause's subject
+                number = AR_SUBJECT_COMPLEMENTIZERS[said]
+                types = NON_PERSON if number == "singular" else frozenset()
+                reading.refs.append(
+                    Ref(t.start, t.end, t.index, t.index, (), t.text, "pronoun",
+                        number=number, types=types)
+                )  # fmt: skip
+                continue
+            country = low[1:] if low[:1] in "وفلب" and low[1:] in AR_COUNTRY_OF else low
+            if country in AR_COUNTRY_OF:
+                # "بلاده": the state of the person spoken of, resolved by the drafter
+                ref = Ref(t.start, t.end, t.index, t.index, (), t.text, "pronoun")
+                ref.types = COUNTRY_OF
                 reading.refs.append(ref)
                 continue
             if t.index + 1 < len(tokens):

@@ -106,5 +106,7 @@ def is_title(low: str, language: str) -> bool:
     English any word may)."""
     if language != "ar":
         return True
+    if low in _TITLE_WORDS or low in AR_AGENT_NOUNS:  # "وزير", "وفد": their و is no "and"
+        return True
     bare = low[1:] if low[:1] == "و" and len(low) > 3 else low
     return bare in _TITLE_WORDS or bare in AR_AGENT_NOUNS

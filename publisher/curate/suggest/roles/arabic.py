@@ -8,10 +8,14 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_DENIAL_VERBS,
+    AR_LED_BY,
+    AR_PREPOSITIONS,
     AR_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.reading.titles import is_title
 from publisher.curate.suggest.roles.arabic_nouns import (
+    AR_VERB_OPENERS,
     adjacent_subject,
     adverbs_only,
     arabic_noun,
@@ -63,8 +67,21 @@ def _arabic_transfer(
     after = [r for r in refs if r.first > verb]
     subject = None
     masdar = is_transfer_masdar(reading.tokens[verb].low)
+    fronted = next(
+        (
+            r
+            for r in left
+            if r.last < verb
+            and r.marker is None
+            and not r.modifier
+            and all(t.low in AR_VERB_OPENERS for t in reading.words_between(r.last, verb))
+            and not reading.punctuation_between(r.last, verb)
+        ),
+        None,
+    )
     if (
         not masdar
+        and fronted is None  # "إيران زودت الحوثيين": the name after the verb is its object
         and after
         and after[0].marker is None
         and word_count(reading, verb, after[0].first) <= 1
@@ -95,7 +112,76 @@ def arabic_roles(
     reversing: set[int],
 ) -> Roles:
     """Agent and recipient of `cue` in an Arabic clause."""
+    roles = _arabic_roles(reading, clause, cue, left, right, reversing)
+    for r in roles.recipients:
+        # "زار وفد من حماس يرأسه مشعل موسكو": the head goes with the delegation
+        delegation = _delegation_led_by(reading, r)
+        if delegation is not None and delegation in roles.agents:
+            roles = Roles(
+                [*roles.agents, r], [x for x in roles.recipients if x is not r], roles.how
+            )
+            break
+    if len(roles.agents) == 1:
+        delegation = _delegation_led_by(reading, roles.agents[0])
+        if delegation is not None:
+            roles.agents = [delegation, roles.agents[0]]
+    return roles
+
+
+def _delegation_led_by(reading: Reading, head: Ref) -> Ref | None:
+    """ "وفد من حماس يرأسه الزهار التقى ...", "وفدا عنها يتقدمه رئيس مكتب ... أبو مرزوق":
+    the head of a delegation acts with the delegation, which stands for its group."""
+    tokens = reading.tokens
+    led = next(
+        (
+            k
+            for k in range(head.first - 1, max(-1, head.first - 9), -1)
+            if without_conjunction(tokens[k].low) in AR_LED_BY
+        ),
+        None,
+    )
+    if led is None or not tokens[led - 1].is_word:
+        return None
+    between = [r for r in reading.refs if led < r.first < head.first]
+    if any(r.ids and r.kind == "name" and not r.modifier for r in between):
+        return None
+    group = next((r for r in reading.refs if r.last == led - 1 and r.ids), None)
+    if group is None or group.kind not in ("name", "pronoun") or group.first < 1:
+        return None
+    k = group.first - 1
+    if tokens[k].low in _DELEGATION_OF:  # "وفد من حماس"
+        k -= 1
+    elif group.kind != "pronoun":  # "وفدا عنها": the preposition is on the pronoun
+        return None
+    if k < 0 or not {tokens[k].low, without_conjunction(tokens[k].low)} & _DELEGATIONS:
+        return None
+    return group
+
+
+_DELEGATION_OF = frozenset(fold(w) for w in ("من", "عن"))
+_DELEGATIONS = frozenset(fold(w) for w in ("وفد", "وفدا", "الوفد", "لوفد", "بوفد"))
+
+
+def _arabic_roles(
+    reading: Reading,
+    clause: Clause,
+    cue: Cue,
+    left: list[Ref],
+    right: list[Ref],
+    reversing: set[int],
+) -> Roles:
     relation = cue.relation
+    if cue.reversed and relation == "hosting" and len(right) >= 2:
+        # "مكتب حماس في طهران", "مكتب لحماس في الدوحة": the owner between the office and
+        # its place, which hosts it
+        owner, place = right[0], right[1]
+        if (
+            owner.first == cue.last + 1
+            and owner.marker in (None, "ل")
+            and place.marker == fold("في")
+            and place.first == owner.last + 2
+        ):
+            return Roles([place], coordinated_group(reading, owner), "office")
     if cue.reversed:
         agent = next(
             (
@@ -128,6 +214,11 @@ def arabic_roles(
         before = [r for r in left if r.last < verb and r.marker is None]
         subject = after[0] if after else (before[-1] if before else clause.antecedent)
         agent = next((r for r in right if r.marker == AR_FROM), None)
+        if agent is None and cue.last + 1 < len(reading.tokens):
+            # "يعتمد حزب الله في تمويله على إيران": the giver relied on, right after the thing
+            agent = next((r for r in right if r.marker == _ALA and r.first == cue.last + 2), None)
+        if agent is None:  # "يتلقى حزب الله من إيران دعما": the giver before the thing
+            agent = next((r for r in left if r.first > verb and r.marker == AR_FROM), None)
         if agent is None:  # "تلقت حماس دعما إيرانيا"
             agent = next((r for r in right if r.qualifies is not None), None)
         if agent is None:
@@ -173,6 +264,10 @@ def arabic_roles(
             group = coordinated_group(reading, pair[0])
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
+
+        changed = _relations_changed(reading, cue, left)
+        if changed is not None:
+            return changed
 
     noun = arabic_noun(reading, cue)
     marked = AR_RECIPIENT_MARKERS - {None}
@@ -237,6 +332,7 @@ def arabic_roles(
                 and r.marker in allowed
                 and (not is_place(r) or relation == "visit")
                 and word_count(reading, after.last, r.first) <= RECIPIENT_WINDOW
+                and (r.marker is not None or noun or _object_next(reading, after.last, r.first))
             ),
             None,
         )
@@ -337,13 +433,82 @@ def arabic_roles(
     return Roles(agents, coordinated_group(reading, recipient), "subject-first", competing)
 
 
+def _object_next(reading: Reading, subject_last: int, first: int) -> bool:
+    """A verb's object with no preposition is not reached past a preposition and its object:
+    "فرضت الولايات المتحدة عقوبات على شبكة تمول حزب الله" sanctions the network, and the name
+    belongs to what is said of the network ("a network that funds"). A delegation or officials
+    "من" a group stand for it ("وفدا من حماس")."""
+    tokens = reading.tokens
+    named = {k for r in reading.refs for k in range(r.first, r.last + 1)}
+    for k in range(subject_last + 2, first - 1):  # "صوتت روسيا ضد": the verb's own preposition
+        low = without_conjunction(tokens[k].low)
+        if low not in AR_PREPOSITIONS or k in reading.cue_tokens or k + 1 in named:
+            continue  # "في طهران": a place, not an object
+        if low in _DELEGATION_OF and without_conjunction(tokens[k - 1].low) in AR_AGENT_NOUNS:
+            continue
+        return False  # the preposition's object is a noun, and the name comes after it
+    return True
+
+
+def _relations_changed(reading: Reading, cue: Cue, left: list[Ref]) -> Roles | None:
+    """ "العلاقات بين حماس وإيران شهدت فتورا", "تحسنت العلاقات بين X وY": what happened to the
+    relations between a pair is a relation of that pair (a rift, a reconciliation)."""
+    if cue.relation not in _CHANGES_OF_RELATIONS:
+        return None
+    tokens = reading.tokens
+    pair = [r for r in left if r.marker == AR_BETWEEN]
+    if not pair:
+        return None
+    group = coordinated_group(reading, pair[-1])
+    between = group[0].first - 1
+    if (
+        len(group) < 2
+        or between < 1
+        or without_conjunction(tokens[between - 1].low) not in _RELATIONS_NOUNS
+        or reading.punctuation_between(group[-1].last, cue.first) & {",", "،", ";", "؛"}
+    ):
+        return None
+    words = [without_conjunction(t.low) for t in reading.words_between(group[-1].last, cue.first)]
+    before = without_conjunction(tokens[between - 2].low) if between >= 2 else ""
+    # "شهدت العلاقات بين X وY توترا" (the verb first) or "العلاقات بين X وY كانت قد شهدت فتورا"
+    if (before in _WITNESSED and len(words) <= 1) or (
+        len(words) <= 4 and any(w in _WITNESSED for w in words)
+    ):
+        return Roles(group[:1], group[1:], "relations-changed")
+    return None
+
+
+_CHANGES_OF_RELATIONS = frozenset({"rift", "reconciliation"})
+# Verbs by which relations go through something: "شهدت فتورا", "عرفت توترا", "سادها التوتر".
+_WITNESSED = frozenset(
+    fold(w) for w in ("شهدت", "شهد", "تشهد", "يشهد", "عرفت", "تعرف", "سادها", "يسودها", "تسودها")
+)
+_RELATIONS_NOUNS = frozenset(fold(w) for w in ("العلاقات", "علاقات", "العلاقة", "علاقة"))
+
+
 def _person_like(reading: Reading, ref: Ref) -> bool:
     """A name after title words ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")."""
     before = reading.tokens[max(0, ref.first - 2) : ref.first]
-    return any(t.low in AR_AGENT_NOUNS or t.low.endswith(("ي", "يه")) for t in before)
+    if any(t.low in AR_AGENT_NOUNS for t in before):
+        return True
+    # a demonym ends a title ("وزير الخارجية الروسي"), but a lone one does not make a title
+    # ("اتهمت السعودية إيران": an unknown name, not a title of Iran)
+    wider = reading.tokens[max(0, ref.first - 5) : ref.first]
+    titled = any(
+        without_conjunction(t.low) in AR_AGENT_NOUNS or is_title(t.low, "ar") for t in wider
+    )
+    # "المرشد الإيراني علي خامنئي": a definite noun and its demonym
+    headed = any(
+        t.low.endswith(("ي", "يه"))
+        and t.index > 0
+        and reading.tokens[t.index - 1].low.startswith("ال")
+        for t in before
+    )
+    return headed or (titled and any(t.low.endswith(("ي", "يه")) for t in before))
 
 
 _MIN, _QABL = fold("من"), fold("قبل")
+_ALA = fold("على")
 _RESUMPTIVE = tuple(fold(w) for w in ("ها", "هما", "هم", "ه"))
 
 

@@ -160,7 +160,14 @@ def noun_governed(reading: Reading, cue: Cue) -> bool:
     return bare in AR_PREPOSITIONS or bare in CIRCUMSTANCE or bare in AR_INTENT
 
 
-AR_INTENT = frozenset(fold(w) for w in ("لحضور", "بهدف", "تريد", "يريد", "مواصلة", "استمرار"))
+AR_INTENT = frozenset(
+    fold(w)
+    for w in (
+        "لحضور", "بهدف", "تريد", "يريد", "مواصلة", "استمرار",
+        # "ستواصل دعم الحوثيين": continuing to do it
+        "يواصل", "تواصل", "سيواصل", "ستواصل", "واصل", "واصلت", "يواصلون",
+    )
+)  # fmt: skip
 
 
 def is_transfer_masdar(low: str) -> bool:

@@ -22,7 +22,13 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
         named = {i for r in reading.refs if r.ids for i in range(r.first, r.last + 1)}
         between = [t for t in reading.tokens[k + 1 : cue.first] if t.is_word]
         if reading.language == "ar":
-            between = [t for t in between if t.index not in named]  # "تعتمد حماس على"
+            between = [
+                t
+                for t in between
+                if t.index not in named  # "تعتمد حماس على"
+                and not (t.low == _MIN and t.index + 1 in named)  # "يتلقى حزب الله من إيران"
+                and not (t.low.endswith("ا") and len(t.low) >= 4)  # "يحصل ... سنويا على"
+            ]
         if reading.language == "en":
             between = [t for t in between if not t.low.endswith("ly")]  # "relies heavily on"
         if len(between) >= 2 and between[0].low in _QUANTIFIERS and between[1].low in _OF:
@@ -31,6 +37,13 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
             between = between[1:]
         if between and between[0].low in _VERB_PARTICLES:
             between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
+        elif (
+            reading.language == "ar"
+            and [t.low for t in between] == [_FI]
+            and cue.last + 1 < len(reading.tokens)
+            and reading.tokens[cue.last + 1].low in _VERB_PARTICLES
+        ):
+            between = []  # "يعتمد حزب الله في تمويله على إيران": relying on Iran for it
         if len(between) <= 4 and not any(t.low in prepositions for t in between):
             found.add(k)
     return found
@@ -41,3 +54,5 @@ _QUANTIFIERS = frozenset(
     ("most", "much", "all", "some", "many", "part", "bulk", "majority")
 ) | frozenset(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
 _OF = frozenset(("of", fold("من")))
+_MIN = fold("من")
+_FI = fold("في")
