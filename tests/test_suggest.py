@@ -517,6 +517,13 @@ def test_matching_is_one_to_one_and_needs_overlapping_evidence() -> None:
     assert matching([_draft("a", "r", "b", 20, 50)], claims, correct) == []  # no overlap
 
 
+def test_a_symmetric_relation_matches_whichever_side_comes_first() -> None:
+    met = [_gold("zahar", "meeting", "zarif", 5, 20)]
+    assert len(matching([_draft("zarif", "meeting", "zahar", 0, 50)], met, correct)) == 1
+    funded = [_gold("iran", "financial-support", "hamas", 5, 20)]
+    assert matching([_draft("hamas", "financial-support", "iran", 0, 50)], funded, correct) == []
+
+
 @pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
 def test_the_documented_dev_numbers_are_reproduced(workspace: Workspace) -> None:
     """docs/suggest.md shows what `publisher suggest --evaluate --split dev` computes now."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.evalset import GoldClaim, GoldTime, amount_key, time_key
+from publisher.curate.suggest.roles.cue import SYMMETRIC
 
 FIELDS = ("amount", "time", "place", "polarity", "hedged", "attribution")
 BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
@@ -83,12 +84,17 @@ def matching(
 
 
 def correct(draft: Draft, claim: GoldClaim) -> bool:
-    return (
-        (draft.subject, draft.relation, draft.object)
-        == (claim.subject, claim.relation, claim.object)
-        and draft.start < claim.end
-        and claim.start < draft.end
-    )
+    """Same relation between the same actors, on overlapping evidence. A symmetric relation
+    (a meeting, relations, an alliance, a rift...) is the same fact whichever side is named
+    first: annotators write a delegation's head first in one article and the host in another."""
+    if draft.relation != claim.relation or not (
+        draft.start < claim.end and claim.start < draft.end
+    ):
+        return False
+    sides = (draft.subject, draft.object)
+    if sides == (claim.subject, claim.object):
+        return True
+    return draft.relation in SYMMETRIC and sides == (claim.object, claim.subject)
 
 
 def draft_time(draft: Draft) -> GoldTime:
