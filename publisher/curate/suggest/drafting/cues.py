@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from publisher.curate.suggest.drafting.context import overlaps
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.drafting.english_cues import without_misread_cues
 from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
 from publisher.curate.suggest.grammar.english import EN_PURPOSE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.lexicon import Match
@@ -109,6 +110,8 @@ class CueFinding(DrafterBase):
                 and reading.tokens[c.first - 1].low == "as"
             )
         ]
+        if self.language == "en":
+            cues = without_misread_cues(reading, cues)
         cues = self._changes(reading, cues)
         cues = self._instruments(reading, cues)
         cues = self._merge_pledges(reading, cues)

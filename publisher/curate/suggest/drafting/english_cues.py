@@ -1,0 +1,80 @@
+"""English cues that do not state a relation where they stand: a designation word used as an
+epithet of the actor ("the Hamas terror group"), a vow whose verb acts against the actor
+named after it ("vowed to wipe out Hamas").
+"""
+
+from __future__ import annotations
+
+from publisher.curate.suggest.grammar.folding import folded
+from publisher.curate.suggest.reading.sentence import Reading
+from publisher.curate.suggest.roles.cue import Cue
+from publisher.textlayer.arabic import fold
+
+# Nouns of designation that a writer also puts before or after a name as its label: "the
+# Hezbollah terror group", "the terrorist group Hamas". Said so, the label is the writer's
+# word for the actor, not a designation by whoever else the clause names.
+_LABELS = folded(
+    "terror group",
+    "terrorist group",
+    "terrorist organization",
+    "terrorist organisation",
+    "terror organization",
+    "terror organisation",
+    "terrorist entity",
+)
+# Verbs of harming an actor: a vow to do that to X is a threat against X, not a pledge to X.
+_HARMING = folded(
+    "destroy",
+    "wipe",
+    "eliminate",
+    "crush",
+    "defeat",
+    "annihilate",
+    "eradicate",
+    "dismantle",
+    "punish",
+    "retaliate",
+    "avenge",
+    "attack",
+    "strike",
+    "fight",
+    "topple",
+    "overthrow",
+    "oust",
+    "expel",
+    "kill",
+    "target",
+    "hunt",
+    "disarm",
+    "remove",
+    "end",
+    "stop",
+    "isolate",
+    "confront",
+    "respond",
+)
+
+
+def is_label(reading: Reading, cue: Cue) -> bool:
+    """ "the Hamas terror group", "the terrorist group Hamas": a designation noun right next
+    to a name, with nothing between them."""
+    if cue.relation != "terrorist-designation" or fold(cue.words) not in _LABELS:
+        return False
+    return any(
+        r.ids and r.kind == "name" and (r.last == cue.first - 1 or r.first == cue.last + 1)
+        for r in reading.refs
+    )
+
+
+def is_harming_vow(reading: Reading, cue: Cue) -> bool:
+    """ "vowed to wipe out Hamas", "promised to destroy Israel": the one named after the verb
+    is its target."""
+    if cue.relation != "pledge" or cue.kind != "cue":
+        return False
+    after = [t.low for t in reading.tokens[cue.last + 1 : cue.last + 3]]
+    return len(after) == 2 and after[0] == "to" and after[1] in _HARMING
+
+
+def without_misread_cues(reading: Reading, cues: list[Cue]) -> list[Cue]:
+    """The English cues of a sentence less labels and harming vows."""
+    return [c for c in cues if not is_label(reading, c) and not is_harming_vow(reading, c)]
