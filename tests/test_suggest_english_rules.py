@@ -55,3 +55,73 @@ def test_a_vow_to_support_an_actor_is_still_a_pledge(workspace: Workspace) -> No
     assert triples(workspace, "Iran pledged to support Hamas.", "en") == {
         ("iran", "pledge", "hamas")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Iran does not pay the Houthis.", "denied"),
+        ("For years Iran paid Hezbollah through front companies.", "affirmed"),
+    ],
+)
+def test_paying_an_actor_is_funding_it(workspace: Workspace, text: str, polarity: str) -> None:
+    drafts = drafts_of(workspace, text, "en")
+    assert [(d.relation, d.polarity) for d in drafts] == [("financial-support", polarity)]
+
+
+def test_paying_a_visit_is_a_visit(workspace: Workspace) -> None:
+    assert triples(workspace, "The Iranian president paid a visit to Damascus.", "en") == {
+        ("iran", "visit", "syria")
+    }
+
+
+def test_a_monthly_sum_is_written_per_year(workspace: Workspace) -> None:
+    (draft,) = drafts_of(workspace, "Iran pays Hezbollah $25 million a month.", "en")
+    assert draft.amount == {"value": 300_000_000, "currency": "USD", "rate": "per-year"}
+
+
+def test_a_relation_noun_that_speaks_is_the_speaker(workspace: Workspace) -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Iran rejected the report. "
+        "“Iran does not arm the Houthis,” the ministry said in a statement."
+    )
+    drafts = drafts_of(workspace, text, "en")
+    assert [(d.subject, d.relation, d.object, d.polarity) for d in drafts] == [
+        ("iran", "weapons-supply", "houthis", "denied")
+    ]
+    assert [agent for agent, _ in drafts[0].attribution] == ["iran-foreign-ministry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Iran does not arm the Houthis,” the Ministry of Foreign Affairs of Iran said on Monday.",
+        "Iran does not arm the Houthis, the Ministry of Foreign Affairs of Iran said in a tweet.",
+    ],
+)
+def test_a_speaker_after_a_quotation_reports_the_quotation(workspace: Workspace, text: str) -> None:
+    (draft,) = drafts_of(workspace, text, "en")
+    assert [agent for agent, _ in draft.attribution] == ["iran-foreign-ministry"]
+
+
+def test_a_speaker_before_that_reports_what_follows(workspace: Workspace) -> None:
+    text = (
+        "On Monday, the Ministry of Foreign Affairs of Iran said in Tehran that Qatar funds Hamas."
+    )
+    (draft,) = drafts_of(workspace, text, "en")
+    assert (draft.subject, draft.object) == ("qatar", "hamas")
+    assert [agent for agent, _ in draft.attribution] == ["iran-foreign-ministry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2010 Iran funded Hezbollah.",
+        "For years Iran funded Hezbollah.",
+        "Since 2012 Iran has funded Hezbollah.",
+    ],
+)
+def test_a_fronted_time_without_a_comma_leaves_the_subject_free(
+    workspace: Workspace, text: str
+) -> None:
+    assert triples(workspace, text, "en") == {("iran", "financial-support", "hezbollah")}

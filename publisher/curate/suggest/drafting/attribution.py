@@ -20,6 +20,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_BE,
     EN_DENIAL_OBJECTS,
     EN_DENIAL_VERBS,
+    EN_PLACE_PREPOSITIONS,
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
@@ -94,7 +95,7 @@ class AttributionReading(DrafterBase):
                     continue
                 group = reading.group_of(speaker)
                 after_words = [t for t in tokens[last_at + 1 :] if t.is_word]
-                if len(after_words) >= 3:
+                if len(after_words) >= 3 and not _reports_what_precedes(reading, group[0], at):
                     scope = (last_at + 1, n)
                 else:
                     scope = (0, reading.group_of(speaker)[0].first)
@@ -321,6 +322,48 @@ def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
         and len(reading.words_between(a + 1, close)) <= 8
         and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
     )
+
+
+def _reports_what_precedes(reading: Reading, speaker: Ref, verb: int) -> bool:
+    """ "“Qatar does not pay Hamas,” the embassy says in a tweet", "..., Reuters reported on
+    Monday": a speaker set off by a comma or a closing quote, whose verb goes on with where or
+    when it spoke (not with "that" and what it said), reports what stands before it."""
+    tokens = reading.tokens
+    before = speaker.first - 1
+    if before > 0 and tokens[before].low == "the":
+        before -= 1
+    if before < 1 or tokens[before].text not in (",", "”", "’", '"', "'"):
+        return False
+    after = [t.low for t in tokens[verb + 1 :] if t.is_word]
+    if "that" in after:
+        return False
+    return bool(after) and (after[0] in _CIRCUMSTANCE or after[0] in EN_PLACE_PREPOSITIONS)
+
+
+# What follows a reporting verb when it says where, when or how it was said.
+_CIRCUMSTANCE = frozenset(
+    (
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "via",
+        "through",
+        "earlier",
+        "late",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+        "told",
+        "citing",
+        "quoting",
+        "when",
+        "while",
+    )
+)
 
 
 # What a denier may deny receiving: "denied receiving weapons", "نفى تلقي أسلحة".

@@ -1,11 +1,15 @@
 """English cues that do not state a relation where they stand: a designation word used as an
 epithet of the actor ("the Hamas terror group"), a vow whose verb acts against the actor
-named after it ("vowed to wipe out Hamas").
+named after it ("vowed to wipe out Hamas"), a relation noun that is the speaker ("the embassy
+said").
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from publisher.curate.suggest.grammar.folding import folded
+from publisher.curate.suggest.lexicon import Match
 from publisher.curate.suggest.reading.sentence import Reading
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
@@ -78,3 +82,17 @@ def is_harming_vow(reading: Reading, cue: Cue) -> bool:
 def without_misread_cues(reading: Reading, cues: list[Cue]) -> list[Cue]:
     """The English cues of a sentence less labels and harming vows."""
     return [c for c in cues if not is_label(reading, c) and not is_harming_vow(reading, c)]
+
+
+def is_speaker_noun(text: str, cue: Match[tuple[str, bool]], speech: list[Match[Any]]) -> bool:
+    """ "the embassy said", "the coalition says": a relation noun right before a speech verb,
+    after "the", is who speaks (a description of an actor named before), not a relation."""
+    before = text[: cue.start].rstrip().rsplit(None, 1)
+    if not before or fold(before[-1]) != "the" or " " in cue.payload[0]:
+        return False
+    return any(
+        m.payload[0] == "speaker_after"
+        and m.start > cue.end
+        and not text[cue.end : m.start].strip()
+        for m in speech
+    )

@@ -19,6 +19,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_BE,
     EN_ROLE_PREPOSITIONS,
     EN_SUBORDINATORS,
+    EN_TIME_WORDS,
 )
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
@@ -27,6 +28,7 @@ from publisher.textlayer.arabic import fold
 
 POSSESSIVES = frozenset(("its", "their", "his", "her"))
 _POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 class MarkerReading(ReaderBase):
@@ -75,6 +77,8 @@ class MarkerReading(ReaderBase):
                 return None
             low = t.low
             if self.language == "en":
+                if low in EN_TIME_WORDS or _YEAR.match(low):
+                    return None  # "In 2010 Iran ...": the preposition is the time's
                 if low in ("of", "from", "in") and self._agent_noun_before(reading, k):
                     # "a delegation of leaders from Hamas": the delegation stands for Hamas.
                     words = 0
