@@ -125,3 +125,74 @@ def test_a_fronted_time_without_a_comma_leaves_the_subject_free(
     workspace: Workspace, text: str
 ) -> None:
     assert triples(workspace, text, "en") == {("iran", "financial-support", "hezbollah")}
+
+
+def attributed(workspace: Workspace, text: str) -> list[tuple[str | None, str, str | None, str]]:
+    return [
+        (d.subject, d.relation, d.object, ",".join(sorted(a for a, _ in d.attribution)))
+        for d in drafts_of(workspace, text, "en")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        ("The Russian Foreign Ministry condemned Israel.", "russian-foreign-ministry"),
+        ("Russia's Foreign Ministry condemned Israel.", "russian-foreign-ministry"),
+        ("The Iranian Ministry of Foreign Affairs condemned Israel.", "iran-foreign-ministry"),
+    ],
+)
+def test_a_state_s_ministry_by_its_demonym_or_possessive(
+    workspace: Workspace, text: str, ministry: str
+) -> None:
+    assert triples(workspace, text, "en") == {(ministry, "condemnation", "israel")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A Hamas delegation visited Moscow, news agencies reported, citing the foreign ministry.",
+            "russian-foreign-ministry",
+        ),
+        ("Iran praised Hamas on Monday, the foreign ministry said.", "iran-foreign-ministry"),
+        # Two states named: which one's ministry is not known.
+        ("Iran praised Qatar on Monday, the foreign ministry said.", ""),
+    ],
+)
+def test_the_foreign_ministry_is_that_of_the_one_state_named(
+    workspace: Workspace, text: str, source: str
+) -> None:
+    ((*_, agents),) = attributed(workspace, text)
+    assert agents == source
+
+
+def test_according_to_a_state_s_outlet_is_the_outlet(workspace: Workspace) -> None:
+    text = "Iran funds Hamas, according to Iran's Ministry of Foreign Affairs of Iran."
+    assert attributed(workspace, text) == [
+        ("iran", "financial-support", "hamas", "iran-foreign-ministry")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas released a statement in which it praised Qatar.",
+            [("hamas", "praise", "qatar", "hamas")],
+        ),
+        (
+            "Hezbollah issued a statement late on Monday saying Iran funds Hamas.",
+            [("iran", "financial-support", "hamas", "hezbollah")],
+        ),
+        # A statement whose content the sentence does not give says nothing of the rest.
+        (
+            "Hezbollah, which issued a statement on Monday, funds Hamas.",
+            [("hezbollah", "financial-support", "hamas", "")],
+        ),
+    ],
+)
+def test_what_a_statement_says_is_its_issuer_s_word(
+    workspace: Workspace, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert attributed(workspace, text) == expected

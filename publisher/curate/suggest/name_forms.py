@@ -14,6 +14,8 @@ forms too. So that such an actor is found without a list of aliases, the drafter
   only, and the initials a text defines in brackets after a name ("Popular Mobilization Forces
   (PMF)"), in that text;
 * a name without the "The" it opens with ("The Wall Street Journal");
+* a state's ministry by its state's demonym or possessive and a short office ("Ministry of
+  Foreign Affairs of Russia": "Russian Foreign Ministry", "Russia's Foreign Ministry");
 * a state by the other names of the name list data/lexicon/names.yaml ("Britain", "UK" for
   the United Kingdom) and by its capital there ("Washington", "بكين"), but for a capital
   followed by another capitalised word ("the Washington Post").
@@ -56,6 +58,8 @@ def _english(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
     if kind == "state" and len(words) >= 2 and all(w[:1].isupper() for w in words):
         yield "".join(w[0] for w in words)  # United States: "US", "U.S."
         yield "".join(w[0] + "." for w in words)
+    if kind == "government-body":
+        yield from _ministry_forms(name)
     if kind not in _BODIES:
         return
     rest = words[1:]
@@ -64,6 +68,27 @@ def _english(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
     initials = [w for w in words if w.lower() not in _NOT_INITIALS]
     if len(initials) >= 3 and all(w[:1].isascii() and w[:1].isupper() for w in initials):
         yield "".join(w[0] for w in initials)
+
+
+# "Ministry of Foreign Affairs of Russia": its office and its state.
+_MINISTRY = re.compile(
+    r"^(Ministry|Department) of (?:the )?([A-Z][\w ]*?) of (?:the )?([A-Z][\w ]*)$"
+)
+
+
+def _ministry_forms(name: str) -> Iterator[str]:
+    """A state's ministry as news writes it: "Ministry of Foreign Affairs of Russia" as the
+    "Russian Foreign Ministry", "Russia's Foreign Ministry", "Russian Ministry of Foreign
+    Affairs", the "Foreign Ministry of Russia"."""
+    found = _MINISTRY.match(name)
+    if found is None:
+        return
+    head, office, state = found.groups()
+    short = office.split()[0]  # Foreign Affairs: "Foreign"
+    for qualifier in (*sorted(demonym_forms(state, "en")), f"{state}'s", f"{state}’s"):
+        yield f"{qualifier} {short} {head}"
+        yield f"{qualifier} {head} of {office}"
+    yield f"{short} {head} of {state}"
 
 
 def _arabic(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.drafting.statements import statement_frames
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_CONSIDER,
@@ -131,6 +132,15 @@ class AttributionReading(DrafterBase):
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
                     persons = []  # "according to X": the nearest name is the source
+                    if after and after[0].marker == "'s":
+                        # "according to Russia's RIA news agency": the outlet, not its state
+                        owned = [
+                            r
+                            for r in refs
+                            if r.first > after[0].last
+                            and len(reading.words_between(after[0].last, r.first)) <= 1
+                        ]
+                        after = owned[:1] or after
                 elif (
                     after
                     and not persons
@@ -221,6 +231,14 @@ class AttributionReading(DrafterBase):
                     close = next((k for k in range(end + 2, n) if tokens[k].text in ",،;؛:"), None)
                     if describes and close is not None:
                         frame.skip = (end + 1, close)
+                frames.append(frame)
+        if self.language == "en":
+            for issuer, frame in statement_frames(reading, refs):
+                group = reading.group_of(issuer)
+                frame.agents = [
+                    (r.actor or "", self._role(r.actor or "", "quoted-speaker")) for r in group
+                ]
+                frame.refs = list(group)
                 frames.append(frame)
         frames += self._denials(reading, refs)
         return frames

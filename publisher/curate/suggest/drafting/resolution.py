@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.grammar.english import EN_MINISTRY_OFFICES
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.textlayer.arabic import fold
 
@@ -24,6 +25,9 @@ class ReferentResolution(DrafterBase):
                 return word in fold(actor.names.ar) or any(
                     word in fold(a) for a in actor.names.aliases_ar
                 )
+            office = [w for w in word.split() if w in EN_MINISTRY_OFFICES]
+            if office:  # "the foreign ministry": a ministry of foreign affairs
+                return any(office[0] in fold(n) for _, n in actor.names.all())
             return True
         if ref.kind == "pronoun" and ref.number == "singular":
             return actor.type not in ("collective",)
@@ -61,6 +65,9 @@ class ReferentResolution(DrafterBase):
                 ]
                 candidates = self._candidates(ref, previous)
                 where = "in the preceding sentence"
+            if not candidates and ref.kind == "anaphor":
+                candidates = self._ministry_of_the_state(reading, ref)
+                where = "the ministry of the state the sentence names"
             if (
                 not candidates
                 and ref.kind == "anaphor"
@@ -83,6 +90,25 @@ class ReferentResolution(DrafterBase):
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _ministry_of_the_state(self, reading: Reading, ref: Ref) -> list[str]:
+        """ "MOSCOW - ... Russian news agencies reported, citing the foreign ministry": the
+        ministry of that office of the one state the sentence names, when there is one."""
+        word = fold(ref.surface)
+        if not any(w in EN_MINISTRY_OFFICES for w in word.split()):
+            return []
+        states = {
+            r.actor for r in reading.refs if r.ids and r.actor and self._type(r.actor) == "state"
+        }
+        if len(states) != 1:
+            return []
+        state = states.pop()
+        ministries = [
+            ident
+            for ident in self.actors
+            if state in self.parents.get(ident, set()) and self._fits(ident, ref)
+        ]
+        return ministries if len(ministries) == 1 else []
 
     def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
         """Whether a speaking verb ("said", "reported") follows the referent at once."""

@@ -136,6 +136,10 @@ EN_ANAPHORS: dict[str, frozenset[str]] = {
         "these organisations": ("collective",),
     }.items()
 }
+# The offices a ministry is named by in news: "the foreign ministry", "the defence ministry".
+EN_MINISTRY_OFFICES = folded(
+    "foreign", "defence", "defense", "interior", "finance", "treasury", "economy", "justice"
+)
 # Nouns for people or bodies acting for an actor: "officials in Tehran", "Iranian advisors",
 # "Hamas leaders", "a delegation of Hezbollah".
 EN_AGENT_NOUNS = folded(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import AR_ANAPHORS, AR_PREPOSITION_PRONOUNS
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
+    EN_MINISTRY_OFFICES,
     EN_PRONOUNS_PERSON,
     EN_PRONOUNS_PLURAL,
     EN_PRONOUNS_SINGULAR,
@@ -34,6 +35,30 @@ class PronounReading(ReaderBase):
                     i += 1
                     continue
                 pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+                if (
+                    t.low == "the"
+                    and i + 2 < len(tokens)
+                    and tokens[i + 1].low in EN_MINISTRY_OFFICES
+                    and tokens[i + 2].low in ("ministry", "department")
+                    and not {i + 1, i + 2} & taken
+                    and (i + 3 >= len(tokens) or tokens[i + 3].low != "of")
+                ):
+                    # "the foreign ministry": a state's ministry, named before or by its state
+                    end = tokens[i + 2].end
+                    reading.refs.append(
+                        Ref(
+                            t.start,
+                            end,
+                            i,
+                            i + 2,
+                            (),
+                            reading.text[t.start : end],
+                            "anaphor",
+                            types=frozenset({"government-body"}),
+                        )
+                    )
+                    i += 3
+                    continue
                 if pair in EN_ANAPHORS and i + 1 not in taken:
                     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
                     if nxt is None or not (nxt.text[:1].isupper() and nxt.is_word):
