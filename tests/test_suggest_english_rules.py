@@ -196,3 +196,51 @@ def test_what_a_statement_says_is_its_issuer_s_word(
     workspace: Workspace, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert attributed(workspace, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran coordinated with Hezbollah before the attack.", ("iran", "hezbollah")),
+        ("Qatar briefed Israel on the talks.", ("qatar", "israel")),
+        (
+            "In full coordination with the Government of Israel, Qatar has sent aid since 2018.",
+            ("qatar", "israeli-government"),
+        ),
+        ("In coordination with Iran, Hezbollah fired rockets.", ("hezbollah", "iran")),
+    ],
+)
+def test_acting_in_coordination_with_another_is_consultation(
+    workspace: Workspace, text: str, expected: tuple[str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {(expected[0], "consultation", expected[1])}
+
+
+def test_highly_coordinated_attacks_are_no_consultation(workspace: Workspace) -> None:
+    assert triples(workspace, "Hamas launched highly coordinated attacks on Israel.", "en") == set()
+
+
+def test_a_quotation_that_goes_on_is_still_the_speaker_s(workspace: Workspace) -> None:
+    text = (
+        "“Iran does not arm the Houthis,” the Ministry of Foreign Affairs of Iran said on "
+        "Monday. “Iran supports Hezbollah.” Hamas thanked Qatar."
+    )
+    assert attributed(workspace, text) == [
+        ("iran", "weapons-supply", "houthis", "iran-foreign-ministry"),
+        ("iran", "political-support", "hezbollah", "iran-foreign-ministry"),
+        ("hamas", "praise", "qatar", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas appreciated the help of Qatar.", ("hamas", "qatar")),
+        ("Iran's support was appreciated by Hamas.", ("hamas", "iran")),
+        ("Qatar's mediation was praised by Israel.", ("israel", "qatar")),
+    ],
+)
+def test_appreciating_an_actor_s_act_praises_the_actor(
+    workspace: Workspace, text: str, expected: tuple[str, str]
+) -> None:
+    assert (expected[0], "praise", expected[1]) in triples(workspace, text, "en")

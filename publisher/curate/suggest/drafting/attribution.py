@@ -240,6 +240,19 @@ class AttributionReading(DrafterBase):
                 ]
                 frame.refs = list(group)
                 frames.append(frame)
+        if (
+            self.language == "en"
+            and self.memory.quoted
+            and not any(f.kind in ("speaker", "source") for f in frames)
+            and reading.text[reading.start : reading.end].lstrip()[:1] in ("“", '"')
+        ):
+            # "“X,” the embassy says. “Y.”": a quotation that goes on in the next sentence
+            # is still the speaker's.
+            frames.append(
+                Frame(
+                    "speaker", 0, n, list(self.memory.quoted), [], 0, reading.start, reading.start
+                )
+            )
         frames += self._denials(reading, refs)
         return frames
 

@@ -52,6 +52,34 @@ def english_roles(
             recipients = _appositive(reading, left, cue) or relative_antecedents(reading, clause)
         return Roles([cue.compound_agent], recipients, "compound")
 
+    # "In full coordination with Israel, Qatar has ...": a fronted phrase ending in "with"
+    # names the partner; the subject after the comma acts.
+    if not any(r.marker is None for r in left) and cue.words.lower().endswith(" with"):
+        partner = next(
+            (
+                r
+                for r in right
+                if r.first == cue.last + 1
+                or (r.first == cue.last + 2 and tokens[cue.last + 1].low == "the")
+            ),
+            None,
+        )
+        if partner is not None:
+            group = coordinated_group(reading, partner)
+            comma = next(
+                (k for k in range(group[-1].last + 1, clause.last) if tokens[k].text == ","),
+                None,
+            )
+            actor = None
+            if comma is not None:
+                actor = next((r for r in right if r.first > comma and r.marker is None), None)
+            if (
+                comma is not None
+                and actor is not None
+                and not reading.punctuation_between(comma, actor.first) - {","}
+            ):
+                return Roles(coordinated_group(reading, actor), group, "fronted")
+
     # "with direct backing from Iran": a support noun whose giver follows "from".
     from_giver = (
         relation in GIVING

@@ -52,11 +52,48 @@ def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
     """The subject of a passive: right before it ("Hamas, funded by Iran") or before its
     auxiliary ("Hamas is funded by Iran", "which is listed as ... by")."""
     for ref in reversed(left):
+        between = reading.tokens[ref.last + 1 : cue.first]
+        words = [t.low for t in between if t.is_word and t.low not in ("'s", "’s", "s")]
+        if ref.marker == "'s" or (ref.kind == "demonym" and ref.marker is None):
+            # "Iran's support was appreciated by Hamas", "the Qatari aid was welcomed by
+            # Israel": the one whose act or gift it is.
+            if len(words) >= 2 and words[1] in EN_BE and _is_act(words[0]):
+                return ref
+            if ref.marker is not None:
+                continue
         if ref.marker is not None:
             continue
-        between = reading.tokens[ref.last + 1 : cue.first]
-        words = [t.low for t in between if t.is_word]
         if len(words) <= 1 or (any(w in EN_BE for w in words) and len(words) <= 5):
             return ref
         return None
     return None
+
+
+def _is_act(word: str) -> bool:
+    """Nouns of what one actor gives or does for another."""
+    return word in _ACTS
+
+
+_ACTS = frozenset(
+    (
+        "aid",
+        "support",
+        "help",
+        "assistance",
+        "backing",
+        "funding",
+        "money",
+        "efforts",
+        "mediation",
+        "role",
+        "contribution",
+        "contributions",
+        "donation",
+        "donations",
+        "position",
+        "stance",
+        "decision",
+        "offer",
+        "initiative",
+    )
+)
