@@ -244,3 +244,31 @@ def test_appreciating_an_actor_s_act_praises_the_actor(
     workspace: Workspace, text: str, expected: tuple[str, str]
 ) -> None:
     assert (expected[0], "praise", expected[1]) in triples(workspace, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran allocated substantial resources to Hezbollah.", ("iran", "hezbollah")),
+        ("Qatar sent millions to Hamas over the years.", ("qatar", "hamas")),
+    ],
+)
+def test_resources_and_millions_given_are_funding(
+    workspace: Workspace, text: str, expected: tuple[str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {(expected[0], "financial-support", expected[1])}
+
+
+def test_resources_not_given_are_no_funding(workspace: Workspace) -> None:
+    assert triples(workspace, "Hezbollah controls resources in Lebanon.", "en") == set()
+
+
+def test_a_ministry_after_and_is_that_of_the_possessor_before(workspace: Workspace) -> None:
+    text = "Hezbollah thanked Iran's President Ebrahim Raisi and foreign ministry on Sunday."
+    assert triples(workspace, text, "en") == {
+        ("hezbollah", "praise", "ebrahim-raisi"),
+        ("hezbollah", "praise", "iran-foreign-ministry"),
+    }
+    # Without a possessor, a bare "foreign ministry" is nobody's for sure.
+    text = "Hamas praised Russia and foreign ministry officials."
+    assert triples(workspace, text, "en") == {("hamas", "praise", "russia")}

@@ -93,13 +93,26 @@ class ReferentResolution(DrafterBase):
 
     def _ministry_of_the_state(self, reading: Reading, ref: Ref) -> list[str]:
         """ "MOSCOW - ... Russian news agencies reported, citing the foreign ministry": the
-        ministry of that office of the one state the sentence names, when there is one."""
+        ministry of that office of the one state the sentence names, when there is one; "and
+        foreign ministry" without "the": that of the state named as a possessor before it."""
         word = fold(ref.surface)
         if not any(w in EN_MINISTRY_OFFICES for w in word.split()):
             return []
         states = {
             r.actor for r in reading.refs if r.ids and r.actor and self._type(r.actor) == "state"
         }
+        if not word.startswith("the "):
+            # "Russia's President Vladimir Putin and foreign ministry": the possessor's
+            owner = [
+                r
+                for r in reading.refs
+                if r.last < ref.first
+                and r.marker == "'s"
+                and r.actor
+                and self._type(r.actor) == "state"
+                and len(reading.words_between(r.last, ref.first)) <= 6
+            ]
+            states = {owner[-1].actor or ""} if owner else set()
         if len(states) != 1:
             return []
         state = states.pop()

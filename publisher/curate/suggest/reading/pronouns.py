@@ -35,8 +35,11 @@ class PronounReading(ReaderBase):
                     i += 1
                     continue
                 pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+                # "and foreign ministry": its state is the possessor before ("Russia's
+                # president and foreign ministry")
+                after_and = t.low == "and" and i + 2 < len(tokens)
                 if (
-                    t.low == "the"
+                    (t.low == "the" or after_and)
                     and i + 2 < len(tokens)
                     and tokens[i + 1].low in EN_MINISTRY_OFFICES
                     and tokens[i + 2].low in ("ministry", "department")
@@ -44,6 +47,24 @@ class PronounReading(ReaderBase):
                     and (i + 3 >= len(tokens) or tokens[i + 3].low != "of")
                 ):
                     # "the foreign ministry": a state's ministry, named before or by its state
+                    if after_and:
+                        i += 1
+                        t = tokens[i]
+                        end = tokens[i + 1].end
+                        reading.refs.append(
+                            Ref(
+                                t.start,
+                                end,
+                                i,
+                                i + 1,
+                                (),
+                                reading.text[t.start : end],
+                                "anaphor",
+                                types=frozenset({"government-body"}),
+                            )
+                        )
+                        i += 2
+                        continue
                     end = tokens[i + 2].end
                     reading.refs.append(
                         Ref(
