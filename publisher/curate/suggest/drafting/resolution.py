@@ -58,6 +58,11 @@ class ReferentResolution(DrafterBase):
                 if r.last < ref.first and r.ids and r.kind != "place" and not r.modifier
             ]
             candidates = self._candidates(ref, here)
+            bound = self._own_subject(reading, ref)
+            if bound is not None and bound in candidates and len(candidates) > 1:
+                # "Hamas said Iran supports it": an object pronoun is not its own clause's
+                # subject (that would be "itself").
+                candidates = [c for c in candidates if c != bound]
             where = "earlier in the sentence"
             if not candidates:
                 previous = [
@@ -90,6 +95,29 @@ class ReferentResolution(DrafterBase):
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    def _own_subject(self, reading: Reading, ref: Ref) -> str | None:
+        """For an English object pronoun ("supports it", "provided them with"), the subject
+        of its own clause: the last actor named before it there with no preposition."""
+        if self.language != "en" or fold(ref.surface) not in ("it", "him", "them"):
+            return None
+        tokens = reading.tokens
+        nxt = tokens[ref.last + 1] if ref.last + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_word and nxt.low not in _AFTER_OBJECT:
+            return None  # "Iran said it funds Hamas": a subject
+        # The verb right before the pronoun, and its subject right before the verb (an
+        # auxiliary or adverb may stand between): "Iran supports it", "Iran has long armed
+        # them". "Qatar hosts Hamas and funds it" has none: the subject is not next to it.
+        verb = ref.first - 1
+        if verb < 1 or not tokens[verb].is_word:
+            return None
+        k = verb - 1
+        while k >= 0 and tokens[k].low in _BETWEEN_SUBJECT_AND_VERB:
+            k -= 1
+        subject = next(
+            (r for r in reading.refs if r.last == k and r.ids and r.marker is None), None
+        )
+        return subject.actor if subject is not None else None
 
     def _ministry_of_the_state(self, reading: Reading, ref: Ref) -> list[str]:
         """ "MOSCOW - ... Russian news agencies reported, citing the foreign ministry": the
@@ -155,3 +183,56 @@ class ReferentResolution(DrafterBase):
             if len(subjects) == 1:
                 return subjects
         return ids
+
+
+# Words after an object pronoun: "supports it with", "armed them in 2006", "backs it and".
+_AFTER_OBJECT = frozenset(
+    (
+        "with",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "since",
+        "from",
+        "to",
+        "through",
+        "via",
+        "by",
+        "during",
+        "after",
+        "before",
+        "as",
+        "again",
+        "too",
+        "also",
+        "financially",
+        "militarily",
+        "politically",
+        "directly",
+        "openly",
+    )
+)
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    (
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "will",
+        "would",
+        "also",
+        "still",
+        "long",
+        "openly",
+        "reportedly",
+        "allegedly",
+        "not",
+        "never",
+        "continues",
+        "continued",
+        "to",
+    )
+)

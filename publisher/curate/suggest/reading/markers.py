@@ -79,6 +79,16 @@ class MarkerReading(ReaderBase):
             if self.language == "en":
                 if low in EN_TIME_WORDS or _YEAR.match(low):
                     return None  # "In 2010 Iran ...": the preposition is the time's
+                if (
+                    low == "by"
+                    and k > 0
+                    and tokens[k - 1].low in ("led", "headed")
+                    and self._agent_noun_before(reading, k - 1)
+                    and not any(r.last in (k - 3, k - 4) for r in reading.refs if r is not ref)
+                ):
+                    # "a delegation led by Haniyeh": the delegation stands for its leader (but
+                    # "a Hamas delegation led by Haniyeh" for Hamas).
+                    return None
                 if low in ("of", "from", "in") and self._agent_noun_before(reading, k):
                     # "a delegation of leaders from Hamas": the delegation stands for Hamas.
                     words = 0

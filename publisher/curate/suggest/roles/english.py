@@ -269,6 +269,9 @@ def english_roles(
         if ref.marker in (None, "'s"):
             subject = ref
             break
+    if subject is not None:
+        # "Haniyeh, the head of Hamas's political bureau, visited Tehran": the one described.
+        subject = _described(reading, left, subject, cue) or subject
     if circumstantial(reading, cue):
         # "thanked Iran ... during a visit to Tehran": the visit is the subject's.
         subject = next((r for r in left if r.marker is None), subject)
@@ -379,6 +382,27 @@ def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
         and word_count(reading, r.last, cue.first) <= 2
         for r in left
     )
+
+
+def _described(reading: Reading, left: list[Ref], subject: Ref, cue: Cue) -> Ref | None:
+    """The actor an apposition describes when the subject found is inside it: "X, the head
+    of Y's political bureau, visited ..." (X, not Y)."""
+    tokens = reading.tokens
+    if "," not in {t.text for t in tokens[subject.last + 1 : cue.first]}:
+        return None
+    for ref in reversed(left):
+        if ref.last >= subject.first or ref.marker is not None:
+            continue
+        opening = tokens[ref.last + 1 : ref.last + 3]
+        if (
+            len(opening) == 2
+            and opening[0].text == ","
+            and opening[1].low in ("the", "a", "an")
+            and "," not in {t.text for t in tokens[ref.last + 2 : subject.first]}
+        ):
+            return ref
+        return None
+    return None
 
 
 def _appositive(reading: Reading, left: list[Ref], cue: Cue) -> list[Ref]:
