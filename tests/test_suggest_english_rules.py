@@ -316,3 +316,37 @@ def test_a_delegation_led_by_someone_stands_for_its_leader_or_its_body(
 def test_the_subject_is_the_one_an_apposition_describes(workspace: Workspace) -> None:
     text = "Ismail Haniyeh, the head of Hamas's political bureau, visited Tehran."
     assert triples(workspace, text, "en") == {("ismail-haniyeh", "visit", "iran")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ali Khamenei received Ismail Haniyeh in Tehran.", {("ali-khamenei", "ismail-haniyeh")}),
+        ("Iran received a Hamas delegation in Tehran on Monday.", {("iran", "hamas")}),
+    ],
+)
+def test_receiving_a_visitor_is_hosting(
+    workspace: Workspace, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(s, o) for s, r, o in triples(workspace, text, "en") if r == "hosting"} == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Hamas received funding from Iran.", "Hezbollah received Iranian weapons."]
+)
+def test_receiving_a_thing_is_no_hosting(workspace: Workspace, text: str) -> None:
+    assert not any(r == "hosting" for _, r, _ in triples(workspace, text, "en"))
+
+
+def test_a_passive_accusation_without_an_accuser_is_no_condemnation(workspace: Workspace) -> None:
+    text = "Iran is accused of supplying the Houthis with drones."
+    assert not any(r == "condemnation" for _, r, _ in triples(workspace, text, "en"))
+    text = "Iran was accused by Israel of arming Hamas."
+    assert ("israel", "condemnation", "iran") in triples(workspace, text, "en")
+
+
+def test_according_to_a_state_s_body_is_the_body(workspace: Workspace) -> None:
+    text = "Hezbollah receives about $700 million a year from Iran, according to the US State Department."
+    assert attributed(workspace, text) == [
+        ("iran", "financial-support", "hezbollah", "us-state-department")
+    ]

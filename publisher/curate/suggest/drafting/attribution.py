@@ -132,8 +132,11 @@ class AttributionReading(DrafterBase):
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
                     persons = []  # "according to X": the nearest name is the source
-                    if after and after[0].marker == "'s":
-                        # "according to Russia's RIA news agency": the outlet, not its state
+                    if after and (
+                        after[0].marker == "'s" or self._type(after[0].actor or "") == "state"
+                    ):
+                        # "according to Russia's RIA news agency", "according to the US State
+                        # Department": the outlet or body, not its state
                         owned = [
                             r
                             for r in refs

@@ -8,7 +8,10 @@ from dataclasses import replace
 
 from publisher.curate.suggest.drafting.context import overlaps
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
-from publisher.curate.suggest.drafting.english_cues import without_misread_cues
+from publisher.curate.suggest.drafting.english_cues import (
+    reception_cues,
+    without_misread_cues,
+)
 from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
 from publisher.curate.suggest.grammar.english import EN_PURPOSE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.lexicon import Match
@@ -112,6 +115,12 @@ class CueFinding(DrafterBase):
         ]
         if self.language == "en":
             cues = without_misread_cues(reading, cues)
+            kinds = {ident: actor.type for ident, actor in self.actors.items()}
+            cues += [
+                c
+                for c in reception_cues(reading, kinds)
+                if not any(overlaps(c.start, c.end, k.start, k.end) for k in cues)
+            ]
         cues = self._changes(reading, cues)
         cues = self._instruments(reading, cues)
         cues = self._merge_pledges(reading, cues)

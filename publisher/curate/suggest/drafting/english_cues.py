@@ -81,7 +81,13 @@ def is_harming_vow(reading: Reading, cue: Cue) -> bool:
 
 def without_misread_cues(reading: Reading, cues: list[Cue]) -> list[Cue]:
     """The English cues of a sentence less labels and harming vows."""
-    return [c for c in cues if not is_label(reading, c) and not is_harming_vow(reading, c)]
+    return [
+        c
+        for c in cues
+        if not is_label(reading, c)
+        and not is_harming_vow(reading, c)
+        and not is_agentless_accusation(reading, c)
+    ]
 
 
 def is_speaker_noun(text: str, cue: Match[tuple[str, bool]], speech: list[Match[Any]]) -> bool:
@@ -96,3 +102,46 @@ def is_speaker_noun(text: str, cue: Match[tuple[str, bool]], speech: list[Match[
         and not text[cue.end : m.start].strip()
         for m in speech
     )
+
+
+def is_agentless_accusation(reading: Reading, cue: Cue) -> bool:
+    """ "Iran is accused of arming the Houthis": a passive accusation with no accuser named
+    is no one's condemnation (what it accuses of is drafted on its own)."""
+    if cue.relation != "condemnation" or fold(cue.words) not in _ACCUSED:
+        return False
+    tokens = reading.tokens
+    before = tokens[cue.first - 1].low if cue.first > 0 else ""
+    if before not in ("is", "are", "was", "were", "been", "being", "be"):
+        return False
+    return not any(t.low == "by" for t in tokens[cue.last + 1 : cue.last + 3])
+
+
+_ACCUSED = folded("accused", "blamed", "criticized", "criticised", "condemned", "denounced")
+# Receiving a visitor: "Khamenei received Haniyeh in Tehran", "received a Hamas delegation".
+_RECEIVING_VISITORS = folded("received", "receives", "receiving", "receive")
+_VISITOR_WORDS = folded("a", "an", "the", "delegation", "high-level", "large", "senior")
+
+
+def reception_cues(reading: Reading, kinds: dict[str, str]) -> list[Cue]:
+    """Hosting cues for "received" with a visitor right after it (a person, a body or a
+    delegation of one), not a thing: "Khamenei received Haniyeh", "received a Hamas
+    delegation"."""
+    tokens = reading.tokens
+    found = []
+    for t in tokens:
+        if t.low not in _RECEIVING_VISITORS:
+            continue
+        k = t.index + 1
+        while k < len(tokens) and tokens[k].low in _VISITOR_WORDS:
+            k += 1
+        guest = next((r for r in reading.refs if r.first == k and r.ids), None)
+        if guest is None or kinds.get(guest.ids[0]) not in ("person", "organisation"):
+            continue
+        after = tokens[guest.last + 1].low if guest.last + 1 < len(tokens) else ""
+        if after in ("'s", "’s") or (after and after not in _AFTER_GUEST):
+            continue  # "received Hamas funding": a thing Hamas gave
+        found.append(Cue(t.index, t.index, t.start, t.end, "hosting", False, t.text, "cue"))
+    return found
+
+
+_AFTER_GUEST = folded(".", ",", "in", "at", "on", "for", "during", "last", "this", "delegation")
