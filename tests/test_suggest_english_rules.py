@@ -350,3 +350,29 @@ def test_according_to_a_state_s_body_is_the_body(workspace: Workspace) -> None:
     assert attributed(workspace, text) == [
         ("iran", "financial-support", "hezbollah", "us-state-department")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Treasury sanctioned Hezbollah officials.",
+        "The U.S. Treasury froze Hezbollah assets.",
+    ],
+)
+def test_a_state_s_department_by_its_state_s_short_name(workspace: Workspace, text: str) -> None:
+    assert {s for s, _, _ in triples(workspace, text, "en")} <= {"us-treasury"}
+    assert triples(workspace, "The US Treasury sanctioned Hezbollah officials.", "en") == {
+        ("us-treasury", "terrorist-designation", "hezbollah")
+    }
+
+
+def test_an_accusation_with_no_accuser_is_a_hedge(workspace: Workspace) -> None:
+    (draft,) = drafts_of(
+        workspace, "Iran has been accused of supplying weapons to the Houthis.", "en"
+    )
+    assert (draft.subject, draft.relation, draft.object, draft.hedged) == (
+        "iran",
+        "weapons-supply",
+        "houthis",
+        True,
+    )
