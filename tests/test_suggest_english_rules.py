@@ -376,3 +376,29 @@ def test_an_accusation_with_no_accuser_is_a_hedge(workspace: Workspace) -> None:
         "houthis",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Houthis are an Iranian proxy.", ("houthis", "alliance", "iran")),
+        ("Hamas, an Iranian ally, fired rockets.", ("hamas", "alliance", "iran")),
+    ],
+)
+def test_a_partner_noun_qualified_by_a_demonym_pairs_with_that_state(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "guest"),
+    [
+        ("Several Hamas leaders live in Qatar.", "hamas"),
+        ("Ismail Haniyeh has resided in Doha since 2012.", "ismail-haniyeh"),
+    ],
+)
+def test_living_in_a_state_is_being_hosted_by_it(
+    workspace: Workspace, text: str, guest: str
+) -> None:
+    assert triples(workspace, text, "en") == {("qatar", "hosting", guest)}

@@ -198,7 +198,13 @@ def english_roles(
             (
                 r
                 for r in reversed(left)
-                if r.marker == "'s" and word_count(reading, r.last, cue.first) <= 2
+                if (
+                    r.marker == "'s"
+                    or (
+                        r.kind == "demonym" and r.qualifies is not None and reading.language == "en"
+                    )
+                )
+                and word_count(reading, r.last, cue.first) <= 2
             ),
             None,
         )
