@@ -402,3 +402,21 @@ def test_living_in_a_state_is_being_hosted_by_it(
     workspace: Workspace, text: str, guest: str
 ) -> None:
     assert triples(workspace, text, "en") == {("qatar", "hosting", guest)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The missile parts were en route to the Houthis from Iran.",
+        "The navy intercepted Iranian-made missile components destined for the Houthis.",
+        "Coalition ships seized a shipment of Iranian weapons bound for the Houthis.",
+    ],
+)
+def test_weapons_on_their_way_to_an_actor_are_supplied_to_it(
+    workspace: Workspace, text: str
+) -> None:
+    assert triples(workspace, text, "en") == {("iran", "weapons-supply", "houthis")}
+
+
+def test_weapons_on_their_way_to_a_place_name_no_receiver(workspace: Workspace) -> None:
+    assert triples(workspace, "The Iranian weapons were bound for Gaza.", "en") == set()

@@ -13,7 +13,7 @@ from publisher.curate.suggest.drafting.english_cues import (
     without_misread_cues,
 )
 from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
-from publisher.curate.suggest.grammar.english import EN_PURPOSE, EN_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import EN_MAKING, EN_PURPOSE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.lexicon import Match
 from publisher.curate.suggest.reading.sentence import Reading
 from publisher.curate.suggest.roles.cue import Cue
@@ -100,7 +100,7 @@ class CueFinding(DrafterBase):
                 cue.compound_agent = ref
                 cues = [c for c in cues if not overlaps(c.start, c.end, ref.start, ref.end)]
                 cues.append(cue)
-            elif fold(tail) in EN_TRANSFER_VERBS:
+            elif fold(tail) in EN_TRANSFER_VERBS or fold(tail) in EN_MAKING:
                 nxt = [c for c in cues if 0 < c.first - ref.last <= 2]
                 for c in nxt:
                     c.compound_agent = ref

@@ -309,6 +309,8 @@ EN_TIME_WORDS = folded(
     "nov",
     "dec",
 )
+# "Iranian-made drones": the state that made the weapons the sentence sends somewhere gives them.
+EN_MAKING = folded("made", "built", "produced", "manufactured", "designed")
 # Verbs of holding a view: "X considers Y a terrorist group" (X is the source), "Y is
 # considered" (a hedge).
 EN_CONSIDER = folded("consider", "considers", "considered", "regard", "regards", "regarded")

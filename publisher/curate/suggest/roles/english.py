@@ -7,6 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
+from publisher.curate.suggest.roles.destinations import destination_roles
 from publisher.curate.suggest.roles.markers import (
     EN_HELP,
     EN_RECIPIENT_MARKERS,
@@ -37,6 +38,11 @@ def english_roles(
     tokens = reading.tokens
     relation = cue.relation
     receiving = [k for k in reversing if clause.first <= k < cue.first]
+
+    # "Iranian weapons bound for the Houthis", "missile parts en route to the Houthis from Iran"
+    shipped = destination_roles(reading, clause, cue, right)
+    if shipped is not None:
+        return shipped
 
     # "Iranian-backed militias", "Hezbollah received Iranian-supplied weaponry"
     if cue.compound_agent is not None:
