@@ -420,3 +420,21 @@ def test_weapons_on_their_way_to_an_actor_are_supplied_to_it(
 
 def test_weapons_on_their_way_to_a_place_name_no_receiver(workspace: Workspace) -> None:
     assert triples(workspace, "The Iranian weapons were bound for Gaza.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "Iran is set to transfer hundreds of millions of dollars to Hamas.",
+            "pledge-financial-aid",
+        ),
+        ("Qatar will pay Hamas $30 million.", "pledge-financial-aid"),
+        ("Iran agreed to fund Islamic Jihad.", "pledge-financial-aid"),
+        ("Iran transferred $100 million to Hamas.", "financial-support"),
+    ],
+)
+def test_money_still_to_be_given_is_a_pledge(
+    workspace: Workspace, text: str, relation: str
+) -> None:
+    assert {r for _, r, _ in triples(workspace, text, "en")} == {relation}

@@ -9,6 +9,7 @@ from dataclasses import replace
 from publisher.curate.suggest.drafting.context import overlaps
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.drafting.english_cues import (
+    is_money_to_come,
     reception_cues,
     without_misread_cues,
 )
@@ -124,6 +125,12 @@ class CueFinding(DrafterBase):
         cues = self._changes(reading, cues)
         cues = self._instruments(reading, cues)
         cues = self._merge_pledges(reading, cues)
+        if self.language == "en":
+            for c in cues:
+                if c.relation == "financial-support":
+                    verb = self._transfer_verb(reading, c) if c.kind != "cue" else None
+                    if is_money_to_come(reading, c.first if verb is None else verb):
+                        c.relation = "pledge-financial-aid"
         cues = self._purposes(reading, cues)
         cues = self._with_kinds(reading, cues)
         ordered = sorted(cues, key=lambda c: (c.start, c.relation))

@@ -145,3 +145,18 @@ def reception_cues(reading: Reading, kinds: dict[str, str]) -> list[Cue]:
 
 
 _AFTER_GUEST = folded(".", ",", "in", "at", "on", "for", "during", "last", "this", "delegation")
+
+
+# "is set to transfer", "is expected to pay", "agreed to fund", "is to send": money that is to
+# be given. What is promised, not yet given, is a pledge of financial aid.
+_TO_BE = folded("set", "expected", "agreed", "due", "poised", "going", "is", "are", "scheduled")
+
+
+def is_money_to_come(reading: Reading, anchor: int) -> bool:
+    """Whether the verb at `anchor` (a funding or transfer verb) is said of money to come:
+    "will transfer", "is set to pay"."""
+    tokens = reading.tokens
+    before = [t.low for t in tokens[max(0, anchor - 3) : anchor]]
+    if "will" in before[-2:]:
+        return True
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in _TO_BE
