@@ -438,3 +438,24 @@ def test_money_still_to_be_given_is_a_pledge(
     workspace: Workspace, text: str, relation: str
 ) -> None:
     assert {r for _, r, _ in triples(workspace, text, "en")} == {relation}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Relations between Iran and Hamas soured in 2012 over the Syrian civil war.",
+            {("iran", "rift", "hamas")},
+        ),
+        ("Ties between Qatar and Hamas deteriorated after 2017.", {("qatar", "rift", "hamas")}),
+        ("Hamas and Iran mended ties in 2017.", {("hamas", "reconciliation", "iran")}),
+        (
+            "Relations between Iran and Hezbollah are close.",
+            {("iran", "diplomatic-relations", "hezbollah")},
+        ),
+    ],
+)
+def test_relations_that_change_are_the_change(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

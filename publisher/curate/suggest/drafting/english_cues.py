@@ -80,14 +80,31 @@ def is_harming_vow(reading: Reading, cue: Cue) -> bool:
 
 
 def without_misread_cues(reading: Reading, cues: list[Cue]) -> list[Cue]:
-    """The English cues of a sentence less labels and harming vows."""
+    """The English cues of a sentence less labels, harming vows, accusations with no accuser
+    and relations that are only the subject of their own change."""
     return [
         c
         for c in cues
         if not is_label(reading, c)
         and not is_harming_vow(reading, c)
         and not is_agentless_accusation(reading, c)
+        and not is_changed_relation(reading, c, cues)
     ]
+
+
+def is_changed_relation(reading: Reading, cue: Cue, cues: list[Cue]) -> bool:
+    """ "Relations between Iran and Hamas soured": the relations are what changed; the claim
+    is the rift (or the reconciliation), not the relations."""
+    if cue.relation != "diplomatic-relations":
+        return False
+    tokens = reading.tokens
+    return any(
+        c.relation in ("rift", "reconciliation")
+        and 0 < c.first - cue.last <= 8
+        and tokens[cue.last + 1].low == "between"
+        and reading.clause_of(c.first) is reading.clause_of(cue.first)
+        for c in cues
+    )
 
 
 def is_speaker_noun(text: str, cue: Match[tuple[str, bool]], speech: list[Match[Any]]) -> bool:

@@ -195,6 +195,12 @@ def english_roles(
             group = coordinated_group(reading, pair[0])
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
+        # "Relations between Iran and Hamas soured": the pair before the change verb.
+        before = [r for r in left if r.marker == "between"]
+        if before:
+            group = coordinated_group(reading, before[0])
+            if len(group) >= 2 and word_count(reading, group[-1].last, cue.first) <= 2:
+                return Roles(group[:1], group[1:], "between")
 
     # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
     # giver noun receives; the giver is the subject of "is" or the apposition after it.
