@@ -459,3 +459,23 @@ def test_relations_that_change_are_the_change(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran's support to Hezbollah includes weapons, training and funding.",
+            {
+                ("iran", "weapons-supply", "hezbollah"),
+                ("iran", "training", "hezbollah"),
+                ("iran", "financial-support", "hezbollah"),
+            },
+        ),
+        ("Iran supported Hamas in the form of funding.", {("iran", "financial-support", "hamas")}),
+    ],
+)
+def test_the_kinds_a_support_includes_are_its_claims(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

@@ -14,7 +14,12 @@ from publisher.curate.suggest.drafting.english_cues import (
     without_misread_cues,
 )
 from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
-from publisher.curate.suggest.grammar.english import EN_MAKING, EN_PURPOSE, EN_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import (
+    EN_LISTING,
+    EN_MAKING,
+    EN_PURPOSE,
+    EN_TRANSFER_VERBS,
+)
 from publisher.curate.suggest.lexicon import Match
 from publisher.curate.suggest.reading.sentence import Reading
 from publisher.curate.suggest.roles.cue import Cue
@@ -176,7 +181,8 @@ class CueFinding(DrafterBase):
                 token = reading.tokens[c.first]
                 prev = reading.tokens[c.first - 1] if c.first > 0 else None
                 opens = (token.low.startswith(("ب", "وب")) and self.language == "ar") or (
-                    prev is not None and prev.low == "with"
+                    prev is not None
+                    and (prev.low == "with" or (self.language == "en" and _lists(reading, c)))
                 )
                 if not chain and not opens:
                     continue
@@ -356,6 +362,16 @@ class CueFinding(DrafterBase):
             if adverb and cue.last < first <= cue.last + 5 and first < clause.last:
                 found.append(k)
         return found
+
+
+def _lists(reading: Reading, cue: Cue) -> bool:
+    """Whether the cue opens the list of what a support consists of: "includes weapons", "such
+    as weapons", "in the form of funding"."""
+    tokens = reading.tokens
+    prev = tokens[cue.first - 1].low
+    if prev == "of" and cue.first >= 2:
+        prev = tokens[cue.first - 2].low
+    return prev in EN_LISTING
 
 
 _SUPPORT_NOUNS = frozenset(

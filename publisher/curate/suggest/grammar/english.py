@@ -311,6 +311,9 @@ EN_TIME_WORDS = folded(
 )
 # "Iranian-made drones": the state that made the weapons the sentence sends somewhere gives them.
 EN_MAKING = folded("made", "built", "produced", "manufactured", "designed")
+# Words that open the list of what a support consists of: "Iran's support to Hezbollah
+# includes weapons, training and funding", "support such as arms", "in the form of funding".
+EN_LISTING = folded("includes", "included", "include", "including", "as", "comprises", "form")
 # Verbs of holding a view: "X considers Y a terrorist group" (X is the source), "Y is
 # considered" (a hedge).
 EN_CONSIDER = folded("consider", "considers", "considered", "regard", "regards", "regarded")
