@@ -479,3 +479,31 @@ def test_the_kinds_a_support_includes_are_its_claims(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Iran funds Hamas, Khamenei told the New York Times.", "ali-khamenei,new-york-times"),
+        (
+            "In an interview with the New York Times, Khamenei said Iran funds Hamas.",
+            "ali-khamenei,new-york-times",
+        ),
+        (
+            "Speaking to the Associated Press, Khamenei said Iran funds Hamas.",
+            "ali-khamenei,associated-press",
+        ),
+        (
+            "The Wall Street Journal quoted Khamenei as saying Iran funds Hamas.",
+            "ali-khamenei,wall-street-journal",
+        ),
+        (
+            "The Wall Street Journal quoted Khamenei as saying that Iran funds Hamas.",
+            "ali-khamenei,wall-street-journal",
+        ),
+    ],
+)
+def test_the_outlet_spoken_to_or_quoting_is_named_with_the_speaker(
+    workspace: Workspace, text: str, sources: str
+) -> None:
+    assert attributed(workspace, text) == [("iran", "financial-support", "hamas", sources)]

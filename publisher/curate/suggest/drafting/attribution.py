@@ -9,7 +9,7 @@ from dataclasses import replace
 from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
-from publisher.curate.suggest.drafting.statements import statement_frames
+from publisher.curate.suggest.drafting.statements import quoted_as_saying, statement_frames
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_CONSIDER,
@@ -50,6 +50,19 @@ class AttributionReading(DrafterBase):
         if first < cue.first and reading.tokens[first].low in _RECEIVING:
             first += 1
         return cue.first > frame.refs[-1].last and adverbs_only(reading, first, cue.first)
+
+    def _interviewers(self, reading: Reading, refs: list[Ref]) -> list[Ref]:
+        """The outlet spoken to: "in an interview with the New York Times", "speaking to the
+        AP", "said in an interview with X"."""
+        tokens = reading.tokens
+        found = []
+        for r in refs:
+            if not self._is_media(r):
+                continue
+            before = {t.low for t in tokens[max(0, r.first - 3) : r.first]}
+            if before & {"interview", "interviews", "speaking", "talking", "spoke"}:
+                found.append(r)
+        return found
 
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
@@ -117,6 +130,10 @@ class AttributionReading(DrafterBase):
                 ]
                 for r in told:
                     agents.append((r.actor or "", self._role(r.actor or "", "original-source")))
+                for r in self._interviewers(reading, refs):
+                    if r not in told and r not in group:
+                        agents.append((r.actor or "", "reporting-outlet"))
+                        told.append(r)
                 frames.append(
                     Frame("speaker", *scope, agents, group + told, at, match.start, match.end)
                 )
@@ -236,6 +253,15 @@ class AttributionReading(DrafterBase):
                         frame.skip = (end + 1, close)
                 frames.append(frame)
         if self.language == "en":
+            for speaker, quoter, frame in quoted_as_saying(reading, refs):
+                frame.refs = [speaker] + ([quoter] if quoter is not None else [])
+                frame.agents = [
+                    (r.actor or "", self._role(r.actor or "", role))
+                    for r, role in ((speaker, "quoted-speaker"), (quoter, "reporting-outlet"))
+                    if r is not None
+                ]
+                frames = [f for f in frames if f.at != frame.at]
+                frames.append(frame)
             for issuer, frame in statement_frames(reading, refs):
                 group = reading.group_of(issuer)
                 frame.agents = [
@@ -371,6 +397,8 @@ def _reports_what_precedes(reading: Reading, speaker: Ref, verb: int) -> bool:
     after = [t.low for t in tokens[verb + 1 :] if t.is_word]
     if "that" in after:
         return False
+    if tokens[verb].low in ("told", "tells", "telling"):
+        return True  # "..., Khamenei told the New York Times": whom he told, not what
     return bool(after) and (after[0] in _CIRCUMSTANCE or after[0] in EN_PLACE_PREPOSITIONS)
 
 

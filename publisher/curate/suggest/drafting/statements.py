@@ -68,3 +68,23 @@ def _issuer(reading: Reading, refs: list[Ref], verb: int) -> Ref | None:
             k -= 1
     before = [r for r in refs if r.last == k and r.marker is None]
     return before[-1] if before else None
+
+
+def quoted_as_saying(reading: Reading, refs: list[Ref]) -> list[tuple[Ref, Ref | None, Frame]]:
+    """(speaker, quoting outlet, frame) for "X quoted Y as saying (that) ...": Y said it,
+    as X reports; the frame covers what follows "saying"."""
+    tokens = reading.tokens
+    found = []
+    for t in tokens:
+        if t.low not in ("quoted", "quotes", "quoting"):
+            continue
+        speaker = next((r for r in refs if r.first in (t.index + 1, t.index + 2)), None)
+        if speaker is None:
+            continue
+        k = speaker.last + 1
+        if [w.low for w in tokens[k : k + 2]] != ["as", "saying"]:
+            continue
+        quoter = next((r for r in refs if r.last == t.index - 1 and r.marker is None), None)
+        frame = Frame("speaker", k + 2, len(tokens), [], [], t.index, t.start, tokens[k + 1].end)
+        found.append((speaker, quoter, frame))
+    return found

@@ -28,6 +28,7 @@ from publisher.textlayer.arabic import fold
 
 POSSESSIVES = frozenset(("its", "their", "his", "her"))
 _POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
+_SPEAKING = frozenset(("saying", "said", "says", "asserting", "claiming", "stating", "adding"))
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -95,8 +96,8 @@ class MarkerReading(ReaderBase):
                     continue
                 if low in EN_ROLE_PREPOSITIONS:
                     return low
-                if low in EN_BE or low in EN_SUBORDINATORS:
-                    return None
+                if low in EN_BE or low in EN_SUBORDINATORS or low in _SPEAKING:
+                    return None  # "as saying Iran funds ...": what is said opens after it
             else:
                 if low in (fold("من"), fold("في")) and self._agent_noun_before(reading, k):
                     words = 0  # "وفد من نواب حزب الله": the delegation stands for Hezbollah
