@@ -507,3 +507,34 @@ def test_the_outlet_spoken_to_or_quoting_is_named_with_the_speaker(
     workspace: Workspace, text: str, sources: str
 ) -> None:
     assert attributed(workspace, text) == [("iran", "financial-support", "hamas", sources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hezbollah fired rockets at Israel. Iran funds the Lebanese group.",
+            ("iran", "financial-support", "hezbollah"),
+        ),
+        (
+            "The Houthis attacked ships. Iran arms the Yemeni rebels.",
+            ("iran", "weapons-supply", "houthis"),
+        ),
+        (
+            "Hamas attacked Israel. Qatar hosts the Palestinian militant group.",
+            ("qatar", "hosting", "hamas"),
+        ),
+        ("Hamas attacked Israel. Qatar hosts the group's leaders.", ("qatar", "hosting", "hamas")),
+        ("Qatar hosts the Palestinian group Hamas.", ("qatar", "hosting", "hamas")),
+    ],
+)
+def test_a_group_named_by_what_it_is_stands_for_the_group_named_before(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}
+
+
+def test_a_description_two_groups_fit_names_the_gap(workspace: Workspace) -> None:
+    text = "Hamas and Hezbollah attacked Israel. Iran funds the Lebanese group."
+    (draft,) = drafts_of(workspace, text, "en")
+    assert (draft.subject, draft.object) == ("iran", None) and draft.gap
