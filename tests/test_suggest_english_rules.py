@@ -538,3 +538,16 @@ def test_a_description_two_groups_fit_names_the_gap(workspace: Workspace) -> Non
     text = "Hamas and Hezbollah attacked Israel. Iran funds the Lebanese group."
     (draft,) = drafts_of(workspace, text, "en")
     assert (draft.subject, draft.object) == ("iran", None) and draft.gap
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Iran called the reports false.", "Iran described the claims as baseless."],
+)
+def test_calling_what_was_said_untrue_denies_it(workspace: Workspace, second: str) -> None:
+    drafts = drafts_of(workspace, f"Israel says Iran funds Hamas. {second}", "en")
+    assert [(d.relation, d.polarity) for d in drafts] == [
+        ("financial-support", "affirmed"),
+        ("financial-support", "denied"),
+    ]
+    assert [a for a, _ in drafts[1].attribution] == ["iran"]

@@ -291,7 +291,9 @@ class AttributionReading(DrafterBase):
         tokens = reading.tokens
         for t in tokens:
             low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in AR_DENIAL_VERBS else t.low
-            if self.language == "en" and low in EN_DENIAL_VERBS:
+            if self.language == "en" and (
+                low in EN_DENIAL_VERBS or _called_false(reading, t.index)
+            ):
                 before = [
                     r
                     for r in refs
@@ -424,6 +426,34 @@ _CIRCUMSTANCE = frozenset(
         "quoting",
         "when",
         "while",
+    )
+)
+
+
+def _called_false(reading: Reading, at: int) -> bool:
+    """ "Iran called the reports false", "branded the claims baseless": calling what was said
+    untrue denies it."""
+    tokens = reading.tokens
+    if tokens[at].low not in _CALLING:
+        return False
+    words = [t.low for t in tokens[at + 1 : at + 6] if t.is_word]
+    return bool(set(words[:3]) & EN_DENIAL_OBJECTS) and bool(set(words) & _FALSE)
+
+
+_CALLING = frozenset(("called", "calls", "described", "branded", "labelled", "labeled", "termed"))
+_FALSE = frozenset(
+    (
+        "false",
+        "baseless",
+        "untrue",
+        "fabricated",
+        "lies",
+        "unfounded",
+        "groundless",
+        "fake",
+        "nonsense",
+        "incorrect",
+        "fabrications",
     )
 )
 
