@@ -551,3 +551,25 @@ def test_calling_what_was_said_untrue_denies_it(workspace: Workspace, second: st
         ("financial-support", "denied"),
     ]
     assert [a for a, _ in drafts[1].attribution] == ["iran"]
+
+
+def test_maintaining_ties_is_keeping_them_not_saying(workspace: Workspace) -> None:
+    text = "Iran has maintained close ties with Hezbollah since the 1980s."
+    assert attributed(workspace, text) == [("iran", "alliance", "hezbollah", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas enjoys the support of Qatar.", ("qatar", "political-support", "hamas")),
+        (
+            "Hezbollah received the backing of Iran in 1982.",
+            ("iran", "political-support", "hezbollah"),
+        ),
+        ("Hamas secured funding from Qatar.", ("qatar", "financial-support", "hamas")),
+    ],
+)
+def test_enjoying_or_securing_support_is_receiving_it(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}

@@ -88,6 +88,14 @@ class AttributionReading(DrafterBase):
             if kind == "speaker_after":
                 if at > 0 and tokens[at - 1].low in EN_BE:
                     continue  # "was said to": a hedge, not a speaker
+                nxt = tokens[last_at + 1] if last_at + 1 < n else None
+                if (
+                    tokens[at].low in ("maintains", "maintained", "maintain", "maintaining")
+                    and nxt is not None
+                    and nxt.is_word
+                    and nxt.low != "that"
+                ):
+                    continue  # "has maintained close ties with": keeping, not saying
                 # The speaker stands right before the verb ("T24 news site reported"), with no
                 # punctuation between ("Hezbollah, Reuters reported" is Reuters, not Hezbollah).
                 before = [

@@ -136,6 +136,18 @@ def english_roles(
         subject = nearest_subject(reading, left, verb)
         recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas enjoys the support of Qatar": the noun's own giver
+            agent = next(
+                (
+                    r
+                    for r in right
+                    if r.marker == "of"
+                    and r.first == cue.last + 2
+                    and cue.relation in GIVING
+                    and reading.tokens[cue.first - 1].low == "the"
+                ),
+                None,
+            )
         if agent is None:  # "Hamas received Iranian funding"
             agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
         if agent is None:
