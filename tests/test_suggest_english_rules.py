@@ -573,3 +573,21 @@ def test_enjoying_or_securing_support_is_receiving_it(
     workspace: Workspace, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert triples(workspace, text, "en") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran's proxies include Hezbollah and the Houthis.",
+            {("hezbollah", "alliance", "iran"), ("houthis", "alliance", "iran")},
+        ),
+        ("The Iran-aligned Houthis attacked ships.", {("iran", "alliance", "houthis")}),
+        ("Hezbollah is aligned with Iran.", {("hezbollah", "alliance", "iran")}),
+        ("The Houthis are allied with Iran.", {("houthis", "alliance", "iran")}),
+    ],
+)
+def test_partners_listed_after_a_possessed_partner_noun_and_allied_with(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

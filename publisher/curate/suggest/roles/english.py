@@ -243,6 +243,15 @@ def english_roles(
                 ),
                 None,
             )
+            listed = None
+            nxt = reading.tokens[cue.last + 1].low if cue.last + 1 < len(reading.tokens) else ""
+            if after is None and nxt in ("include", "includes", "included", "are", "were"):
+                # "Iran's proxies include Hezbollah and the Houthis": the ones listed
+                listed = next((r for r in right if r.first == cue.last + 2), None)
+            if listed is not None:
+                return Roles(
+                    coordinated_group(reading, listed), coordinated_group(reading, owner), "listed"
+                )
             giver = after or nearest_subject(reading, left, owner.first)
             return Roles(
                 coordinated_group(reading, giver), coordinated_group(reading, owner), "giver-noun"

@@ -19,8 +19,8 @@ def is_passive(reading: Reading, cue: Cue) -> bool:
         w.endswith(("ed", "en")) or w in ("held", "sent", "paid", "led", "made", "met", "hit")
         for w in words
     )
-    if not participle:
-        return False
+    if not participle or words[-1] == "with":
+        return False  # "is aligned with Iran", "is allied with": the partner follows "with"
     for k in range(cue.first - 1, max(-1, cue.first - 4), -1):
         low = tokens[k].low
         if low in EN_BE:
