@@ -217,7 +217,9 @@ def test_acting_in_coordination_with_another_is_consultation(
 
 
 def test_highly_coordinated_attacks_are_no_consultation(workspace: Workspace) -> None:
-    assert triples(workspace, "Hamas launched highly coordinated attacks on Israel.", "en") == set()
+    assert triples(workspace, "Hamas launched highly coordinated attacks on Israel.", "en") == {
+        ("hamas", "armed-attack", "israel")
+    }
 
 
 def test_a_quotation_that_goes_on_is_still_the_speaker_s(workspace: Workspace) -> None:
@@ -513,18 +515,21 @@ def test_the_outlet_spoken_to_or_quoting_is_named_with_the_speaker(
     ("text", "expected"),
     [
         (
-            "Hezbollah fired rockets at Israel. Iran funds the Lebanese group.",
+            "Hezbollah held a rally in Beirut. Iran funds the Lebanese group.",
             ("iran", "financial-support", "hezbollah"),
         ),
         (
-            "The Houthis attacked ships. Iran arms the Yemeni rebels.",
+            "The Houthis held a rally in Sanaa. Iran arms the Yemeni rebels.",
             ("iran", "weapons-supply", "houthis"),
         ),
         (
-            "Hamas attacked Israel. Qatar hosts the Palestinian militant group.",
+            "Hamas held a rally in Gaza. Qatar hosts the Palestinian militant group.",
             ("qatar", "hosting", "hamas"),
         ),
-        ("Hamas attacked Israel. Qatar hosts the group's leaders.", ("qatar", "hosting", "hamas")),
+        (
+            "Hamas held a rally in Gaza. Qatar hosts the group's leaders.",
+            ("qatar", "hosting", "hamas"),
+        ),
         ("Qatar hosts the Palestinian group Hamas.", ("qatar", "hosting", "hamas")),
     ],
 )
@@ -535,7 +540,7 @@ def test_a_group_named_by_what_it_is_stands_for_the_group_named_before(
 
 
 def test_a_description_two_groups_fit_names_the_gap(workspace: Workspace) -> None:
-    text = "Hamas and Hezbollah attacked Israel. Iran funds the Lebanese group."
+    text = "Hamas and Hezbollah held rallies. Iran funds the Lebanese group."
     (draft,) = drafts_of(workspace, text, "en")
     assert (draft.subject, draft.object) == ("iran", None) and draft.gap
 
@@ -591,3 +596,34 @@ def test_partners_listed_after_a_possessed_partner_noun_and_allied_with(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hezbollah attacked Israel with rockets.", {("hezbollah", "armed-attack", "israel")}),
+        (
+            "The United States launched strikes on the Houthis.",
+            {("united-states", "armed-attack", "houthis")},
+        ),
+        ("The Houthis fired missiles at Israel.", {("houthis", "armed-attack", "israel")}),
+        (
+            "Since Israel declared war against Hamas, Hezbollah has fired rockets daily.",
+            {("israel", "armed-attack", "hamas")},
+        ),
+        ("Iran struck a deal with Hamas.", set()),
+        (
+            "After Iran sent weapons to Hezbollah, Israel struck the convoy.",
+            {("iran", "weapons-supply", "hezbollah")},
+        ),
+    ],
+)
+def test_force_used_against_an_actor_is_an_armed_attack(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
+
+
+def test_lethal_aid_is_weapons(workspace: Workspace) -> None:
+    text = "It is clear that Iran continues shipment of lethal aid to the Houthis."
+    assert triples(workspace, text, "en") == {("iran", "weapons-supply", "houthis")}

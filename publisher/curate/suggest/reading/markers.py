@@ -28,6 +28,8 @@ from publisher.textlayer.arabic import fold
 
 POSSESSIVES = frozenset(("its", "their", "his", "her"))
 _POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
+# Prepositions that also open a clause: "since Israel declared war", "after Iran sent".
+_CONJUNCTIONS_TOO = frozenset(("since", "after", "before", "until", "as", "once"))
 _SPEAKING = frozenset(("saying", "said", "says", "asserting", "claiming", "stating", "adding"))
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -95,6 +97,8 @@ class MarkerReading(ReaderBase):
                     words = 0
                     continue
                 if low in EN_ROLE_PREPOSITIONS:
+                    if low in _CONJUNCTIONS_TOO and words == 0 and self._opens_clause(reading, ref):
+                        return None  # "Since Israel declared war ...": a clause's subject
                     return low
                 if low in EN_BE or low in EN_SUBORDINATORS or low in _SPEAKING:
                     return None  # "as saying Iran funds ...": what is said opens after it
@@ -122,6 +126,21 @@ class MarkerReading(ReaderBase):
             if words >= (TITLE_GAP if self.language == "en" else 2):
                 return None
         return None
+
+    @staticmethod
+    def _opens_clause(reading: Reading, ref: Ref) -> bool:
+        """Whether a verb follows the referent at once (a word that is no preposition,
+        conjunction or name): "since Israel declared", not "since Israel's founding"."""
+        tokens = reading.tokens
+        if ref.last + 1 >= len(tokens):
+            return False
+        nxt = tokens[ref.last + 1]
+        return (
+            nxt.is_word
+            and nxt.text[:1].islower()
+            and nxt.low not in EN_ROLE_PREPOSITIONS
+            and nxt.low not in ("and", "or", "'s", "’s")
+        )
 
     def _agent_noun_before(self, reading: Reading, k: int) -> bool:
         """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just

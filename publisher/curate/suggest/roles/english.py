@@ -182,7 +182,11 @@ def english_roles(
         ),
         None,
     )
-    if transfer is not None and cue.kind in ("cue", "amount", "transferred"):
+    if (
+        transfer is not None
+        and cue.kind in ("cue", "amount", "transferred")
+        and relation != "armed-attack"  # "After Iran sent weapons ..., Israel struck"
+    ):
         subject = nearest_subject(reading, left, transfer)
         agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         objects = [
@@ -331,8 +335,11 @@ def english_roles(
     markers = EN_RECIPIENT_MARKERS | ({"from"} if relation in CONTACT - {"visit"} else set())
     if relation == "visit":
         markers = markers | {"in", "into"}  # "arrived in Qatar"; "from Beirut" is where from
-    if relation not in OPPOSING:
+    if relation not in OPPOSING and relation != "armed-attack":
         markers = markers - {"against"}  # "commitment to resistance against Israel"
+    if relation == "armed-attack":
+        # "strikes on Hezbollah", "fired rockets at Israel"; not "struck a deal with Hamas"
+        markers = frozenset({None, "on", "against", "at"})
     recipient = None
     if relation == "terrorist-designation":
         markers = markers | {"on"}  # "imposed sanctions on Hezbollah"
