@@ -627,3 +627,17 @@ def test_force_used_against_an_actor_is_an_armed_attack(
 def test_lethal_aid_is_weapons(workspace: Workspace) -> None:
     text = "It is clear that Iran continues shipment of lethal aid to the Houthis."
     assert triples(workspace, text, "en") == {("iran", "weapons-supply", "houthis")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas's political bureau is based in Doha.", ("qatar", "hosting", "hamas")),
+        ("Hamas's leadership was hosted by Qatar.", ("qatar", "hosting", "hamas")),
+        ("Iran's generous support was appreciated by Hamas.", ("hamas", "praise", "iran")),
+    ],
+)
+def test_the_possessor_of_a_passive_s_subject_noun_is_the_actor_said_of(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}

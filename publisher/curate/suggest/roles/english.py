@@ -102,7 +102,7 @@ def english_roles(
     if cue.reversed and cue.words.lower().split()[-1] in ("in", "at"):
         # "based in Doha", "Hamas has offices in Istanbul": the place hosts (its state does).
         host = next((r for r in right if word_count(reading, cue.last, r.first) <= 2), None)
-        subject = nearest_subject(reading, left, cue.first)
+        subject = nearest_subject(reading, left, cue.first) or passive_subject(reading, left, cue)
         return Roles(
             coordinated_group(reading, host), coordinated_group(reading, subject), "passive"
         )

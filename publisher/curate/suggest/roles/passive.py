@@ -57,7 +57,8 @@ def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
         if ref.marker == "'s" or (ref.kind == "demonym" and ref.marker is None):
             # "Iran's support was appreciated by Hamas", "the Qatari aid was welcomed by
             # Israel": the one whose act or gift it is.
-            if len(words) >= 2 and words[1] in EN_BE and _is_act(words[0]):
+            be = next((i for i, w in enumerate(words) if w in EN_BE), None)
+            if be is not None and 1 <= be <= 3 and _is_act(words[be - 1]):
                 return ref
             if ref.marker is not None:
                 continue
@@ -70,12 +71,19 @@ def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
 
 
 def _is_act(word: str) -> bool:
-    """Nouns of what one actor gives or does for another."""
+    """Nouns of what one actor gives or does for another, and of its seat or leaders."""
     return word in _ACTS
 
 
 _ACTS = frozenset(
     (
+        # a body's seat or leaders: "Hamas's political bureau is based in Doha"
+        "bureau",
+        "office",
+        "offices",
+        "headquarters",
+        "leadership",
+        "leaders",
         "aid",
         "support",
         "help",
