@@ -641,3 +641,31 @@ def test_the_possessor_of_a_passive_s_subject_noun_is_the_actor_said_of(
     workspace: Workspace, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert triples(workspace, text, "en") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas welcomed Iran's decision.", {("hamas", "praise", "iran")}),
+        ("Hamas welcomes Qatar's efforts to end the war.", {("hamas", "praise", "qatar")}),
+        ("Hamas welcomed the move by Russia.", set()),
+        ("Qatar welcomed a Hamas delegation in Doha.", {("qatar", "hosting", "hamas")}),
+    ],
+)
+def test_welcoming_an_act_praises_its_author_and_hosts_no_one(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qatar hosted Haniyeh.", {("qatar", "hosting", "ismail-haniyeh")}),
+        ("Hamas leader Ismail Haniyeh visited Tehran.", {("ismail-haniyeh", "visit", "iran")}),
+    ],
+)
+def test_a_body_before_a_person_qualifies_them_only_with_no_cue_between(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

@@ -81,10 +81,10 @@ def is_harming_vow(reading: Reading, cue: Cue) -> bool:
 
 def without_misread_cues(reading: Reading, cues: list[Cue]) -> list[Cue]:
     """The English cues of a sentence less labels, harming vows, accusations with no accuser
-    and relations that are only the subject of their own change."""
+    and relations that are only the subject of their own change; welcoming an act praises."""
     return [
         c
-        for c in cues
+        for c in welcomed_acts(reading, cues)
         if not is_label(reading, c)
         and not is_harming_vow(reading, c)
         and not is_agentless_accusation(reading, c)
@@ -177,3 +177,63 @@ def is_money_to_come(reading: Reading, anchor: int) -> bool:
     if "will" in before[-2:]:
         return True
     return len(before) >= 2 and before[-1] == "to" and before[-2] in _TO_BE
+
+
+# What one welcomes when it is no visitor: "welcomed Iran's decision", "welcomed the move by".
+_WELCOMING = folded("welcomed", "welcomes", "welcome", "welcoming")
+_ACT_NOUNS = folded(
+    "decision",
+    "decisions",
+    "move",
+    "moves",
+    "statement",
+    "statements",
+    "proposal",
+    "proposals",
+    "initiative",
+    "initiatives",
+    "efforts",
+    "effort",
+    "stance",
+    "position",
+    "call",
+    "calls",
+    "announcement",
+    "offer",
+    "resolution",
+    "steps",
+    "step",
+    "plan",
+    "role",
+    "support",
+    "remarks",
+    "vote",
+)
+
+
+def welcomed_acts(reading: Reading, cues: list[Cue]) -> list[Cue]:
+    """ "Hamas welcomed Iran's decision": praise of Iran, not hosting; "welcomed the move by
+    Russia": no guest either (the cue is dropped, since who made the move is not the one who
+    welcomed it)."""
+    tokens = reading.tokens
+    out = []
+    for c in cues:
+        if c.relation != "hosting" or fold(c.words) not in _WELCOMING:
+            out.append(c)
+            continue
+        k = c.last + 1
+        if k < len(tokens) and tokens[k].low == "the":
+            k += 1
+        owner = next((r for r in reading.refs if r.first == k and r.marker == "'s"), None)
+        head = owner.last + 1 if owner is not None else k
+        while head < len(tokens) and not tokens[head].is_word:
+            head += 1  # the possessive ending
+        if head < len(tokens) and tokens[head].low in ("'s", "’s", "s"):
+            head += 1
+        if head < len(tokens) and tokens[head].low in _ACT_NOUNS:
+            if owner is not None:
+                c.relation = "praise"
+                out.append(c)
+            continue  # "welcomed the move by Russia": neither hosting nor a sure praise
+        out.append(c)
+    return out

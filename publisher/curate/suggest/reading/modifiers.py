@@ -31,6 +31,8 @@ class ModifierReading(ReaderBase):
                         t.low in EN_SUBORDINATORS
                         or t.low in AR_SUBORDINATORS
                         or t.low in ("and", "with", "to", "by", "met", "التقى")
+                        # "Qatar hosted Haniyeh": a cue between them is a relation, no title
+                        or (self.language == "en" and t.index in reading.cue_tokens)
                         for t in gap
                     )
                 ):
