@@ -669,3 +669,22 @@ def test_a_body_before_a_person_qualifies_them_only_with_no_cue_between(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "During a visit to Moscow by a Hamas delegation, Russia called for a ceasefire.",
+            {("hamas", "visit", "russia")},
+        ),
+        (
+            "A visit to Tehran by Haniyeh in 2012 angered Egypt.",
+            {("ismail-haniyeh", "visit", "iran")},
+        ),
+    ],
+)
+def test_a_visit_to_a_place_by_an_actor_is_the_actor_s_visit(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

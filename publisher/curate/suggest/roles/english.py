@@ -39,6 +39,25 @@ def english_roles(
     relation = cue.relation
     receiving = [k for k in reversing if clause.first <= k < cue.first]
 
+    # "a visit to Moscow by a Hamas delegation": the visitor after "by".
+    if relation == "visit" and cue.words.lower() in ("visit", "visits", "trip to", "tour of"):
+        where = next(
+            (r for r in right if r.marker in ("to", "of") and r.first - cue.last <= 2), None
+        )
+        who = next(
+            (
+                r
+                for r in right
+                if where is not None
+                and r.marker == "by"
+                and r.first > where.last
+                and word_count(reading, where.last, r.first) <= 3
+            ),
+            None,
+        )
+        if where is not None and who is not None:
+            return Roles(coordinated_group(reading, who), coordinated_group(reading, where), "by")
+
     # "Iranian weapons bound for the Houthis", "missile parts en route to the Houthis from Iran"
     shipped = destination_roles(reading, clause, cue, right)
     if shipped is not None:
