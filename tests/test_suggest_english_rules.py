@@ -688,3 +688,16 @@ def test_a_visit_to_a_place_by_an_actor_is_the_actor_s_visit(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran funds Hamas, according to a statement from Israel.",
+        "Iran funds Hamas, said Israel.",
+        "Iran funds Hamas, said Israel on Monday.",
+        "Iran funds Hamas, a senior Israeli official said on condition of anonymity.",
+    ],
+)
+def test_more_wordings_of_who_said_it(workspace: Workspace, text: str) -> None:
+    assert attributed(workspace, text) == [("iran", "financial-support", "hamas", "israel")]

@@ -106,6 +106,21 @@ class AttributionReading(DrafterBase):
                     and not reading.punctuation_between(r.last, at) - {"’", "'"}
                 ]
                 speaker = before[-1] if before else None
+                inverted = None
+                if at > 0 and tokens[at - 1].text == "," and reading.language == "en":
+                    # "Iran funds Hamas, said Israel": the speaker after its verb
+                    inverted = next((r for r in refs if r.first == at + 1), None)
+                if inverted is not None and (
+                    inverted.last + 1 >= n
+                    or not tokens[inverted.last + 1].is_word
+                    or tokens[inverted.last + 1].low in _CIRCUMSTANCE
+                ):
+                    group = reading.group_of(inverted)
+                    agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
+                    frames.append(
+                        Frame("speaker", 0, at, agents, group, at, match.start, match.end)
+                    )
+                    continue
                 if speaker is None:
                     pronoun = [r for r in reading.refs if r.last == at - 1 and r.kind == "pronoun"]
                     if pronoun:
@@ -147,6 +162,8 @@ class AttributionReading(DrafterBase):
                 )
             else:
                 window = 6 if kind == "speaker_before" else 2  # "according to" + the source
+                if kind == "source_before" and _a_document_of(reading, last_at):
+                    window = 5  # "according to a statement from Israel"
                 after = [
                     r
                     for r in refs
@@ -400,7 +417,14 @@ def _reports_what_precedes(reading: Reading, speaker: Ref, verb: int) -> bool:
     when it spoke (not with "that" and what it said), reports what stands before it."""
     tokens = reading.tokens
     before = speaker.first - 1
-    if before > 0 and tokens[before].low == "the":
+    # "..., the embassy says", "..., a senior Israeli official said": past the speaker's
+    # own determiner and adjectives (lower case, three at most)
+    while (
+        before > 0
+        and speaker.first - before <= 3
+        and tokens[before].is_word
+        and tokens[before].text[:1].islower()
+    ):
         before -= 1
     if before < 1 or tokens[before].text not in (",", "”", "’", '"', "'"):
         return False
@@ -435,6 +459,22 @@ _CIRCUMSTANCE = frozenset(
         "when",
         "while",
     )
+)
+
+
+def _a_document_of(reading: Reading, at: int) -> bool:
+    """ "according to a statement from X", "citing a report by X": a document, then whose."""
+    words = [t.low for t in reading.tokens[at + 1 : at + 5]]
+    return (
+        len(words) >= 3
+        and words[0] in ("a", "an", "the")
+        and words[1] in _DOCUMENTS
+        and words[2] in ("from", "by", "of", "issued")
+    )
+
+
+_DOCUMENTS = frozenset(
+    ("statement", "report", "letter", "document", "documents", "memo", "cable", "study", "tweet")
 )
 
 
