@@ -701,3 +701,19 @@ def test_a_visit_to_a_place_by_an_actor_is_the_actor_s_visit(
 )
 def test_more_wordings_of_who_said_it(workspace: Workspace, text: str) -> None:
     assert attributed(workspace, text) == [("iran", "financial-support", "hamas", "israel")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthi fighters trained in Iran.", {("iran", "training", "houthis")}),
+        ("Hezbollah fighters trained in Iran in the 1990s.", {("iran", "training", "hezbollah")}),
+        ("Iran trained Hezbollah fighters in Lebanon.", {("iran", "training", "hezbollah")}),
+        # Who trained Hezbollah in its own country the sentence does not say.
+        ("Hezbollah trained in Lebanon.", set()),
+    ],
+)
+def test_fighters_trained_in_a_state_were_trained_by_it(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

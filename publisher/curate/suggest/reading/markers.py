@@ -153,4 +153,6 @@ class MarkerReading(ReaderBase):
                 return low not in ("state", "government", "minister", "president")
             if not reading.tokens[j].is_word:
                 return False
+            if self.language == "en" and j in reading.cue_tokens:
+                return False  # "fighters trained in Iran": a verb, not an adjective, between
         return False

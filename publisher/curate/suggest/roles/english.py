@@ -351,6 +351,18 @@ def english_roles(
         agents, how = relative_antecedents(reading, clause), "relative"
     if helped is not None:
         return Roles(agents, coordinated_group(reading, helped), "help", competing)
+    if (
+        relation == "training"
+        and subject is not None
+        and subject.last + 1 < cue.first
+        and tokens[subject.last + 1].low in _TRAINEES
+        and cue.last + 1 < len(tokens)
+        and tokens[cue.last + 1].low == "in"
+    ):
+        # "Houthi fighters trained in Iran": the fighters were trained, in (and by) the state
+        host = trained_in(reading, cue, right)
+        if host is not None:
+            return Roles(coordinated_group(reading, host), agents, "trained-in", competing)
     markers = EN_RECIPIENT_MARKERS | ({"from"} if relation in CONTACT - {"visit"} else set())
     if relation == "visit":
         markers = markers | {"in", "into"}  # "arrived in Qatar"; "from Beirut" is where from
@@ -401,6 +413,10 @@ def english_roles(
     return Roles(agents, recipients, how, competing)
 
 
+# People who are trained: "Hezbollah fighters trained in Iran".
+_TRAINEES = frozenset(
+    ("fighters", "militants", "members", "commanders", "operatives", "recruits", "troops")
+)
 EN_AUXILIARIES = frozenset(("has", "have", "had", "does", "did", "will", "would", "also"))
 EN_PASSIVE_BE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
