@@ -717,3 +717,20 @@ def test_fighters_trained_in_a_state_were_trained_by_it(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas refused to support Assad, angering Iran.", ("political-support", "denied")),
+        ("Iran declined to fund Hamas in 2013.", ("financial-support", "denied")),
+        (
+            "Qatar has refused to designate Hamas as a terrorist organization.",
+            ("refusal-to-designate", "affirmed"),
+        ),
+    ],
+)
+def test_refusing_to_do_it_denies_it(
+    workspace: Workspace, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(d.relation, d.polarity) for d in drafts_of(workspace, text, "en")] == [expected]
