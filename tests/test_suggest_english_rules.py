@@ -734,3 +734,24 @@ def test_refusing_to_do_it_denies_it(
     workspace: Workspace, text: str, expected: tuple[str, str]
 ) -> None:
     assert [(d.relation, d.polarity) for d in drafts_of(workspace, text, "en")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran vowed revenge against Israel for the killing of Haniyeh.", set()),
+        (
+            "Hamas condemned the assassination of Haniyeh by Israel.",
+            {("hamas", "condemnation", "israel")},
+        ),
+        ("Hamas condemned the killing of Haniyeh.", set()),
+        (
+            "Qatar mediated between Israel and Hamas in 2023.",
+            {("qatar", "mediation", "israel"), ("qatar", "mediation", "hamas")},
+        ),
+    ],
+)
+def test_revenge_events_done_to_someone_and_mediating_between(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

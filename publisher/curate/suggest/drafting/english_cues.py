@@ -59,6 +59,11 @@ _HARMING = folded(
 )
 
 
+_REVENGE = folded(
+    "revenge", "retaliation", "retribution", "vengeance", "punishment", "response", "harsh"
+)
+
+
 def is_label(reading: Reading, cue: Cue) -> bool:
     """ "the Hamas terror group", "the terrorist group Hamas": a designation noun right next
     to a name, with nothing between them."""
@@ -76,6 +81,8 @@ def is_harming_vow(reading: Reading, cue: Cue) -> bool:
     if cue.relation != "pledge" or cue.kind != "cue":
         return False
     after = [t.low for t in reading.tokens[cue.last + 1 : cue.last + 3]]
+    if after and (after[0] in _REVENGE or (len(after) == 2 and after[1] in _REVENGE)):
+        return True  # "vowed revenge against Israel", "promised a harsh response"
     return len(after) == 2 and after[0] == "to" and after[1] in _HARMING
 
 

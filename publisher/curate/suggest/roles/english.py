@@ -368,6 +368,8 @@ def english_roles(
         markers = markers | {"in", "into"}  # "arrived in Qatar"; "from Beirut" is where from
     if relation not in OPPOSING and relation != "armed-attack":
         markers = markers - {"against"}  # "commitment to resistance against Israel"
+    if relation == "mediation":
+        markers = markers | {"between"}  # "mediated between Israel and Hamas"
     if relation == "armed-attack":
         # "strikes on Hezbollah", "fired rockets at Israel"; not "struck a deal with Hamas"
         markers = frozenset({None, "on", "against", "at"})
@@ -385,6 +387,10 @@ def english_roles(
             break
         if ref.marker in ("by",):
             break
+    if recipient is not None and relation in ("condemnation", "praise"):
+        # "condemned the assassination of Haniyeh by Israel": the one condemned is who did
+        # it (after "by"), not its victim after "of"; with no doer named, no one.
+        recipient = _doer_of_event(reading, cue, recipient, right)
     recipients = coordinated_group(reading, recipient)
     if (
         not recipients
@@ -436,6 +442,44 @@ EN_GIVER_NOUNS = frozenset(
         "financiers",
         "benefactor",
         "benefactors",
+    )
+)
+
+
+def _doer_of_event(reading: Reading, cue: Cue, recipient: Ref, right: list[Ref]) -> Ref | None:
+    """ "condemned the assassination of Haniyeh by Israel": Israel; "the killing of X": no one."""
+    tokens = reading.tokens
+    between = [t.low for t in tokens[cue.last + 1 : recipient.first]]
+    if len(between) < 2 or between[-1] != "of" or not set(between[:-1]) & _EVENTS:
+        return recipient
+    return next(
+        (
+            r
+            for r in right
+            if r.first > recipient.last
+            and r.marker == "by"
+            and word_count(reading, recipient.last, r.first) <= 2
+        ),
+        None,
+    )
+
+
+# Events done to someone: "the killing of X", "the arrest of X".
+_EVENTS = frozenset(
+    (
+        "assassination",
+        "killing",
+        "murder",
+        "arrest",
+        "detention",
+        "execution",
+        "kidnapping",
+        "abduction",
+        "bombing",
+        "shelling",
+        "expulsion",
+        "deportation",
+        "imprisonment",
     )
 )
 
