@@ -755,3 +755,13 @@ def test_revenge_events_done_to_someone_and_mediating_between(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israel warned Iran against arming Hezbollah.", "The US urged Qatar to stop funding Hamas."],
+)
+def test_what_one_is_warned_or_urged_about_has_not_happened(
+    workspace: Workspace, text: str
+) -> None:
+    assert triples(workspace, text, "en") == set()

@@ -368,5 +368,10 @@ EN_IRREALIS = folded(
     "intended",
     "threatened",
     "threatens",
+    "warned",  # "warned Iran against arming Hezbollah": not said to have happened
+    "warns",
+    "cautioned",
+    "urged",
+    "urges",
     "hypothetical",
 )
