@@ -765,3 +765,17 @@ def test_what_one_is_warned_or_urged_about_has_not_happened(
     workspace: Workspace, text: str
 ) -> None:
     assert triples(workspace, text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas has long relied on Iran for weapons.", {("iran", "weapons-supply", "hamas")}),
+        ("Hezbollah depends on Iran for funding.", {("iran", "financial-support", "hezbollah")}),
+        ("Hamas relies on tunnels for weapons.", set()),
+    ],
+)
+def test_relying_on_an_actor_for_something_is_receiving_it_from_them(
+    workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert triples(workspace, text, "en") == expected

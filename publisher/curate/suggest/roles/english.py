@@ -155,6 +155,18 @@ def english_roles(
         subject = nearest_subject(reading, left, verb)
         recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas relied on Iran for weapons": the one relied on
+            agent = next(
+                (
+                    r
+                    for r in left
+                    if r.first > verb
+                    and r.marker == "on"
+                    and reading.tokens[cue.first - 1].low == "for"
+                    and r.last == cue.first - 2
+                ),
+                None,
+            )
         if agent is None:  # "Hamas enjoys the support of Qatar": the noun's own giver
             agent = next(
                 (
