@@ -14,6 +14,9 @@ forms too. So that such an actor is found without a list of aliases, the drafter
   only, and the initials a text defines in brackets after a name ("Popular Mobilization Forces
   (PMF)"), in that text;
 * a name without the "The" it opens with ("The Wall Street Journal");
+* a state's ministry by its state's demonym or possessive and a short office ("Ministry of
+  Foreign Affairs of Russia": "Russian Foreign Ministry", "Russia's Foreign Ministry"; "United
+  States Department of the Treasury": "US Treasury");
 * a state by the other names of the name list data/lexicon/names.yaml ("Britain", "UK" for
   the United Kingdom) and by its capital there ("Washington", "بكين"), but for a capital
   followed by another capitalised word ("the Washington Post").
@@ -57,6 +60,9 @@ def _english(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
     if kind == "state" and len(words) >= 2 and all(w[:1].isupper() for w in words):
         yield "".join(w[0] for w in words)  # United States: "US", "U.S."
         yield "".join(w[0] + "." for w in words)
+    if kind == "government-body":
+        yield from _ministry_forms(name)
+        yield from _state_department_forms(name)
     if kind not in _BODIES:
         return
     rest = words[1:]
@@ -65,6 +71,48 @@ def _english(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
     initials = [w for w in words if w.lower() not in _NOT_INITIALS]
     if len(initials) >= 3 and all(w[:1].isascii() and w[:1].isupper() for w in initials):
         yield "".join(w[0] for w in initials)
+
+
+# "Ministry of Foreign Affairs of Russia": its office and its state.
+_MINISTRY_OF = re.compile(
+    r"^(Ministry|Department) of (?:the )?([A-Z][\w ]*?) of (?:the )?([A-Z][\w ]*)$"
+)
+
+
+def _ministry_forms(name: str) -> Iterator[str]:
+    """A state's ministry as news writes it: "Ministry of Foreign Affairs of Russia" as the
+    "Russian Foreign Ministry", "Russia's Foreign Ministry", "Russian Ministry of Foreign
+    Affairs", the "Foreign Ministry of Russia"."""
+    found = _MINISTRY_OF.match(name)
+    if found is None:
+        return
+    head, office, state = found.groups()
+    short = office.split()[0]  # Foreign Affairs: "Foreign"
+    for qualifier in (*sorted(demonym_forms(state, "en")), f"{state}'s", f"{state}’s"):
+        yield f"{qualifier} {short} {head}"
+        yield f"{qualifier} {head} of {office}"
+    yield f"{short} {head} of {state}"
+
+
+# "United States Department of the Treasury": its state, then its office.
+_STATE_DEPARTMENT = re.compile(r"^([A-Z][\w ]*?) (Ministry|Department) of (?:the )?([A-Z]\w*)$")
+
+
+def _state_department_forms(name: str) -> Iterator[str]:
+    """ "United States Department of the Treasury" as the "US Treasury", "U.S. Treasury",
+    "United States Treasury Department"."""
+    found = _STATE_DEPARTMENT.match(name)
+    if found is None:
+        return
+    state, head, office = found.groups()
+    words = state.split()
+    states = [state]
+    if len(words) >= 2:
+        states += ["".join(w[0] for w in words), "".join(w[0] + "." for w in words)]
+    for s in states:
+        yield f"{s} {office}"
+        yield f"{s} {office} {head}"
+        yield f"{s}'s {office}"
 
 
 def _arabic(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from publisher.curate.suggest.drafting.context import Frame
 from publisher.curate.suggest.drafting.draft import Draft
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.drafting.statements import quoted_as_saying, statement_frames
 from publisher.curate.suggest.grammar.arabic import (
     AR_AGENT_NOUNS,
     AR_COMPLEMENTIZERS,
@@ -22,6 +23,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_BE,
     EN_DENIAL_OBJECTS,
     EN_DENIAL_VERBS,
+    EN_PLACE_PREPOSITIONS,
     EN_TRANSFER_VERBS,
 )
 from publisher.curate.suggest.reading.sentence import Reading, Ref
@@ -83,6 +85,19 @@ class AttributionReading(DrafterBase):
         # "أعلنت ... فرض عقوبات" (but "أقر هنية بدعم الحرس الثوري": the genitive's support)
         return cue.first == after and (verb in _ANNOUNCING_OWN or verb[1:] in _ANNOUNCING_OWN)
 
+    def _interviewers(self, reading: Reading, refs: list[Ref]) -> list[Ref]:
+        """The outlet spoken to: "in an interview with the New York Times", "speaking to the
+        AP", "said in an interview with X"."""
+        tokens = reading.tokens
+        found = []
+        for r in refs:
+            if not self._is_media(r):
+                continue
+            before = {t.low for t in tokens[max(0, r.first - 3) : r.first]}
+            if before & {"interview", "interviews", "speaking", "talking", "spoke"}:
+                found.append(r)
+        return found
+
     def _role(self, ident: str, default: str) -> str:
         actor = self.actors.get(ident)
         if actor is None:
@@ -107,6 +122,14 @@ class AttributionReading(DrafterBase):
             if kind == "speaker_after":
                 if at > 0 and tokens[at - 1].low in EN_BE:
                     continue  # "was said to": a hedge, not a speaker
+                nxt = tokens[last_at + 1] if last_at + 1 < n else None
+                if (
+                    tokens[at].low in ("maintains", "maintained", "maintain", "maintaining")
+                    and nxt is not None
+                    and nxt.is_word
+                    and nxt.low != "that"
+                ):
+                    continue  # "has maintained close ties with": keeping, not saying
                 # The speaker stands right before the verb ("T24 news site reported"), with no
                 # punctuation between ("Hezbollah, Reuters reported" is Reuters, not Hezbollah).
                 before = [
@@ -117,6 +140,21 @@ class AttributionReading(DrafterBase):
                     and not reading.punctuation_between(r.last, at) - {"’", "'"}
                 ]
                 speaker = before[-1] if before else None
+                inverted = None
+                if at > 0 and tokens[at - 1].text == "," and reading.language == "en":
+                    # "Iran funds Hamas, said Israel": the speaker after its verb
+                    inverted = next((r for r in refs if r.first == at + 1), None)
+                if inverted is not None and (
+                    inverted.last + 1 >= n
+                    or not tokens[inverted.last + 1].is_word
+                    or tokens[inverted.last + 1].low in _CIRCUMSTANCE
+                ):
+                    group = reading.group_of(inverted)
+                    agents = [(r.actor or "", self._role(r.actor or "", role)) for r in group]
+                    frames.append(
+                        Frame("speaker", 0, at, agents, group, at, match.start, match.end)
+                    )
+                    continue
                 if speaker is None:
                     pronoun = [r for r in reading.refs if r.last == at - 1 and r.kind == "pronoun"]
                     if pronoun:
@@ -128,7 +166,7 @@ class AttributionReading(DrafterBase):
                     continue
                 group = reading.group_of(speaker)
                 after_words = [t for t in tokens[last_at + 1 :] if t.is_word]
-                if len(after_words) >= 3:
+                if len(after_words) >= 3 and not _reports_what_precedes(reading, group[0], at):
                     scope = (last_at + 1, n)
                 else:
                     scope = (0, reading.group_of(speaker)[0].first)
@@ -149,6 +187,10 @@ class AttributionReading(DrafterBase):
                 ]
                 for r in told:
                     agents.append((r.actor or "", self._role(r.actor or "", "original-source")))
+                for r in self._interviewers(reading, refs):
+                    if r not in told and r not in group:
+                        agents.append((r.actor or "", "reporting-outlet"))
+                        told.append(r)
                 frames.append(
                     Frame("speaker", *scope, agents, group + told, at, match.start, match.end)
                 )
@@ -164,6 +206,8 @@ class AttributionReading(DrafterBase):
                     ),
                     n,
                 )
+                if kind == "source_before" and _a_document_of(reading, last_at):
+                    window = 5  # "according to a statement from Israel"
                 after = [
                     r
                     for r in refs
@@ -175,6 +219,18 @@ class AttributionReading(DrafterBase):
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
                     persons = []  # "according to X": the nearest name is the source
+                    if after and (
+                        after[0].marker == "'s" or self._type(after[0].actor or "") == "state"
+                    ):
+                        # "according to Russia's RIA news agency", "according to the US State
+                        # Department": the outlet or body, not its state
+                        owned = [
+                            r
+                            for r in refs
+                            if r.first > after[0].last
+                            and len(reading.words_between(after[0].last, r.first)) <= 1
+                        ]
+                        after = owned[:1] or after
                 elif (
                     after
                     and not persons
@@ -287,6 +343,36 @@ class AttributionReading(DrafterBase):
                     if describes and close is not None:
                         frame.skip = (end + 1, close)
                 frames.append(frame)
+        if self.language == "en":
+            for speaker, quoter, frame in quoted_as_saying(reading, refs):
+                frame.refs = [speaker] + ([quoter] if quoter is not None else [])
+                frame.agents = [
+                    (r.actor or "", self._role(r.actor or "", role))
+                    for r, role in ((speaker, "quoted-speaker"), (quoter, "reporting-outlet"))
+                    if r is not None
+                ]
+                frames = [f for f in frames if f.at != frame.at]
+                frames.append(frame)
+            for issuer, frame in statement_frames(reading, refs):
+                group = reading.group_of(issuer)
+                frame.agents = [
+                    (r.actor or "", self._role(r.actor or "", "quoted-speaker")) for r in group
+                ]
+                frame.refs = list(group)
+                frames.append(frame)
+        if (
+            self.language == "en"
+            and self.memory.quoted
+            and not any(f.kind in ("speaker", "source") for f in frames)
+            and reading.text[reading.start : reading.end].lstrip()[:1] in ("“", '"')
+        ):
+            # "“X,” the embassy says. “Y.”": a quotation that goes on in the next sentence
+            # is still the speaker's.
+            frames.append(
+                Frame(
+                    "speaker", 0, n, list(self.memory.quoted), [], 0, reading.start, reading.start
+                )
+            )
         frames += self._denials(reading, refs)
         return frames
 
@@ -296,7 +382,9 @@ class AttributionReading(DrafterBase):
         tokens = reading.tokens
         for t in tokens:
             low = t.low[1:] if t.low[:1] in "وف" and t.low[1:] in AR_DENIAL_VERBS else t.low
-            if self.language == "en" and low in EN_DENIAL_VERBS:
+            if self.language == "en" and (
+                low in EN_DENIAL_VERBS or _called_false(reading, t.index)
+            ):
                 before = [
                     r
                     for r in refs
@@ -387,6 +475,101 @@ def _apposition_then_particles(reading: Reading, a: int, b: int) -> bool:
         and len(reading.words_between(a + 1, close)) <= 8
         and all(t.low in _AR_PARTICLES for t in reading.words_between(close, b))
     )
+
+
+def _reports_what_precedes(reading: Reading, speaker: Ref, verb: int) -> bool:
+    """ "“Qatar does not pay Hamas,” the embassy says in a tweet", "..., Reuters reported on
+    Monday": a speaker set off by a comma or a closing quote, whose verb goes on with where or
+    when it spoke (not with "that" and what it said), reports what stands before it."""
+    tokens = reading.tokens
+    before = speaker.first - 1
+    # "..., the embassy says", "..., a senior Israeli official said": past the speaker's
+    # own determiner and adjectives (lower case, three at most)
+    while (
+        before > 0
+        and speaker.first - before <= 3
+        and tokens[before].is_word
+        and tokens[before].text[:1].islower()
+    ):
+        before -= 1
+    if before < 1 or tokens[before].text not in (",", "”", "’", '"', "'"):
+        return False
+    after = [t.low for t in tokens[verb + 1 :] if t.is_word]
+    if "that" in after:
+        return False
+    if tokens[verb].low in ("told", "tells", "telling"):
+        return True  # "..., Khamenei told the New York Times": whom he told, not what
+    return bool(after) and (after[0] in _CIRCUMSTANCE or after[0] in EN_PLACE_PREPOSITIONS)
+
+
+# What follows a reporting verb when it says where, when or how it was said.
+_CIRCUMSTANCE = frozenset(
+    (
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "via",
+        "through",
+        "earlier",
+        "late",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+        "told",
+        "citing",
+        "quoting",
+        "when",
+        "while",
+    )
+)
+
+
+def _a_document_of(reading: Reading, at: int) -> bool:
+    """ "according to a statement from X", "citing a report by X": a document, then whose."""
+    words = [t.low for t in reading.tokens[at + 1 : at + 5]]
+    return (
+        len(words) >= 3
+        and words[0] in ("a", "an", "the")
+        and words[1] in _DOCUMENTS
+        and words[2] in ("from", "by", "of", "issued")
+    )
+
+
+_DOCUMENTS = frozenset(
+    ("statement", "report", "letter", "document", "documents", "memo", "cable", "study", "tweet")
+)
+
+
+def _called_false(reading: Reading, at: int) -> bool:
+    """ "Iran called the reports false", "branded the claims baseless": calling what was said
+    untrue denies it."""
+    tokens = reading.tokens
+    if tokens[at].low not in _CALLING:
+        return False
+    words = [t.low for t in tokens[at + 1 : at + 6] if t.is_word]
+    return bool(set(words[:3]) & EN_DENIAL_OBJECTS) and bool(set(words) & _FALSE)
+
+
+_CALLING = frozenset(("called", "calls", "described", "branded", "labelled", "labeled", "termed"))
+_FALSE = frozenset(
+    (
+        "false",
+        "baseless",
+        "untrue",
+        "fabricated",
+        "lies",
+        "unfounded",
+        "groundless",
+        "fake",
+        "nonsense",
+        "incorrect",
+        "fabrications",
+    )
+)
 
 
 # What a denier may deny receiving: "denied receiving weapons", "نفى تلقي أسلحة".

@@ -46,6 +46,7 @@ class Memory:
     drafts: list[Draft] = field(default_factory=list)  # drafts of the previous sentence
     speaker: str | None = None
     media: str | None = None
+    quoted: list[tuple[str, str]] = field(default_factory=list)  # who spoke the last quotation
     time: DraftTime | None = None
     delegation: str | None = None
     meeting: tuple[str, str] | None = None  # (host or first side, guest or other side)

@@ -8,8 +8,18 @@ from dataclasses import replace
 
 from publisher.curate.suggest.drafting.context import overlaps
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.drafting.english_cues import (
+    is_money_to_come,
+    reception_cues,
+    without_misread_cues,
+)
 from publisher.curate.suggest.grammar.arabic import AR_PURPOSE, AR_TRANSFER_VERBS
-from publisher.curate.suggest.grammar.english import EN_PURPOSE, EN_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import (
+    EN_LISTING,
+    EN_MAKING,
+    EN_PURPOSE,
+    EN_TRANSFER_VERBS,
+)
 from publisher.curate.suggest.lexicon import Match
 from publisher.curate.suggest.reading.sentence import Reading
 from publisher.curate.suggest.roles.cue import Cue
@@ -96,7 +106,7 @@ class CueFinding(DrafterBase):
                 cue.compound_agent = ref
                 cues = [c for c in cues if not overlaps(c.start, c.end, ref.start, ref.end)]
                 cues.append(cue)
-            elif fold(tail) in EN_TRANSFER_VERBS:
+            elif fold(tail) in EN_TRANSFER_VERBS or fold(tail) in EN_MAKING:
                 nxt = [c for c in cues if 0 < c.first - ref.last <= 2]
                 for c in nxt:
                     c.compound_agent = ref
@@ -109,9 +119,23 @@ class CueFinding(DrafterBase):
                 and reading.tokens[c.first - 1].low == "as"
             )
         ]
+        if self.language == "en":
+            cues = without_misread_cues(reading, cues)
+            kinds = {ident: actor.type for ident, actor in self.actors.items()}
+            cues += [
+                c
+                for c in reception_cues(reading, kinds)
+                if not any(overlaps(c.start, c.end, k.start, k.end) for k in cues)
+            ]
         cues = self._changes(reading, cues)
         cues = self._instruments(reading, cues)
         cues = self._merge_pledges(reading, cues)
+        if self.language == "en":
+            for c in cues:
+                if c.relation == "financial-support":
+                    verb = self._transfer_verb(reading, c) if c.kind != "cue" else None
+                    if is_money_to_come(reading, c.first if verb is None else verb):
+                        c.relation = "pledge-financial-aid"
         cues = self._purposes(reading, cues)
         cues = self._with_kinds(reading, cues)
         if self.language == "ar":
@@ -195,7 +219,8 @@ class CueFinding(DrafterBase):
                 token = reading.tokens[c.first]
                 prev = reading.tokens[c.first - 1] if c.first > 0 else None
                 opens = (token.low.startswith(("ب", "وب")) and self.language == "ar") or (
-                    prev is not None and prev.low == "with"
+                    prev is not None
+                    and (prev.low == "with" or (self.language == "en" and _lists(reading, c)))
                 )
                 if not chain and not opens:
                     continue
@@ -380,6 +405,18 @@ class CueFinding(DrafterBase):
 _AR_DECLINED = frozenset(
     fold(w) for w in ("تراجع", "تراجعت", "انخفض", "انخفضت", "تقلص", "تقلصت", "توقف", "توقفت")
 )
+
+
+def _lists(reading: Reading, cue: Cue) -> bool:
+    """Whether the cue opens the list of what a support consists of: "includes weapons", "such
+    as weapons", "in the form of funding"."""
+    tokens = reading.tokens
+    prev = tokens[cue.first - 1].low
+    if prev == "of" and cue.first >= 2:
+        prev = tokens[cue.first - 2].low
+    return prev in EN_LISTING
+
+
 _SUPPORT_NOUNS = frozenset(
     {"financial-support", "military-support", "political-support", "weapons-supply", "training"}
 )

@@ -13,6 +13,7 @@ from publisher.curate.suggest.drafting.attribution import AttributionReading
 from publisher.curate.suggest.drafting.context import Memory, Topic, overlaps
 from publisher.curate.suggest.drafting.cues import CueFinding
 from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.english_cues import is_speaker_noun
 from publisher.curate.suggest.drafting.implied import ImpliedRelations
 from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
 from publisher.curate.suggest.drafting.remembering import MemoryKeeping
@@ -193,6 +194,8 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
     def _sentence(self, start: int, end: int) -> list[Draft]:
         text = self.text
         cue_matches = [c for c in self.cues if start <= c.start and c.end <= end]
+        if self.language == "en":
+            cue_matches = [c for c in cue_matches if not is_speaker_noun(text, c, self.attribution)]
         stops = [(c.start, c.end) for c in cue_matches]
         stops += [(c.start, c.end) for c in self.transferred if start <= c.start and c.end <= end]
         reading = self.reader.read(text, start, end, self.mentions, stops)

@@ -179,15 +179,21 @@ class FieldFilling(DrafterBase):
 
     def _amount_of(self, mention: AmountMention) -> DraftAmount:
         amount: DraftAmount = {}
+        # The rates a claim can carry are per year or one-off: "$30 million per month" is
+        # written as its twelve months a year, so that it is not read as a one-off sum.
+        monthly = mention.rate == "per-month" and "per-year" in self.rates
+        times = 12 if monthly else 1
         if mention.value is not None:
-            amount["value"] = mention.value
+            amount["value"] = mention.value * times
         else:
             if mention.minimum is not None:
-                amount["min"] = mention.minimum
+                amount["min"] = mention.minimum * times
             if mention.maximum is not None:
-                amount["max"] = mention.maximum
+                amount["max"] = mention.maximum * times
         amount["currency"] = mention.currency
-        if mention.rate in self.rates:
+        if monthly:
+            amount["rate"] = "per-year"
+        elif mention.rate in self.rates:
             amount["rate"] = mention.rate
         if mention.approximate:
             amount["approximate"] = True

@@ -42,6 +42,11 @@ class MemoryKeeping(DrafterBase):
             ]
             memory.subjects = [subjects[0].actor or ""] if subjects else []
             memory.drafts = []
+        speakers = [f for f in frames if f.kind == "speaker" and f.agents]
+        if speakers and _QUOTES & set(reading.text[reading.start : reading.end]):
+            memory.quoted = list(speakers[-1].agents)
+        elif not reading.text[reading.start : reading.end].lstrip().startswith(tuple(_QUOTES)):
+            memory.quoted = []
         for frame in frames:
             for ident, _ in frame.agents:
                 if self._type(ident) == "media":
@@ -60,3 +65,6 @@ class MemoryKeeping(DrafterBase):
             memory.time = times[-1].value
         elif good and good[-1].time is not None:
             memory.time = good[-1].time
+
+
+_QUOTES = frozenset('“”"')

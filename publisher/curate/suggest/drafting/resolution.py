@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
+from publisher.curate.suggest.grammar.english import EN_MINISTRY_OFFICES
 from publisher.curate.suggest.reading.pronouns import COUNTRY_OF
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.textlayer.arabic import fold
@@ -25,6 +26,9 @@ class ReferentResolution(DrafterBase):
                 return word in fold(actor.names.ar) or any(
                     word in fold(a) for a in actor.names.aliases_ar
                 )
+            office = [w for w in word.split() if w in EN_MINISTRY_OFFICES]
+            if office:  # "the foreign ministry": a ministry of foreign affairs
+                return any(office[0] in fold(n) for _, n in actor.names.all())
             return True
         if ref.kind == "pronoun" and ref.number == "singular":
             return actor.type not in ("collective",)
@@ -61,6 +65,11 @@ class ReferentResolution(DrafterBase):
                 if r.last < ref.first and r.ids and r.kind != "place" and not r.modifier
             ]
             candidates = self._candidates(ref, here)
+            bound = self._own_subject(reading, ref)
+            if bound is not None and bound in candidates and len(candidates) > 1:
+                # "Hamas said Iran supports it": an object pronoun is not its own clause's
+                # subject (that would be "itself").
+                candidates = [c for c in candidates if c != bound]
             where = "earlier in the sentence"
             if not candidates:
                 previous = [
@@ -87,6 +96,9 @@ class ReferentResolution(DrafterBase):
                 if len(owners) == 1:
                     candidates = [owners.pop()]
                     where = "the body of the person named before"
+            if not candidates and ref.kind == "anaphor":
+                candidates = self._ministry_of_the_state(reading, ref)
+                where = "the ministry of the state the sentence names"
             if (
                 not candidates
                 and ref.kind == "anaphor"
@@ -149,6 +161,61 @@ class ReferentResolution(DrafterBase):
                 return True
         return False
 
+    def _own_subject(self, reading: Reading, ref: Ref) -> str | None:
+        """For an English object pronoun ("supports it", "provided them with"), the subject
+        of its own clause: the last actor named before it there with no preposition."""
+        if self.language != "en" or fold(ref.surface) not in ("it", "him", "them"):
+            return None
+        tokens = reading.tokens
+        nxt = tokens[ref.last + 1] if ref.last + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_word and nxt.low not in _AFTER_OBJECT:
+            return None  # "Iran said it funds Hamas": a subject
+        # The verb right before the pronoun, and its subject right before the verb (an
+        # auxiliary or adverb may stand between): "Iran supports it", "Iran has long armed
+        # them". "Qatar hosts Hamas and funds it" has none: the subject is not next to it.
+        verb = ref.first - 1
+        if verb < 1 or not tokens[verb].is_word:
+            return None
+        k = verb - 1
+        while k >= 0 and tokens[k].low in _BETWEEN_SUBJECT_AND_VERB:
+            k -= 1
+        subject = next(
+            (r for r in reading.refs if r.last == k and r.ids and r.marker is None), None
+        )
+        return subject.actor if subject is not None else None
+
+    def _ministry_of_the_state(self, reading: Reading, ref: Ref) -> list[str]:
+        """ "MOSCOW - ... Russian news agencies reported, citing the foreign ministry": the
+        ministry of that office of the one state the sentence names, when there is one; "and
+        foreign ministry" without "the": that of the state named as a possessor before it."""
+        word = fold(ref.surface)
+        if not any(w in EN_MINISTRY_OFFICES for w in word.split()):
+            return []
+        states = {
+            r.actor for r in reading.refs if r.ids and r.actor and self._type(r.actor) == "state"
+        }
+        if not word.startswith("the "):
+            # "Russia's President Vladimir Putin and foreign ministry": the possessor's
+            owner = [
+                r
+                for r in reading.refs
+                if r.last < ref.first
+                and r.marker == "'s"
+                and r.actor
+                and self._type(r.actor) == "state"
+                and len(reading.words_between(r.last, ref.first)) <= 6
+            ]
+            states = {owner[-1].actor or ""} if owner else set()
+        if len(states) != 1:
+            return []
+        state = states.pop()
+        ministries = [
+            ident
+            for ident in self.actors
+            if state in self.parents.get(ident, set()) and self._fits(ident, ref)
+        ]
+        return ministries if len(ministries) == 1 else []
+
     def _speaks_next(self, reading: Reading, ref: Ref) -> bool:
         """Whether a speaking verb ("said", "reported") follows the referent at once."""
         return any(
@@ -181,3 +248,56 @@ class ReferentResolution(DrafterBase):
             if len(subjects) == 1:
                 return subjects
         return ids
+
+
+# Words after an object pronoun: "supports it with", "armed them in 2006", "backs it and".
+_AFTER_OBJECT = frozenset(
+    (
+        "with",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "since",
+        "from",
+        "to",
+        "through",
+        "via",
+        "by",
+        "during",
+        "after",
+        "before",
+        "as",
+        "again",
+        "too",
+        "also",
+        "financially",
+        "militarily",
+        "politically",
+        "directly",
+        "openly",
+    )
+)
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    (
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "will",
+        "would",
+        "also",
+        "still",
+        "long",
+        "openly",
+        "reportedly",
+        "allegedly",
+        "not",
+        "never",
+        "continues",
+        "continued",
+        "to",
+    )
+)

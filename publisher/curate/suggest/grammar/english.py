@@ -122,6 +122,8 @@ EN_ANAPHORS: dict[str, frozenset[str]] = {
         "the government": ("government-body", "state"),
         "the delegation": ("organisation", "state", "government-body", "collective"),
         "the agency": ("media", "government-body"),
+        "the embassy": ("government-body",),
+        "the ministry": ("government-body",),
         "the newspaper": ("media",),
         "the paper": ("media",),
         "the channel": ("media",),
@@ -134,6 +136,10 @@ EN_ANAPHORS: dict[str, frozenset[str]] = {
         "these organisations": ("collective",),
     }.items()
 }
+# The offices a ministry is named by in news: "the foreign ministry", "the defence ministry".
+EN_MINISTRY_OFFICES = folded(
+    "foreign", "defence", "defense", "interior", "finance", "treasury", "economy", "justice"
+)
 # Nouns for people or bodies acting for an actor: "officials in Tehran", "Iranian advisors",
 # "Hamas leaders", "a delegation of Hezbollah".
 EN_AGENT_NOUNS = folded(
@@ -259,6 +265,55 @@ EN_TRANSFER_VERBS = folded(
     "donates",
     "donated",
 )
+# Words of a time expression: a preposition before them governs the time, not the actor
+# named after it ("In 2010 Iran funded ...", "For years Hezbollah received ...").
+EN_TIME_WORDS = folded(
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "decades",
+    "decade",
+    "days",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+)
+# "Iranian-made drones": the state that made the weapons the sentence sends somewhere gives them.
+EN_MAKING = folded("made", "built", "produced", "manufactured", "designed")
+# Words that open the list of what a support consists of: "Iran's support to Hezbollah
+# includes weapons, training and funding", "support such as arms", "in the form of funding".
+EN_LISTING = folded("includes", "included", "include", "including", "as", "comprises", "form")
 # Verbs of holding a view: "X considers Y a terrorist group" (X is the source), "Y is
 # considered" (a hedge).
 EN_CONSIDER = folded("consider", "considers", "considered", "regard", "regards", "regarded")
@@ -313,5 +368,10 @@ EN_IRREALIS = folded(
     "intended",
     "threatened",
     "threatens",
+    "warned",  # "warned Iran against arming Hezbollah": not said to have happened
+    "warns",
+    "cautioned",
+    "urged",
+    "urges",
     "hypothetical",
 )

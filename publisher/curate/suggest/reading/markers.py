@@ -19,6 +19,7 @@ from publisher.curate.suggest.grammar.english import (
     EN_BE,
     EN_ROLE_PREPOSITIONS,
     EN_SUBORDINATORS,
+    EN_TIME_WORDS,
 )
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
@@ -38,6 +39,10 @@ def _opens_title(low: str) -> bool:
 
 POSSESSIVES = frozenset(("its", "their", "his", "her"))
 _POSSESSIVE = re.compile(r"^['’]s?(?![^\W_])")
+# Prepositions that also open a clause: "since Israel declared war", "after Iran sent".
+_CONJUNCTIONS_TOO = frozenset(("since", "after", "before", "until", "as", "once"))
+_SPEAKING = frozenset(("saying", "said", "says", "asserting", "claiming", "stating", "adding"))
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 class MarkerReading(ReaderBase):
@@ -88,14 +93,28 @@ class MarkerReading(ReaderBase):
                 return None
             low = t.low
             if self.language == "en":
+                if low in EN_TIME_WORDS or _YEAR.match(low):
+                    return None  # "In 2010 Iran ...": the preposition is the time's
+                if (
+                    low == "by"
+                    and k > 0
+                    and tokens[k - 1].low in ("led", "headed")
+                    and self._agent_noun_before(reading, k - 1)
+                    and not any(r.last in (k - 3, k - 4) for r in reading.refs if r is not ref)
+                ):
+                    # "a delegation led by Haniyeh": the delegation stands for its leader (but
+                    # "a Hamas delegation led by Haniyeh" for Hamas).
+                    return None
                 if low in ("of", "from", "in") and self._agent_noun_before(reading, k):
                     # "a delegation of leaders from Hamas": the delegation stands for Hamas.
                     words = 0
                     continue
                 if low in EN_ROLE_PREPOSITIONS:
+                    if low in _CONJUNCTIONS_TOO and words == 0 and self._opens_clause(reading, ref):
+                        return None  # "Since Israel declared war ...": a clause's subject
                     return low
-                if low in EN_BE or low in EN_SUBORDINATORS:
-                    return None
+                if low in EN_BE or low in EN_SUBORDINATORS or low in _SPEAKING:
+                    return None  # "as saying Iran funds ...": what is said opens after it
             else:
                 if low in (fold("من"), fold("في")) and self._agent_noun_before(reading, k):
                     words = 0  # "وفد من نواب حزب الله": the delegation stands for Hezbollah
@@ -145,6 +164,21 @@ class MarkerReading(ReaderBase):
                 return before.low
         return None
 
+    @staticmethod
+    def _opens_clause(reading: Reading, ref: Ref) -> bool:
+        """Whether a verb follows the referent at once (a word that is no preposition,
+        conjunction or name): "since Israel declared", not "since Israel's founding"."""
+        tokens = reading.tokens
+        if ref.last + 1 >= len(tokens):
+            return False
+        nxt = tokens[ref.last + 1]
+        return (
+            nxt.is_word
+            and nxt.text[:1].islower()
+            and nxt.low not in EN_ROLE_PREPOSITIONS
+            and nxt.low not in ("and", "or", "'s", "’s")
+        )
+
     def _agent_noun_before(self, reading: Reading, k: int) -> bool:
         """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just
         before token k (allowing an adjective or two: "a large delegation")."""
@@ -159,4 +193,6 @@ class MarkerReading(ReaderBase):
                 return low not in ("state", "government", "minister", "president")
             if not reading.tokens[j].is_word:
                 return False
+            if self.language == "en" and j in reading.cue_tokens:
+                return False  # "fighters trained in Iran": a verb, not an adjective, between
         return False

@@ -32,6 +32,8 @@ class ModifierReading(ReaderBase):
                         or t.low in AR_SUBORDINATORS
                         or t.low in ("and", "with", "to", "by", "met", "التقى")
                         or t.low in AR_LED_BY  # "وفد من حماس يرأسه الزهار": led by
+                        # "Qatar hosted Haniyeh": a cue between them is a relation, no title
+                        or (self.language == "en" and t.index in reading.cue_tokens)
                         for t in gap
                     )
                 ):

@@ -12,6 +12,7 @@ from publisher.curate.suggest.grammar.arabic import (
 )
 from publisher.curate.suggest.grammar.english import (
     EN_ANAPHORS,
+    EN_MINISTRY_OFFICES,
     EN_PRONOUNS_PERSON,
     EN_PRONOUNS_PLURAL,
     EN_PRONOUNS_SINGULAR,
@@ -25,8 +26,49 @@ NON_PERSON = frozenset(
 COUNTRY_OF = frozenset({"state"})  # the types of "بلاده": the state of a person
 
 
+# "the Lebanese group", "the Yemeni rebels", "the Palestinian militant group": a group named
+# by its nation and what it is.
+_GROUP_NOUNS = frozenset(
+    (
+        "group",
+        "movement",
+        "militia",
+        "organisation",
+        "organization",
+        "rebels",
+        "militants",
+        "faction",
+    )
+)
+_GROUP_ADJECTIVES = frozenset(
+    ("militant", "islamist", "armed", "shiite", "shia", "sunni", "islamic", "rebel", "political")
+)
+_GROUP_TYPES = frozenset({"organisation", "armed-wing", "collective"})
+_NATION_ENDINGS = ("ian", "ese", "i", "ish", "an")  # Palestinian, Lebanese, Yemeni, Kurdish
+
+
 class PronounReading(ReaderBase):
     """Pronouns and definite descriptions that stand for an actor named elsewhere."""
+
+    def _described_group(self, reading: Reading, i: int, taken: set[int]) -> int | None:
+        """The last token of "the <nation or kind>+ group" opening at token i (at least one
+        word between "the" and the noun), or None."""
+        tokens = reading.tokens
+        if tokens[i].low != "the":
+            return None
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and k not in taken:
+            low = tokens[k].low
+            if low in _GROUP_NOUNS:
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if nxt is not None and (k + 1 in taken or nxt.text[:1].isupper()):
+                    return None  # "the Palestinian group Hamas": the name says who
+                return k if k > i + 1 else None
+            nation = tokens[k].text[:1].isupper() and low.endswith(_NATION_ENDINGS)
+            if low not in self.demonyms and low not in _GROUP_ADJECTIVES and not nation:
+                return None
+            k += 1
+        return None
 
     def _pronouns(self, reading: Reading) -> None:
         """Pronouns and definite descriptions that may stand for an actor named before."""
@@ -40,6 +82,73 @@ class PronounReading(ReaderBase):
                     i += 1
                     continue
                 pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+                possessive = pair.endswith(("'s", "’s")) and pair[:-2] in EN_ANAPHORS
+                described = self._described_group(reading, i, taken)
+                if possessive or described is not None:
+                    # "the group's leaders": the description before its possessive ending;
+                    # "the Lebanese group", "the Palestinian militant group": a group named
+                    # by what it is.
+                    last = i + 1 if possessive else (described or i)
+                    end = tokens[last].end - (2 if possessive else 0)
+                    reading.refs.append(
+                        Ref(
+                            t.start,
+                            end,
+                            i,
+                            last,
+                            (),
+                            reading.text[t.start : end],
+                            "anaphor",
+                            types=EN_ANAPHORS[pair[:-2]] if possessive else _GROUP_TYPES,
+                        )
+                    )
+                    i = last + 1
+                    continue
+                # "and foreign ministry": its state is the possessor before ("Russia's
+                # president and foreign ministry")
+                after_and = t.low == "and" and i + 2 < len(tokens)
+                if (
+                    (t.low == "the" or after_and)
+                    and i + 2 < len(tokens)
+                    and tokens[i + 1].low in EN_MINISTRY_OFFICES
+                    and tokens[i + 2].low in ("ministry", "department")
+                    and not {i + 1, i + 2} & taken
+                    and (i + 3 >= len(tokens) or tokens[i + 3].low != "of")
+                ):
+                    # "the foreign ministry": a state's ministry, named before or by its state
+                    if after_and:
+                        i += 1
+                        t = tokens[i]
+                        end = tokens[i + 1].end
+                        reading.refs.append(
+                            Ref(
+                                t.start,
+                                end,
+                                i,
+                                i + 1,
+                                (),
+                                reading.text[t.start : end],
+                                "anaphor",
+                                types=frozenset({"government-body"}),
+                            )
+                        )
+                        i += 2
+                        continue
+                    end = tokens[i + 2].end
+                    reading.refs.append(
+                        Ref(
+                            t.start,
+                            end,
+                            i,
+                            i + 2,
+                            (),
+                            reading.text[t.start : end],
+                            "anaphor",
+                            types=frozenset({"government-body"}),
+                        )
+                    )
+                    i += 3
+                    continue
                 if pair in EN_ANAPHORS and i + 1 not in taken:
                     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
                     if nxt is None or not (nxt.text[:1].isupper() and nxt.is_word):

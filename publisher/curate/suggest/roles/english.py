@@ -7,6 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
+from publisher.curate.suggest.roles.destinations import destination_roles
 from publisher.curate.suggest.roles.markers import (
     EN_HELP,
     EN_RECIPIENT_MARKERS,
@@ -38,6 +39,30 @@ def english_roles(
     relation = cue.relation
     receiving = [k for k in reversing if clause.first <= k < cue.first]
 
+    # "a visit to Moscow by a Hamas delegation": the visitor after "by".
+    if relation == "visit" and cue.words.lower() in ("visit", "visits", "trip to", "tour of"):
+        where = next(
+            (r for r in right if r.marker in ("to", "of") and r.first - cue.last <= 2), None
+        )
+        who = next(
+            (
+                r
+                for r in right
+                if where is not None
+                and r.marker == "by"
+                and r.first > where.last
+                and word_count(reading, where.last, r.first) <= 3
+            ),
+            None,
+        )
+        if where is not None and who is not None:
+            return Roles(coordinated_group(reading, who), coordinated_group(reading, where), "by")
+
+    # "Iranian weapons bound for the Houthis", "missile parts en route to the Houthis from Iran"
+    shipped = destination_roles(reading, clause, cue, right)
+    if shipped is not None:
+        return shipped
+
     # "Iranian-backed militias", "Hezbollah received Iranian-supplied weaponry"
     if cue.compound_agent is not None:
         if receiving:
@@ -51,6 +76,34 @@ def english_roles(
         if not recipients:
             recipients = _appositive(reading, left, cue) or relative_antecedents(reading, clause)
         return Roles([cue.compound_agent], recipients, "compound")
+
+    # "In full coordination with Israel, Qatar has ...": a fronted phrase ending in "with"
+    # names the partner; the subject after the comma acts.
+    if not any(r.marker is None for r in left) and cue.words.lower().endswith(" with"):
+        partner = next(
+            (
+                r
+                for r in right
+                if r.first == cue.last + 1
+                or (r.first == cue.last + 2 and tokens[cue.last + 1].low == "the")
+            ),
+            None,
+        )
+        if partner is not None:
+            group = coordinated_group(reading, partner)
+            comma = next(
+                (k for k in range(group[-1].last + 1, clause.last) if tokens[k].text == ","),
+                None,
+            )
+            actor = None
+            if comma is not None:
+                actor = next((r for r in right if r.first > comma and r.marker is None), None)
+            if (
+                comma is not None
+                and actor is not None
+                and not reading.punctuation_between(comma, actor.first) - {","}
+            ):
+                return Roles(coordinated_group(reading, actor), group, "fronted")
 
     # "with direct backing from Iran": a support noun whose giver follows "from".
     from_giver = (
@@ -68,7 +121,7 @@ def english_roles(
     if cue.reversed and cue.words.lower().split()[-1] in ("in", "at"):
         # "based in Doha", "Hamas has offices in Istanbul": the place hosts (its state does).
         host = next((r for r in right if word_count(reading, cue.last, r.first) <= 2), None)
-        subject = nearest_subject(reading, left, cue.first)
+        subject = nearest_subject(reading, left, cue.first) or passive_subject(reading, left, cue)
         return Roles(
             coordinated_group(reading, host), coordinated_group(reading, subject), "passive"
         )
@@ -102,6 +155,30 @@ def english_roles(
         subject = nearest_subject(reading, left, verb)
         recipients = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         agent = next((r for r in right if r.marker in ("from", "by")), None)
+        if agent is None:  # "Hamas relied on Iran for weapons": the one relied on
+            agent = next(
+                (
+                    r
+                    for r in left
+                    if r.first > verb
+                    and r.marker == "on"
+                    and reading.tokens[cue.first - 1].low == "for"
+                    and r.last == cue.first - 2
+                ),
+                None,
+            )
+        if agent is None:  # "Hamas enjoys the support of Qatar": the noun's own giver
+            agent = next(
+                (
+                    r
+                    for r in right
+                    if r.marker == "of"
+                    and r.first == cue.last + 2
+                    and cue.relation in GIVING
+                    and reading.tokens[cue.first - 1].low == "the"
+                ),
+                None,
+            )
         if agent is None:  # "Hamas received Iranian funding"
             agent = next((r for r in left if r.qualifies is not None and r.first > verb), None)
         if agent is None:
@@ -136,7 +213,11 @@ def english_roles(
         ),
         None,
     )
-    if transfer is not None and cue.kind in ("cue", "amount", "transferred"):
+    if (
+        transfer is not None
+        and cue.kind in ("cue", "amount", "transferred")
+        and relation != "armed-attack"  # "After Iran sent weapons ..., Israel struck"
+    ):
         subject = nearest_subject(reading, left, transfer)
         agents = coordinated_group(reading, subject) or relative_antecedents(reading, clause)
         objects = [
@@ -161,6 +242,12 @@ def english_roles(
             group = coordinated_group(reading, pair[0])
             if len(group) >= 2:
                 return Roles(group[:1], group[1:], "between")
+        # "Relations between Iran and Hamas soured": the pair before the change verb.
+        before = [r for r in left if r.marker == "between"]
+        if before:
+            group = coordinated_group(reading, before[0])
+            if len(group) >= 2 and word_count(reading, group[-1].last, cue.first) <= 2:
+                return Roles(group[:1], group[1:], "between")
 
     # "Iran is Hezbollah's main backer", "Hezbollah's patron, Iran": the possessor of a
     # giver noun receives; the giver is the subject of "is" or the apposition after it.
@@ -170,7 +257,13 @@ def english_roles(
             (
                 r
                 for r in reversed(left)
-                if r.marker == "'s" and word_count(reading, r.last, cue.first) <= 2
+                if (
+                    r.marker == "'s"
+                    or (
+                        r.kind == "demonym" and r.qualifies is not None and reading.language == "en"
+                    )
+                )
+                and word_count(reading, r.last, cue.first) <= 2
             ),
             None,
         )
@@ -185,6 +278,15 @@ def english_roles(
                 ),
                 None,
             )
+            listed = None
+            nxt = reading.tokens[cue.last + 1].low if cue.last + 1 < len(reading.tokens) else ""
+            if after is None and nxt in ("include", "includes", "included", "are", "were"):
+                # "Iran's proxies include Hezbollah and the Houthis": the ones listed
+                listed = next((r for r in right if r.first == cue.last + 2), None)
+            if listed is not None:
+                return Roles(
+                    coordinated_group(reading, listed), coordinated_group(reading, owner), "listed"
+                )
             giver = after or nearest_subject(reading, left, owner.first)
             return Roles(
                 coordinated_group(reading, giver), coordinated_group(reading, owner), "giver-noun"
@@ -241,6 +343,9 @@ def english_roles(
         if ref.marker in (None, "'s"):
             subject = ref
             break
+    if subject is not None:
+        # "Haniyeh, the head of Hamas's political bureau, visited Tehran": the one described.
+        subject = _described(reading, left, subject, cue) or subject
     if circumstantial(reading, cue):
         # "thanked Iran ... during a visit to Tehran": the visit is the subject's.
         subject = next((r for r in left if r.marker is None), subject)
@@ -258,11 +363,28 @@ def english_roles(
         agents, how = relative_antecedents(reading, clause), "relative"
     if helped is not None:
         return Roles(agents, coordinated_group(reading, helped), "help", competing)
+    if (
+        relation == "training"
+        and subject is not None
+        and subject.last + 1 < cue.first
+        and tokens[subject.last + 1].low in _TRAINEES
+        and cue.last + 1 < len(tokens)
+        and tokens[cue.last + 1].low == "in"
+    ):
+        # "Houthi fighters trained in Iran": the fighters were trained, in (and by) the state
+        host = trained_in(reading, cue, right)
+        if host is not None:
+            return Roles(coordinated_group(reading, host), agents, "trained-in", competing)
     markers = EN_RECIPIENT_MARKERS | ({"from"} if relation in CONTACT - {"visit"} else set())
     if relation == "visit":
         markers = markers | {"in", "into"}  # "arrived in Qatar"; "from Beirut" is where from
-    if relation not in OPPOSING:
+    if relation not in OPPOSING and relation != "armed-attack":
         markers = markers - {"against"}  # "commitment to resistance against Israel"
+    if relation == "mediation":
+        markers = markers | {"between"}  # "mediated between Israel and Hamas"
+    if relation == "armed-attack":
+        # "strikes on Hezbollah", "fired rockets at Israel"; not "struck a deal with Hamas"
+        markers = frozenset({None, "on", "against", "at"})
     recipient = None
     if relation == "terrorist-designation":
         markers = markers | {"on"}  # "imposed sanctions on Hezbollah"
@@ -277,6 +399,10 @@ def english_roles(
             break
         if ref.marker in ("by",):
             break
+    if recipient is not None and relation in ("condemnation", "praise"):
+        # "condemned the assassination of Haniyeh by Israel": the one condemned is who did
+        # it (after "by"), not its victim after "of"; with no doer named, no one.
+        recipient = _doer_of_event(reading, cue, recipient, right)
     recipients = coordinated_group(reading, recipient)
     if (
         not recipients
@@ -305,6 +431,10 @@ def english_roles(
     return Roles(agents, recipients, how, competing)
 
 
+# People who are trained: "Hezbollah fighters trained in Iran".
+_TRAINEES = frozenset(
+    ("fighters", "militants", "members", "commanders", "operatives", "recruits", "troops")
+)
 EN_AUXILIARIES = frozenset(("has", "have", "had", "does", "did", "will", "would", "also"))
 EN_PASSIVE_BE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
 EN_PARTNER_NOUNS = frozenset(("ally", "allies", "partner", "partners", "proxy", "proxies"))
@@ -324,6 +454,44 @@ EN_GIVER_NOUNS = frozenset(
         "financiers",
         "benefactor",
         "benefactors",
+    )
+)
+
+
+def _doer_of_event(reading: Reading, cue: Cue, recipient: Ref, right: list[Ref]) -> Ref | None:
+    """ "condemned the assassination of Haniyeh by Israel": Israel; "the killing of X": no one."""
+    tokens = reading.tokens
+    between = [t.low for t in tokens[cue.last + 1 : recipient.first]]
+    if len(between) < 2 or between[-1] != "of" or not set(between[:-1]) & _EVENTS:
+        return recipient
+    return next(
+        (
+            r
+            for r in right
+            if r.first > recipient.last
+            and r.marker == "by"
+            and word_count(reading, recipient.last, r.first) <= 2
+        ),
+        None,
+    )
+
+
+# Events done to someone: "the killing of X", "the arrest of X".
+_EVENTS = frozenset(
+    (
+        "assassination",
+        "killing",
+        "murder",
+        "arrest",
+        "detention",
+        "execution",
+        "kidnapping",
+        "abduction",
+        "bombing",
+        "shelling",
+        "expulsion",
+        "deportation",
+        "imprisonment",
     )
 )
 
@@ -351,6 +519,27 @@ def left_subject_adjacent(reading: Reading, left: list[Ref], cue: Cue) -> bool:
         and word_count(reading, r.last, cue.first) <= 2
         for r in left
     )
+
+
+def _described(reading: Reading, left: list[Ref], subject: Ref, cue: Cue) -> Ref | None:
+    """The actor an apposition describes when the subject found is inside it: "X, the head
+    of Y's political bureau, visited ..." (X, not Y)."""
+    tokens = reading.tokens
+    if "," not in {t.text for t in tokens[subject.last + 1 : cue.first]}:
+        return None
+    for ref in reversed(left):
+        if ref.last >= subject.first or ref.marker is not None:
+            continue
+        opening = tokens[ref.last + 1 : ref.last + 3]
+        if (
+            len(opening) == 2
+            and opening[0].text == ","
+            and opening[1].low in ("the", "a", "an")
+            and "," not in {t.text for t in tokens[ref.last + 2 : subject.first]}
+        ):
+            return ref
+        return None
+    return None
 
 
 def _appositive(reading: Reading, left: list[Ref], cue: Cue) -> list[Ref]:

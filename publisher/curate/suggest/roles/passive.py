@@ -19,8 +19,8 @@ def is_passive(reading: Reading, cue: Cue) -> bool:
         w.endswith(("ed", "en")) or w in ("held", "sent", "paid", "led", "made", "met", "hit")
         for w in words
     )
-    if not participle:
-        return False
+    if not participle or words[-1] == "with":
+        return False  # "is aligned with Iran", "is allied with": the partner follows "with"
     for k in range(cue.first - 1, max(-1, cue.first - 4), -1):
         low = tokens[k].low
         if low in EN_BE:
@@ -44,6 +44,8 @@ def is_passive(reading: Reading, cue: Cue) -> bool:
     after = [t.low for t in tokens[cue.last + 1 : cue.last + 7]]
     if "by" not in after:
         return False
+    if after[0] in ("the", "a", "an", "its", "their", "his", "her"):
+        return False  # "condemned the assassination of X by Israel": an object, then its "by"
     # "hosted a delegation led by X": "by" belongs to another participle.
     return not any(w.endswith("ed") or w in ("led", "run") for w in after[: after.index("by")])
 
@@ -52,11 +54,56 @@ def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
     """The subject of a passive: right before it ("Hamas, funded by Iran") or before its
     auxiliary ("Hamas is funded by Iran", "which is listed as ... by")."""
     for ref in reversed(left):
+        between = reading.tokens[ref.last + 1 : cue.first]
+        words = [t.low for t in between if t.is_word and t.low not in ("'s", "’s", "s")]
+        if ref.marker == "'s" or (ref.kind == "demonym" and ref.marker is None):
+            # "Iran's support was appreciated by Hamas", "the Qatari aid was welcomed by
+            # Israel": the one whose act or gift it is.
+            be = next((i for i, w in enumerate(words) if w in EN_BE), None)
+            if be is not None and 1 <= be <= 3 and _is_act(words[be - 1]):
+                return ref
+            if ref.marker is not None:
+                continue
         if ref.marker is not None:
             continue
-        between = reading.tokens[ref.last + 1 : cue.first]
-        words = [t.low for t in between if t.is_word]
         if len(words) <= 1 or (any(w in EN_BE for w in words) and len(words) <= 5):
             return ref
         return None
     return None
+
+
+def _is_act(word: str) -> bool:
+    """Nouns of what one actor gives or does for another, and of its seat or leaders."""
+    return word in _ACTS
+
+
+_ACTS = frozenset(
+    (
+        # a body's seat or leaders: "Hamas's political bureau is based in Doha"
+        "bureau",
+        "office",
+        "offices",
+        "headquarters",
+        "leadership",
+        "leaders",
+        "aid",
+        "support",
+        "help",
+        "assistance",
+        "backing",
+        "funding",
+        "money",
+        "efforts",
+        "mediation",
+        "role",
+        "contribution",
+        "contributions",
+        "donation",
+        "donations",
+        "position",
+        "stance",
+        "decision",
+        "offer",
+        "initiative",
+    )
+)

@@ -37,6 +37,14 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
             between = between[1:]
         if between and between[0].low in _VERB_PARTICLES:
             between = between[1:]  # "relies on", "تعتمد على": the verb's own preposition
+            if (
+                reading.language == "en"
+                and between
+                and between[-1].low == "for"
+                and all(t.index in named for t in between[:-1])
+            ):
+                found.add(k)  # "relied on Iran for weapons": the giver, then what it gives
+                continue
         elif (
             reading.language == "ar"
             and [t.low for t in between] == [_FI]
