@@ -231,13 +231,22 @@ def _metadata(found: Description) -> list[ox.Quad]:
 
 
 def _order(iri: str) -> Callable[[ox.Quad], tuple[bool, str, str, str, str]]:
-    """A stable order, the described resource first: stores need not return rows in one order."""
+    """A stable order, the described resource first: stores need not return rows in one order.
+    Each term's text is made once: predicates, graphs and subjects recur in many quads."""
+    texts: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph, str] = {}
+
+    def text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
+        found = texts.get(term)
+        if found is None:
+            found = texts[term] = str(term)
+        return found
+
     return lambda quad: (
         not (isinstance(quad.subject, ox.NamedNode) and quad.subject.value == iri),
-        str(quad.subject),
-        str(quad.predicate),
-        str(quad.object),
-        str(quad.graph_name),
+        text(quad.subject),
+        text(quad.predicate),
+        text(quad.object),
+        text(quad.graph_name),
     )
 
 
