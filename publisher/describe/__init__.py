@@ -22,6 +22,7 @@ from publisher.describe.queries import iri_term
 from publisher.rdf import namespaces
 from publisher.store.interface import Store
 
+RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
 LABELS = tuple(
     namespaces.iri(name)
     for name in ("rdfs:label", "skos:prefLabel", "dcterms:title", "foaf:name", "schema:name")
@@ -87,8 +88,7 @@ def describe(
     if store.query(q.has_blank_nodes(x)).boolean:
         quads.update(dict.fromkeys(_blank_nodes(store, iri, list(quads))))
     offset = (page - 1) * page_size
-    claims = _keys(store, q.claim_page(x, claim, page_size + 1, offset), "c")
-    backlinks = _keys(store, q.backlink_page(x, claim, page_size + 1, offset), "s")
+    claims, backlinks = _pages(store, iri, claim, page_size + 1, offset)
     found.has_next = len(claims) > page_size or len(backlinks) > page_size
     found.claims, found.backlinks = claims[:page_size], backlinks[:page_size]
     if found.claims:
@@ -180,6 +180,41 @@ def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -
                     after[key] = None
         level = list(after)
     return list(found)
+
+
+def _pages(
+    store: Store, iri: str, claim: str, limit: int, offset: int
+) -> tuple[list[str], list[str]]:
+    """`limit` claims naming `iri` and `limit` other things pointing at it, from `offset`
+    each, in the order of their IRIs: what `q.claim_page` and `q.backlink_page` select, from
+    one pass over the links to `iri` (`q.pointing_at`). A claim that is a blank node, which
+    the builds never make, is left to those two queries, which order it as SPARQL does."""
+    x = iri_term(iri)
+    claims: set[str] = set()
+    others: set[str] = set()
+    for row in store.query(q.attributed_to(x, claim)).rows:
+        if not isinstance(row["c"], ox.NamedNode):
+            return _paged(store, x, claim, limit, offset)
+        claims.add(row["c"].value)
+    for row in store.query(q.pointing_at(x, claim)).rows:
+        subject, named = row["s"], isinstance(row["s"], ox.NamedNode)
+        if row["claim"] is not None and row["p"] != RDF_TYPE:
+            if not named:
+                return _paged(store, x, claim, limit, offset)
+            claims.add(subject.value)
+        elif named and subject.value != iri:
+            others.add(subject.value)
+    end = offset + limit
+    return sorted(claims)[offset:end], sorted(others)[offset:end]
+
+
+def _paged(
+    store: Store, x: str, claim: str, limit: int, offset: int
+) -> tuple[list[str], list[str]]:
+    return (
+        _keys(store, q.claim_page(x, claim, limit, offset), "c"),
+        _keys(store, q.backlink_page(x, claim, limit, offset), "s"),
+    )
 
 
 def _keys(store: Store, query: str, key: str) -> list[str]:

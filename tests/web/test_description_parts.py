@@ -94,3 +94,16 @@ def test_labels_are_asked_only_for_what_the_description_holds_in_part(store, mon
 
 def _mentioned(quads: list[ox.Quad]) -> set[str]:
     return {t.value for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+
+
+def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store):
+    """One pass over the links to a thing gives the pages the two ordered queries give."""
+    pointed = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isIRI(?x)) } ORDER BY ?x""",
+    )
+    claim = iri_term(BASE + "def/Claim")
+    for iri in [*pointed[:: max(1, len(pointed) // 150)], actor_with_claims(store, at_least=6)]:
+        for limit, offset in ((6, 0), (6, 5), (51, 0)):
+            expected = describe._paged(store, iri_term(iri), claim, limit, offset)
+            assert describe._pages(store, iri, claim, limit, offset) == expected, iri
