@@ -20,12 +20,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--base", default=DEFAULT_BASE)
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="then, like `publisher build`, start verifying the release and building its store "
+        "folder for the server in the background (PREPARE_STORE)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     folder = build.build_release(
         args.home, args.base, args.home / "release", workers=args.workers, cache=not args.no_cache
     )
     seconds = time.perf_counter() - started
+    if args.prepare:  # what `publisher build` does next, in the background (not timed)
+        from publisher.commands.build import prepare_for_server
+
+        prepare_for_server(args.home, args.home / "release")
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
     print(
         json.dumps(

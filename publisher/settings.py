@@ -49,6 +49,13 @@ SETTINGS: tuple[Setting, ...] = (
         "or 'memory' (each server process loads its own copy)",
     ),
     Setting(
+        "PREPARE_STORE",
+        "on",
+        "after `publisher build`, verify the new release and build its store folder (STATE_DIR) "
+        "in a background process at the lowest priority, so that a server starts on it at once "
+        "(only with STORE 'embedded' and EMBEDDED_STORE 'disk')",
+    ),
+    Setting(
         "UPDATE_ENDPOINT",
         None,
         "Graph Store / update endpoint of a remote store (derived from STORE when unset)",

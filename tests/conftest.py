@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # per-client shares are off unless a test turns them on (tests/hostile/test_fair_shares.py).
 os.environ.setdefault("PUBLISHER_QUERY_BUDGET", "0")
 os.environ.setdefault("PUBLISHER_QUERY_CONCURRENT", "1000")
+# `publisher build` leaves no process behind in a test (tests/test_prepare.py turns it on).
+os.environ.setdefault("PUBLISHER_PREPARE_STORE", "off")
 # Hypothesis keeps found examples and a cache of constants in `.hypothesis/` in the working
 # directory: the suite may not write into the checkout, and the fuzz cases carry their own
 # @example, so nothing is kept and the cache goes to a folder of its own outside it.

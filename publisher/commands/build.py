@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+from pathlib import Path
 
 from publisher.commands._common import (
     Subparsers,
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = release_path(args)
     folder = build_release(args.home, args.base, out, engine=args.shacl_engine)
+    preparing = prepare_for_server(args.home, out)
     for warning in load_corpus(args.home)[0].warnings:
         print(f"publisher build: warning: {warning}", file=sys.stderr)
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
@@ -45,4 +48,24 @@ def run(args: argparse.Namespace) -> int:
         f"release {manifest['id']}: {manifest['triples']} triples, {manifest['documents']} documents, "
         f"{manifest['claims']} claims, validated; {out} -> {folder}"
     )
+    if preparing is not None:
+        process, log = preparing
+        print(
+            "verifying it and building its store folder for the server in the background "
+            f"(process {process.pid}, log: {log})"
+        )
     return 0
+
+
+def prepare_for_server(home: Path, out: Path) -> tuple[subprocess.Popen[bytes], Path] | None:
+    """Start preparing the release for the server as the settings describe it (HOME given
+    on the command line), unless PREPARE_STORE is off or the server reads no store folder;
+    the process and its log."""
+    from publisher.settings import defaults
+    from publisher.store import prepare
+
+    config = {**defaults(), "HOME": str(home)}
+    if not prepare.wanted(config):
+        return None
+    state = prepare.state_dir(config)
+    return prepare.start(out, state), state / prepare.LOG

@@ -22,6 +22,7 @@ from publisher.describe.queries import iri_term
 from publisher.rdf import namespaces
 from publisher.store.interface import Store
 
+RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
 LABELS = tuple(
     namespaces.iri(name)
     for name in ("rdfs:label", "skos:prefLabel", "dcterms:title", "foaf:name", "schema:name")
@@ -82,25 +83,62 @@ def describe(
     x = iri_term(iri)
     claim = iri_term(base + "def/Claim")
     found = Description(iri, document_iri(base, iri), page)
-    quads: dict[ox.Quad, None] = {}
-    for query in (q.own(x), q.owned(x)):
-        quads.update(dict.fromkeys(_quads(store, query)))
+    own, whole = _with_parts(store, [iri])
+    quads: dict[ox.Quad, None] = dict.fromkeys(own)
     if store.query(q.has_blank_nodes(x)).boolean:
         quads.update(dict.fromkeys(_blank_nodes(store, iri, list(quads))))
     offset = (page - 1) * page_size
-    claims = _keys(store, q.claim_page(x, claim, page_size + 1, offset), "c")
-    backlinks = _keys(store, q.backlink_page(x, claim, page_size + 1, offset), "s")
+    claims, backlinks = _pages(store, iri, claim, page_size + 1, offset)
     found.has_next = len(claims) > page_size or len(backlinks) > page_size
     found.claims, found.backlinks = claims[:page_size], backlinks[:page_size]
     if found.claims:
-        quads.update(dict.fromkeys(_quads(store, q.claim_content(found.claims))))
+        content, complete = _with_parts(store, found.claims)
+        quads.update(dict.fromkeys(content))
+        whole |= complete
     if found.backlinks:
         quads.update(dict.fromkeys(_quads(store, q.backlink_content(x, found.backlinks))))
     if page == 1:
         quads.update(dict.fromkeys(_quads(store, q.blank_backlinks(x))))
-    quads.update(dict.fromkeys(_labels(store, quads, iri)))
+    quads.update(dict.fromkeys(_labels(store, quads, whole | {iri})))
     found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
     return found
+
+
+def _with_parts(store: Store, roots: list[str], depth: int = 3) -> tuple[list[ox.Quad], set[str]]:
+    """The triples of each IRI of `roots` and of the parts it owns: the IRIs under `root/`
+    reached from it in up to `depth` steps through such IRIs (a claim's evidence, its
+    selectors, its time); with the IRIs all of whose triples that includes (for `_labels`).
+
+    One query per step, each looking its subjects up, rather than one query over every path
+    of up to `depth` links, which matched each step's links to every IRI before filtering
+    them by name: for a page of 50 claims at a million triples, about 70 ms against 40 for the
+    steps (on the store on disk, on a loaded machine)."""
+    triples: dict[str, list[ox.Quad]] = {}
+    level = {(root, root) for root in roots}
+    seen = set(level)
+    for step in range(depth + 1):
+        wanted = sorted({node for _, node in level if node not in triples})
+        for start in range(0, len(wanted), 200):
+            chunk = wanted[start : start + 200]
+            for node in chunk:
+                triples[node] = []
+            for quad in _quads(store, q.subjects_triples(chunk)):
+                if isinstance(quad.subject, ox.NamedNode):  # always: VALUES names IRIs
+                    triples[quad.subject.value].append(quad)
+        if step == depth:
+            break
+        after = set()
+        for root, node in level:
+            under = root + "/"
+            for quad in triples[node]:
+                part = quad.object
+                if not isinstance(part, ox.NamedNode) or not part.value.startswith(under):
+                    continue
+                if (root, part.value) not in seen:
+                    seen.add((root, part.value))
+                    after.add((root, part.value))
+        level = after
+    return [quad for found in triples.values() for quad in found], set(triples)
 
 
 def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -> list[ox.Quad]:
@@ -144,20 +182,56 @@ def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -
     return list(found)
 
 
+def _pages(
+    store: Store, iri: str, claim: str, limit: int, offset: int
+) -> tuple[list[str], list[str]]:
+    """`limit` claims naming `iri` and `limit` other things pointing at it, from `offset`
+    each, in the order of their IRIs: what `q.claim_page` and `q.backlink_page` select, from
+    one pass over the links to `iri` (`q.pointing_at`). A claim that is a blank node, which
+    the builds never make, is left to those two queries, which order it as SPARQL does."""
+    x = iri_term(iri)
+    claims: set[str] = set()
+    others: set[str] = set()
+    for row in store.query(q.attributed_to(x, claim)).rows:
+        if not isinstance(row["c"], ox.NamedNode):
+            return _paged(store, x, claim, limit, offset)
+        claims.add(row["c"].value)
+    for row in store.query(q.pointing_at(x, claim)).rows:
+        subject, named = row["s"], isinstance(row["s"], ox.NamedNode)
+        if row["claim"] is not None and row["p"] != RDF_TYPE:
+            if not named:
+                return _paged(store, x, claim, limit, offset)
+            claims.add(subject.value)
+        elif named and subject.value != iri:
+            others.add(subject.value)
+    end = offset + limit
+    return sorted(claims)[offset:end], sorted(others)[offset:end]
+
+
+def _paged(
+    store: Store, x: str, claim: str, limit: int, offset: int
+) -> tuple[list[str], list[str]]:
+    return (
+        _keys(store, q.claim_page(x, claim, limit, offset), "c"),
+        _keys(store, q.backlink_page(x, claim, limit, offset), "s"),
+    )
+
+
 def _keys(store: Store, query: str, key: str) -> list[str]:
     return [row[key].value for row in store.query(query).rows]
 
 
-def _labels(store: Store, quads: dict[ox.Quad, None], iri: str) -> list[ox.Quad]:
-    """Labels of the IRIs the description mentions as subjects or objects."""
+def _labels(store: Store, quads: dict[ox.Quad, None], whole: set[str]) -> list[ox.Quad]:
+    """Labels of the IRIs the description mentions as subjects or objects, but for those
+    whose every triple it already holds (`whole`: the thing described, its claims, their
+    parts), whose labels are among them."""
     mentioned = {
         t.value
         for quad in quads
         for t in (quad.subject, quad.object)
         if isinstance(t, ox.NamedNode)
     }
-    mentioned.discard(iri)
-    return labels_for(store, sorted(mentioned))
+    return labels_for(store, sorted(mentioned - whole))
 
 
 def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
@@ -192,18 +266,33 @@ def _metadata(found: Description) -> list[ox.Quad]:
 
 
 def _order(iri: str) -> Callable[[ox.Quad], tuple[bool, str, str, str, str]]:
-    """A stable order, the described resource first: stores need not return rows in one order."""
+    """A stable order, the described resource first: stores need not return rows in one order.
+    Each term's text is made once: predicates, graphs and subjects recur in many quads."""
+    texts: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph, str] = {}
+
+    def text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
+        found = texts.get(term)
+        if found is None:
+            found = texts[term] = str(term)
+        return found
+
     return lambda quad: (
         not (isinstance(quad.subject, ox.NamedNode) and quad.subject.value == iri),
-        str(quad.subject),
-        str(quad.predicate),
-        str(quad.object),
-        str(quad.graph_name),
+        text(quad.subject),
+        text(quad.predicate),
+        text(quad.object),
+        text(quad.graph_name),
     )
 
 
 def _quads(store: Store, query: str) -> list[ox.Quad]:
-    return [_row_quad(row) for row in store.query(query).rows]
+    answer = store.query(query)
+    if answer.variables == _SPOG:  # by position: half the time of looking each name up
+        return [ox.Quad(row[0], row[1], row[2], row[3]) for row in answer.rows]
+    return [_row_quad(row) for row in answer.rows]
+
+
+_SPOG = ("s", "p", "o", "g")
 
 
 def _row_quad(row: ox.QuerySolution) -> ox.Quad:

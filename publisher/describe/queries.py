@@ -18,11 +18,6 @@ def iri_term(iri: str) -> str:
     return str(ox.NamedNode(iri))
 
 
-def own(x: str) -> str:
-    """The triples with `x` as subject."""
-    return f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {x} ?p ?o }} BIND({x} AS ?s) }}"
-
-
 def has_blank_nodes(x: str) -> str:
     """Whether `x` has blank nodes as objects (most things have none: `blank_nodes`, whose
     property paths cost a scan, need not run for them)."""
@@ -53,20 +48,10 @@ def triples_of(nodes: list[tuple[str, str]]) -> str:
     return f"SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
-def owned_paths(x: str, depth: int = 3) -> str:
-    """A pattern binding ?s to the IRIs under `x`/ reachable from `x` through such IRIs."""
-    prefix = f'CONCAT(STR({x}), "/")'
-    paths = []
-    for steps in range(1, depth + 1):
-        chain, here = [], x
-        for n in range(1, steps + 1):
-            end = "?s" if n == steps else f"?w{n}"
-            chain.append(f"GRAPH ?h{n} {{ {here} ?q{n} {end} }}")
-            if end != "?s":
-                chain.append(f"FILTER(isIRI({end}) && STRSTARTS(STR({end}), {prefix}))")
-            here = end
-        paths.append("{ " + " ".join(chain) + " }")
-    return " UNION ".join(paths) + f" FILTER(isIRI(?s) && STRSTARTS(STR(?s), {prefix}))"
+def subjects_triples(subjects: list[str]) -> str:
+    """Every triple of each IRI of `subjects`, in whichever graph it is."""
+    values = " ".join(iri_term(s) for s in subjects)
+    return f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
 def labels(iris: list[str], predicates: list[str]) -> str:
@@ -79,11 +64,6 @@ def labels(iris: list[str], predicates: list[str]) -> str:
         f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
         f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({wanted})) }}"
     )
-
-
-def owned(x: str) -> str:
-    """The triples of the parts `x` owns (IRIs under `x`/, such as x/evidence)."""
-    return f"SELECT DISTINCT ?s ?p ?o ?g WHERE {{ {owned_paths(x)} GRAPH ?g {{ ?s ?p ?o }} }}"
 
 
 def claim_page(x: str, claim: str, limit: int, offset: int) -> str:
@@ -102,24 +82,38 @@ def claim_page(x: str, claim: str, limit: int, offset: int) -> str:
     )
 
 
-def claim_content(claims: list[str]) -> str:
-    """The claims' triples and those of the parts they own (evidence, selectors, time, ...)."""
-    values = " ".join(iri_term(c) for c in claims)
-    return f"""SELECT ?s ?p ?o ?g WHERE {{
-  {{ VALUES ?c {{ {values} }} BIND(?c AS ?s) }}
-  UNION {{ VALUES ?c {{ {values} }} {owned_paths("?c")} }}
-  GRAPH ?g {{ ?s ?p ?o }}
-}}"""
-
-
 def backlink_page(x: str, claim: str, limit: int, offset: int) -> str:
-    """Resources pointing at `x`, one page; claims are left to _claim_page (unless typed by x)."""
+    """Resources pointing at `x`, one page; claims are left to claim_page (unless typed by x)."""
     return (
         PREFIXES
         + f"""SELECT DISTINCT ?s WHERE {{
   GRAPH ?gs {{ ?s ?ps {x} }} FILTER(isIRI(?s) && ?s != {x})
   FILTER(?ps = rdf:type || NOT EXISTS {{ GRAPH ?gt {{ ?s a {claim} }} }})
 }} ORDER BY ?s LIMIT {limit} OFFSET {offset}"""
+    )
+
+
+def pointing_at(x: str, claim: str) -> str:
+    """Everything pointing at `x`, with the property, and `claim` as ?claim when it is a
+    claim: the pages of `claim_page` (but for attributions, `attributed_to`) and
+    `backlink_page` from one pass over the links to `x` that looks each subject's type up
+    once, where the two pages each made that pass, sorted it in the store and checked every
+    type (three times faster for the actors of a million triples, on the store on disk).
+    OPTIONAL rather than EXISTS in a BIND, which Virtuoso 7.2 refuses."""
+    return f"""SELECT DISTINCT ?s ?p ?claim WHERE {{
+  GRAPH ?gs {{ ?s ?p {x} }}
+  OPTIONAL {{ GRAPH ?gt {{ ?s a ?claim }} FILTER(?claim = {claim}) }}
+}}"""
+
+
+def attributed_to(x: str, claim: str) -> str:
+    """The claims attributed to `x` (the other half of `claim_page`)."""
+    return (
+        PREFIXES
+        + f"""SELECT DISTINCT ?c WHERE {{
+  GRAPH ?gc {{ ?c prov:qualifiedAttribution ?att . ?att prov:agent {x} }}
+  FILTER EXISTS {{ GRAPH ?gt {{ ?c a {claim} }} }}
+}}"""
     )
 
 

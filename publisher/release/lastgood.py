@@ -43,6 +43,7 @@ from publisher.release.reader import (
     assemble,
     open_release,
 )
+from publisher.release.verified import Verified
 
 RECORD_ENV = "PUBLISHER_LAST_GOOD"
 _FORMAT = 1
@@ -106,10 +107,12 @@ def choose(
     logger: logging.Logger,
     *,
     required: Collection[str] = NEEDED,
+    verified: Verified | None = None,
 ) -> Release:
     """The release to serve: the one `link` points at when it passes its checks (and it is
     recorded); else, when the server has verified one before (`record`), that one, with the
-    refusal logged. ReleaseError when neither can be served."""
+    refusal logged. ReleaseError when neither can be served. `verified` keeps what was
+    verified for the next process (release/verified.py)."""
     last = None
     if record is not None:
         try:
@@ -119,7 +122,7 @@ def choose(
     if last is not None and link.resolve() == last.folder and not last.changed():
         return last  # verified by this server and unchanged since: not read again
     try:
-        release = open_release(link, required=required)
+        release = open_release(link, required=required, verified=verified)
     except ReleaseError as refused:
         if last is None:
             raise

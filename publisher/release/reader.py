@@ -13,6 +13,7 @@ server's strong ETags.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -29,6 +30,7 @@ from publisher.errors import ReleaseError
 from publisher.rdf import formats
 from publisher.release import files
 from publisher.release.files import DUMPS, MANIFEST, METADATA, SUMS
+from publisher.release.verified import Verified, identity
 
 # The dataset as N-Quads: what the embedded store loads.
 QUADS = next(name for name, fmt in DUMPS.items() if fmt is formats.N_QUADS)
@@ -238,11 +240,19 @@ class Sent:
 
 
 def open_release(
-    folder: Path, *, verify: bool = True, required: Collection[str] = NEEDED
+    folder: Path,
+    *,
+    verify: bool = True,
+    required: Collection[str] = NEEDED,
+    verified: Verified | None = None,
 ) -> Release:
     """Open the release at `folder` (the link or the folder it points to), checking every file
     SHA256SUMS lists (`verify=False`: everything but the SHA-256, for a quick look) and that the
-    `required` files are among them. ReleaseError names the first problem found."""
+    `required` files are among them. ReleaseError names the first problem found.
+
+    Given `verified` (release/verified.py), a file whose SHA-256 was verified before and that
+    the file system reports unchanged since is not read again, and what is verified now is
+    noted there."""
     if folder.is_symlink() and not folder.exists():
         raise ReleaseError(f"{folder} points to {os.readlink(folder)}, which does not exist")
     if not folder.is_dir():
@@ -259,11 +269,22 @@ def open_release(
                 raise ReleaseError(f"{real} has no {name} ({SUMS} does not list it)")
         entries: dict[str, ReleaseFile] = {}
         kept: dict[str, bytes] = {}
-        for name, digest in listed.items():
-            fingerprint, content = _check(directory, real, name, digest, verify=verify)
-            entries[name] = ReleaseFile(name, real / name, fingerprint.size, digest, fingerprint)
-            if content is not None:
-                kept[name] = content
+        noting = verified is not None and verify
+        with verified.held() if verified is not None and noting else contextlib.nullcontext():
+            before = verified.read(real) if verified is not None and noting else {}
+            now = {}
+            for name, digest in listed.items():
+                fingerprint, content, seen = _check(
+                    directory, real, name, digest, verify=verify, known=before.get(name)
+                )
+                entries[name] = ReleaseFile(
+                    name, real / name, fingerprint.size, digest, fingerprint
+                )
+                if content is not None:
+                    kept[name] = content
+                now[name] = (digest, seen)
+            if verified is not None and noting and now != before:
+                verified.write(real, now)
     finally:
         os.close(directory)
     sums_digest = hashlib.sha256(sums).hexdigest()
@@ -322,7 +343,7 @@ def verify_checksums(folder: Path) -> list[str]:
         problems = [f"{SUMS} {problem}" for problem in problems]
         for name, digest in listed.items():
             try:
-                _check(directory, folder, name, digest, verify=True)
+                _check(directory, folder, name, digest, verify=True, known=None)
             except ReleaseError as error:
                 problems.append(str(error))
         return problems
@@ -345,9 +366,17 @@ def _read_sums(directory: int, folder: Path) -> tuple[bytes, Fingerprint]:
 
 
 def _check(
-    directory: int, folder: Path, name: str, digest: str, *, verify: bool
-) -> tuple[Fingerprint, bytes | None]:
-    """One listed file: its fingerprint, and its bytes when it is one of the KEPT."""
+    directory: int,
+    folder: Path,
+    name: str,
+    digest: str,
+    *,
+    verify: bool,
+    known: tuple[str, list[int]] | None,
+) -> tuple[Fingerprint, bytes | None, list[int]]:
+    """One listed file: its fingerprint, its bytes when it is one of the KEPT, and what
+    identifies it (verified.identity). Its SHA-256 is not computed again when `known` says it
+    was verified with the digest SHA256SUMS gives and the file system reports it unchanged."""
     path = folder / name
     try:
         descriptor = os.open(name, _FLAGS, dir_fd=directory)
@@ -360,8 +389,10 @@ def _check(
         if not stat.S_ISREG(before.st_mode):
             raise ReleaseError(f"{path} is not a regular file")
         keep = name in KEPT
+        if known is not None and known == (digest, identity(before)):
+            verify = False  # verified before, and no byte of it can have changed since
         if not verify and not keep:
-            return Fingerprint.of(before), None
+            return Fingerprint.of(before), None, identity(before)
         sha256 = hashlib.sha256()
         size = 0
         parts = []
@@ -375,7 +406,7 @@ def _check(
         raise ReleaseError(f"{path} changed while it was being checked")
     if verify and sha256.hexdigest() != digest:
         raise ReleaseError(f"{path}: the sha256 differs from {SUMS}; the release is damaged")
-    return Fingerprint.of(before), b"".join(parts) if keep else None
+    return Fingerprint.of(before), b"".join(parts) if keep else None, identity(before)
 
 
 def _manifest(folder: Path, data: bytes) -> dict[str, Any]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from publisher.errors import PublisherError, ReleaseError
-from publisher.release.reader import open_release
+from publisher.release.files import SUMS
+from publisher.release.reader import QUADS, open_release, parse_sums
 from publisher.store import holding
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.engines import split_url
@@ -63,6 +65,39 @@ def open_store(config: Mapping[str, Any], dataset_path: Path, digest: str | None
         sandbox=_flag(config.get("QUERY_SANDBOX", True)),
         folder=folder,
     )
+
+
+def build_ahead(config: Mapping[str, Any], link: Path) -> threading.Thread | None:
+    """Start building the store folder of the release at `link` in a thread, from its N-Quads
+    as its SHA256SUMS names them, while the caller verifies the release: the two together take
+    the time of the longer one. None when there is nothing to build (not the store on disk, or
+    the folder is built already). The folder is only ever named by the SHA-256 of what was
+    loaded into it (ondisk.py), so a release that fails its checks gets no usable folder; the
+    caller still opens only the folder its verified digest names. Join the thread before
+    forking: it holds the store lock while it builds."""
+    if str(config.get("STORE", "embedded")) != "embedded" or not config.get("STATE_DIR"):
+        return None
+    if str(config.get("EMBEDDED_STORE", "memory")) != "disk":
+        return None
+    try:
+        listed, _ = parse_sums((link / SUMS).read_bytes())
+    except OSError:
+        return None  # the checks that follow say what is wrong
+    digest = listed.get(QUADS)
+    root = Path(str(config["STATE_DIR"])) / "stores"
+    if digest is None or (root / digest / "CURRENT").is_file():
+        return None
+    source = link.resolve() / QUADS
+
+    def build() -> None:
+        try:
+            store_folder(source, digest, root)
+        except (OSError, PublisherError) as error:  # opening the verified release says why
+            log.info("the store folder of %s was not built ahead: %s", link, error)
+
+    thread = threading.Thread(target=build, name="store-ahead", daemon=True)
+    thread.start()
+    return thread
 
 
 def _remote(url: str, config: Mapping[str, Any], wanted: holding.Expected | None) -> RemoteStore:

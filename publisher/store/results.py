@@ -10,6 +10,7 @@ The writers of every format are in writers.py.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -276,6 +277,19 @@ def prefixes_used(
     """The prefixes the statements use, for the formats that declare prefixes at all."""
     if not prefixes or fmt.writer not in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG):
         return None
-    iris = {t.value for s in statements for t in s if isinstance(t, pyoxigraph.NamedNode)}
-    iris |= {t.datatype.value for s in statements for t in s if isinstance(t, pyoxigraph.Literal)}
-    return {name: ns for name, ns in prefixes.items() if any(i.startswith(ns) for i in iris)}
+    found: set[str] = set()
+    for statement in statements:
+        for term in statement:
+            if isinstance(term, pyoxigraph.NamedNode):
+                found.add(term.value)
+            elif isinstance(term, pyoxigraph.Literal):
+                found.add(term.datatype.value)
+    # In sorted order the IRIs that start with a namespace come together, from the first one
+    # not before it: one lookup per prefix instead of a pass over every IRI.
+    iris = sorted(found)
+    used = {}
+    for name, namespace in prefixes.items():
+        at = bisect.bisect_left(iris, namespace)
+        if at < len(iris) and iris[at].startswith(namespace):
+            used[name] = namespace
+    return used

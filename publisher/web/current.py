@@ -18,11 +18,12 @@ from flask import Flask, current_app, g, has_request_context
 from publisher.errors import ReleaseError
 from publisher.release.lastgood import Record, choose, describe, verified_quads
 from publisher.release.reader import QUADS, WRITTEN, Release, ReleaseChanged
+from publisher.release.verified import Verified
 from publisher.release.writer import pin
 from publisher.store.catalog import graph_sizes, summary
 from publisher.store.errors import QueryError
 from publisher.store.interface import Store
-from publisher.store.opening import open_store
+from publisher.store.opening import build_ahead, open_store
 from publisher.web.rendered import Rendered
 
 T = TypeVar("T")
@@ -96,9 +97,19 @@ def load(config: dict[str, Any], logger: logging.Logger) -> Served:
     over it; under gunicorn, the last good release instead when that one fails its checks
     (publisher/release/lastgood.py). The release folder is pinned, so that no build removes it
     while it is served."""
-    release = choose(
-        Path(config["RELEASE_DIR"]), Record.from_environment(), logger, required=WRITTEN
-    )
+    state = config.get("STATE_DIR")
+    ahead = build_ahead(config, Path(config["RELEASE_DIR"]))
+    try:
+        release = choose(
+            Path(config["RELEASE_DIR"]),
+            Record.from_environment(),
+            logger,
+            required=WRITTEN,
+            verified=Verified(Path(str(state)) / "verified") if state else None,
+        )
+    finally:
+        if ahead is not None:
+            ahead.join()  # before the store's query workers are forked, even on refusal
     if release.base and release.base != config["BASE_IRI"]:
         logger.warning(
             "the release was minted under %s but BASE_IRI is %s: its IRIs will not "

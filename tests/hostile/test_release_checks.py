@@ -26,6 +26,8 @@ from publisher.release.reader import (
     open_release,
     verify_checksums,
 )
+from publisher.release.verified import Verified
+from publisher.store.opening import build_ahead
 from publisher.web import create_app
 from tests.hostile.releases import GOOD, NEXT, change_in_place, folder, make_home, point
 from tests.web.fixture_release import app_config
@@ -161,8 +163,8 @@ def test_a_file_changed_while_it_is_sent_is_never_received_whole(home, monkeypat
     assert len(received) < len(whole) and told and told[0].name == QUADS
 
 
-def _app(home: Path):
-    return create_app(app_config(home, home / "release", QUERY_WORKERS=0))
+def _app(home: Path, **settings: object):
+    return create_app(app_config(home, home / "release", QUERY_WORKERS=0, **settings))
 
 
 def test_a_changed_download_is_a_503_and_is_logged(home, caplog):
@@ -327,3 +329,126 @@ def test_the_gunicorn_settings_give_the_workers_the_record(tmp_path, monkeypatch
     assert not path.exists()
     settings["on_exit"](None)
     assert not path.parent.exists() and RECORD_ENV not in os.environ
+
+
+# ---- verified once per release (release/verified.py) --------------------------------------
+
+
+def _hashes(monkeypatch) -> list[int]:
+    """Counts the SHA-256 computations of the release reader from now on."""
+    import hashlib
+    from types import SimpleNamespace
+
+    made: list[int] = []
+
+    def sha256(*args):
+        made.append(1)
+        return hashlib.sha256(*args)
+
+    monkeypatch.setattr("publisher.release.reader.hashlib", SimpleNamespace(sha256=sha256))
+    return made
+
+
+def test_a_release_verified_once_is_not_hashed_again(home, tmp_path, monkeypatch):
+    notes = Verified(tmp_path / "verified")
+    first = open_release(home / "release", required=WRITTEN, verified=notes)
+    made = _hashes(monkeypatch)
+    again = open_release(home / "release", required=WRITTEN, verified=notes)
+    # only the small files pages are made from are read (and SHA256SUMS, for the ETags)
+    assert len(made) <= len(again.kept) + 1
+    assert again.files == first.files and again.kept == first.kept
+    assert again.digest == first.digest
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["in place, modification time put back", "replaced by a copy", "touched"],
+)
+def test_a_file_changed_after_it_was_verified_is_verified_again(home, tmp_path, change):
+    notes = Verified(tmp_path / "verified")
+    open_release(home / "release", required=WRITTEN, verified=notes)
+    path = folder(home, GOOD) / QUADS
+    if change == "touched":  # same bytes: verified again, and served
+        os.utime(path)
+        assert open_release(home / "release", required=WRITTEN, verified=notes).name == GOOD
+        return
+    status = path.stat()
+    if change == "replaced by a copy":
+        copy = path.with_name("copy")
+        copy.write_bytes(path.read_bytes())
+        change_in_place(copy)
+        os.replace(copy, path)
+    else:
+        change_in_place(path)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    _refused_with(home / "release", notes, r"dataset\.nq: the sha256 differs from SHA256SUMS")
+
+
+def test_a_note_for_another_folder_or_another_sum_is_not_trusted(home, tmp_path):
+    notes = Verified(tmp_path / "verified")
+    open_release(home / "release", required=WRITTEN, verified=notes)
+    change_in_place(folder(home, NEXT) / QUADS)
+    point(home, NEXT)
+    _refused_with(home / "release", notes, r"dataset\.nq: the sha256 differs")
+    point(home, GOOD)
+    path = notes._path(folder(home, GOOD))
+    data = json.loads(path.read_text())
+    data["files"][QUADS][0] = "0" * 64  # the sum noted is not the one SHA256SUMS gives
+    path.write_text(json.dumps(data))
+    change_in_place(folder(home, GOOD) / VOID)
+    _refused_with(home / "release", notes, r"void\.ttl: the sha256 differs")
+
+
+def test_workers_starting_together_verify_once(home, tmp_path, monkeypatch):
+    """The app factory notes what it verified in STATE_DIR; the next worker reads the note."""
+    state = tmp_path / "state"
+    _app(home, STATE_DIR=str(state))
+    made = _hashes(monkeypatch)
+    client = _app(home, STATE_DIR=str(state)).test_client()
+    assert len(made) <= 4
+    assert client.get(f"/download/{VOID}").status_code == 200
+    assert list((state / "verified").glob("*.json"))
+
+
+def _refused_with(link: Path, notes: Verified, match: str) -> None:
+    with pytest.raises(ReleaseError, match=match):
+        open_release(link, required=WRITTEN, verified=notes)
+
+
+# ---- the store folder built while the release is verified (store/opening.py) ---------------
+
+
+def test_the_store_folder_is_built_while_the_release_is_verified(home, tmp_path):
+    state = tmp_path / "state"
+    digest = open_release(home / "release").files[QUADS].sha256
+    ahead = build_ahead({"EMBEDDED_STORE": "disk", "STATE_DIR": str(state)}, home / "release")
+    assert ahead is not None
+    ahead.join()
+    built = state / "stores" / digest
+    assert (built / "CURRENT").is_file()
+    modified = built.stat().st_mtime_ns
+    client = _app(home, STATE_DIR=str(state), EMBEDDED_STORE="disk").test_client()
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    answer = client.get("/sparql", query_string={"query": count}, headers={"Accept": "text/csv"})
+    assert answer.status_code == 200 and int(answer.get_data(as_text=True).split()[1]) > 0
+    assert sorted(p.name for p in (state / "stores").iterdir() if p.is_dir()) == [digest]
+    assert built.stat().st_mtime_ns >= modified  # opened, not built again
+    # built already, or not the store on disk: nothing to start
+    assert (
+        build_ahead({"EMBEDDED_STORE": "disk", "STATE_DIR": str(state)}, home / "release") is None
+    )
+    assert (
+        build_ahead({"EMBEDDED_STORE": "memory", "STATE_DIR": str(state)}, home / "release") is None
+    )
+
+
+def test_a_release_refused_at_the_first_start_leaves_no_store_folder(home, tmp_path):
+    """Its N-Quads do not match SHA256SUMS: the folder built ahead is never named by that sum,
+    and the app refuses the release."""
+    state = tmp_path / "state"
+    change_in_place(folder(home, NEXT) / QUADS)
+    point(home, NEXT)
+    with pytest.raises(ReleaseError, match=r"dataset\.nq: the sha256 differs"):
+        _app(home, STATE_DIR=str(state), EMBEDDED_STORE="disk")
+    stores = state / "stores"
+    assert not stores.exists() or not [p for p in stores.iterdir() if p.is_dir()]

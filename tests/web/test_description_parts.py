@@ -1,0 +1,109 @@
+"""A description gathers a thing's parts (and its claims' parts) step by step: the same quads
+as one query over every path of up to three links through IRIs under the thing's own, which is
+what a description held before, and no label query for what it holds whole."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from publisher import describe
+from publisher.describe.queries import iri_term
+from tests.web.fixture_release import BASE
+from tests.web.web_helpers import actor_with_claims
+
+
+def _paths(x: str, depth: int = 3) -> str:
+    """The one-query form: ?s bound to the IRIs under x/ reached from x through such IRIs."""
+    prefix = f'CONCAT(STR({x}), "/")'
+    paths = []
+    for steps in range(1, depth + 1):
+        chain, here = [], x
+        for n in range(1, steps + 1):
+            end = "?s" if n == steps else f"?w{n}"
+            chain.append(f"GRAPH ?h{n} {{ {here} ?q{n} {end} }}")
+            if end != "?s":
+                chain.append(f"FILTER(isIRI({end}) && STRSTARTS(STR({end}), {prefix}))")
+            here = end
+        paths.append("{ " + " ".join(chain) + " }")
+    return " UNION ".join(paths) + f" FILTER(isIRI(?s) && STRSTARTS(STR(?s), {prefix}))"
+
+
+def _by_paths(store, roots: list[str]) -> set[ox.Quad]:
+    values = " ".join(iri_term(root) for root in roots)
+    rows = store.query(
+        f"""SELECT ?s ?p ?o ?g WHERE {{
+  {{ VALUES ?c {{ {values} }} BIND(?c AS ?s) }}
+  UNION {{ VALUES ?c {{ {values} }} {_paths("?c")} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+}}"""
+    ).rows
+    return {ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in rows}
+
+
+def _iris(store, sparql: str) -> list[str]:
+    return [row["x"].value for row in store.query(sparql).rows]
+
+
+def test_the_parts_of_claims_are_those_the_paths_reach(store):
+    claims = _iris(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x a <{BASE}def/Claim> }} }}
+        ORDER BY ?x LIMIT 120""",
+    )
+    assert len(claims) > 50
+    for start in range(0, len(claims), 50):
+        page = claims[start : start + 50]
+        quads, whole = describe._with_parts(store, page)
+        assert set(quads) == _by_paths(store, page)
+        assert len(quads) == len(set(quads))
+        # three steps deep: a claim, its evidence, the evidence's selector
+        assert any(iri.count("/") - BASE.count("/") >= 4 for iri in whole)
+        assert set(page) <= whole
+
+
+def test_the_parts_of_everything_else_are_those_the_paths_reach(store):
+    things = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x ?p ?o } FILTER(isIRI(?x)) }
+        ORDER BY ?x""",
+    )
+    for iri in things[:: max(1, len(things) // 300)]:
+        quads, whole = describe._with_parts(store, [iri])
+        assert set(quads) == _by_paths(store, [iri]), iri
+        assert iri in whole
+
+
+def test_labels_are_asked_only_for_what_the_description_holds_in_part(store, monkeypatch):
+    actor = actor_with_claims(store, at_least=6)
+    asked: list[str] = []
+    real = describe.labels_for
+
+    def spy(store, iris):
+        asked.extend(iris)
+        return real(store, iris)
+
+    monkeypatch.setattr(describe, "labels_for", spy)
+    found = describe.describe(store, actor, base=BASE, page_size=5)
+    assert found.claims
+    assert not set(found.claims) & set(asked)
+    assert actor not in asked
+    assert len(asked) < len(_mentioned(found.quads))
+    # every label the store has for an IRI the description mentions is in it all the same
+    assert set(real(store, sorted(_mentioned(found.quads)))) <= set(found.quads)
+
+
+def _mentioned(quads: list[ox.Quad]) -> set[str]:
+    return {t.value for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+
+
+def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store):
+    """One pass over the links to a thing gives the pages the two ordered queries give."""
+    pointed = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isIRI(?x)) } ORDER BY ?x""",
+    )
+    claim = iri_term(BASE + "def/Claim")
+    for iri in [*pointed[:: max(1, len(pointed) // 150)], actor_with_claims(store, at_least=6)]:
+        for limit, offset in ((6, 0), (6, 5), (51, 0)):
+            expected = describe._paged(store, iri_term(iri), claim, limit, offset)
+            assert describe._pages(store, iri, claim, limit, offset) == expected, iri
