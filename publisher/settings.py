@@ -149,7 +149,10 @@ def defaults() -> dict[str, object]:
     config: dict[str, object] = {}
     for setting in SETTINGS:
         value = os.environ.get(f"PUBLISHER_{setting.name}", setting.default)
-        if (
+        if isinstance(setting.default, bool) and isinstance(value, str):
+            # bool("0") is True: an on/off setting is read from its words
+            value = value.strip().lower() not in ("0", "false", "off", "no", "")
+        elif (
             value is not None
             and setting.default is not None
             and not isinstance(value, type(setting.default))

@@ -58,3 +58,13 @@ def test_base_defaults_to_the_release_base(release_dir, home, monkeypatch):
     monkeypatch.setattr(Flask, "run", lambda app, **options: served.append(app))
     serve.run(_parse("--home", str(home), "--release", str(release_dir)))
     assert served[0].config["BASE_IRI"] == BASE
+
+
+@pytest.mark.parametrize(
+    ("word", "on"), [("0", False), ("off", False), ("false", False), ("1", True), ("yes", True)]
+)
+def test_an_on_off_setting_is_read_from_its_word(monkeypatch, word, on):
+    from publisher.settings import defaults
+
+    monkeypatch.setenv("PUBLISHER_QUERY_SANDBOX", word)
+    assert defaults()["QUERY_SANDBOX"] is on
