@@ -14,7 +14,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Setting:
     name: str
-    default: str | float | None
+    default: str | bool | float | None
     help: str
 
 
