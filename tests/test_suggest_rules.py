@@ -1297,3 +1297,40 @@ def test_an_arabic_refusal_to_designate_is_not_also_a_denied_designation(
     assert triples(workspace, "ورفضت قطر تصنيف حماس منظمة إرهابية.", "ar") == {
         ("qatar", "refusal-to-designate", "hamas")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trainers named by whom they belong to: that actor trains the clause's subject
+        (
+            "وقال مسؤول إن جماعة الحوثي تجري تدريبات لعناصرها بإشراف مدربين تابعين لحزب الله.",
+            {("hezbollah", "training", "houthis")},
+        ),
+        (
+            "يتلقى الحوثيون تدريبات على يد مدربين ينتمون إلى الحرس الثوري.",
+            {("irgc", "training", "houthis")},
+        ),
+        # no subject before the verb: its object is trained
+        ("ودرب مدربون تابعون لحزب الله مقاتلي حماس.", {("hezbollah", "training", "hamas")}),
+        # trainers of a state's unit are not the state training its own unit, nor anyone
+        ("ووصل إلى لبنان مدربون إيرانيون تابعون للحرس الثوري.", set()),
+    ],
+)
+def test_arabic_trainers_belonging_to_an_actor_are_that_actor_s(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأعلنت جماعة الحوثي دعمها لحماس.", ("houthis", "political-support", "hamas")),
+        ("وتلقت مليشيا الحوثي أسلحة من إيران.", ("iran", "weapons-supply", "houthis")),
+    ],
+)
+def test_a_plural_nisba_group_is_named_by_its_singular_after_a_group_noun(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in triples(workspace, text, "ar")
