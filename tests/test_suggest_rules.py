@@ -1334,3 +1334,33 @@ def test_a_plural_nisba_group_is_named_by_its_singular_after_a_group_noun(
     workspace: Workspace, text: str, expected: tuple[str, ...]
 ) -> None:
     assert expected in triples(workspace, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline with a finite verb states a claim
+        (
+            "قطر تمول حماس\nوذكرت وكالة إرنا أن إيران دعمت حزب الله.",
+            {("qatar", "financial-support", "hamas"), ("iran", "political-support", "hezbollah")},
+        ),
+        # a headline that is a noun phrase only names a topic
+        (
+            "الدعم الإيراني لحماس\nوذكرت وكالة إرنا أن إيران دعمت حزب الله.",
+            {("iran", "political-support", "hezbollah")},
+        ),
+    ],
+)
+def test_an_arabic_headline_with_a_verb_is_a_claim(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_an_arabic_headline_the_body_tells_again_is_drafted_from_the_body(
+    workspace: Workspace,
+) -> None:
+    text = "إيران تدعم حماس\nوذكرت وكالة إرنا أن إيران تدعم حماس منذ عام 2012."
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "political-support", "hamas")
+    assert text[draft.start : draft.end] in text.split("\n")[1]
