@@ -1364,3 +1364,16 @@ def test_an_arabic_headline_the_body_tells_again_is_drafted_from_the_body(
     (draft,) = drafts_of(workspace, text, "ar")
     assert (draft.subject, draft.relation, draft.object) == ("iran", "political-support", "hamas")
     assert text[draft.start : draft.end] in text.split("\n")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكرت الصحيفة أن الحرس الثوري قرر وقف تمويل حماس.",
+        "وقرر الحرس الثوري وقف تمويل حماس.",
+    ],
+)
+def test_an_arabic_verbal_noun_after_a_verb_of_deciding_is_the_subject_s_act(
+    workspace: Workspace, text: str
+) -> None:
+    assert ("irgc", "suspension-of-support", "hamas") in triples(workspace, text, "ar")
