@@ -1377,3 +1377,21 @@ def test_an_arabic_verbal_noun_after_a_verb_of_deciding_is_the_subject_s_act(
     workspace: Workspace, text: str
 ) -> None:
     assert ("irgc", "suspension-of-support", "hamas") in triples(workspace, text, "ar")
+
+
+def test_an_arabic_dispute_between_two_actors_is_a_rift(workspace: Workspace) -> None:
+    text = "وفشل الوسطاء في تسوية النزاعات بين إيران وحماس."
+    assert triples(workspace, text, "ar") == {("iran", "rift", "hamas")}
+
+
+def test_the_mediator_of_an_arabic_crisis_is_no_party_to_it(workspace: Workspace) -> None:
+    # "وساطة حزب الله": Hezbollah mediates; the crisis with Tehran is the visitor's side's, and
+    # "الأزمة" ends in a taa marbuta, not in the pronoun ه that would name a possessor
+    text = "وتوجه مشعل إلى بيروت لطلب وساطة حزب الله لحل الأزمة مع طهران."
+    assert triples(workspace, text, "ar") == {("khaled-meshaal", "visit", "lebanon")}
+
+
+def test_an_arabic_possessor_pronoun_still_names_the_actor_before(workspace: Workspace) -> None:
+    assert ("qatar", "political-support", "hamas") in triples(
+        workspace, "وأكدت قطر على دعمها لحماس.", "ar"
+    )

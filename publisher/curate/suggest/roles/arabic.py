@@ -121,6 +121,9 @@ def arabic_roles(
                 [*roles.agents, r], [x for x in roles.recipients if x is not r], roles.how
             )
             break
+    if cue.relation != "mediation" and roles.agents and _mediator(reading, roles.agents[0]):
+        # "طلب وساطة حزب الله لحل الأزمة مع طهران": the mediator is no party to the crisis
+        return Roles([], roles.recipients, roles.how)
     if len(roles.agents) == 1:
         delegation = _delegation_led_by(reading, roles.agents[0])
         if delegation is not None:
@@ -608,3 +611,14 @@ def _affiliated_trainers(
         recipients = [r for r in coordinated_group(reading, trainee) if r.actor not in owners]
         return Roles(agents, recipients, "trainers-of")
     return None
+
+
+_MEDIATION_NOUNS = frozenset(fold(w) for w in ("وساطة", "بوساطة", "لوساطة", "الوسيط", "وسيط"))
+
+
+def _mediator(reading: Reading, ref: Ref) -> bool:
+    """Whether `ref` is the genitive of a mediation noun ("وساطة حزب الله", "بوساطة قطرية")."""
+    if ref.first < 1 or ref.marker is not None:
+        return False
+    low = reading.tokens[ref.first - 1].low  # "وساطة" opens with و of its root, no "and"
+    return low in _MEDIATION_NOUNS or without_conjunction(low) in _MEDIATION_NOUNS
