@@ -1395,3 +1395,10 @@ def test_an_arabic_possessor_pronoun_still_names_the_actor_before(workspace: Wor
     assert ("qatar", "political-support", "hamas") in triples(
         workspace, "وأكدت قطر على دعمها لحماس.", "ar"
     )
+
+
+def test_leaving_a_foreign_capital_in_arabic_tells_a_visit_there(workspace: Workspace) -> None:
+    text = "وذكر الموقع أن خالد مشعل غادر طهران بعد أن فشل في تسوية الخلاف."
+    assert ("khaled-meshaal", "visit", "iran") in triples(workspace, text, "ar")
+    # an official leaving his own capital visits nothing
+    assert triples(workspace, "وغادر ظريف طهران متوجها إلى موسكو.", "ar") == set()
