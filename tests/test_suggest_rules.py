@@ -1402,3 +1402,19 @@ def test_leaving_a_foreign_capital_in_arabic_tells_a_visit_there(workspace: Work
     assert ("khaled-meshaal", "visit", "iran") in triples(workspace, text, "ar")
     # an official leaving his own capital visits nothing
     assert triples(workspace, "وغادر ظريف طهران متوجها إلى موسكو.", "ar") == set()
+
+
+def test_an_arabic_support_noun_after_a_demonstrative_is_the_one_told_before(
+    workspace: Workspace,
+) -> None:
+    text = (
+        "وقالت مصادر إن الحوثيين يتلقون تدريبات بإشراف مدربين تابعين للحرس الثوري.\n"
+        "وأكدت المصادر أن هذه التدريبات يشرف عليها مدربون ينتمون لحزب الله."
+    )
+    assert triples(workspace, text, "ar") == {
+        ("irgc", "training", "houthis"),
+        ("hezbollah", "training", "houthis"),
+    }
+    # without the demonstrative, a training with no trainee named borrows none
+    alone = "وأكدت المصادر أن التدريبات يشرف عليها مدربون ينتمون لحزب الله."
+    assert triples(workspace, alone, "ar") == set()
