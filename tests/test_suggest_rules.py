@@ -1418,3 +1418,18 @@ def test_an_arabic_support_noun_after_a_demonstrative_is_the_one_told_before(
     # without the demonstrative, a training with no trainee named borrows none
     alone = "وأكدت المصادر أن التدريبات يشرف عليها مدربون ينتمون لحزب الله."
     assert triples(workspace, alone, "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأقام خالد مشعل في الدوحة منذ عام 2012.", {("qatar", "hosting", "khaled-meshaal")}),
+        ("واستقر إسماعيل هنية في قطر.", {("qatar", "hosting", "ismail-haniyeh")}),
+        # "أقام" without "في" after its subject holds something: no residence
+        ("وأقامت قطر علاقات مع حماس.", {("qatar", "diplomatic-relations", "hamas")}),
+    ],
+)
+def test_residing_or_settling_in_a_place_in_arabic_is_being_hosted_by_its_state(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
