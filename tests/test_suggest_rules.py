@@ -1433,3 +1433,17 @@ def test_residing_or_settling_in_a_place_in_arabic_is_being_hosted_by_its_state(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "ar") == expected
+
+
+def test_arabic_support_the_sentence_then_calls_of_a_kind_is_of_that_kind(
+    workspace: Workspace,
+) -> None:
+    text = "أقر مسؤول إيراني بدعم الحرس الثوري لجماعة الحوثي في اليمن، وزعم أنه دعم استشاري."
+    assert triples(workspace, text, "ar") == {("irgc", "military-support", "houthis")}
+
+
+def test_an_arabic_headline_s_bare_support_told_as_a_kind_in_the_body_is_drafted_once(
+    workspace: Workspace,
+) -> None:
+    text = "الحرس الثوري يدعم الحوثيين\nوأقر مسؤول بدعم الحرس الثوري لجماعة الحوثي، وزعم أنه دعم استشاري."
+    assert triples(workspace, text, "ar") == {("irgc", "military-support", "houthis")}

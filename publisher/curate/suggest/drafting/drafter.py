@@ -22,7 +22,7 @@ from publisher.curate.suggest.drafting.resolution import ReferentResolution
 from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS
 from publisher.curate.suggest.lexicon import Lexicon
 from publisher.curate.suggest.reading.reader import Reader
-from publisher.curate.suggest.reading.sentence import Clause
+from publisher.curate.suggest.reading.sentence import Clause, Reading
 from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles
@@ -174,10 +174,15 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 if old is None or d.confidence > old.confidence:
                     drafts[key] = d
         # A headline's claim that the body tells again is drafted once, from the body: its
-        # sentence says more (who said it, when, how much).
+        # sentence says more (who said it, when, how much, and which kind of support a
+        # headline's bare "يدعم" is).
         told = {(d.subject, d.relation, d.object) for d in drafts.values()}
+        supported = {(d.subject, d.object) for d in drafts.values() if d.relation in SUPPORT}
         for d in headline:
-            if (d.subject, d.relation, d.object) not in told:
+            again = (d.subject, d.relation, d.object) in told or (
+                d.relation in SUPPORT and (d.subject, d.object) in supported
+            )
+            if not again:
                 drafts.setdefault((d.subject, d.relation, d.object, d.start), d)
         # A relation told again in general terms ("the relationship between Hamas and Iran",
         # restated through an article) is less likely to be a claim of its own.
@@ -277,6 +282,8 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if computed:
                 roles = self._coordinated_verb(reading, cue, roles, computed[-1])
             computed.append((cue, clause, roles))
+        if self.language == "ar":
+            computed = _characterised_support(reading, computed)
         praised_support = self._praised_support(reading, computed)
         for cue, clause, roles in computed:
             roles = praised_support.get(id(cue), roles)
@@ -293,6 +300,33 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+_IT_IS = frozenset(fold(w) for w in ("أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها"))
+
+
+def _characterised_support(
+    reading: Reading, computed: list[tuple[Cue, Clause, Roles]]
+) -> list[tuple[Cue, Clause, Roles]]:
+    """ "أقر بدعم الحرس الثوري للحوثيين، وزعم أنه دعم استشاري": support the sentence then
+    says is of a kind ("it is advisory support", with no actors of its own) is of that kind."""
+    out = list(computed)
+    for i, (cue, clause, roles) in enumerate(computed):
+        if cue.relation != "political-support" or not roles.agents or not roles.recipients:
+            continue
+        for later, _, later_roles in computed[i + 1 :]:
+            if (
+                later.relation not in SUPPORT
+                or later.relation == "political-support"
+                or later_roles.agents
+                or later_roles.recipients
+            ):
+                continue
+            before = reading.tokens[max(0, later.first - 3) : later.first]
+            if any(t.low in _IT_IS or t.low.removeprefix("و") in _IT_IS for t in before):
+                out[i] = (replace(cue, relation=later.relation), clause, roles)
+                break
+    return out
 
 
 def _without_denied_designations(drafts: list[Draft]) -> list[Draft]:
