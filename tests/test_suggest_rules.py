@@ -1297,3 +1297,153 @@ def test_an_arabic_refusal_to_designate_is_not_also_a_denied_designation(
     assert triples(workspace, "ورفضت قطر تصنيف حماس منظمة إرهابية.", "ar") == {
         ("qatar", "refusal-to-designate", "hamas")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trainers named by whom they belong to: that actor trains the clause's subject
+        (
+            "وقال مسؤول إن جماعة الحوثي تجري تدريبات لعناصرها بإشراف مدربين تابعين لحزب الله.",
+            {("hezbollah", "training", "houthis")},
+        ),
+        (
+            "يتلقى الحوثيون تدريبات على يد مدربين ينتمون إلى الحرس الثوري.",
+            {("irgc", "training", "houthis")},
+        ),
+        # no subject before the verb: its object is trained
+        ("ودرب مدربون تابعون لحزب الله مقاتلي حماس.", {("hezbollah", "training", "hamas")}),
+        # trainers of a state's unit are not the state training its own unit, nor anyone
+        ("ووصل إلى لبنان مدربون إيرانيون تابعون للحرس الثوري.", set()),
+    ],
+)
+def test_arabic_trainers_belonging_to_an_actor_are_that_actor_s(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأعلنت جماعة الحوثي دعمها لحماس.", ("houthis", "political-support", "hamas")),
+        ("وتلقت مليشيا الحوثي أسلحة من إيران.", ("iran", "weapons-supply", "houthis")),
+    ],
+)
+def test_a_plural_nisba_group_is_named_by_its_singular_after_a_group_noun(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in triples(workspace, text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline with a finite verb states a claim
+        (
+            "قطر تمول حماس\nوذكرت وكالة إرنا أن إيران دعمت حزب الله.",
+            {("qatar", "financial-support", "hamas"), ("iran", "political-support", "hezbollah")},
+        ),
+        # a headline that is a noun phrase only names a topic
+        (
+            "الدعم الإيراني لحماس\nوذكرت وكالة إرنا أن إيران دعمت حزب الله.",
+            {("iran", "political-support", "hezbollah")},
+        ),
+    ],
+)
+def test_an_arabic_headline_with_a_verb_is_a_claim(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_an_arabic_headline_the_body_tells_again_is_drafted_from_the_body(
+    workspace: Workspace,
+) -> None:
+    text = "إيران تدعم حماس\nوذكرت وكالة إرنا أن إيران تدعم حماس منذ عام 2012."
+    (draft,) = drafts_of(workspace, text, "ar")
+    assert (draft.subject, draft.relation, draft.object) == ("iran", "political-support", "hamas")
+    assert text[draft.start : draft.end] in text.split("\n")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكرت الصحيفة أن الحرس الثوري قرر وقف تمويل حماس.",
+        "وقرر الحرس الثوري وقف تمويل حماس.",
+    ],
+)
+def test_an_arabic_verbal_noun_after_a_verb_of_deciding_is_the_subject_s_act(
+    workspace: Workspace, text: str
+) -> None:
+    assert ("irgc", "suspension-of-support", "hamas") in triples(workspace, text, "ar")
+
+
+def test_an_arabic_dispute_between_two_actors_is_a_rift(workspace: Workspace) -> None:
+    text = "وفشل الوسطاء في تسوية النزاعات بين إيران وحماس."
+    assert triples(workspace, text, "ar") == {("iran", "rift", "hamas")}
+
+
+def test_the_mediator_of_an_arabic_crisis_is_no_party_to_it(workspace: Workspace) -> None:
+    # "وساطة حزب الله": Hezbollah mediates; the crisis with Tehran is the visitor's side's, and
+    # "الأزمة" ends in a taa marbuta, not in the pronoun ه that would name a possessor
+    text = "وتوجه مشعل إلى بيروت لطلب وساطة حزب الله لحل الأزمة مع طهران."
+    assert triples(workspace, text, "ar") == {("khaled-meshaal", "visit", "lebanon")}
+
+
+def test_an_arabic_possessor_pronoun_still_names_the_actor_before(workspace: Workspace) -> None:
+    assert ("qatar", "political-support", "hamas") in triples(
+        workspace, "وأكدت قطر على دعمها لحماس.", "ar"
+    )
+
+
+def test_leaving_a_foreign_capital_in_arabic_tells_a_visit_there(workspace: Workspace) -> None:
+    text = "وذكر الموقع أن خالد مشعل غادر طهران بعد أن فشل في تسوية الخلاف."
+    assert ("khaled-meshaal", "visit", "iran") in triples(workspace, text, "ar")
+    # an official leaving his own capital visits nothing
+    assert triples(workspace, "وغادر ظريف طهران متوجها إلى موسكو.", "ar") == set()
+
+
+def test_an_arabic_support_noun_after_a_demonstrative_is_the_one_told_before(
+    workspace: Workspace,
+) -> None:
+    text = (
+        "وقالت مصادر إن الحوثيين يتلقون تدريبات بإشراف مدربين تابعين للحرس الثوري.\n"
+        "وأكدت المصادر أن هذه التدريبات يشرف عليها مدربون ينتمون لحزب الله."
+    )
+    assert triples(workspace, text, "ar") == {
+        ("irgc", "training", "houthis"),
+        ("hezbollah", "training", "houthis"),
+    }
+    # without the demonstrative, a training with no trainee named borrows none
+    alone = "وأكدت المصادر أن التدريبات يشرف عليها مدربون ينتمون لحزب الله."
+    assert triples(workspace, alone, "ar") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأقام خالد مشعل في الدوحة منذ عام 2012.", {("qatar", "hosting", "khaled-meshaal")}),
+        ("واستقر إسماعيل هنية في قطر.", {("qatar", "hosting", "ismail-haniyeh")}),
+        # "أقام" without "في" after its subject holds something: no residence
+        ("وأقامت قطر علاقات مع حماس.", {("qatar", "diplomatic-relations", "hamas")}),
+    ],
+)
+def test_residing_or_settling_in_a_place_in_arabic_is_being_hosted_by_its_state(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_arabic_support_the_sentence_then_calls_of_a_kind_is_of_that_kind(
+    workspace: Workspace,
+) -> None:
+    text = "أقر مسؤول إيراني بدعم الحرس الثوري لجماعة الحوثي في اليمن، وزعم أنه دعم استشاري."
+    assert triples(workspace, text, "ar") == {("irgc", "military-support", "houthis")}
+
+
+def test_an_arabic_headline_s_bare_support_told_as_a_kind_in_the_body_is_drafted_once(
+    workspace: Workspace,
+) -> None:
+    text = "الحرس الثوري يدعم الحوثيين\nوأقر مسؤول بدعم الحرس الثوري لجماعة الحوثي، وزعم أنه دعم استشاري."
+    assert triples(workspace, text, "ar") == {("irgc", "military-support", "houthis")}

@@ -6,7 +6,7 @@ forms too. So that such an actor is found without a list of aliases, the drafter
 * a group named "X movement" (or group, militia, rebels) as "X" and "Xs" ("Houthi movement":
   "the Houthis", "Houthi rebels"), and a plural nisba name as its singular ("Houthis": "Houthi");
 * a group named by the plural of a nisba by its feminine after a group noun ("الحوثيون": "الميليشيات
-  الحوثية");
+  الحوثية"), and by its singular after an indefinite group noun ("جماعة الحوثي", "مليشيا الحوثي");
 * an organisation's name without the demonym that opens it in English or closes it in Arabic
   ("Palestinian Islamic Jihad": "Islamic Jihad"; "الحرس الثوري الإيراني": "الحرس الثوري"),
   only where what is left is still a name of two words or more;
@@ -43,6 +43,7 @@ _GROUP_HEADS = frozenset({"movement", "group", "militia", "militias", "rebels"})
 _NOT_INITIALS = frozenset({"of", "the", "and", "for", "in", "al", "el"})
 # An Arabic name opening with one of these names the group by what follows ("حركة أنصار الله").
 _AR_GROUP_NOUNS = ("حركة", "جماعة", "تنظيم", "ميليشيا", "ميليشيات")
+_AR_GROUP_NOUNS_CONSTRUCT = ("جماعة", "حركة", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات")
 _MINISTRY = "وزارة"
 _AR_GROUP_NOUNS_DEFINITE = ("الحركة", "الجماعة", "الميليشيا", "الميليشيات", "المليشيات", "القوات")
 
@@ -131,6 +132,9 @@ def _arabic(name: str, kind: str, demonyms: frozenset[str]) -> Iterator[str]:
         # الحوثيون: its feminine nisba after a group noun ("الميليشيات الحوثية")
         for noun in _AR_GROUP_NOUNS_DEFINITE:
             yield f"{noun} {name[:-3]}ية"
+        # and its singular after an indefinite group noun, in construct ("جماعة الحوثي")
+        for noun in _AR_GROUP_NOUNS_CONSTRUCT:
+            yield f"{noun} {name[:-2]}"
     if len(words) >= 3 and fold(words[-1]) in demonyms:
         yield " ".join(words[:-1])
     if len(words) >= 3 and words[0] in _AR_GROUP_NOUNS:

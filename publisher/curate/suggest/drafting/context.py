@@ -44,6 +44,8 @@ class Memory:
     refs: list[tuple[Ref, int]] = field(default_factory=list)  # resolved referents, sentence no.
     subjects: list[str] = field(default_factory=list)  # agents of the last clause with a claim
     drafts: list[Draft] = field(default_factory=list)  # drafts of the previous sentence
+    # the recipient of the last draft of each relation: what "هذه التدريبات" refers back to
+    last_recipients: dict[str, str] = field(default_factory=dict)
     speaker: str | None = None
     media: str | None = None
     quoted: list[tuple[str, str]] = field(default_factory=list)  # who spoke the last quotation

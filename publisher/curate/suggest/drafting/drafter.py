@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import replace
 
 from publisher.corpus.model import Corpus, Document
@@ -21,7 +22,8 @@ from publisher.curate.suggest.drafting.resolution import ReferentResolution
 from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS
 from publisher.curate.suggest.lexicon import Lexicon
 from publisher.curate.suggest.reading.reader import Reader
-from publisher.curate.suggest.reading.sentence import Clause
+from publisher.curate.suggest.reading.sentence import Clause, Reading
+from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.coordination import coordinated_across
 from publisher.curate.suggest.roles.cue import Cue, Roles
 from publisher.curate.suggest.roles.finding import find_roles
@@ -155,10 +157,13 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         drafts: dict[tuple[str | None, str, str | None, int], Draft] = {}
         sentences = [s for s in self.layer.sentences if not s.in_boilerplate]
         number = -1
+        headline: list[Draft] = []
         for s in sentences:
             if self._heading(s.start, s.end):
                 cues = [c for c in self.cues if s.start <= c.start and c.end <= s.end]
                 self.heading_topic = self._topic(self.text, s.start, s.end, self.mentions, cues)
+                if self.language == "ar":
+                    headline += self._headline_claims(s.start, s.end)
                 continue
             number += 1
             self.memory.sentence = number
@@ -168,6 +173,17 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 old = drafts.get(key)
                 if old is None or d.confidence > old.confidence:
                     drafts[key] = d
+        # A headline's claim that the body tells again is drafted once, from the body: its
+        # sentence says more (who said it, when, how much, and which kind of support a
+        # headline's bare "يدعم" is).
+        told = {(d.subject, d.relation, d.object) for d in drafts.values()}
+        supported = {(d.subject, d.object) for d in drafts.values() if d.relation in SUPPORT}
+        for d in headline:
+            again = (d.subject, d.relation, d.object) in told or (
+                d.relation in SUPPORT and (d.subject, d.object) in supported
+            )
+            if not again:
+                drafts.setdefault((d.subject, d.relation, d.object, d.start), d)
         # A relation told again in general terms ("the relationship between Hamas and Iran",
         # restated through an article) is less likely to be a claim of its own.
         seen: set[tuple[str | None, str, str | None]] = set()
@@ -188,6 +204,25 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 continue
             kept.append(d)
         return sorted(kept, key=lambda d: (d.start, d.cue_start, d.relation, d.subject or ""))
+
+    def _headline_claims(self, start: int, end: int) -> list[Draft]:
+        """An Arabic headline written as a clause with a finite verb states a claim ("إيران
+        تعلق دعمها لحماس"); one that is a noun phrase ("الدعم الإيراني لحماس") only names a
+        topic. What the headline leaves in memory is forgotten: the body is read as without it."""
+        kept = deepcopy(self.memory)
+        found = self._sentence(start, end)
+        self.memory = kept
+        reading = self.reader.read(self.text, start, end, self.mentions, [])
+        claims = []
+        for d in found:
+            k = reading.token_at(d.cue_start)
+            if k < 0:
+                continue
+            token = reading.tokens[k]
+            cue = Cue(k, k, token.start, token.end, d.relation, False, token.text)
+            if not arabic_noun(reading, cue):
+                claims.append(d)
+        return claims
 
     # --- one sentence ------------------------------------------------------------------------------
 
@@ -247,6 +282,8 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
             if computed:
                 roles = self._coordinated_verb(reading, cue, roles, computed[-1])
             computed.append((cue, clause, roles))
+        if self.language == "ar":
+            computed = _characterised_support(reading, computed)
         praised_support = self._praised_support(reading, computed)
         for cue, clause, roles in computed:
             roles = praised_support.get(id(cue), roles)
@@ -263,6 +300,33 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         drafts += self._denied_claims(reading, frames, drafts)
         self._remember(reading, drafts, frames)
         return drafts
+
+
+_IT_IS = frozenset(fold(w) for w in ("أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها"))
+
+
+def _characterised_support(
+    reading: Reading, computed: list[tuple[Cue, Clause, Roles]]
+) -> list[tuple[Cue, Clause, Roles]]:
+    """ "أقر بدعم الحرس الثوري للحوثيين، وزعم أنه دعم استشاري": support the sentence then
+    says is of a kind ("it is advisory support", with no actors of its own) is of that kind."""
+    out = list(computed)
+    for i, (cue, clause, roles) in enumerate(computed):
+        if cue.relation != "political-support" or not roles.agents or not roles.recipients:
+            continue
+        for later, _, later_roles in computed[i + 1 :]:
+            if (
+                later.relation not in SUPPORT
+                or later.relation == "political-support"
+                or later_roles.agents
+                or later_roles.recipients
+            ):
+                continue
+            before = reading.tokens[max(0, later.first - 3) : later.first]
+            if any(t.low in _IT_IS or t.low.removeprefix("و") in _IT_IS for t in before):
+                out[i] = (replace(cue, relation=later.relation), clause, roles)
+                break
+    return out
 
 
 def _without_denied_designations(drafts: list[Draft]) -> list[Draft]:

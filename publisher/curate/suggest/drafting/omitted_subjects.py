@@ -12,6 +12,8 @@ from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
 
 class OmittedSubjects(DrafterBase):
     """Subjects not written out: the Arabic possessor pronoun of a verbal noun, a clause that
@@ -26,7 +28,10 @@ class OmittedSubjects(DrafterBase):
         ):
             return []
         low = reading.tokens[cue.last].low
+        written = reading.tokens[cue.last].text.rstrip(_HARAKAT)
         for suffix, number in AR_SUFFIXES:
+            if suffix == "ه" and written.endswith("ة"):
+                continue  # "الأزمة": a taa marbuta (folded to ه) is no pronoun
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 before = [
                     r

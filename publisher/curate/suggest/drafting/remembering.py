@@ -23,6 +23,9 @@ class MemoryKeeping(DrafterBase):
         memory.refs = [(r, n) for r, n in memory.refs if n >= number - 1]
         good = [d for d in drafts if not d.gap]
         for d in good:
+            if d.object:
+                memory.last_recipients[d.relation] = d.object
+        for d in good:
             if (
                 d.relation in ("meeting", "hosting")
                 and d.subject

@@ -17,6 +17,8 @@ from publisher.curate.suggest.grammar.english import EN_IRREALIS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.arabic_nouns import AR_AL_VERBS, AR_INTENT
 from publisher.curate.suggest.roles.cue import Cue, Roles
+from publisher.curate.suggest.roles.referents import without_conjunction
+from publisher.textlayer.arabic import fold
 
 
 class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
@@ -76,7 +78,17 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             and not self._unread_recipient(reading, cue)
         ):
             previous = self._previous_recipients(agents)
-            if len(previous) == 1:
+            told = self._told_before(reading, cue, agents)
+            if told is not None:
+                recipients = [
+                    Ref(cue.start, cue.start, cue.first, cue.first, (told,), "", "pronoun")
+                ]
+                notes.append(
+                    f'"{cue.words}" refers back to what was told before; the recipient is read '
+                    f"as {told}, its recipient there."
+                )
+                confidence -= 0.2
+            elif len(previous) == 1:
                 ident = previous[0]
                 recipients = [
                     Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
@@ -321,6 +333,20 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             if not (r.extension and any(h and self.related(h, r.actor or "") for h in heads))
         ]
 
+    def _told_before(self, reading: Reading, cue: Cue, agents: list[Ref]) -> str | None:
+        """ "هذه التدريبات يشرف عليها مدربون ...": a support noun after a demonstrative is the
+        support told before in the text; its recipient there is this one's (Arabic only)."""
+        if self.language != "ar" or cue.first < 1:
+            return None
+        if without_conjunction(reading.tokens[cue.first - 1].low) not in _DEMONSTRATIVES:
+            return None
+        told = self.memory.last_recipients.get(cue.relation)
+        if told is None or any(
+            a.actor is not None and (a.actor == told or self.related(a.actor, told)) for a in agents
+        ):
+            return None
+        return told
+
     def _previous_recipients(self, agents: list[Ref]) -> list[str]:
         ids = {a.actor for a in agents}
         found = []
@@ -335,6 +361,9 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 if related:
                     found.append(d.object)
         return list(dict.fromkeys(found))
+
+
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هذي"))
 
 
 def _back_reference(reading: Reading, cue: Cue) -> bool:

@@ -121,6 +121,9 @@ def arabic_roles(
                 [*roles.agents, r], [x for x in roles.recipients if x is not r], roles.how
             )
             break
+    if cue.relation != "mediation" and roles.agents and _mediator(reading, roles.agents[0]):
+        # "طلب وساطة حزب الله لحل الأزمة مع طهران": the mediator is no party to the crisis
+        return Roles([], roles.recipients, roles.how)
     if len(roles.agents) == 1:
         delegation = _delegation_led_by(reading, roles.agents[0])
         if delegation is not None:
@@ -197,6 +200,10 @@ def _arabic_roles(
         )
         recipients = coordinated_group(reading, recipient) or relative_antecedents(reading, clause)
         return Roles(coordinated_group(reading, agent), recipients, "passive")
+
+    affiliated = _affiliated_trainers(reading, clause, cue, left, right)
+    if affiliated is not None:
+        return affiliated
 
     # "حماس وحزب الله تعتبر جزءا من المحور", "عضو في": a cue ending in its preposition
     # takes what follows as the whole, and the subject before it as the member.
@@ -540,3 +547,78 @@ def _giver_noun(reading: Reading, cue: Cue) -> bool:
             low = low[len(prefix) :]
             break
     return low.startswith(_GIVER_STEMS)
+
+
+_STOPS = frozenset({",", "،", ";", "؛", "."})
+_TRAINER_STEMS = tuple(fold(w) for w in ("مدرب", "المدرب", "بمدرب", "لمدرب"))
+_BELONGING_STEMS = tuple(
+    fold(w) for w in ("تابع", "التابع", "ينتم", "منتم", "المنتم", "يتبع", "تتبع")
+)
+
+
+def _affiliated_trainers(
+    reading: Reading, clause: Clause, cue: Cue, left: list[Ref], right: list[Ref]
+) -> Roles | None:
+    """Trainers named by whom they belong to: "تدريبات بإشراف مدربين تابعين للحرس الثوري",
+    "مدربون إيرانيون ينتمون إلى حزب الله". The actor the trainers belong to trains (it is
+    no recipient of its own trainers); the clause's subject, if any, is trained."""
+    if cue.relation != "training":
+        return None
+    tokens = reading.tokens
+    # the trainers may come a phrase after the training: "تدريبات عسكرية لمسلحيها بإشراف
+    # مباشر من قبل مدربين ..."
+    end = min(clause.last, cue.last + 12)
+    trainer = next(
+        (
+            k
+            for k in range(cue.first, end)
+            if without_conjunction(tokens[k].low).startswith(_TRAINER_STEMS)
+        ),
+        None,
+    )
+    if trainer is None or reading.punctuation_between(cue.last, trainer) & _STOPS:
+        return None
+    for ref in right:
+        if ref.marker not in AR_TO or not ref.ids or is_place(ref):
+            continue
+        words = reading.words_between(trainer, ref.first)
+        if reading.punctuation_between(trainer, ref.first) & _STOPS:
+            return None
+        belonging = [t for t in words if without_conjunction(t.low).startswith(_BELONGING_STEMS)]
+        if not belonging or len(words) > 4:
+            return None
+        agents = coordinated_group(reading, ref)
+        owners = {a.actor for a in agents}
+        trainee = nearest_subject(reading, left, cue.first, places=False)
+        if trainee is None:  # "درب مدربون تابعون لحزب الله مقاتلي حماس": the verb's object
+            trainee = next(
+                (
+                    r
+                    for r in right
+                    if r.first > agents[-1].last
+                    and r.marker is None
+                    and not is_place(r)
+                    and word_count(reading, agents[-1].last, r.first) <= 2
+                    # "... للحرس الثوري ومليشيا حزب الله": joined to the owners, not trained
+                    and not r.clitic.startswith("و")
+                    and not any(
+                        t.low.startswith("و")
+                        for t in reading.words_between(agents[-1].last, r.first)
+                    )
+                ),
+                None,
+            )
+        recipients = [r for r in coordinated_group(reading, trainee) if r.actor not in owners]
+        return Roles(agents, recipients, "trainers-of")
+    return None
+
+
+_MEDIATION_NOUNS = frozenset(fold(w) for w in ("وساطة", "بوساطة", "لوساطة", "الوسيط", "وسيط"))
+
+
+def _mediator(reading: Reading, ref: Ref) -> bool:
+    """Whether `ref` is the genitive of a mediation noun ("وساطة حزب الله", "بوساطة قطرية")."""
+    if ref.first < 1 or ref.marker is not None:
+        return False
+    low = reading.tokens[ref.first - 1].low  # "وساطة" opens with و of its root, no "and"
+    return low in _MEDIATION_NOUNS or without_conjunction(low) in _MEDIATION_NOUNS
