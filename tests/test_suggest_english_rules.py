@@ -779,3 +779,50 @@ def test_relying_on_an_actor_for_something_is_receiving_it_from_them(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran supplies weapons to Lebanon's Hezbollah.", ("iran", "weapons-supply", "hezbollah")),
+        (
+            "Tehran denies arming Yemen Houthi rebels.",
+            ("iran-government", "weapons-supply", "houthis"),
+        ),
+        ("Qatar has paid Gaza’s Hamas for years.", ("qatar", "financial-support", "hamas")),
+    ],
+)
+def test_a_state_named_before_a_group_only_says_where_it_is(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}
+
+
+def test_a_headline_clause_is_a_claim_where_the_body_tells_it_too(workspace: Workspace) -> None:
+    text = (
+        "Iran denies arming Hezbollah\n"
+        "Iran on Monday denied sending weapons to Hezbollah, its foreign ministry said.\n"
+    )
+    drafts = drafts_of(workspace, text, "en")
+    headline = [d for d in drafts if d.end <= text.index("\n")]
+    assert [(d.subject, d.relation, d.object, d.polarity) for d in headline] == [
+        ("iran", "weapons-supply", "hezbollah", "denied")
+    ]
+    assert len(drafts) == 2
+
+
+def test_a_headline_the_body_does_not_tell_is_left_out(workspace: Workspace) -> None:
+    text = (
+        "Qatar meets with Hamas leaders\n"
+        "The emir received the delegation in Doha on Sunday and spoke about Gaza.\n"
+    )
+    assert not [d for d in drafts_of(workspace, text, "en") if d.end <= text.index("\n")]
+
+
+def test_a_topic_heading_is_still_no_claim(workspace: Workspace) -> None:
+    text = "Qatari support for Hamas\nQatar has funded Hamas since 2012.\n"
+    drafts = drafts_of(workspace, text, "en")
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [
+        ("qatar", "financial-support", "hamas")
+    ]
+    assert drafts[0].start > text.index("\n")

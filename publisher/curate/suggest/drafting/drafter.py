@@ -4,6 +4,7 @@ sentence in text order, each part of the drafting in turn (draft_claims).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -155,10 +156,16 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         drafts: dict[tuple[str | None, str, str | None, int], Draft] = {}
         sentences = [s for s in self.layer.sentences if not s.in_boilerplate]
         number = -1
+        headline: list[Draft] = []
         for s in sentences:
             if self._heading(s.start, s.end):
                 cues = [c for c in self.cues if s.start <= c.start and c.end <= s.end]
                 self.heading_topic = self._topic(self.text, s.start, s.end, self.mentions, cues)
+                if self._headline_clause(s.start, s.end):
+                    # Read on its own: what later sentences remember comes from the body.
+                    kept_memory = copy.deepcopy(self.memory)
+                    headline += self._sentence(s.start, s.end)
+                    self.memory = kept_memory
                 continue
             number += 1
             self.memory.sentence = number
@@ -168,6 +175,12 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 old = drafts.get(key)
                 if old is None or d.confidence > old.confidence:
                     drafts[key] = d
+        # A headline's claim stands where the body tells it too: its few words ("meets with
+        # top Hamas leaders") are read with less context than the body's sentences.
+        told = {(d.subject, d.relation, d.object) for d in drafts.values()}
+        for d in headline:
+            if (d.subject, d.relation, d.object) in told:
+                drafts[(d.subject, d.relation, d.object, d.start)] = d
         # A relation told again in general terms ("the relationship between Hamas and Iran",
         # restated through an article) is less likely to be a claim of its own.
         seen: set[tuple[str | None, str, str | None]] = set()
