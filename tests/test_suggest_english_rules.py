@@ -826,3 +826,30 @@ def test_a_topic_heading_is_still_no_claim(workspace: Workspace) -> None:
         ("qatar", "financial-support", "hamas")
     ]
     assert drafts[0].start > text.index("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas is recognized as a terrorist organization in Israel.",
+            {("israel", "terrorist-designation", "hamas")},
+        ),
+        (
+            "Hamas is listed as a terrorist group in Israel, the United States and many others.",
+            {
+                ("israel", "terrorist-designation", "hamas"),
+                ("united-states", "terrorist-designation", "hamas"),
+            },
+        ),
+    ],
+)
+def test_a_group_recognized_as_terrorist_in_states_is_designated_by_each(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
+
+
+def test_a_group_founded_in_a_state_is_not_designated_by_it(workspace: Workspace) -> None:
+    text = "Hamas was founded as a resistance movement in Gaza and is designated by Canada."
+    assert ("palestine", "terrorist-designation", "hamas") not in triples(workspace, text, "en")

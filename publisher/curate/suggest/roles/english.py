@@ -4,7 +4,7 @@ support nouns, compounds, transfer verbs, "help X do", appositions and partners.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import EN_BE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
 from publisher.curate.suggest.roles.destinations import destination_roles
@@ -38,6 +38,10 @@ def english_roles(
     tokens = reading.tokens
     relation = cue.relation
     receiving = [k for k in reversing if clause.first <= k < cue.first]
+
+    designated = _designated_in(reading, cue, left, right)
+    if designated is not None:
+        return designated
 
     # "a visit to Moscow by a Hamas delegation": the visitor after "by".
     if relation == "visit" and cue.words.lower() in ("visit", "visits", "trip to", "tour of"):
@@ -556,3 +560,28 @@ def _appositive(reading: Reading, left: list[Ref], cue: Cue) -> list[Ref]:
     ):
         return [ref]
     return []
+
+
+# "is recognized as a terrorist organization in X": the words before "as" that make the
+# label a standing one, given by the states after "in".
+_HELD_AS = frozenset(
+    {"recognized", "recognised", "considered", "regarded", "designated", "listed", "classified"}
+)
+
+
+def _designated_in(reading: Reading, cue: Cue, left: list[Ref], right: list[Ref]) -> Roles | None:
+    """ "Hezbollah is recognized as a terrorist organization in the United States, Canada and
+    Israel": each state after "in" designates the group the clause is about."""
+    if cue.relation != "terrorist-designation" or not left or not right:
+        return None
+    before = [t.low for t in reading.tokens[max(0, cue.first - 4) : cue.first] if t.is_word]
+    if "as" not in before or not set(before) & _HELD_AS:
+        return None
+    where = right[0]
+    if where.marker != "in" or word_count(reading, cue.last, where.first) > 2:
+        return None
+    group = left[-1]
+    between = [t.low for t in reading.tokens[group.last + 1 : cue.first] if t.is_word]
+    if group.marker is not None or not set(between) & EN_BE:
+        return None
+    return Roles(coordinated_group(reading, where), [group], "designated-in")
