@@ -853,3 +853,16 @@ def test_a_group_recognized_as_terrorist_in_states_is_designated_by_each(
 def test_a_group_founded_in_a_state_is_not_designated_by_it(workspace: Workspace) -> None:
     text = "Hamas was founded as a resistance movement in Gaza and is designated by Canada."
     assert ("palestine", "terrorist-designation", "hamas") not in triples(workspace, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel waged war on Hezbollah in 2006.", {("israel", "armed-attack", "hezbollah")}),
+        ("Israel has been waging war against Hamas.", {("israel", "armed-attack", "hamas")}),
+    ],
+)
+def test_waging_war_on_an_actor_is_an_armed_attack(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
