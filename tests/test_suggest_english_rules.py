@@ -866,3 +866,23 @@ def test_waging_war_on_an_actor_is_an_armed_attack(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It coincided with the visit of a Hamas delegation to Tehran.",
+            {("hamas", "visit", "iran")},
+        ),
+        (
+            "It followed a three-day visit to Tehran of a Hamas delegation.",
+            {("hamas", "visit", "iran")},
+        ),
+        ("A visit to Moscow of great importance ended.", set()),
+    ],
+)
+def test_the_visitor_of_a_visit_follows_of(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert {t for t in triples(workspace, text, "en") if t[0] is not None} == expected

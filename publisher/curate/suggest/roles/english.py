@@ -59,6 +59,23 @@ def english_roles(
             ),
             None,
         )
+        if where is not None and who is None:
+            # "a two-day visit to Moscow of Israel's foreign minister": the visitor after "of"
+            who = _visitor_after(reading, where.last, right, "of")
+        if where is None:
+            # "the visit of the Hamas delegation to Russia": the visitor first, then where to
+            who = _visitor_after(reading, cue.last, right, "of")
+            if who is not None:
+                where = next(
+                    (
+                        r
+                        for r in right
+                        if r.first > who.last
+                        and r.marker == "to"
+                        and word_count(reading, who.last, r.first) <= 3
+                    ),
+                    None,
+                )
         if where is not None and who is not None:
             return Roles(coordinated_group(reading, who), coordinated_group(reading, where), "by")
 
@@ -585,3 +602,20 @@ def _designated_in(reading: Reading, cue: Cue, left: list[Ref], right: list[Ref]
     if group.marker is not None or not set(between) & EN_BE:
         return None
     return Roles(coordinated_group(reading, where), [group], "designated-in")
+
+
+def _visitor_after(reading: Reading, last: int, right: list[Ref], word: str) -> Ref | None:
+    """The visitor named after `word` right after token `last` ("of the Hamas delegation",
+    "of Israeli Foreign Minister Gabi Ashkenazi"): no other preposition between."""
+    tokens = reading.tokens
+    if last + 1 >= len(tokens) or tokens[last + 1].low != word:
+        return None
+    for r in right:
+        if r.first <= last + 1 or r.kind == "place":
+            continue
+        between = reading.words_between(last + 1, r.first)
+        if len(between) > 4 or any(t.low in ("to", "in", "by", "from", "with") for t in between):
+            return None
+        if not r.modifier:
+            return r
+    return None
