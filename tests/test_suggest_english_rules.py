@@ -886,3 +886,13 @@ def test_the_visitor_of_a_visit_follows_of(
     workspace: Workspace, text: str, expected: set[tuple[str, ...]]
 ) -> None:
     assert {t for t in triples(workspace, text, "en") if t[0] is not None} == expected
+
+
+def test_a_participle_after_while_has_the_sentence_s_subject(workspace: Workspace) -> None:
+    text = "Israel has been waging war on Hamas while accusing Iran of backing the group."
+    assert ("israel", "condemnation", "iran") in triples(workspace, text, "en")
+
+
+def test_a_participle_opening_a_sentence_takes_no_earlier_subject(workspace: Workspace) -> None:
+    text = "Israel bombed Hamas. While accusing Iran of funding Hamas, officials said nothing."
+    assert ("israel", "condemnation", "iran") not in triples(workspace, text, "en")
