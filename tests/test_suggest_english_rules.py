@@ -896,3 +896,23 @@ def test_a_participle_after_while_has_the_sentence_s_subject(workspace: Workspac
 def test_a_participle_opening_a_sentence_takes_no_earlier_subject(workspace: Workspace) -> None:
     text = "Israel bombed Hamas. While accusing Iran of funding Hamas, officials said nothing."
     assert ("israel", "condemnation", "iran") not in triples(workspace, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iranian support was condemned by Israel.", ("israel", "condemnation", "iran")),
+        ("The Qatari support was appreciated by Israel.", ("israel", "praise", "qatar")),
+    ],
+)
+def test_a_judged_act_named_by_its_maker_s_demonym_judges_the_maker(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in triples(workspace, text, "en")
+
+
+def test_a_demonym_s_act_in_an_active_judgement_is_not_read_as_judged(
+    workspace: Workspace,
+) -> None:
+    text = "The Qatari support helped Hamas, Israel condemned."
+    assert ("israel", "condemnation", "qatar") not in triples(workspace, text, "en")
