@@ -3,8 +3,13 @@ language phenomenon, not the sentence it was seen in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from publisher.corpus.model import Document
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.workspace import Workspace
 from tests.conftest import ROOT
 from tests.test_suggest_rules import drafts_of, triples
@@ -916,3 +921,30 @@ def test_a_demonym_s_act_in_an_active_judgement_is_not_read_as_judged(
 ) -> None:
     text = "The Qatari support helped Hamas, Israel condemned."
     assert ("israel", "condemnation", "qatar") not in triples(workspace, text, "en")
+
+
+def _dated_drafts(workspace: Workspace, text: str, published: str) -> list[Draft]:
+    document = Document(
+        "t", Path("t.txt"), "t.txt", "", "en", "news-report", {}, "", text, published=published
+    )
+    return draft_claims(
+        document,
+        workspace.drafting_layer(document),
+        workspace.corpus,
+        workspace.lexicon("en"),
+        workspace.vocabulary.concepts["rate"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Qatar denies funding Hamas, its foreign ministry said.", "2021-05-04"),
+        ("Qatar denied funding Hamas in 2014.", "2014"),
+    ],
+)
+def test_a_denial_in_the_present_tense_is_made_on_the_day_of_publication(
+    workspace: Workspace, text: str, time: str
+) -> None:
+    (draft,) = _dated_drafts(workspace, text, "2021-05-04")
+    assert (draft.relation, draft.polarity, draft.time) == ("financial-support", "denied", time)
