@@ -948,3 +948,17 @@ def test_a_denial_in_the_present_tense_is_made_on_the_day_of_publication(
 ) -> None:
     (draft,) = _dated_drafts(workspace, text, "2021-05-04")
     assert (draft.relation, draft.polarity, draft.time) == ("financial-support", "denied", time)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "hedged"),
+    [
+        ("Iran denies arming Hezbollah, as alleged by Israel.", "denied", False),
+        ("Iran armed Hezbollah, as alleged by Israel.", "affirmed", True),
+    ],
+)
+def test_as_alleged_by_names_the_accuser_of_a_denial_and_hedges_no_denial(
+    workspace: Workspace, text: str, polarity: str, hedged: bool
+) -> None:
+    (draft,) = drafts_of(workspace, text, "en")
+    assert (draft.polarity, draft.hedged) == (polarity, hedged)

@@ -81,6 +81,8 @@ class FieldFilling(DrafterBase):
                 continue
             k = reading.token_at(h.start)
             governing = reading.clause_of(k)
+            if polarity == "denied" and _as_alleged_by(reading, k):
+                continue  # "X denies arming Y, as alleged by Z": Z alleges, X denies outright
             if (
                 governing is clause
                 or (clause.kind == "content" and governing.last == clause.first)
@@ -340,3 +342,15 @@ def _quantity(count: Count) -> DraftQuantity:
 
 # A denial verb in the present tense: the report's own day.
 _PRESENT_DENIALS = frozenset({"denies", "deny", "rejects", "dismisses"})
+
+
+def _as_alleged_by(reading: Reading, k: int) -> bool:
+    """ "as alleged by Riyadh", "as claimed by": the hedge names who alleges what is denied."""
+    tokens = reading.tokens
+    return (
+        reading.language == "en"
+        and k > 0
+        and tokens[k - 1].low == "as"
+        and k + 1 < len(tokens)
+        and tokens[k + 1].low == "by"
+    )
