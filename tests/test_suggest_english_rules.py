@@ -3,8 +3,13 @@ language phenomenon, not the sentence it was seen in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from publisher.corpus.model import Document
+from publisher.curate.suggest.drafting.draft import Draft
+from publisher.curate.suggest.drafting.drafter import draft_claims
 from publisher.curate.suggest.workspace import Workspace
 from tests.conftest import ROOT
 from tests.test_suggest_rules import drafts_of, triples
@@ -779,3 +784,181 @@ def test_relying_on_an_actor_for_something_is_receiving_it_from_them(
     workspace: Workspace, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran supplies weapons to Lebanon's Hezbollah.", ("iran", "weapons-supply", "hezbollah")),
+        (
+            "Tehran denies arming Yemen Houthi rebels.",
+            ("iran-government", "weapons-supply", "houthis"),
+        ),
+        ("Qatar has paid Gaza’s Hamas for years.", ("qatar", "financial-support", "hamas")),
+    ],
+)
+def test_a_state_named_before_a_group_only_says_where_it_is(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}
+
+
+def test_a_headline_clause_is_a_claim_where_the_body_tells_it_too(workspace: Workspace) -> None:
+    text = (
+        "Iran denies arming Hezbollah\n"
+        "Iran on Monday denied sending weapons to Hezbollah, its foreign ministry said.\n"
+    )
+    drafts = drafts_of(workspace, text, "en")
+    headline = [d for d in drafts if d.end <= text.index("\n")]
+    assert [(d.subject, d.relation, d.object, d.polarity) for d in headline] == [
+        ("iran", "weapons-supply", "hezbollah", "denied")
+    ]
+    assert len(drafts) == 2
+
+
+def test_a_headline_the_body_does_not_tell_is_left_out(workspace: Workspace) -> None:
+    text = (
+        "Qatar meets with Hamas leaders\n"
+        "The emir received the delegation in Doha on Sunday and spoke about Gaza.\n"
+    )
+    assert not [d for d in drafts_of(workspace, text, "en") if d.end <= text.index("\n")]
+
+
+def test_a_topic_heading_is_still_no_claim(workspace: Workspace) -> None:
+    text = "Qatari support for Hamas\nQatar has funded Hamas since 2012.\n"
+    drafts = drafts_of(workspace, text, "en")
+    assert [(d.subject, d.relation, d.object) for d in drafts] == [
+        ("qatar", "financial-support", "hamas")
+    ]
+    assert drafts[0].start > text.index("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hamas is recognized as a terrorist organization in Israel.",
+            {("israel", "terrorist-designation", "hamas")},
+        ),
+        (
+            "Hamas is listed as a terrorist group in Israel, the United States and many others.",
+            {
+                ("israel", "terrorist-designation", "hamas"),
+                ("united-states", "terrorist-designation", "hamas"),
+            },
+        ),
+    ],
+)
+def test_a_group_recognized_as_terrorist_in_states_is_designated_by_each(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
+
+
+def test_a_group_founded_in_a_state_is_not_designated_by_it(workspace: Workspace) -> None:
+    text = "Hamas was founded as a resistance movement in Gaza and is designated by Canada."
+    assert ("palestine", "terrorist-designation", "hamas") not in triples(workspace, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel waged war on Hezbollah in 2006.", {("israel", "armed-attack", "hezbollah")}),
+        ("Israel has been waging war against Hamas.", {("israel", "armed-attack", "hamas")}),
+    ],
+)
+def test_waging_war_on_an_actor_is_an_armed_attack(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert triples(workspace, text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It coincided with the visit of a Hamas delegation to Tehran.",
+            {("hamas", "visit", "iran")},
+        ),
+        (
+            "It followed a three-day visit to Tehran of a Hamas delegation.",
+            {("hamas", "visit", "iran")},
+        ),
+        ("A visit to Moscow of great importance ended.", set()),
+    ],
+)
+def test_the_visitor_of_a_visit_follows_of(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert {t for t in triples(workspace, text, "en") if t[0] is not None} == expected
+
+
+def test_a_participle_after_while_has_the_sentence_s_subject(workspace: Workspace) -> None:
+    text = "Israel has been waging war on Hamas while accusing Iran of backing the group."
+    assert ("israel", "condemnation", "iran") in triples(workspace, text, "en")
+
+
+def test_a_participle_opening_a_sentence_takes_no_earlier_subject(workspace: Workspace) -> None:
+    text = "Israel bombed Hamas. While accusing Iran of funding Hamas, officials said nothing."
+    assert ("israel", "condemnation", "iran") not in triples(workspace, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Iranian support was condemned by Israel.", ("israel", "condemnation", "iran")),
+        ("The Qatari support was appreciated by Israel.", ("israel", "praise", "qatar")),
+    ],
+)
+def test_a_judged_act_named_by_its_maker_s_demonym_judges_the_maker(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in triples(workspace, text, "en")
+
+
+def test_a_demonym_s_act_in_an_active_judgement_is_not_read_as_judged(
+    workspace: Workspace,
+) -> None:
+    text = "The Qatari support helped Hamas, Israel condemned."
+    assert ("israel", "condemnation", "qatar") not in triples(workspace, text, "en")
+
+
+def _dated_drafts(workspace: Workspace, text: str, published: str) -> list[Draft]:
+    document = Document(
+        "t", Path("t.txt"), "t.txt", "", "en", "news-report", {}, "", text, published=published
+    )
+    return draft_claims(
+        document,
+        workspace.drafting_layer(document),
+        workspace.corpus,
+        workspace.lexicon("en"),
+        workspace.vocabulary.concepts["rate"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Qatar denies funding Hamas, its foreign ministry said.", "2021-05-04"),
+        ("Qatar denied funding Hamas in 2014.", "2014"),
+    ],
+)
+def test_a_denial_in_the_present_tense_is_made_on_the_day_of_publication(
+    workspace: Workspace, text: str, time: str
+) -> None:
+    (draft,) = _dated_drafts(workspace, text, "2021-05-04")
+    assert (draft.relation, draft.polarity, draft.time) == ("financial-support", "denied", time)
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity", "hedged"),
+    [
+        ("Iran denies arming Hezbollah, as alleged by Israel.", "denied", False),
+        ("Iran armed Hezbollah, as alleged by Israel.", "affirmed", True),
+    ],
+)
+def test_as_alleged_by_names_the_accuser_of_a_denial_and_hedges_no_denial(
+    workspace: Workspace, text: str, polarity: str, hedged: bool
+) -> None:
+    (draft,) = drafts_of(workspace, text, "en")
+    assert (draft.polarity, draft.hedged) == (polarity, hedged)

@@ -23,6 +23,8 @@ ORIGIN = "http://localhost"  # the test client's host
 # The drafts the drafter writes for the fixture (tests/fixtures/new_documents/README.md).
 ARMS, TIES, VISIT = "iph-irgc-arms-pij", "iph-iran-ties-hamas", "iph-haniyeh-visits-russia"
 MEETS = "iph-haniyeh-meets-abdollahian"  # drafted since suggest 3; the scenario leaves it a draft
+# The headline "إيران تتعهد بدعم حماس", a clause, is drafted since suggest 7; left a draft too.
+PLEDGE = "iph-iran-pledges-hamas"
 
 
 def add_fixture(home: Path) -> None:

@@ -29,7 +29,7 @@ from tests.liveserver import free_port
 from tests.markers import starts
 from tests.pages.browser import Browser, chromium
 from tests.remote.servers import stop
-from tests.workbench.conftest import ARMS, DOCUMENT, FIXTURE, MEETS, TIES, VISIT, snapshot
+from tests.workbench.conftest import ARMS, DOCUMENT, FIXTURE, MEETS, PLEDGE, TIES, VISIT, snapshot
 from tests.workbench.scenario import diff, release_claims, suggest_changes_nothing
 
 ARTIFACTS = ROOT / "test-artifacts" / "workbench"
@@ -173,7 +173,7 @@ def test_a_curator_reviews_a_new_arabic_document_and_publishes(
     drafted = browser.evaluate(
         "[...document.querySelectorAll('form.claim[data-claim]')].map(f => f.dataset.claim)"
     )
-    assert drafted == [ARMS, MEETS, TIES, VISIT]
+    assert drafted == [PLEDGE, ARMS, MEETS, TIES, VISIT]
     path = mapping_path(project, DOCUMENT)
     before = path.read_text(encoding="utf-8")
     assert browser.evaluate("getComputedStyle(document.getElementById('text')).direction") == "rtl"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.workbench.conftest import ARMS, DOCUMENT, TIES, VISIT, Curator, snapshot
+from tests.workbench.conftest import ARMS, DOCUMENT, PLEDGE, TIES, VISIT, Curator, snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +16,7 @@ def warm(warm_home: Path) -> None:
     a check then builds only the new document's graph and takes about a second."""
 
 
-# A shape of this project copy only: every claim names its place. The drafts of ARMS and TIES
+# A shape of this project copy only: every claim names its place. The drafts of PLEDGE, ARMS and TIES
 # name none; VISIT's names Moscow.
 PLACE_SHAPE = """\
 @prefix sh:  <http://www.w3.org/ns/shacl#> .
@@ -34,8 +34,8 @@ def test_shacl_findings_of_drafts_land_on_their_cards(curator: Curator, home: Pa
     before = snapshot(home)
     body = curator.post(f"/document/{DOCUMENT}/check").get_json()
     assert body["ok"] and body["shapes"], body
-    assert set(body["findings"]) == {ARMS, TIES}, body
-    for claim in (ARMS, TIES):
+    assert set(body["findings"]) == {PLEDGE, ARMS, TIES}, body
+    for claim in (PLEDGE, ARMS, TIES):
         assert body["findings"][claim] == [
             "Violation: A claim names its place (a shape of this test). "
             "(http://127.0.0.1:8080/def/place)"

@@ -20,7 +20,9 @@ def test_a_check_puts_a_finding_on_its_claim(curator: Curator, home: Path) -> No
     """A claim whose offsets no longer hold its quote (edited by hand): the check names it."""
     path = mapping_path(home, DOCUMENT)
     text = path.read_text(encoding="utf-8")
-    line = next(line for line in text.split("\n") if line.strip().startswith("start:"))
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.strip().endswith(ARMS))
+    line = next(line for line in lines[at:] if line.strip().startswith("start:"))
     moved = line.replace(str(int(line.split(":")[1])), str(int(line.split(":")[1]) + 1))
     path.write_text(text.replace(line, moved, 1), encoding="utf-8")
     answer = curator.post(f"/document/{DOCUMENT}/check")

@@ -4,6 +4,7 @@ sentence in text order, each part of the drafting in turn (draft_claims).
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from copy import deepcopy
@@ -164,6 +165,11 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 self.heading_topic = self._topic(self.text, s.start, s.end, self.mentions, cues)
                 if self.language == "ar":
                     headline += self._headline_claims(s.start, s.end)
+                elif self._headline_clause(s.start, s.end):
+                    # Read on its own: what later sentences remember comes from the body.
+                    kept_memory = copy.deepcopy(self.memory)
+                    headline += self._sentence(s.start, s.end)
+                    self.memory = kept_memory
                 continue
             number += 1
             self.memory.sentence = number
@@ -173,17 +179,25 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
                 old = drafts.get(key)
                 if old is None or d.confidence > old.confidence:
                     drafts[key] = d
-        # A headline's claim that the body tells again is drafted once, from the body: its
-        # sentence says more (who said it, when, how much, and which kind of support a
-        # headline's bare "يدعم" is).
+        # The two languages were tuned apart and keep a headline's claim differently (one
+        # policy for both is to be measured): in Arabic a claim the body tells again is drafted
+        # once, from the body, whose sentence says more (who said it, when, how much, which
+        # kind of support a bare "يدعم" is), and a headline's other claims stand; in English a
+        # headline's claim stands only where the body tells it too, its few words ("meets
+        # with top Hamas leaders") being read with less context than the body's sentences.
         told = {(d.subject, d.relation, d.object) for d in drafts.values()}
-        supported = {(d.subject, d.object) for d in drafts.values() if d.relation in SUPPORT}
-        for d in headline:
-            again = (d.subject, d.relation, d.object) in told or (
-                d.relation in SUPPORT and (d.subject, d.object) in supported
-            )
-            if not again:
-                drafts.setdefault((d.subject, d.relation, d.object, d.start), d)
+        if self.language == "ar":
+            supported = {(d.subject, d.object) for d in drafts.values() if d.relation in SUPPORT}
+            for d in headline:
+                again = (d.subject, d.relation, d.object) in told or (
+                    d.relation in SUPPORT and (d.subject, d.object) in supported
+                )
+                if not again:
+                    drafts.setdefault((d.subject, d.relation, d.object, d.start), d)
+        else:
+            for d in headline:
+                if (d.subject, d.relation, d.object) in told:
+                    drafts[(d.subject, d.relation, d.object, d.start)] = d
         # A relation told again in general terms ("the relationship between Hamas and Iran",
         # restated through an article) is less likely to be a claim of its own.
         seen: set[tuple[str | None, str, str | None]] = set()

@@ -81,6 +81,8 @@ class FieldFilling(DrafterBase):
                 continue
             k = reading.token_at(h.start)
             governing = reading.clause_of(k)
+            if polarity == "denied" and _as_alleged_by(reading, k):
+                continue  # "X denies arming Y, as alleged by Z": Z alleges, X denies outright
             if (
                 governing is clause
                 or (clause.kind == "content" and governing.last == clause.first)
@@ -114,6 +116,8 @@ class FieldFilling(DrafterBase):
         if cue.relation in COUNTED:
             quantities = self._counts(reading, clause)
         time, time_note = self._time(reading, clause, cue)
+        if time is None:
+            time, time_note = self._denied_now(reading, frames, cue)
         if time_note:
             notes.append(time_note)
         place, origin, route, destination = self._places(reading, clause, cue, agent, recipient)
@@ -236,6 +240,24 @@ class FieldFilling(DrafterBase):
             note = f'The time is read from "{" ".join(text[chosen.start : chosen.end].split())}".'
         return chosen.value, note
 
+    def _denied_now(
+        self, reading: Reading, frames: list[Frame], cue: Cue
+    ) -> tuple[DraftTime | None, str | None]:
+        """ "Iran denies arming the Houthis" in a dated English report: a denial in the present
+        tense is made on the day the report is published."""
+        published = self.document.published
+        if self.language != "en" or not published or len(published) != 10:
+            return None, None
+        for frame in frames:
+            if (
+                frame.kind == "denial"
+                and frame.covers(cue.first)
+                and frame.at < cue.first
+                and reading.tokens[frame.at].low in _PRESENT_DENIALS
+            ):
+                return published, "The denial is in the present tense: the day of publication."
+        return None, None
+
     def _places(
         self, reading: Reading, clause: Clause, cue: Cue, agent: Ref, recipient: Ref
     ) -> tuple[str | None, str | None, tuple[str, ...], str | None]:
@@ -316,3 +338,19 @@ def _quantity(count: Count) -> DraftQuantity:
     if count.label:
         quantity["label"] = count.label
     return quantity
+
+
+# A denial verb in the present tense: the report's own day.
+_PRESENT_DENIALS = frozenset({"denies", "deny", "rejects", "dismisses"})
+
+
+def _as_alleged_by(reading: Reading, k: int) -> bool:
+    """ "as alleged by Riyadh", "as claimed by": the hedge names who alleges what is denied."""
+    tokens = reading.tokens
+    return (
+        reading.language == "en"
+        and k > 0
+        and tokens[k - 1].low == "as"
+        and k + 1 < len(tokens)
+        and tokens[k + 1].low == "by"
+    )

@@ -32,6 +32,12 @@ class HeadingTopics(DrafterBase):
             (".", "!", "?", "؟", "]", "”", '"', "»")
         )
 
+    def _headline_clause(self, start: int, end: int) -> bool:
+        """An English headline written as a clause ("Iran denies arming Houthi rebels",
+        "Foreign minister meets with Hezbollah delegation") states a claim of its own, where
+        a topic heading ("Qatari support for Hamas") only names what follows."""
+        return self.language == "en" and self.heading_topic is None
+
     def _topic(
         self,
         text: str,

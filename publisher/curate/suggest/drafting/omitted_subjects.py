@@ -7,7 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
 from publisher.curate.suggest.grammar.arabic import AR_SUFFIXES
 from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
-from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
+from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref, Token
 from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
@@ -49,6 +49,24 @@ class OmittedSubjects(DrafterBase):
                 return []
         return []
 
+    def _adjunct_subject(self, reading: Reading, clause: Clause, cue: Cue) -> Ref | None:
+        """ "The coalition has been waging war on the Houthis while accusing Iran of ...": a
+        participle opening an adjunct clause has the subject of the sentence's first clause."""
+        if self.language != "en" or clause.first == 0 or reading.refs_in(clause.first, cue.first):
+            return None
+        before = [t for t in reading.tokens[clause.first : cue.first] if t.is_word]
+        if not cue.words.split()[0].lower().endswith("ing") or not _participle_adjunct(before):
+            return None
+        first = reading.clause_of(0)
+        return next(
+            (
+                r
+                for r in reading.refs_in(first.first, min(first.last, clause.first))
+                if r.ids and r.marker is None and not r.modifier and r.kind != "place"
+            ),
+            None,
+        )
+
     def _verb_opens_clause(self, reading: Reading, clause: Clause, cue: Cue) -> bool:
         """A clause whose subject is left out: it opens with the cue's verb ("..., and pledged",
         "وأكد", "قد صرح"), with no actor before it."""
@@ -85,3 +103,18 @@ class OmittedSubjects(DrafterBase):
             )
         openers = {fold(w) for w in ("قد", "لقد", "كما", "ثم", "و", "ف", "فقد", "وقد")}
         return not arabic_noun(reading, cue) and all(t.low in openers for t in before)
+
+
+# What opens an adjunct whose participle has the sentence's subject: "while accusing".
+_ADJUNCT_OPENERS = frozenset({"while", "after", "before", "when", "as", "by", "since"})
+
+
+def _participle_adjunct(before: list[Token]) -> bool:
+    """ "while (simultaneously) accusing", "after meeting": an opener, an adverb at most."""
+    words = [t.low for t in before]
+    return (
+        bool(words)
+        and words[0] in _ADJUNCT_OPENERS
+        and all(w.endswith("ly") for w in words[1:])
+        and len(words) <= 2
+    )

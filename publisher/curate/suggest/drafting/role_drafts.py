@@ -59,6 +59,11 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 f"{' and '.join(r.actor or '' for r in possessor)}."
             )
             confidence -= 0.1
+        adjunct = None if agents else self._adjunct_subject(reading, clause, cue)
+        if adjunct is not None:
+            agents = [adjunct]
+            notes.append(f"The participle has the sentence's subject, {adjunct.actor}, as its own.")
+            confidence -= 0.1
         if not agents and cue.kind != "compound":
             previous = list(dict.fromkeys(self.memory.subjects))
             if len(previous) == 1 and self._verb_opens_clause(reading, clause, cue):

@@ -8,6 +8,9 @@ from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.reading.titles import EN_INDIVIDUALS, TITLE_GAP, is_title
 
+# A preposition before "Yemen's" in "to Yemen's Houthis" governs the group.
+_PREPOSITIONS = frozenset({"to", "for", "with", "by", "from", "against", "on", "of", "in"})
+
 
 class ModifierReading(ReaderBase):
     """Referents that only qualify a person ("Hamas leader Ismail Haniyeh")."""
@@ -44,6 +47,14 @@ class ModifierReading(ReaderBase):
                     elif not commas or self.language == "ar" or len(gap) >= 1:
                         ref.modifier = True
                         continue
+            if nxt is not None and self._state_before_group(reading, ref, nxt):
+                ref.modifier = True  # "Yemen's Houthi rebels": the Houthis, not Yemen
+                if nxt.marker is None:  # "to Yemen's Houthis": the Houthis get it
+                    nxt.marker = ref.marker
+                    if ref.marker == "'s" and ref.first > 0:
+                        before = reading.tokens[ref.first - 1].low
+                        nxt.marker = before if before in _PREPOSITIONS else None
+                continue
             if ref.kind == "name" and self._individual_after(reading, ref):
                 ref.modifier = True  # "a veteran Hamas operative": a person, not Hamas
                 continue
@@ -84,3 +95,18 @@ class ModifierReading(ReaderBase):
         before2 = reading.tokens[ref.first - 2].low if ref.first > 1 else ""
         article = before in ("a", "an") or before2 in ("a", "an")
         return nxt.low in EN_INDIVIDUALS and (article or before in ("the", "veteran", "senior"))
+
+    def _state_before_group(self, reading: Reading, ref: Ref, nxt: Ref) -> bool:
+        """A state named right before a group, with at most a possessive between ("Yemen's
+        Houthi rebels", "Yemen Houthi rebels", "Lebanon's Hezbollah"), only says where the
+        group is: the group is the one named."""
+        if self.language != "en" or ref.kind not in ("name", "place") or nxt.kind != "name":
+            return False
+        states = [self.actors[i].type == "state" for i in ref.ids if i in self.actors]
+        if not (states and all(states)) and ref.kind != "place":
+            return False
+        groups = [self.actors[i].type for i in nxt.ids if i in self.actors]
+        if not groups or any(kind in ("state", "person") for kind in groups):
+            return False
+        between = reading.text[ref.end : nxt.start]
+        return between.strip() in ("", "'s", "’s") and between[-1:].isspace()

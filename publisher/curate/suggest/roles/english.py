@@ -4,7 +4,7 @@ support nouns, compounds, transfer verbs, "help X do", appositions and partners.
 
 from __future__ import annotations
 
-from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
+from publisher.curate.suggest.grammar.english import EN_BE, EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref
 from publisher.curate.suggest.roles.cue import CONTACT, GIVING, OPPOSING, SYMMETRIC, Cue, Roles
 from publisher.curate.suggest.roles.destinations import destination_roles
@@ -39,6 +39,10 @@ def english_roles(
     relation = cue.relation
     receiving = [k for k in reversing if clause.first <= k < cue.first]
 
+    designated = _designated_in(reading, cue, left, right)
+    if designated is not None:
+        return designated
+
     # "a visit to Moscow by a Hamas delegation": the visitor after "by".
     if relation == "visit" and cue.words.lower() in ("visit", "visits", "trip to", "tour of"):
         where = next(
@@ -55,6 +59,23 @@ def english_roles(
             ),
             None,
         )
+        if where is not None and who is None:
+            # "a two-day visit to Moscow of Israel's foreign minister": the visitor after "of"
+            who = _visitor_after(reading, where.last, right, "of")
+        if where is None:
+            # "the visit of the Hamas delegation to Russia": the visitor first, then where to
+            who = _visitor_after(reading, cue.last, right, "of")
+            if who is not None:
+                where = next(
+                    (
+                        r
+                        for r in right
+                        if r.first > who.last
+                        and r.marker == "to"
+                        and word_count(reading, who.last, r.first) <= 3
+                    ),
+                    None,
+                )
         if where is not None and who is not None:
             return Roles(coordinated_group(reading, who), coordinated_group(reading, where), "by")
 
@@ -556,3 +577,45 @@ def _appositive(reading: Reading, left: list[Ref], cue: Cue) -> list[Ref]:
     ):
         return [ref]
     return []
+
+
+# "is recognized as a terrorist organization in X": the words before "as" that make the
+# label a standing one, given by the states after "in".
+_HELD_AS = frozenset(
+    {"recognized", "recognised", "considered", "regarded", "designated", "listed", "classified"}
+)
+
+
+def _designated_in(reading: Reading, cue: Cue, left: list[Ref], right: list[Ref]) -> Roles | None:
+    """ "Hezbollah is recognized as a terrorist organization in the United States, Canada and
+    Israel": each state after "in" designates the group the clause is about."""
+    if cue.relation != "terrorist-designation" or not left or not right:
+        return None
+    before = [t.low for t in reading.tokens[max(0, cue.first - 4) : cue.first] if t.is_word]
+    if "as" not in before or not set(before) & _HELD_AS:
+        return None
+    where = right[0]
+    if where.marker != "in" or word_count(reading, cue.last, where.first) > 2:
+        return None
+    group = left[-1]
+    between = [t.low for t in reading.tokens[group.last + 1 : cue.first] if t.is_word]
+    if group.marker is not None or not set(between) & EN_BE:
+        return None
+    return Roles(coordinated_group(reading, where), [group], "designated-in")
+
+
+def _visitor_after(reading: Reading, last: int, right: list[Ref], word: str) -> Ref | None:
+    """The visitor named after `word` right after token `last` ("of the Hamas delegation",
+    "of Israeli Foreign Minister Gabi Ashkenazi"): no other preposition between."""
+    tokens = reading.tokens
+    if last + 1 >= len(tokens) or tokens[last + 1].low != word:
+        return None
+    for r in right:
+        if r.first <= last + 1 or r.kind == "place":
+            continue
+        between = reading.words_between(last + 1, r.first)
+        if len(between) > 4 or any(t.low in ("to", "in", "by", "from", "with") for t in between):
+            return None
+        if not r.modifier:
+            return r
+    return None

@@ -11,6 +11,7 @@ from publisher.curate.suggest.roles.arabic import arabic_roles
 from publisher.curate.suggest.roles.cue import GIVING, Cue, Roles
 from publisher.curate.suggest.roles.english import english_roles
 from publisher.curate.suggest.roles.markers import AR_TO
+from publisher.curate.suggest.roles.passive import judged_act
 from publisher.curate.suggest.roles.receiving import governing_receivers
 from publisher.curate.suggest.roles.referents import (
     can_fill_role,
@@ -31,7 +32,11 @@ def find_roles(
         r
         for r in reading.refs_in(clause.first, clause.last)
         if can_fill_role(r, excluded)
-        and (r.qualifies is None or cue.first <= r.qualifies <= cue.last)
+        and (
+            r.qualifies is None
+            or cue.first <= r.qualifies <= cue.last
+            or judged_act(reading, cue, r.qualifies)
+        )
     ]
     left = [r for r in refs if r.last < cue.first]
     right = [r for r in refs if r.first > cue.last]

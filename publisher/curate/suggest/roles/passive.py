@@ -72,6 +72,18 @@ def passive_subject(reading: Reading, left: list[Ref], cue: Cue) -> Ref | None:
     return None
 
 
+def judged_act(reading: Reading, cue: Cue, noun: int) -> bool:
+    """ "The Qatari aid was appreciated by Israel": an English praise or condemnation in the
+    passive whose subject is an act named by its maker's demonym judges that maker."""
+    return (
+        reading.language == "en"
+        and cue.relation in ("praise", "condemnation")
+        and noun < cue.first
+        and _is_act(reading.tokens[noun].low)
+        and is_passive(reading, cue)
+    )
+
+
 def _is_act(word: str) -> bool:
     """Nouns of what one actor gives or does for another, and of its seat or leaders."""
     return word in _ACTS
