@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .arabic import NormalisedText, fold
 from .numbers import NUMBER_WORDS, number_value
 
-__all__ = ["Relative", "find_relative", "resolve"]
+__all__ = ["WEEKDAYS", "Relative", "find_relative", "resolve"]
 
 _W = r"[^\W_]"
 # A count of units: number words as the amounts read them (numbers.py), or "several" (no count).
@@ -57,7 +57,7 @@ _AR_DUALS = {
     fold("يومين"): ("day", 2),
     fold("أسبوعين"): ("week", 2),
 }
-_WEEKDAYS = {
+WEEKDAYS = {
     fold(k): v
     for k, v in {
         "monday": 0,
@@ -252,7 +252,7 @@ def _read(m: re.Match[str], kind: str) -> Relative | None:
     if kind == "after":
         return Relative(0, 0, "previous", "year", 0, open_after=True)
     if kind == "weekday":
-        return Relative(0, 0, "document", "day", 0, weekday=_WEEKDAYS[g["weekday"]])
+        return Relative(0, 0, "document", "day", 0, weekday=WEEKDAYS[g["weekday"]])
     return None
 
 

@@ -68,7 +68,7 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             previous = list(dict.fromkeys(self.memory.subjects))
             if len(previous) == 1 and self._verb_opens_clause(reading, clause, cue):
                 ident = previous[0]
-                agents = [Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")]
+                agents = [_implied(cue, ident)]
                 notes.append(
                     f"The subject is not named in the clause; read as {ident}, "
                     "the actor of the preceding clause."
@@ -85,9 +85,7 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
             previous = self._previous_recipients(agents)
             told = self._told_before(reading, cue, agents)
             if told is not None:
-                recipients = [
-                    Ref(cue.start, cue.start, cue.first, cue.first, (told,), "", "pronoun")
-                ]
+                recipients = [_implied(cue, told)]
                 notes.append(
                     f'"{cue.words}" refers back to what was told before; the recipient is read '
                     f"as {told}, its recipient there."
@@ -95,9 +93,7 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 confidence -= 0.2
             elif len(previous) == 1:
                 ident = previous[0]
-                recipients = [
-                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
-                ]
+                recipients = [_implied(cue, ident)]
                 notes.append(
                     f"The recipient is not named in the clause; read as {ident}, "
                     "the recipient of the preceding clause."
@@ -109,9 +105,7 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 and (topic := self._topic_recipient(agents)) is not None
             ):
                 ident, where = topic
-                recipients = [
-                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
-                ]
+                recipients = [_implied(cue, ident)]
                 notes.append(
                     f"The recipient is not named in the clause; read as {ident}, "
                     f"the recipient the {where} names."
@@ -145,9 +139,7 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                     met.append(side)
             if met and len(set(met)) == 1:
                 ident = met[0]
-                recipients = [
-                    Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")
-                ]
+                recipients = [_implied(cue, ident)]
                 notes.append(
                     f'"{cue.words}" is the meeting of {host} and {guest} told before; read as '
                     f"a meeting with {ident}."
@@ -399,3 +391,9 @@ def _future(low: str) -> bool:
     return (
         low[:1] == "س" and rest[:1] in "يتنا" and (rest in AR_TRANSFER_VERBS or rest in AR_INTENT)
     )
+
+
+def _implied(cue: Cue, ident: str) -> Ref:
+    """An agent or recipient the clause leaves unnamed, read as `ident`: an empty referent at
+    the cue."""
+    return Ref(cue.start, cue.start, cue.first, cue.first, (ident,), "", "pronoun")

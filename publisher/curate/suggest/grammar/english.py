@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from publisher.curate.suggest.grammar.folding import folded
 from publisher.textlayer.arabic import fold
+from publisher.textlayer.dates import MONTHS
+from publisher.textlayer.relative import WEEKDAYS
 
 # Prepositions that mark an actor's role in a clause (and those that mark time or place).
 EN_ROLE_PREPOSITIONS = folded(
@@ -267,47 +269,10 @@ EN_TRANSFER_VERBS = folded(
 )
 # Words of a time expression: a preposition before them governs the time, not the actor
 # named after it ("In 2010 Iran funded ...", "For years Hezbollah received ...").
-EN_TIME_WORDS = folded(
-    "years",
-    "year",
-    "months",
-    "month",
-    "weeks",
-    "week",
-    "decades",
-    "decade",
-    "days",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+EN_TIME_WORDS = (
+    folded("years", "year", "months", "month", "weeks", "week", "decades", "decade", "days")
+    | {name for name in MONTHS if name.isascii()}  # the text layer's month names
+    | {day for day in WEEKDAYS if day.isascii()}
 )
 # "Iranian-made drones": the state that made the weapons the sentence sends somewhere gives them.
 EN_MAKING = folded("made", "built", "produced", "manufactured", "designed")
