@@ -50,7 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "PREPARE_STORE",
-        "on",
+        True,
         "after `publisher build`, verify the new release and build its store folder (STATE_DIR) "
         "in a background process at the lowest priority, so that a server starts on it at once "
         "(only with STORE 'embedded' and EMBEDDED_STORE 'disk')",
@@ -144,14 +144,20 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+def flag(value: object) -> bool:
+    """An on/off setting, from Python or from the environment ("0", "false", "off", "no")."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("0", "false", "off", "no", "")
+    return bool(value)
+
+
 def defaults() -> dict[str, object]:
     """The default configuration mapping, with environment overrides applied."""
     config: dict[str, object] = {}
     for setting in SETTINGS:
         value = os.environ.get(f"PUBLISHER_{setting.name}", setting.default)
-        if isinstance(setting.default, bool) and isinstance(value, str):
-            # bool("0") is True: an on/off setting is read from its words
-            value = value.strip().lower() not in ("0", "false", "off", "no", "")
+        if isinstance(setting.default, bool):
+            value = flag(value)  # bool("0") is True: an on/off setting is read from its word
         elif (
             value is not None
             and setting.default is not None

@@ -11,6 +11,7 @@ from typing import Any
 from publisher.errors import PublisherError, ReleaseError
 from publisher.release.files import SUMS
 from publisher.release.reader import QUADS, open_release, parse_sums
+from publisher.settings import flag
 from publisher.store import holding
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.engines import split_url
@@ -62,7 +63,7 @@ def open_store(config: Mapping[str, Any], dataset_path: Path, digest: str | None
         dataset_path,
         workers=int(config.get("QUERY_WORKERS") or 0),
         memory_mb=int(config.get("QUERY_MEMORY") or 0) or None,
-        sandbox=_flag(config.get("QUERY_SANDBOX", True)),
+        sandbox=flag(config.get("QUERY_SANDBOX", True)),
         folder=folder,
     )
 
@@ -122,10 +123,3 @@ def _expected(dataset_path: Path) -> holding.Expected | None:
         log.warning("%s: %s; queries are not kept to the release's graphs", dataset_path, error)
         return None
     return holding.expected(release)
-
-
-def _flag(value: object) -> bool:
-    """A boolean setting, from Python or from the environment ("0", "false", "off", "no")."""
-    if isinstance(value, str):
-        return value.strip().lower() not in ("0", "false", "off", "no", "")
-    return bool(value)

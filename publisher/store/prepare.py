@@ -24,6 +24,7 @@ from typing import Any
 from publisher.errors import PublisherError
 from publisher.release.reader import QUADS, WRITTEN, open_release
 from publisher.release.verified import Verified
+from publisher.settings import flag
 from publisher.store.ondisk import store_folder
 
 LOG = "prepare.log"
@@ -33,7 +34,7 @@ def wanted(config: Mapping[str, Any]) -> bool:
     """Whether to prepare releases for a server these settings describe: PREPARE_STORE on and
     a server that reads a store folder (the default)."""
     return (
-        _flag(config.get("PREPARE_STORE", True))
+        flag(config.get("PREPARE_STORE", True))
         and str(config.get("STORE", "embedded")) == "embedded"
         and str(config.get("EMBEDDED_STORE", "memory")) == "disk"
         and bool(config.get("STATE_DIR"))
@@ -69,12 +70,6 @@ def prepare(link: Path, folder: Path, state: Path) -> str:
     quads = release.files[QUADS]
     built = store_folder(quads.path, quads.sha256, state / "stores")
     return f"{release.name}: verified, store folder {built.name[:12]}... ready"
-
-
-def _flag(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() not in ("0", "false", "off", "no", "")
-    return bool(value)
 
 
 def main(argv: list[str] | None = None) -> int:
