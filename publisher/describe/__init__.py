@@ -88,7 +88,7 @@ def describe(
     if store.query(q.has_blank_nodes(x)).boolean:
         quads.update(dict.fromkeys(_blank_nodes(store, iri, list(quads))))
     offset = (page - 1) * page_size
-    claims, backlinks = _pages(store, iri, claim, page_size + 1, offset)
+    claims, backlinks, blank = _pages(store, iri, claim, page_size + 1, offset)
     found.has_next = len(claims) > page_size or len(backlinks) > page_size
     found.claims, found.backlinks = claims[:page_size], backlinks[:page_size]
     if found.claims:
@@ -97,7 +97,7 @@ def describe(
         whole |= complete
     if found.backlinks:
         quads.update(dict.fromkeys(_quads(store, q.backlink_content(x, found.backlinks))))
-    if page == 1:
+    if page == 1 and blank:
         quads.update(dict.fromkeys(_quads(store, q.blank_backlinks(x))))
     quads.update(dict.fromkeys(_labels(store, quads, whole | {iri})))
     found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
@@ -184,28 +184,35 @@ def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -
 
 def _pages(
     store: Store, iri: str, claim: str, limit: int, offset: int
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], bool]:
     """`limit` claims naming `iri` and `limit` other things pointing at it, from `offset`
     each, in the order of their IRIs: what `q.claim_page` and `q.backlink_page` select, from
     one pass over the links to `iri` (`q.pointing_at`). A claim that is a blank node, which
-    the builds never make, is left to those two queries, which order it as SPARQL does."""
+    the builds never make, is left to those two queries, which order it as SPARQL does.
+
+    Third, whether a blank node may point at `iri`: when that pass saw none, the first page
+    need not ask for them (`q.blank_backlinks`, which reads every link to `iri` again)."""
     x = iri_term(iri)
     claims: set[str] = set()
     others: set[str] = set()
+    blank = False
     for row in store.query(q.attributed_to(x, claim)).rows:
         if not isinstance(row["c"], ox.NamedNode):
-            return _paged(store, x, claim, limit, offset)
+            return (*_paged(store, x, claim, limit, offset), True)
         claims.add(row["c"].value)
     for row in store.query(q.pointing_at(x, claim)).rows:
         subject, named = row["s"], isinstance(row["s"], ox.NamedNode)
         if row["claim"] is not None and row["p"] != RDF_TYPE:
             if not named:
-                return _paged(store, x, claim, limit, offset)
+                return (*_paged(store, x, claim, limit, offset), True)
             claims.add(subject.value)
-        elif named and subject.value != iri:
-            others.add(subject.value)
+        elif named:
+            if subject.value != iri:
+                others.add(subject.value)
+        else:
+            blank = True
     end = offset + limit
-    return sorted(claims)[offset:end], sorted(others)[offset:end]
+    return sorted(claims)[offset:end], sorted(others)[offset:end], blank
 
 
 def _paged(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from publisher import describe
+from publisher.describe import queries as q
 from publisher.describe.queries import iri_term
 from tests.web.fixture_release import BASE
 from tests.web.web_helpers import actor_with_claims
@@ -103,7 +104,19 @@ def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store)
         """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isIRI(?x)) } ORDER BY ?x""",
     )
     claim = iri_term(BASE + "def/Claim")
-    for iri in [*pointed[:: max(1, len(pointed) // 150)], actor_with_claims(store, at_least=6)]:
+    by_blank_nodes = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isBlank(?s) && isIRI(?x)) }
+        ORDER BY ?x LIMIT 5""",
+    )
+    assert by_blank_nodes
+    sample = [*pointed[:: max(1, len(pointed) // 150)], actor_with_claims(store, at_least=6)]
+    for iri in [*sample, *by_blank_nodes]:
+        blanks = describe._quads(store, q.blank_backlinks(iri_term(iri)))
         for limit, offset in ((6, 0), (6, 5), (51, 0)):
             expected = describe._paged(store, iri_term(iri), claim, limit, offset)
-            assert describe._pages(store, iri, claim, limit, offset) == expected, iri
+            claims, backlinks, blank = describe._pages(store, iri, claim, limit, offset)
+            assert (claims, backlinks) == expected, iri
+            # the first page leaves the query for blank backlinks out only when there are none
+            assert blank or not blanks, iri
+    assert all(describe._pages(store, iri, claim, 6, 0)[2] for iri in by_blank_nodes)
