@@ -272,23 +272,17 @@ def _metadata(found: Description) -> list[ox.Quad]:
     return quads
 
 
-def _order(iri: str) -> Callable[[ox.Quad], tuple[bool, str, str, str, str]]:
+def _order(iri: str) -> Callable[[ox.Quad], tuple[bool, str]]:
     """A stable order, the described resource first: stores need not return rows in one order.
-    Each term's text is made once: predicates, graphs and subjects recur in many quads."""
-    texts: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph, str] = {}
 
-    def text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph) -> str:
-        found = texts.get(term)
-        if found is None:
-            found = texts[term] = str(term)
-        return found
-
+    Then by the quad's N-Quads text, made in one call, which orders as its four terms' texts
+    one after the other would (half the time of making each term's text): where one term's
+    text is the start of another's (`"a"` and `"a"@en`, `_:b1` and `_:b12`), what follows it
+    in the longer is never below the space that ends it in the quad's text, since N-Quads
+    escapes the characters below it. Every quad sorted here is in a named graph."""
     return lambda quad: (
         not (isinstance(quad.subject, ox.NamedNode) and quad.subject.value == iri),
-        text(quad.subject),
-        text(quad.predicate),
-        text(quad.object),
-        text(quad.graph_name),
+        str(quad),
     )
 
 

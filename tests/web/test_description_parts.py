@@ -4,6 +4,8 @@ what a description held before, and no label query for what it holds whole."""
 
 from __future__ import annotations
 
+import random
+
 import pyoxigraph as ox
 
 from publisher import describe
@@ -120,3 +122,42 @@ def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store)
             # the first page leaves the query for blank backlinks out only when there are none
             assert blank or not blanks, iri
     assert all(describe._pages(store, iri, claim, 6, 0)[2] for iri in by_blank_nodes)
+
+
+def test_quads_are_ordered_by_each_term_text_in_turn():
+    """A description's order (`describe._order`): the thing first, then by the subject's text,
+    the predicate's, the object's and the graph's, also where one text is the start of
+    another's (a literal and the same with a language or a type, `_:b1` and `_:b12`)."""
+    thing = ox.NamedNode(BASE + "id/a")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    terms = [
+        ox.Literal("a"),
+        ox.Literal("a", language="en"),
+        ox.Literal("a", datatype=ox.NamedNode(xsd + "token")),
+        ox.Literal("a b"),
+        ox.Literal("a\tb"),
+        ox.Literal("a\x01"),
+        ox.Literal('a"'),
+        ox.BlankNode("b1"),
+        ox.BlankNode("b12"),
+        ox.NamedNode(BASE + "id/a/b"),
+        thing,
+    ]
+    subjects = [thing, ox.BlankNode("b1"), ox.BlankNode("b12"), ox.NamedNode(BASE + "id/a/1")]
+    predicates = [ox.NamedNode(BASE + "def/p"), ox.NamedNode(BASE + "def/p/q")]
+    graphs = [ox.NamedNode(BASE + "graph/x"), ox.NamedNode(BASE + "graph/x/y")]
+    quads = [
+        ox.Quad(s, p, o, g)
+        for s in subjects
+        for p in predicates
+        for o in terms
+        for g in graphs
+        if not isinstance(o, ox.Literal) or p == predicates[0]
+    ]
+    expected = sorted(
+        quads,
+        key=lambda quad: (quad.subject != thing, *(str(term) for term in quad)),
+    )
+    random.Random(19).shuffle(quads)  # stores need not answer in any order
+    assert sorted(quads, key=describe._order(thing.value)) == expected
+    assert expected[0].subject == thing and expected[-1].subject != thing
