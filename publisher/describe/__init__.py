@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from publisher.describe import queries as q
+from publisher.describe.labels import Labels
 from publisher.describe.queries import iri_term
 from publisher.rdf import namespaces
 from publisher.store.interface import Store
@@ -77,9 +78,16 @@ def document_iri(base: str, iri: str) -> str:
 
 
 def describe(
-    store: Store, iri: str, *, base: str, page: int = 1, page_size: int = 50
+    store: Store,
+    iri: str,
+    *,
+    base: str,
+    page: int = 1,
+    page_size: int = 50,
+    labels: Labels | None = None,
 ) -> Description:
-    """The description of `iri`: page `page` of its claims and backlinks, `page_size` each."""
+    """The description of `iri`: page `page` of its claims and backlinks, `page_size` each;
+    the labels of what it mentions from `labels` where kept there (describe/labels.py)."""
     x = iri_term(iri)
     claim = iri_term(base + "def/Claim")
     found = Description(iri, document_iri(base, iri), page)
@@ -99,7 +107,7 @@ def describe(
         quads.update(dict.fromkeys(_quads(store, q.backlink_content(x, found.backlinks))))
     if page == 1 and blank:
         quads.update(dict.fromkeys(_quads(store, q.blank_backlinks(x))))
-    quads.update(dict.fromkeys(_labels(store, quads, whole | {iri})))
+    quads.update(dict.fromkeys(_labels(store, quads, whole | {iri}, labels)))
     found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
     return found
 
@@ -228,17 +236,22 @@ def _keys(store: Store, query: str, key: str) -> list[str]:
     return [row[key].value for row in store.query(query).rows]
 
 
-def _labels(store: Store, quads: dict[ox.Quad, None], whole: set[str]) -> list[ox.Quad]:
+def _labels(
+    store: Store, quads: dict[ox.Quad, None], whole: set[str], kept: Labels | None
+) -> list[ox.Quad]:
     """Labels of the IRIs the description mentions as subjects or objects, but for those
     whose every triple it already holds (`whole`: the thing described, its claims, their
-    parts), whose labels are among them."""
+    parts), whose labels are among them; from `kept` where it has them."""
     mentioned = {
         t.value
         for quad in quads
         for t in (quad.subject, quad.object)
         if isinstance(t, ox.NamedNode)
     }
-    return labels_for(store, sorted(mentioned - whole))
+    wanted = sorted(mentioned - whole)
+    if kept is None:
+        return labels_for(store, wanted)
+    return kept.of(wanted, lambda missing: labels_for(store, missing))
 
 
 def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:

@@ -74,7 +74,12 @@ def _render(path: str, page: int, view: str | None, fmt: Format, fixed: Format |
         if rich is not None:
             return rich, []
     found = describing.describe(
-        get_store(), base + path, base=base, page=page, page_size=current_app.config["PAGE_SIZE"]
+        get_store(),
+        base + path,
+        base=base,
+        page=page,
+        page_size=current_app.config["PAGE_SIZE"],
+        labels=served().labels,
     )
     if page > 1 and not (found.claims or found.backlinks):
         abort(404, description=f"The description of <{base + path}> has no page {page}.")

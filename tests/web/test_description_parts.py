@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from publisher import describe
 from publisher.describe import queries as q
+from publisher.describe.labels import Labels
 from publisher.describe.queries import iri_term
 from tests.web.fixture_release import BASE
 from tests.web.web_helpers import actor_with_claims
@@ -161,3 +162,25 @@ def test_quads_are_ordered_by_each_term_text_in_turn():
     random.Random(19).shuffle(quads)  # stores need not answer in any order
     assert sorted(quads, key=describe._order(thing.value)) == expected
     assert expected[0].subject == thing and expected[-1].subject != thing
+
+
+def test_labels_kept_for_the_release_give_the_same_descriptions(store):
+    """Descriptions that take their labels from those kept (describe/labels.py) are the
+    same quads as those that ask the store, and the store is not asked again for them."""
+    pointed = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isIRI(?x)) } ORDER BY ?x""",
+    )
+    things = [actor_with_claims(store, at_least=6), *pointed[:: max(1, len(pointed) // 40)]]
+    kept, none_fit = Labels(8 * 1024 * 1024), Labels(1)
+    for iri in things:
+        asked = describe.describe(store, iri, base=BASE, page_size=5)
+        assert describe.describe(store, iri, base=BASE, page_size=5, labels=kept) == asked, iri
+        assert describe.describe(store, iri, base=BASE, page_size=5, labels=none_fit) == asked
+    first = kept.asked
+    assert first > 0
+    for iri in things:
+        again = describe.describe(store, iri, base=BASE, page_size=5, labels=kept)
+        assert again == describe.describe(store, iri, base=BASE, page_size=5), iri
+    assert kept.asked == first  # every label came from those kept
+    assert none_fit.asked > first  # nothing fits in a byte: asked every time

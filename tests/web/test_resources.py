@@ -80,6 +80,29 @@ def test_a_description_is_rendered_once_per_release_and_served_again(app, client
         assert other.status_code == 200 and isomorphic(triples(other), triples(first))
 
 
+def test_descriptions_share_the_labels_kept_for_the_release(app, client, store):
+    """A description rendered again (in another format) takes the labels kept when it was
+    first rendered instead of asking the store, and says what a description made without
+    kept labels says, byte for byte."""
+    from publisher import describe
+    from publisher.web import jsonld
+    from publisher.web.current import served
+
+    with app.app_context():
+        kept = served().labels
+        page_size = app.config["PAGE_SIZE"]
+    assert kept is not None
+    thing = describe.describe(store, actor_with_claims(store), base=BASE).claims[0]
+    url = "/doc" + path(thing)
+    first = client.get(url, headers={"Accept": "application/n-quads"})
+    asked = kept.asked
+    again = client.get(url, headers={"Accept": "application/n-triples"})  # rendered anew
+    assert kept.asked == asked
+    fresh = describe.describe(store, thing, base=BASE, page_size=page_size).quads
+    assert first.data == jsonld.serialize_quads(fresh, formats.N_QUADS, BASE)
+    assert again.data == jsonld.serialize_quads(fresh, formats.N_TRIPLES, BASE)
+
+
 @pytest.mark.parametrize("fmt", formats.RDF_FORMATS, ids=lambda f: f.suffix)
 def test_description_by_suffix(client, actor, fmt):
     response = client.get(f"/doc{path(actor)}.{fmt.suffix}", headers={"Accept": "text/html"})
