@@ -9,6 +9,7 @@ their requests are done; a release that fails its checks is refused and the last
 kept (docs/operations.md, "Releases in service").
 """
 
+import gc
 import os
 import shutil
 import tempfile
@@ -39,3 +40,15 @@ def on_exit(server):
     record = os.environ.pop(RECORD_ENV, "")
     if record:
         shutil.rmtree(os.path.dirname(record), ignore_errors=True)
+
+
+# What a worker made while starting (the app, the modules it imported, the release's
+# catalogue) lives as long as the worker: it is moved out of the garbage collector's sight, so
+# that the full collections that requests set off (a description of an actor makes thousands of
+# objects the collector tracks: pyoxigraph's terms and quads) scan only what requests made.
+# A full collection over the start's objects paused a request 25 to 40 ms on a loaded
+# machine, 1 ms after (benchmarks/README.md, "The first request"). Safe because a worker never
+# replaces its release in process: a HUP starts new workers (`publisher serve` reloads in
+# process and does not do this).
+def post_worker_init(worker):
+    gc.freeze()

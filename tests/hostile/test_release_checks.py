@@ -331,6 +331,23 @@ def test_the_gunicorn_settings_give_the_workers_the_record(tmp_path, monkeypatch
     assert not path.parent.exists() and RECORD_ENV not in os.environ
 
 
+def test_the_gunicorn_workers_leave_what_they_made_at_start_out_of_full_collections():
+    """deploy/gunicorn.conf.py freezes a worker's objects once it has made the app, so that
+    the garbage collector's full collections during requests do not scan them again."""
+    import gc
+    import runpy
+
+    from tests.liveserver import GUNICORN_CONF
+
+    settings = runpy.run_path(str(GUNICORN_CONF))
+    assert gc.get_freeze_count() == 0
+    try:
+        settings["post_worker_init"](None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 # ---- verified once per release (release/verified.py) --------------------------------------
 
 
