@@ -93,7 +93,8 @@ def describe(
     found = Description(iri, document_iri(base, iri), page)
     own, whole = _with_parts(store, [iri])
     quads: dict[ox.Quad, None] = dict.fromkeys(own)
-    if store.query(q.has_blank_nodes(x)).boolean:
+    subject = ox.NamedNode(iri)  # blank nodes hanging off it are rare; asked for only then
+    if any(quad.subject == subject and isinstance(quad.object, ox.BlankNode) for quad in own):
         quads.update(dict.fromkeys(_blank_nodes(store, iri, list(quads))))
     offset = (page - 1) * page_size
     claims, backlinks, blank = _pages(store, iri, claim, page_size + 1, offset)

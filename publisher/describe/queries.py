@@ -18,14 +18,10 @@ def iri_term(iri: str) -> str:
     return str(ox.NamedNode(iri))
 
 
-def has_blank_nodes(x: str) -> str:
-    """Whether `x` has blank nodes as objects (most things have none: `blank_nodes`, whose
-    property paths cost a scan, need not run for them)."""
-    return f"ASK {{ GRAPH ?g {{ {x} ?p ?m FILTER(isBlank(?m)) }} }}"
-
-
 def blank_nodes(x: str, depth: int = 4) -> str:
-    """Blank nodes hanging off `x`, up to `depth` steps; a step follows a list to its end."""
+    """Blank nodes hanging off `x`, up to `depth` steps; a step follows a list to its end.
+    Its property paths cost a scan: descriptions ask it only of things that have blank
+    nodes as objects, which most things have not."""
     paths = []
     for steps in range(1, depth + 1):
         chain, here = [], x

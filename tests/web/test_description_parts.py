@@ -184,3 +184,27 @@ def test_labels_kept_for_the_release_give_the_same_descriptions(store):
         assert again == describe.describe(store, iri, base=BASE, page_size=5), iri
     assert kept.asked == first  # every label came from those kept
     assert none_fit.asked > first  # nothing fits in a byte: asked every time
+
+
+def test_blank_nodes_are_followed_for_the_things_that_have_them(store, monkeypatch):
+    """The blank nodes hanging off a thing (a shape's properties, an OWL list) are asked for
+    when, and only when, its own triples have one as object."""
+    with_blank = _iris(
+        store,
+        """SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x ?p ?b } FILTER(isIRI(?x) && isBlank(?b)) }
+        ORDER BY ?x LIMIT 4""",
+    )
+    assert with_blank
+    followed: list[str] = []
+    real = describe._blank_nodes
+
+    def spy(store, iri, known, depth=4):
+        followed.append(iri)
+        return real(store, iri, known, depth)
+
+    monkeypatch.setattr(describe, "_blank_nodes", spy)
+    for iri in [*with_blank, actor_with_claims(store)]:
+        found = describe.describe(store, iri, base=BASE, page_size=5)
+        hanging = [quad for quad in found.quads if isinstance(quad.subject, ox.BlankNode)]
+        assert bool(hanging) == (iri in with_blank), iri
+    assert followed == with_blank
