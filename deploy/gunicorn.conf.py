@@ -46,9 +46,9 @@ def on_exit(server):
 # catalogue) lives as long as the worker: it is moved out of the garbage collector's sight, so
 # that the full collections that requests set off (a description of an actor makes thousands of
 # objects the collector tracks: pyoxigraph's terms and quads) scan only what requests made.
-# A full collection over the start's objects paused a request 25 to 40 ms on a loaded
-# machine, 1 ms after (benchmarks/README.md, "The first request"). Safe because a worker never
-# replaces its release in process: a HUP starts new workers (`publisher serve` reloads in
-# process and does not do this).
+# A full collection over the start's objects paused a request 24 to 48 ms on a loaded
+# machine, 1 ms after (benchmarks/README.md, "The first request for a description"). Safe
+# because a worker never replaces its release in process: a HUP starts new workers
+# (`publisher serve` reloads in process and does not do this).
 def post_worker_init(worker):
     gc.freeze()
