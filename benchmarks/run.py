@@ -173,14 +173,14 @@ class Harness:
                 lambda: self.serve_publisher_on_oxigraph(home, dataset, queries, actors, others),
                 record,
             )
-        for name in ("oxigraph", "rdflib-endpoint"):
+        for name in ("oxigraph", "oxigraph-disk", "rdflib-endpoint"):
             if name in systems:
                 self.log(name)
                 record["systems"][name] = self.timed(
                     name,
                     lambda name=name: self.serve_other(name, dataset, queries, actors),
                     record,
-                    repeat=name == "oxigraph",
+                    repeat=name != "rdflib-endpoint",
                 )
         if "rdflib" in systems:
             self.log("rdflib in memory")
@@ -251,6 +251,19 @@ class Harness:
             raise RuntimeError(f"preparing the release failed:\n{finished.stdout[-3000:]}")
         return time.perf_counter() - started
 
+    def store_folder(self, home: Path) -> Path:
+        """The store folder of the release at HOME/release that the server reads (prepared
+        now if the publisher was not measured in this run)."""
+        release = (home / "release").resolve()
+        sums = dict(
+            reversed(line.split("  ", 1))
+            for line in (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+        )
+        folder = home / ".cache" / "server" / "stores" / sums["dataset.nq"]
+        if not (folder / "CURRENT").is_file():
+            self.prepare_release(home)
+        return folder
+
     def serve_publisher(
         self, home: Path, queries: dict, actors: dict, others: list[str], store: str | None = None
     ) -> dict:
@@ -318,7 +331,13 @@ class Harness:
         A query that outlives its timeout leaves the server busy with it (neither stops a
         query whose client has gone), so the server is started afresh after one."""
         slow = name == "rdflib-endpoint"
-        starter = servers.oxigraph if name == "oxigraph" else servers.rdflib_endpoint
+        if name == "oxigraph-disk":  # the store folder the publisher's preparation built
+            dataset = self.store_folder(dataset.parent.parent.parent)
+        starter = {
+            "oxigraph": servers.oxigraph,
+            "oxigraph-disk": servers.oxigraph_read_only,
+            "rdflib-endpoint": servers.rdflib_endpoint,
+        }[name]
         count = self.args.slow_count if slow else self.args.count
         budget = self.args.slow_budget if slow else self.args.budget
         requests = [(f"query:{q}", httpbench.sparql, text) for q, text in queries.items()]
@@ -600,9 +619,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
         "--systems",
-        default="publisher,publisher-remote,oxigraph,rdflib-endpoint,rdflib",
+        default="publisher,publisher-remote,oxigraph,oxigraph-disk,rdflib-endpoint,rdflib",
         help="publisher (embedded store), publisher-remote (on an Oxigraph server), "
-        "oxigraph, rdflib-endpoint, rdflib",
+        "oxigraph (in memory), oxigraph-disk (read-only on the publisher's store folder), "
+        "rdflib-endpoint, rdflib",
     )
     parser.add_argument(
         "--queries", default="", help="only the queries whose names start so (01,03)"

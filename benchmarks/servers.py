@@ -4,6 +4,8 @@
   threaded workers that keep connections open, docs/deployment.md), on its embedded store;
 * an Oxigraph server (`oxigraph serve`, in memory, union default graph) loaded with the
   release's dataset.nq: the same engine without the publisher around it, its ceiling;
+* an Oxigraph server reading the publisher's own store folder (`oxigraph serve-read-only`):
+  the same engine on the same data as the publisher's default store on disk;
 * rdflib-endpoint (FastAPI + rdflib) serving the same dataset.nq: the nearest Python peer.
 
 Each is a context manager yielding a `Server` with its query URL, its process (whose tree's
@@ -165,6 +167,31 @@ def oxigraph(dataset: Path, log: Path | None = None):
             "oxigraph", url, url + "query", process, start, time.perf_counter() - loading
         )
         yield server
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def oxigraph_read_only(folder: Path, log: Path | None = None):
+    """`oxigraph serve-read-only` on a store folder the publisher built (publisher/store/
+    ondisk.py): nothing to load, the pages read through the operating system's cache."""
+    port = free_port()
+    command = [
+        str(VENV_BIN / "oxigraph"),
+        "serve-read-only",
+        "--location",
+        str(folder),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
+    started = time.perf_counter()
+    process = _start(command, None, log)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(url + f"query?query={ASK}", 60, process)
+        start = time.perf_counter() - started
+        yield Server("oxigraph-disk", url, url + "query", process, start, 0.0)
     finally:
         _stop(process)
 

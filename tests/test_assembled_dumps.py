@@ -21,7 +21,7 @@ from publisher.build.publish import build_release
 from publisher.build.turtle_members import KIND
 from publisher.rdf import namespaces
 from publisher.release.dumps import turtle_runs, union_blocks, union_runs, with_id
-from publisher.release.parts import GraphPart, make_part
+from publisher.release.parts import GraphPart, make_part, part_with_id
 from publisher.release.rdf12 import rdf12_quads
 
 from .conftest import BASE
@@ -200,3 +200,36 @@ def test_the_union_merged_a_span_at_a_time_is_the_union_merged_a_subject_at_a_ti
     assert final == turtle_runs(with_id(blocks, marker, release_id), prefixes)
     assert marker not in b"".join(final)
     assert union_runs(parts[:1], prefixes) == []  # no triples: no file
+
+
+def _part_of(quads: list[ox.Quad]) -> GraphPart:
+    ordered = sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    return make_part("urn:ex:release", ordered, namespaces.prefixes(BASE))
+
+
+def test_the_release_graph_with_its_id_written_in_is_the_graph_made_with_the_id() -> None:
+    """The release graph is made once, with the placeholder; the id is written into every
+    section of it. That is the part made with the id, byte for byte, gzip members included;
+    and when the id would move a subject before another, the part is to be made again."""
+    graph = ox.NamedNode("urn:ex:release")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+    def quads(release_id: str, other: str) -> list[ox.Quad]:
+        release = ox.NamedNode(f"urn:ex:r/{release_id}")
+        return [
+            ox.Quad(release, label, ox.Literal(f"release {release_id}"), graph),
+            ox.Quad(ox.NamedNode(f"urn:ex:r/{release_id}/report"), label, ox.Literal("r"), graph),
+            ox.Quad(ox.NamedNode(f"urn:ex:r/{other}"), label, ox.Literal("an earlier one"), graph),
+            ox.Quad(ox.NamedNode("urn:ex:a"), label, ox.Literal(release_id), graph),
+        ]
+
+    marker, release_id = PLACEHOLDER.encode(), "0123456789abcdef"
+    drafted = _part_of(quads(PLACEHOLDER, "z"))
+    written = part_with_id(drafted, marker, release_id.encode())
+    assert written is not None
+    assert written.sections == _part_of(quads(release_id, "z")).sections
+    assert set(written.sections) == set(drafted.sections)
+    # "urn:ex:r/0000..." sorts before "urn:ex:r/05", "urn:ex:r/ffff..." after it.
+    assert part_with_id(_part_of(quads(PLACEHOLDER, "05")), marker, b"f" * 16) is None
+    with pytest.raises(ValueError, match="same length"):
+        part_with_id(drafted, marker, b"abc")

@@ -16,6 +16,7 @@ from publisher.rdf import namespaces
 from publisher.release import files as release_files
 from publisher.release.dumps import dataset_files, plain_files, turtle_header
 from publisher.release.manifest import manifest
+from publisher.release.parts import part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
@@ -74,9 +75,9 @@ def build_release(
     prefixes = namespaces.prefixes(built.minter.base)
     placeholder = PLACEHOLDER.encode()
     for part in built.parts:
-        if part.graph != str(built.minter.graph("release")) and any(
-            placeholder in data for key, data in part.sections.items() if not key.endswith(".gz")
-        ):
+        # Every text of a graph's other serialisations is in its N-Quads too (an IRI, a
+        # literal's lexical form; a prefixed name is a cut of the IRI it stands for).
+        if part.graph != str(built.minter.graph("release")) and placeholder in part.nquads:
             raise ValidationFailed(
                 f"{part.graph} holds the text {PLACEHOLDER}, which stands "
                 "for the release id while it is computed; remove it"
@@ -95,10 +96,16 @@ def build_release(
         {name: d.drafted for name, d in drafted.items()}
         | {name: hashlib.sha256(data).digest() for name, data in metadata.items()}
     )
-    release_part = release_graph_part(
+    # The release graph with the id is the one made with the placeholder, the id written in;
+    # made again only if that would not be in the release's order.
+    release_graph = str(built.minter.graph("release"))
+    drafted_part = next(p for p in built.parts if p.graph == release_graph)
+    release_part = part_with_id(
+        drafted_part, placeholder, release_id.encode()
+    ) or release_graph_part(
         built.corpus, built.minter, release_id, built.generated, home, prefixes, built.quality
     )
-    parts = [release_part if p.graph == release_part.graph else p for p in built.parts]
+    parts = [release_part if p.graph == release_graph else p for p in built.parts]
     files: dict[str, bytes | list[bytes]] = {
         name: _with_id(data, release_id) for name, data in metadata.items()
     }

@@ -14,6 +14,7 @@ import gzip
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pyoxigraph as ox
 
@@ -91,6 +92,29 @@ def make_part(
         sections[key + ".gz"] = compress(sections[key])
     sections["ttl"], sections["ttl-index"] = turtle_blocks(quads, nquads, prefixes)
     return GraphPart(name, len(quads), sections)
+
+
+def part_with_id(part: GraphPart, placeholder: bytes, release_id: bytes) -> GraphPart | None:
+    """The part with `release_id` written in place of `placeholder` in every section (their
+    gzip members made again), or None when that would change the order of its quads (then
+    the part is to be made again with the id). The two have the same length, so no line,
+    block or index entry changes length."""
+    if len(placeholder) != len(release_id):
+        raise ValueError("the id and its placeholder must have the same length")
+    sections = {
+        key: data.replace(placeholder, release_id)
+        for key, data in part.sections.items()
+        if not key.endswith(".gz")
+    }
+    if sections["nq"] == part.sections["nq"]:
+        return part
+    quads = ox.parse(sections["nq"], format=ox.RdfFormat.N_QUADS)
+    keys = [(str(q.subject), str(q.predicate), str(q.object)) for q in quads]
+    if any(later < earlier for earlier, later in pairwise(keys)):
+        return None
+    for key in FORMATS:
+        sections[key + ".gz"] = compress(sections[key])
+    return GraphPart(part.graph, part.triples, sections)
 
 
 def turtle_blocks(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import signal
 import time
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 
 from publisher.store import errors as workers
 from publisher.store.embedded import EmbeddedStore
-from publisher.store.errors import QueryError, QueryRefused, QueryTimeout
+from publisher.store.errors import QueryError, QueryRefused, QueryTimeout, StoreFailure
 from publisher.store.ondisk import store_folder
 from publisher.store.workers import child
+from publisher.store.workers.pool import death
 from publisher.store.writers import serialize
 
 
@@ -100,6 +102,18 @@ def test_a_query_that_eats_memory_dies_alone(pooled):
         pooled.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f ?a", timeout=30)
     assert stopped.value.retry_after is None  # it would be stopped again: no retry invited
     assert pooled.query("ASK {}", timeout=10).boolean
+
+
+def test_a_worker_aborted_by_the_store_s_allocator_ran_out_of_memory() -> None:
+    """At ten million triples RocksDB (C++) failed to allocate under a worker's memory ceiling:
+    std::bad_alloc, then abort. That is the query's memory (503), not an internal error (500).
+    The words are those the benchmark's server logged."""
+    said = b"terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc\n"
+    aborted = signal.SIGABRT  # the status waitpid gives for a process killed by it
+    stopped = death(aborted, said)
+    assert isinstance(stopped, workers.QueryOutOfMemory) and stopped.status == 503
+    assert isinstance(death(aborted, b"thread 'x' panicked at src/a.rs:1:1:\nboom"), StoreFailure)
+    assert isinstance(death(aborted, b"something else entirely"), StoreFailure)
 
 
 def test_a_runaway_query_is_killed_at_its_deadline(pooled):

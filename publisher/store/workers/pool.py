@@ -230,7 +230,12 @@ def death(status: int | None, said: bytes = b"") -> QueryError:
             "the query is too complex to evaluate (the evaluator ran out of stack); "
             "simplify its nesting or its chains of operators"
         )
-    if "memory" in text or "MemoryError" in text or not text.strip():
+    # Rust says "memory allocation of N bytes failed", Python MemoryError, and RocksDB (C++)
+    # throws std::bad_alloc, which aborts the worker: all three are the worker's memory ceiling.
+    if (
+        any(sign in text for sign in ("memory", "MemoryError", "std::bad_alloc"))
+        or not text.strip()
+    ):
         return QueryOutOfMemory(
             "the query needed more memory than a query may use and was stopped; "
             "narrow it down or add a LIMIT"
