@@ -79,6 +79,9 @@ def query_rows(results: dict) -> list[dict]:
                 row[f"{system}_error"] = found.get("error") or (
                     f"HTTP {found['status']}" if found.get("status", 200) not in (0, 200) else None
                 )
+                if row[f"{system}_error"] or row[f"{system}_timed_out"]:
+                    # the time of a refusal is no answer's time: no ratio is made of it
+                    row[f"{system}_p50_ms"] = row[f"{system}_p99_ms"] = None
             rows.append(row)
     return rows
 
@@ -253,7 +256,8 @@ def targets(results: dict) -> str:
         found_ratios = {}
         for name, found in publisher.get("queries", {}).items():
             theirs = other.get("queries", {}).get(name, {})
-            if found.get("p50") and theirs.get("p50"):
+            answered = found.get("status", 200) == 200 and theirs.get("status", 200) == 200
+            if answered and found.get("p50") and theirs.get("p50"):
                 found_ratios[name] = found["p50"] / theirs["p50"]
         return found_ratios
 
