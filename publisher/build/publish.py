@@ -74,10 +74,11 @@ def build_release(
     clock = time.perf_counter()
     prefixes = namespaces.prefixes(built.minter.base)
     placeholder = PLACEHOLDER.encode()
+    release_graph = str(built.minter.graph("release"))
     for part in built.parts:
         # Every text of a graph's other serialisations is in its N-Quads too (an IRI, a
         # literal's lexical form; a prefixed name is a cut of the IRI it stands for).
-        if part.graph != str(built.minter.graph("release")) and placeholder in part.nquads:
+        if part.graph != release_graph and placeholder in part.nquads:
             raise ValidationFailed(
                 f"{part.graph} holds the text {PLACEHOLDER}, which stands "
                 "for the release id while it is computed; remove it"
@@ -98,7 +99,6 @@ def build_release(
     )
     # The release graph with the id is the one made with the placeholder, the id written in;
     # made again only if that would not be in the release's order.
-    release_graph = str(built.minter.graph("release"))
     drafted_part = next(p for p in built.parts if p.graph == release_graph)
     release_part = part_with_id(
         drafted_part, placeholder, release_id.encode()
