@@ -32,6 +32,9 @@ from pathlib import Path
 from benchmarks import httpbench, servers
 from benchmarks.corpus import ROOT, generate
 from benchmarks.procs import Interference, Sampler, adopt_orphans, load_average, run_measured
+from publisher.release.files import SUMS
+from publisher.release.reader import QUADS, parse_sums
+from publisher.settings import SETTINGS
 
 BASE = "http://127.0.0.1:8080/"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -176,9 +179,11 @@ class Harness:
         for name in ("oxigraph", "oxigraph-disk", "rdflib-endpoint"):
             if name in systems:
                 self.log(name)
+                # The read-only server reads the store folder the publisher's preparation built.
+                data = self.store_folder(home) if name == "oxigraph-disk" else dataset
                 record["systems"][name] = self.timed(
                     name,
-                    lambda name=name: self.serve_other(name, dataset, queries, actors),
+                    lambda name=name, data=data: self.serve_other(name, data, queries, actors),
                     record,
                     repeat=name != "rdflib-endpoint",
                 )
@@ -242,7 +247,7 @@ class Harness:
         that the server's start is measured on a release as the build leaves it."""
         link = home / "release"
         command = [self.python, "-m", "publisher.store.prepare"]
-        command += [str(link), str(link.resolve()), str(home / ".cache" / "server")]
+        command += [str(link), str(link.resolve()), str(server_state(home))]
         started = time.perf_counter()
         finished = subprocess.run(
             command, capture_output=True, text=True, timeout=7200, cwd=ROOT, check=False
@@ -252,17 +257,12 @@ class Harness:
         return time.perf_counter() - started
 
     def store_folder(self, home: Path) -> Path:
-        """The store folder of the release at HOME/release that the server reads (prepared
-        now if the publisher was not measured in this run)."""
-        release = (home / "release").resolve()
-        sums = dict(
-            reversed(line.split("  ", 1))
-            for line in (release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-        )
-        folder = home / ".cache" / "server" / "stores" / sums["dataset.nq"]
-        if not (folder / "CURRENT").is_file():
-            self.prepare_release(home)
-        return folder
+        """The store folder the server reads for the release at HOME/release (named by its
+        N-Quads' SHA-256, publisher/store/ondisk.py), prepared now if it is not yet (a check of
+        a few files when it is)."""
+        self.prepare_release(home)
+        sums, _ = parse_sums((home / "release" / SUMS).read_bytes())
+        return server_state(home) / "stores" / sums[QUADS]
 
     def serve_publisher(
         self, home: Path, queries: dict, actors: dict, others: list[str], store: str | None = None
@@ -325,14 +325,13 @@ class Harness:
             }
         return result
 
-    def serve_other(self, name: str, dataset: Path, queries: dict, actors: dict) -> dict:
-        """Oxigraph server or rdflib-endpoint: queries, DESCRIBE of the actors, throughput.
+    def serve_other(self, name: str, data: Path, queries: dict, actors: dict) -> dict:
+        """Oxigraph server or rdflib-endpoint on `data` (dataset.nq; for oxigraph-disk, the
+        store folder): queries, DESCRIBE of the actors, throughput.
 
         A query that outlives its timeout leaves the server busy with it (neither stops a
         query whose client has gone), so the server is started afresh after one."""
         slow = name == "rdflib-endpoint"
-        if name == "oxigraph-disk":  # the store folder the publisher's preparation built
-            dataset = self.store_folder(dataset.parent.parent.parent)
         starter = {
             "oxigraph": servers.oxigraph,
             "oxigraph-disk": servers.oxigraph_read_only,
@@ -348,7 +347,7 @@ class Harness:
         result: dict = {"queries": {}, "describe": {}, "restarts": 0}
         peaks = [0, 0, 0]
         while True:
-            with starter(dataset, log=self.log_dir / f"{name}.log") as server:
+            with starter(data, log=self.log_dir / f"{name}.log") as server:
                 sampler = Sampler(server.process.pid, 0.5)
                 sampler.start()
                 if "start_seconds" not in result:
@@ -529,6 +528,13 @@ def change_one_document(home: Path) -> str:
     new = hashlib.sha256(path.read_bytes()).hexdigest()
     listing.write_text(text.replace(old, new), encoding="utf-8")
     return path.name
+
+
+def server_state(home: Path) -> Path:
+    """The servers' STATE_DIR under HOME: its default (publisher/settings.py), as the
+    harness's servers run with it."""
+    default = next(s.default for s in SETTINGS if s.name == "STATE_DIR")
+    return home / str(default)
 
 
 def store_load(python: str, dataset: Path) -> dict:

@@ -134,22 +134,26 @@ def publisher(
 
 
 @contextmanager
-def oxigraph(dataset: Path, log: Path | None = None):
-    """`oxigraph serve` in memory, loaded with dataset.nq through its Graph Store endpoint."""
+def _oxigraph(arguments: list[str], log: Path | None):
+    """`oxigraph <arguments> --bind <free port> --union-default-graph`, once it answers:
+    yields its base URL, its process and the seconds it took to start."""
     port = free_port()
-    command = [
-        str(VENV_BIN / "oxigraph"),
-        "serve",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--union-default-graph",
-    ]
+    command = [str(VENV_BIN / "oxigraph"), *arguments]
+    command += ["--bind", f"127.0.0.1:{port}", "--union-default-graph"]
     started = time.perf_counter()
     process = _start(command, None, log)
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_http(url + f"query?query={ASK}", 60, process)
-        start = time.perf_counter() - started
+        yield url, process, time.perf_counter() - started
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def oxigraph(dataset: Path, log: Path | None = None):
+    """`oxigraph serve` in memory, loaded with dataset.nq through its Graph Store endpoint."""
+    with _oxigraph(["serve"], log) as (url, process, start):
         loading = time.perf_counter()
         with open(dataset, "rb") as body:
             request = urllib.request.Request(
@@ -163,37 +167,16 @@ def oxigraph(dataset: Path, log: Path | None = None):
             )
             with urllib.request.urlopen(request, timeout=1800) as response:
                 response.read()
-        server = Server(
-            "oxigraph", url, url + "query", process, start, time.perf_counter() - loading
-        )
-        yield server
-    finally:
-        _stop(process)
+        loaded = time.perf_counter() - loading
+        yield Server("oxigraph", url, url + "query", process, start, loaded)
 
 
 @contextmanager
 def oxigraph_read_only(folder: Path, log: Path | None = None):
     """`oxigraph serve-read-only` on a store folder the publisher built (publisher/store/
     ondisk.py): nothing to load, the pages read through the operating system's cache."""
-    port = free_port()
-    command = [
-        str(VENV_BIN / "oxigraph"),
-        "serve-read-only",
-        "--location",
-        str(folder),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--union-default-graph",
-    ]
-    started = time.perf_counter()
-    process = _start(command, None, log)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_http(url + f"query?query={ASK}", 60, process)
-        start = time.perf_counter() - started
+    with _oxigraph(["serve-read-only", "--location", str(folder)], log) as (url, process, start):
         yield Server("oxigraph-disk", url, url + "query", process, start, 0.0)
-    finally:
-        _stop(process)
 
 
 @contextmanager
