@@ -48,17 +48,7 @@ def english_roles(
         where = next(
             (r for r in right if r.marker in ("to", "of") and r.first - cue.last <= 2), None
         )
-        who = next(
-            (
-                r
-                for r in right
-                if where is not None
-                and r.marker == "by"
-                and r.first > where.last
-                and word_count(reading, where.last, r.first) <= 3
-            ),
-            None,
-        )
+        who = None if where is None else _marked_after(reading, right, where, "by", 3)
         if where is not None and who is None:
             # "a two-day visit to Moscow of Israel's foreign minister": the visitor after "of"
             who = _visitor_after(reading, where.last, right, "of")
@@ -66,16 +56,7 @@ def english_roles(
             # "the visit of the Hamas delegation to Russia": the visitor first, then where to
             who = _visitor_after(reading, cue.last, right, "of")
             if who is not None:
-                where = next(
-                    (
-                        r
-                        for r in right
-                        if r.first > who.last
-                        and r.marker == "to"
-                        and word_count(reading, who.last, r.first) <= 3
-                    ),
-                    None,
-                )
+                where = _marked_after(reading, right, who, "to", 3)
         if where is not None and who is not None:
             return Roles(coordinated_group(reading, who), coordinated_group(reading, where), "by")
 
@@ -340,16 +321,7 @@ def english_roles(
             )
         # "the funding of Hamas by Iran": the noun's object after "of", its giver after "by".
         if giver is not None and giver.marker == "of":
-            by = next(
-                (
-                    r
-                    for r in right
-                    if r.first > giver.last
-                    and r.marker == "by"
-                    and word_count(reading, giver.last, r.first) <= 1
-                ),
-                None,
-            )
+            by = _marked_after(reading, right, giver, "by", 1)
             if by is not None:
                 return Roles(
                     coordinated_group(reading, by), coordinated_group(reading, giver), "of-by"
@@ -485,16 +457,7 @@ def _doer_of_event(reading: Reading, cue: Cue, recipient: Ref, right: list[Ref])
     between = [t.low for t in tokens[cue.last + 1 : recipient.first]]
     if len(between) < 2 or between[-1] != "of" or not set(between[:-1]) & _EVENTS:
         return recipient
-    return next(
-        (
-            r
-            for r in right
-            if r.first > recipient.last
-            and r.marker == "by"
-            and word_count(reading, recipient.last, r.first) <= 2
-        ),
-        None,
-    )
+    return _marked_after(reading, right, recipient, "by", 2)
 
 
 # Events done to someone: "the killing of X", "the arrest of X".
@@ -602,6 +565,23 @@ def _designated_in(reading: Reading, cue: Cue, left: list[Ref], right: list[Ref]
     if group.marker is not None or not set(between) & EN_BE:
         return None
     return Roles(coordinated_group(reading, where), [group], "designated-in")
+
+
+def _marked_after(
+    reading: Reading, refs: list[Ref], after: Ref, marker: str, within: int
+) -> Ref | None:
+    """The first of `refs` after `after` that `marker` introduces, at most `within` words on
+    ("the visit of X to Y", "the funding of X by Y")."""
+    return next(
+        (
+            r
+            for r in refs
+            if r.first > after.last
+            and r.marker == marker
+            and word_count(reading, after.last, r.first) <= within
+        ),
+        None,
+    )
 
 
 def _visitor_after(reading: Reading, last: int, right: list[Ref], word: str) -> Ref | None:
