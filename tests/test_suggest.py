@@ -442,9 +442,16 @@ def test_actor_add_and_alias_keep_the_file_as_written(project: Path, capsys) -> 
     path = project / "data" / "actors.yaml"
     before = path.read_text(encoding="utf-8").split("\n")
     assert main(["actor", "add", "t24", "--type", "media", "--en", "T24", "--home", home]) == 0
-    assert main(["actor", "alias", "houthis", "--ar", "أنصار الله", "--home", home]) == 0
+    assert main(["actor", "alias", "yemen", "--ar", "الجمهورية اليمنية", "--home", home]) == 0
     assert main(["actor", "alias", "hamas", "--en", "Hamás", "--home", home]) == 0
+    assert main(["actor", "alias", "yemen", "--en", "Republic of Yemen", "--home", home]) == 0
     after = path.read_text(encoding="utf-8").split("\n")
+    # English before Arabic, as in every entry, whichever was added first.
+    en, ar = (
+        after.index("      en: [Republic of Yemen]"),
+        after.index("      ar: [الجمهورية اليمنية]"),
+    )
+    assert after[en - 1] == "    aliases:" and ar == en + 1
     removed = [line for line in before if line not in after]
     assert removed == ["      en: [Islamic Resistance Movement]"]  # became a longer list
     assert [line for line in before if line.lstrip().startswith("#")] == [
@@ -460,7 +467,7 @@ def test_actor_add_and_alias_keep_the_file_as_written(project: Path, capsys) -> 
     assert set(graph.objects(mint.actor("t24"), mint.term("labelMissing"))) == {
         rdflib.Literal("ar")
     }
-    assert "أنصار الله" in corpus.actors["houthis"].names.aliases_ar
+    assert "الجمهورية اليمنية" in corpus.actors["yemen"].names.aliases_ar
     assert any("t24: no Arabic name yet" in w.message for w in corpus.warnings)
     # Refused: an id or a name already taken; nothing written.
     snapshot = path.read_text(encoding="utf-8")

@@ -962,3 +962,41 @@ def test_as_alleged_by_names_the_accuser_of_a_denial_and_hedges_no_denial(
 ) -> None:
     (draft,) = drafts_of(workspace, text, "en")
     assert (draft.polarity, draft.hedged) == (polarity, hedged)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran supports the Houthis. Iran also funds Polisario.",
+            ("iran", "political-support", "houthis"),
+        ),
+        (
+            "Qatar funds Hamas. It also sends money to the Harakat al-Sabireen movement.",
+            ("qatar", "financial-support", "hamas"),
+        ),
+        (
+            "Iran armed Hezbollah. Iran later supplied weapons to Kataib Sayyid al-Shuhada.",
+            ("iran", "weapons-supply", "hezbollah"),
+        ),
+    ],
+)
+def test_an_unknown_name_where_the_recipient_stands_borrows_none(
+    workspace: Workspace, text: str, expected: tuple[str, ...]
+) -> None:
+    """A recipient the reference data does not know is still named: the recipient of the
+    clause before is not borrowed for it (only the first sentence is drafted)."""
+    assert triples(workspace, text, "en") == {expected}
+
+
+def test_a_name_in_brackets_after_the_same_actor_is_one_mention(workspace: Workspace) -> None:
+    text = "وتمول إيران حزب الله، وحركة أنصار الله اليمنية (الحوثيون)، وحركة حماس."
+    assert triples(workspace, text, "ar") == {
+        ("iran", "financial-support", "hezbollah"),
+        ("iran", "financial-support", "houthis"),
+        ("iran", "financial-support", "hamas"),
+    }
+    assert triples(workspace, "Iran funds Ansar Allah (the Houthis) and Hamas.", "en") == {
+        ("iran", "financial-support", "houthis"),
+        ("iran", "financial-support", "hamas"),
+    }

@@ -203,7 +203,12 @@ def add_alias(home: Path, ident: str, language: str, alias: str) -> Path:
                     found = n
                     break
             if found is None:
-                lines.insert(index + 1, f"{pad}  {language}: {scalar([alias])}")
+                # English before Arabic, as every entry of the file has them.
+                at = index + 1
+                if language == "ar":
+                    while at < last and lines[at].startswith(f"{pad}  "):
+                        at += 1
+                lines.insert(at, f"{pad}  {language}: {scalar([alias])}")
             else:
                 spellings = [*list(aliases.get(language) or []), alias]
                 head = lines[found].split(f"{language}:", 1)[0]

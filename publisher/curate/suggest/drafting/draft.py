@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 7"
+DRAFTER = "suggest 8"
 
 
 class DraftAmount(TypedDict, total=False):

@@ -312,13 +312,28 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
         """ "وأشاد بدعمها «للمقاومة»": the clause names a recipient the drafter cannot read
         (لـ with a noun right after the cue), so none is borrowed from before."""
         if self.language != "ar":
-            return False
+            return self._unread_english_recipient(reading, cue)
         words = [t for t in reading.tokens[cue.last + 1 : cue.last + 3] if t.is_word]
         return (
             bool(words)
             and words[0].low.startswith("لل")
             and not any(r.first == words[0].index for r in reading.refs if r.ids)
         )
+
+    @staticmethod
+    def _unread_english_recipient(reading: Reading, cue: Cue) -> bool:
+        """ "Iran funds Hizbollah", "sent arms to Ansarallah": a name the drafter does not know
+        where the recipient stands (a capitalised word right after the cue, or after its "to",
+        "for" or "the"), so none is borrowed from the clause before."""
+        for token in reading.tokens[cue.last + 1 : cue.last + 4]:
+            if not token.is_word:
+                return False
+            if token.low in ("to", "for", "the"):
+                continue
+            return token.text[:1].isupper() and not any(
+                r.first <= token.index <= r.last for r in reading.refs
+            )
+        return False
 
     def _wholes(self, refs: list[Ref]) -> list[Ref]:
         """ "to Hamas, including the Qassam Brigades": a part listed after its whole is part of

@@ -8,7 +8,7 @@ import itertools
 
 from publisher.curate.suggest.reading.markers import POSSESSIVES
 from publisher.curate.suggest.reading.reader_base import ReaderBase
-from publisher.curate.suggest.reading.sentence import Reading, Token
+from publisher.curate.suggest.reading.sentence import Reading, Ref, Token
 from publisher.curate.suggest.reading.titles import AR_GENERIC_HEADS, EN_TITLE_WORDS
 from publisher.textlayer.arabic import fold
 
@@ -38,11 +38,16 @@ class CoordinationReading(ReaderBase):
     """Referents coordinated in one group ("Qatar and Turkey", "including Hamas")."""
 
     def _coordination(self, reading: Reading) -> None:
+        bracketed = _drop_bracketed_repeats(reading)
         refs = [r for r in reading.refs if not r.modifier and r.kind != "pronoun"]
         group = 0
         conjoined: set[int] = set()  # groups with an "and", "or" (English lists need one)
         for a, b in itertools.pairwise(refs):
-            between = _without_citations(reading.tokens[a.last + 1 : b.first])
+            between = [
+                t
+                for t in _without_citations(reading.tokens[a.last + 1 : b.first])
+                if t.index not in bracketed
+            ]
             words = [t.low for t in between if t.is_word and t.low not in ("the", "a", "an")]
             marks = [t.text for t in between if not t.is_word]
             if self._is_person(b) and not self._is_person(a):
@@ -136,6 +141,29 @@ class CoordinationReading(ReaderBase):
             for b in members[1:]:
                 if b.marker is None:
                     b.marker = members[0].marker  # "to Hamas and Hezbollah"
+
+
+def _drop_bracketed_repeats(reading: Reading) -> set[int]:
+    """ "وحركة أنصار الله اليمنية (الحوثيون)", "Ansar Allah (the Houthis)": the name in
+    brackets after a name of the same actor is that mention again, not a second member of a
+    list. Gives the tokens of those brackets, which stand between no two members either."""
+    repeats: list[Ref] = []
+    bracketed: set[int] = set()
+    for a, b in itertools.pairwise(reading.refs):
+        if not a.ids or a.ids != b.ids:
+            continue
+        between = reading.tokens[a.last + 1 : b.first]
+        after = reading.tokens[b.last + 1 : b.last + 2]
+        if (
+            [t.text for t in between if not t.is_word] == ["("]
+            and sum(1 for t in between if t.is_word) <= 1
+            and [t.text for t in after] == [")"]
+        ):
+            repeats.append(b)
+            opening = next(t.index for t in between if t.text == "(")
+            bracketed.update(range(opening, b.last + 2))
+    reading.refs[:] = [r for r in reading.refs if not any(r is b for b in repeats)]
+    return bracketed
 
 
 def _without_citations(tokens: list[Token]) -> list[Token]:
