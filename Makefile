@@ -130,7 +130,9 @@ test-workbench: $(STAMP) browser
 # (make assets), installed only when missing. CI calls this before `make test`.
 .PHONY: browser
 browser:
-	command -v chromium >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core npm; }
+	# Only what is missing: a Node.js from elsewhere brings its own npm, which Debian's conflicts with.
+	missing="$$(command -v chromium >/dev/null 2>&1 || echo chromium fonts-dejavu-core) $$(command -v npm >/dev/null 2>&1 || echo npm)"; \
+	if [ -n "$$(echo $$missing)" ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; fi
 	$(MAKE) assets
 
 build: $(STAMP)
