@@ -131,9 +131,12 @@ def _alt(words: Iterable[str]) -> str:
     )
 
 
-_CENTURY = rf"(?:\s+من\s+القرن\s+(?P<century>{_alt(_AR_CENTURY)}))?"
+# "التسعينيات من القرن الماضي", or in construct "تسعينيات القرن الماضي" (no article then).
+_CENTURY = rf"(?:\s+(?:من\s+)?القرن\s+(?P<century>{_alt(_AR_CENTURY)}))?"
 _DECADE_AR = re.compile(
-    rf"(?<!{_W})(?:{_CLITIC}(?P<mod>{_alt(_AR_MOD)})\s+)?{_CLITIC}(?P<body>ال(?P<tens>{_alt(_AR_TENS)})(?:يات|ات))"
+    rf"(?<!{_W})(?:{_CLITIC}(?P<mod>{_alt(_AR_MOD)})\s+)?{_CLITIC}(?P<body>"
+    rf"ال(?P<tens>{_alt(_AR_TENS)})(?:يات|ات)"
+    rf"|(?P<bare>{_alt(_AR_TENS)})(?:يات|ات)(?=\s+القرن\s))"
     rf"{_CENTURY}(?!{_W})"
 )
 _DECADE_ORD_AR = re.compile(
@@ -212,7 +215,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     for m in _DECADE_AR.finditer(s):
         base = _AR_CENTURY[" ".join(m["century"].split())] if m["century"] else 1900
         mod = _AR_MOD[m["mod"]] if m["mod"] else None
-        b, e = _mod_range(base + _AR_TENS[m["tens"]] * 10, mod)
+        b, e = _mod_range(base + _AR_TENS[m["tens"] or m["bare"]] * 10, mod)
         start = m.start("mod") if m["mod"] else m.start("body")
         take(start, m.end(), f"{b}/{e}", "interval", b, e, bool(mod))
     for m in _YEAR_ONLY.finditer(s):

@@ -4,7 +4,7 @@
   the sentence (a fronted "In 2012," or "في عام 2007" covers the sentence).
 * Two years joined as a range make an interval: "from 2016 to 2024", "between 2008 and
   2009", "منذ عام 2016 حتى ... عام 2024", "في عامي 2008 و2009"; "since 2011", "منذ 2011"
-  opens one.
+  opens one, and so does a period after "since" ("since the 1990s", "منذ التسعينيات").
 * Relative expressions (publisher/textlayer/relative.py) are resolved against the document's
   date ("last year", "العام الماضي", "on Saturday") or against the time the text spoke of just
   before ("a month later", "the following year", "بعد ذلك": from then on). Without an anchor
@@ -33,6 +33,8 @@ _SINCE = re.compile(r"(?:since|from|starting\s+in|منذ|من)\s*(?:عام|ال�
 _AFTER = re.compile(
     r"(?:^|\s)(?:after|following|بعد|عقب|إثر|اثر|في\s+أعقاب)\s+(?:[^\s،,.;]+\s+){0,5}$"
 )
+# "since the 1990s", "منذ التسعينيات": a period that opens an interval at its beginning.
+_SINCE_PERIOD = re.compile(r"(?:since|منذ)\s+(?:the\s+)?$")
 _UNTIL = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—|حتى|إلى|الى|و)\s*$")
 _BETWEEN = re.compile(r"(?:between|بين|عامي|سنتي|في\s+عامي)\s*$")
 
@@ -92,6 +94,13 @@ def times_in(text: str, start: int, end: int, dates: Sequence[DateMention]) -> l
         ):
             opened: DraftInterval = {"from": str(value)[:4]}
             found.append(Found(d.start, d.end, opened))
+            continue
+        if isinstance(value, dict) and _SINCE_PERIOD.search(before):
+            since: DraftInterval = {"from": value["from"]}
+            if value.get("approximate"):
+                since["approximate"] = True
+            since["label"] = value.get("label", "")
+            found.append(Found(d.start, d.end, since))
             continue
         found.append(Found(d.start, d.end, value))
     return found

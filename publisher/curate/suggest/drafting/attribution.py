@@ -215,6 +215,8 @@ class AttributionReading(DrafterBase):
                     and r.first < said
                     and len(reading.words_between(last_at, r.first)) <= window
                     and (r.marker is None or kind == "source_before")
+                    # "According to reports, Iran funds Hamas": the comma ends the source
+                    and not (kind == "source_before" and _punctuated(reading, last_at, r.first))
                 ]
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
@@ -229,6 +231,7 @@ class AttributionReading(DrafterBase):
                             for r in refs
                             if r.first > after[0].last
                             and len(reading.words_between(after[0].last, r.first)) <= 1
+                            and not _punctuated(reading, after[0].last, r.first)
                         ]
                         after = owned[:1] or after
                 elif (
@@ -605,3 +608,8 @@ _ANNOUNCING = frozenset(
     fold(w)
     for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن", "اعترف", "اعترفت", "أقر", "أقرت")
 )
+
+
+def _punctuated(reading: Reading, a: int, b: int) -> bool:
+    """Whether punctuation other than an apostrophe stands between tokens `a` and `b`."""
+    return bool(reading.punctuation_between(a, b) - {"’", "'"})

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 8"
+DRAFTER = "suggest 9"
 
 
 class DraftAmount(TypedDict, total=False):

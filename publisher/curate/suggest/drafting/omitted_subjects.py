@@ -5,13 +5,15 @@ a clause that opens with its verb ("..., and pledged", "وأكد").
 from __future__ import annotations
 
 from publisher.curate.suggest.drafting.drafter_base import DrafterBase
-from publisher.curate.suggest.grammar.arabic import AR_SUFFIXES
+from publisher.curate.suggest.drafting.relation_kinds import SUPPORT
+from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_SUFFIXES
 from publisher.curate.suggest.grammar.english import EN_TRANSFER_VERBS
 from publisher.curate.suggest.reading.sentence import Clause, Reading, Ref, Token
 from publisher.curate.suggest.roles.arabic_nouns import arabic_noun
 from publisher.curate.suggest.roles.cue import Cue
 from publisher.textlayer.arabic import fold
 
+_RELATIVES = frozenset(fold(w) for w in ("ما", "مما", "الذي", "التي", "الذين", "اللذين", "اللتين"))
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
@@ -47,6 +49,38 @@ class OmittedSubjects(DrafterBase):
                     pair = [r for r in groups if r.group == last and not r.extension]
                     return pair if number != "dual" or len(pair) == 2 else []
                 return []
+        return []
+
+    def _object_pronoun(self, reading: Reading, cue: Cue, agents: list[Ref]) -> list[Ref]:
+        """ "إن إيران تدعمها" (supports her), "تمولهم": the object attached to an Arabic verb
+        cue is the one actor named before it in the sentence that is not its subject (nor a
+        part of it, nor a person): the pronoun would say "نفسها" for the subject."""
+        if self.language != "ar" or not agents or arabic_noun(reading, cue):
+            return []
+        if cue.relation not in SUPPORT:
+            return []  # "وعلاقتها قوية": a noun with its possessor, not a verb with its object
+        if cue.first > 0 and reading.tokens[cue.first - 1].low in _RELATIVES:
+            return []  # "وهو ما أدانته إسرائيل": the pronoun stands for "ما", what was told
+        low = reading.tokens[cue.last].low
+        written = reading.tokens[cue.last].text.rstrip(_HARAKAT)
+        for suffix, number in AR_SUFFIXES:
+            if number != "singular" or not low.endswith(suffix) or len(low) <= len(suffix) + 2:
+                continue
+            if suffix == "ه" and written.endswith("ة"):
+                return []  # a taa marbuta, no pronoun
+            subjects = {a.actor for a in agents if a.actor}
+            others = {
+                r.actor: r
+                for r in reading.refs
+                if r.last < cue.first
+                and r.actor
+                and not r.modifier
+                and r.kind != "place"
+                and not self._is_person(r)
+                and r.actor not in subjects
+                and not any(self.related(r.actor, s) for s in subjects)
+            }
+            return list(others.values()) if len(others) == 1 else []
         return []
 
     def _adjunct_subject(self, reading: Reading, clause: Clause, cue: Cue) -> Ref | None:
@@ -102,6 +136,9 @@ class OmittedSubjects(DrafterBase):
                 and clause.first > 0
             )
         openers = {fold(w) for w in ("قد", "لقد", "كما", "ثم", "و", "ف", "فقد", "وقد")}
+        after = tokens[cue.last + 1].low if cue.last + 1 < len(tokens) else ""
+        if after in AR_AGENT_NOUNS:
+            return False  # "وأدان دبلوماسيون روس": a subject named, if not known
         return not arabic_noun(reading, cue) and all(t.low in openers for t in before)
 
 

@@ -164,12 +164,15 @@ class ReferentResolution(DrafterBase):
     def _own_subject(self, reading: Reading, ref: Ref) -> str | None:
         """For an English object pronoun ("supports it", "provided them with"), the subject
         of its own clause: the last actor named before it there with no preposition."""
-        if self.language != "en" or fold(ref.surface) not in ("it", "him", "them"):
+        if self.language == "ar":
+            return self._own_subject_ar(reading, ref)
+        if fold(ref.surface) not in ("it", "him", "them"):
             return None
         tokens = reading.tokens
         nxt = tokens[ref.last + 1] if ref.last + 1 < len(tokens) else None
-        if nxt is not None and nxt.is_word and nxt.low not in _AFTER_OBJECT:
-            return None  # "Iran said it funds Hamas": a subject
+        giving = ref.first > 0 and tokens[ref.first - 1].low in _GIVING_VERBS
+        if nxt is not None and nxt.is_word and nxt.low not in _AFTER_OBJECT and not giving:
+            return None  # "Iran said it funds Hamas": a subject ("gave it money": an object)
         # The verb right before the pronoun, and its subject right before the verb (an
         # auxiliary or adverb may stand between): "Iran supports it", "Iran has long armed
         # them". "Qatar hosts Hamas and funds it" has none: the subject is not next to it.
@@ -183,6 +186,26 @@ class ReferentResolution(DrafterBase):
             (r for r in reading.refs if r.last == k and r.ids and r.marker is None), None
         )
         return subject.actor if subject is not None else None
+
+    def _own_subject_ar(self, reading: Reading, ref: Ref) -> str | None:
+        """For an Arabic pronoun attached to a preposition ("قدمت إيران لها", "إن إيران تقدم
+        له"), the subject of its own clause: the actor right before it, past the verb, with no
+        preposition and no punctuation between (that would be "لنفسها")."""
+        if ref.kind != "pronoun" or ref.marker is None:
+            return None
+        clause = reading.clause_of(ref.first)
+        before = [
+            r
+            for r in reading.refs
+            if clause.first <= r.first
+            and r.last < ref.first
+            and r.ids
+            and r.marker is None
+            and not r.modifier
+            and len(reading.words_between(r.last, ref.first)) <= 2
+            and not reading.punctuation_between(r.last, ref.first)
+        ]
+        return before[-1].actor if before else None
 
     def _ministry_of_the_state(self, reading: Reading, ref: Ref) -> list[str]:
         """ "MOSCOW - ... Russian news agencies reported, citing the foreign ministry": the
@@ -278,6 +301,26 @@ _AFTER_OBJECT = frozenset(
         "directly",
         "openly",
     )
+)
+# Verbs whose first object is who receives: "Iran gave it money", "has sent them weapons".
+_GIVING_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("give", ("", "s", "n")),
+        ("gave", ("",)),
+        ("giving", ("",)),
+        ("send", ("", "s", "ing")),
+        ("sent", ("",)),
+        ("offer", ("", "s", "ed", "ing")),
+        ("grant", ("", "s", "ed", "ing")),
+        ("lend", ("", "s", "ing")),
+        ("lent", ("",)),
+        ("pay", ("", "s", "ing")),
+        ("paid", ("",)),
+        ("promise", ("", "s", "d")),
+        ("hand", ("", "s", "ed")),
+    )
+    for end in ends
 )
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
     (

@@ -59,6 +59,11 @@ class RoleDrafting(MeetingDrafting, HeadingTopics, OmittedSubjects):
                 f"{' and '.join(r.actor or '' for r in possessor)}."
             )
             confidence -= 0.1
+        attached = self._object_pronoun(reading, cue, agents) if not recipients else []
+        if attached:
+            recipients = attached
+            notes.append(f'The pronoun on "{cue.words}" is read as {attached[0].actor}.')
+            confidence -= 0.1
         adjunct = None if agents else self._adjunct_subject(reading, clause, cue)
         if adjunct is not None:
             agents = [adjunct]

@@ -113,11 +113,17 @@ class DemonymReading(ReaderBase):
                 # "Iranian support for the Houthis", "الدعم الإيراني لحماس".
                 qualified = self._qualified_cue(reading, t.index)
                 kind_ok = qualified is not None
+            if not kind_ok and compound is None:
+                # "condemned the Israeli strikes", "أدانت قطر الغارات الإسرائيلية": the maker
+                # of the deed judged.
+                qualified = self._judged_deed(reading, t.index)
+                kind_ok = qualified is not None
             if not kind_ok:
                 continue
             ident = state
             if self.language == "en" and nxt is not None and nxt.low in EN_GOVERNMENT_NOUNS:
                 ident = self._government_of(state) or state
+
             elif self.language == "en" and nxt is not None and nxt.text == ",":
                 # "The U.S., British, and Israeli governments": the noun comes at the end.
                 noun = self._list_head(reading, t.index)
@@ -152,6 +158,27 @@ class DemonymReading(ReaderBase):
                 return None
             k += step
         return None
+
+    def _judged_deed(self, reading: Reading, index: int) -> int | None:
+        """The noun the demonym at `index` qualifies when that noun is what a verb of praise or
+        condemnation just before it judges: English "condemned the Israeli strikes" (the noun
+        after the demonym), Arabic "أدانت قطر الغارات الإسرائيلية" (the noun before it, the
+        verb and at most its subject before that)."""
+        tokens = reading.tokens
+        if self.language == "en":
+            noun = index + 1
+            k = index - 1
+            while k >= 0 and tokens[k].low in ("the", "a", "an"):
+                k -= 1
+            verb = tokens[k].low if k >= 0 else ""
+            judging = verb.startswith(_EN_JUDGING)
+        else:
+            noun = index - 1
+            before = [t.low for t in tokens[max(0, noun - 3) : max(0, noun)] if t.is_word]
+            judging = any((w[1:] if w[:1] in "وف" else w).startswith(_AR_JUDGING) for w in before)
+        if not judging or not 0 <= noun < len(tokens) or not tokens[noun].is_word:
+            return None
+        return noun
 
     @staticmethod
     def _verb_form(low: str) -> bool:
@@ -207,3 +234,23 @@ class DemonymReading(ReaderBase):
             ):
                 return actor.id
         return None
+
+
+# Verbs (and their forms) of praising and condemning, as the start of a folded word.
+_EN_JUDGING = (
+    "condemn",
+    "denounc",
+    "prais",
+    "welcom",
+    "hail",
+    "laud",
+    "commend",
+    "criticis",
+    "criticiz",
+    "deplor",
+)
+_AR_JUDGING = tuple(
+    fold(w)
+    for w in ("أدان", "تدين", "يدين", "أشاد", "يشيد", "تشيد", "رحب", "يرحب", "ترحب", "ندد", "يندد",
+              "تندد", "استنكر", "يستنكر", "تستنكر", "انتقد", "ينتقد", "تنتقد", "ثمن", "يثمن", "تثمن")
+)  # fmt: skip

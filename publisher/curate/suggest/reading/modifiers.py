@@ -51,8 +51,8 @@ class ModifierReading(ReaderBase):
                 ref.modifier = True  # "Yemen's Houthi rebels": the Houthis, not Yemen
                 if nxt.marker is None:  # "to Yemen's Houthis": the Houthis get it
                     nxt.marker = ref.marker
-                    if ref.marker == "'s" and ref.first > 0:
-                        before = reading.tokens[ref.first - 1].low
+                    if ref.marker == "'s":  # the state's own, not the group's: what stands before
+                        before = reading.tokens[ref.first - 1].low if ref.first > 0 else ""
                         nxt.marker = before if before in _PREPOSITIONS else None
                 continue
             if ref.kind == "name" and self._individual_after(reading, ref):

@@ -36,6 +36,7 @@ def find_roles(
             r.qualifies is None
             or cue.first <= r.qualifies <= cue.last
             or judged_act(reading, cue, r.qualifies)
+            or _judged_deed(reading, cue, r.qualifies)
         )
     ]
     left = [r for r in refs if r.last < cue.first]
@@ -52,6 +53,19 @@ def find_roles(
         if fronted is not None:
             roles = Roles(roles.agents, coordinated_group(reading, fronted), "fronted")
     return roles
+
+
+def _judged_deed(reading: Reading, cue: Cue, noun: int) -> bool:
+    """ "Qatar condemned the Israeli strikes", "أدانت قطر الغارات الإسرائيلية": a praise or
+    condemnation whose object is a deed named by its maker's demonym judges that maker."""
+    return (
+        cue.relation in ("praise", "condemnation")
+        and noun > cue.last
+        # "praised Iranian support": the support's giver, praised as the supporter
+        and (noun not in reading.cue_tokens or cue.relation == "condemnation")
+        and len(reading.words_between(cue.last, noun)) <= 2
+        and not reading.punctuation_between(cue.last, noun)
+    )
 
 
 def _fronted_with(reading: Reading, cue: Cue, excluded: set[int]) -> Ref | None:
