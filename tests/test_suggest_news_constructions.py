@@ -167,3 +167,27 @@ def test_a_subject_named_by_a_noun_of_people_borrows_none(workspace: Workspace) 
     assert not any(d.relation == "condemnation" for d in drafts_of(workspace, text, "ar"))
     met = triples(workspace, "والتقى هنية مسؤولين روس في موسكو.", "ar")
     assert met == {("ismail-haniyeh", "meeting", "russia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال الحرس الثوري إنه يدعم حماس.", {("irgc", "political-support", "hamas")}),
+        ("وأكد الحرس الثوري أنه لم يدعم الحوثيين.", {("irgc", "political-support", "houthis")}),
+        ("وذكرت الوكالة أنه تم تسليم الأسلحة للحوثيين.", set()),
+    ],
+)
+def test_anna_hu_before_a_verb_cue_carries_its_subject(
+    workspace: Workspace, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    """ "أنه" before the verb is the speaker's "that he (it)", as "أنها" was; before anything
+    else it is impersonal and names no one."""
+    assert triples(workspace, text, "ar") == expected
+
+
+def test_a_form_ten_verb_is_no_verbal_noun(workspace: Workspace) -> None:
+    """ "تستضيف" (hosts) has the letters of a تفعيل noun (تمويل) but one more: a verb, whose
+    subject comes after it."""
+    assert triples(workspace, "وتستضيف قطر قادة حماس منذ عام 2012.", "ar") == {
+        ("qatar", "hosting", "hamas")
+    }

@@ -19,6 +19,7 @@ from publisher.curate.suggest.grammar.english import (
 )
 from publisher.curate.suggest.reading.reader_base import ReaderBase
 from publisher.curate.suggest.reading.sentence import Reading, Ref
+from publisher.textlayer.arabic import fold
 
 NON_PERSON = frozenset(
     {"state", "government-body", "organisation", "armed-wing", "unit", "collective", "media"}
@@ -201,6 +202,10 @@ class PronounReading(ReaderBase):
                 reading.refs.append(ref)
                 continue
             said = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBJECT_COMPLEMENTIZERS else low
+            if said in _AR_HE_THAT and _verb_cue_follows(reading, t.index):
+                # "أكد الحرس الثوري أنه يدعم الحوثيين": "أنه" before a verb cue carries its
+                # subject (impersonal before anything else: "ذكرت أنه تم ...")
+                said = fold("أنها")
             if said in AR_SUBJECT_COMPLEMENTIZERS:
                 # "إنهم لا يتلقون": the pronoun on the complementizer is the clause's subject
                 number = AR_SUBJECT_COMPLEMENTIZERS[said]
@@ -257,3 +262,21 @@ class PronounReading(ReaderBase):
                         )
                     )
                     break
+
+
+_AR_HE_THAT = frozenset(fold(w) for w in ("أنه", "إنه", "بأنه"))
+_AR_VERB_PARTICLES = frozenset(fold(w) for w in ("قد", "لقد", "سوف", "لا", "لم", "لن", "ما"))
+
+
+def _verb_cue_follows(reading: Reading, index: int) -> bool:
+    """Whether a relation cue in the imperfect ("يدعم") follows token `index`, at once or past
+    a particle ("لم يدعم"); a particle makes any cue a verb ("قد دعم"). A bare "دعم" right
+    after "أنه" may as well be the noun ("زعم أنه دعم استشاري": that it is advisory support)."""
+    k = index + 1
+    particle = False
+    while k < len(reading.tokens) and reading.tokens[k].low in _AR_VERB_PARTICLES:
+        k += 1
+        particle = True
+    if k not in reading.cue_tokens:
+        return False
+    return particle or reading.tokens[k].low.startswith("ي")

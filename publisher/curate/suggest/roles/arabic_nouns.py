@@ -26,8 +26,8 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     if written.endswith(("ة", "ات", "اء", "اً")):
         return True  # زيارة, قمة, اتصالات, لقاء, دعماً: verbs never end so
     stem = low
-    if len(stem) >= 5 and stem[0] == "ت" and stem[-2] == "ي":
-        return True  # تفعيل: تمويل, تدريب, تسليح
+    if len(stem) == 5 and stem[0] == "ت" and stem[-2] == "ي":
+        return True  # تفعيل: تمويل, تدريب, تسليح (not the verb تستضيف)
     if len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا":
         return True  # إفعال, افتعال, استفعال: إرسال, اجتماع, استقبال
     prev = reading.tokens[cue.first - 1] if cue.first > 0 else None
