@@ -191,3 +191,44 @@ def test_a_form_ten_verb_is_no_verbal_noun(workspace: Workspace) -> None:
     assert triples(workspace, "وتستضيف قطر قادة حماس منذ عام 2012.", "ar") == {
         ("qatar", "hosting", "hamas")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "وقالت إسرائيل إن إيران تمول حماس. وأضافت أن إيران تسلح حزب الله أيضا.",
+            "ar",
+            {
+                ("iran", "financial-support", "hamas", ("israel",)),
+                ("iran", "weapons-supply", "hezbollah", ("israel",)),
+            },
+        ),
+        (
+            "ونقلت رويترز عن مسؤولين إسرائيليين قولهم إن إيران تمول حماس.",
+            "ar",
+            {("iran", "financial-support", "hamas", ("israel",))},
+        ),
+        (
+            "ونقلت وكالة إرنا عن المتحدث باسم الخارجية الإيرانية قوله إن إيران تدعم الحوثيين.",
+            "ar",
+            {("iran", "political-support", "houthis", ("iran-foreign-ministry", "irna"))},
+        ),
+        (
+            "وقال المتحدث باسم حماس إن إيران تدعم الحركة.",
+            "ar",
+            {("iran", "political-support", "hamas", ("hamas",))},
+        ),
+        (
+            "The Israeli army said Iran funds Hamas.",
+            "en",
+            {("iran", "financial-support", "hamas", ("israel",))},
+        ),
+    ],
+)
+def test_who_says_it_in_the_common_wordings_of_news(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[object, ...]]
+) -> None:
+    """A state or a group that goes on speaking ("وأضافت أن"), a speaker an unknown outlet
+    passes on ("نقلت رويترز عن ... قولهم"), a spokesman's body ("المتحدث باسم X"), an army."""
+    assert _sourced(workspace, text, language) == expected

@@ -214,7 +214,12 @@ class AttributionReading(DrafterBase):
                     if r.first > last_at
                     and r.first < said
                     and len(reading.words_between(last_at, r.first)) <= window
-                    and (r.marker is None or kind == "source_before")
+                    and (
+                        r.marker is None
+                        or kind == "source_before"
+                        # "قال المتحدث باسم حماس": the body its spokesman speaks for
+                        or (r.first > 0 and reading.tokens[r.first - 1].low == _IN_THE_NAME_OF)
+                    )
                     # "According to reports, Iran funds Hamas": the comma ends the source
                     and not (kind == "source_before" and _punctuated(reading, last_at, r.first))
                 ]
@@ -282,9 +287,15 @@ class AttributionReading(DrafterBase):
                         or _apposition_then_particles(reading, fronted.last, at)
                     ):
                         speaker = fronted
-                if speaker is None and kind == "speaker_before" and self.memory.speaker:
-                    # "وأضاف:" continues the speaker of the sentence before.
-                    agents = [(self.memory.speaker, "quoted-speaker")]
+                if speaker is None and kind == "speaker_before":
+                    # "ونقلت رويترز عن مسؤولين إسرائيليين قولهم": an outlet the reference data
+                    # does not know passes on a speaker it does.
+                    speaker = _quoted_by_unknown_outlet(reading, refs, at)
+                continued = self.memory.speaker or self.memory.voice
+                if speaker is None and kind == "speaker_before" and continued:
+                    # "وأضاف:" continues the speaker of the sentence before; "قالت إسرائيل
+                    # ... وأضافت أن ...", a state's or a group's too.
+                    agents = [(continued, "quoted-speaker")]
                     frames.append(
                         Frame("speaker", last_at + 1, n, agents, [], at, match.start, match.end)
                     )
@@ -306,7 +317,7 @@ class AttributionReading(DrafterBase):
                             and len(reading.words_between(group[-1].last, r.first)) <= 1
                         ),
                         None,
-                    )
+                    ) or _spokesman_quoted(reading, refs, group[-1].last)
                     if quoted is not None and quoted.actor:
                         agents.insert(0, (quoted.actor, self._role(quoted.actor, role)))
                         used.append(quoted)
@@ -597,6 +608,43 @@ _SOURCES = frozenset(
 )  # fmt: skip
 _PASSED_ON = frozenset(fold(w) for w in ("نقلت", "نقل"))
 _AN = fold("عن")
+
+
+def _quoted_by_unknown_outlet(reading: Reading, refs: list[Ref], at: int) -> Ref | None:
+    """After "نقل(ت)" at `at` and at most three words: a referent after "عن" whose saying
+    ("قوله", "قولهم") follows within two words."""
+    if _without_wa(reading.tokens[at].low) not in _PASSED_ON:
+        return None
+    for r in refs:
+        if r.first <= at or r.marker != _AN or len(reading.words_between(at, r.first)) > 3:
+            continue
+        after = [t.low for t in reading.tokens[r.last + 1 : r.last + 3] if t.is_word]
+        if any(w.startswith(_SAYING) for w in after):
+            return r
+    return None
+
+
+_SAYING = fold("قول")
+_IN_THE_NAME_OF = fold("باسم")
+_SPOKESMAN = frozenset(fold(w) for w in ("المتحدث", "متحدث", "الناطق", "ناطق"))
+
+
+def _spokesman_quoted(reading: Reading, refs: list[Ref], outlet: int) -> Ref | None:
+    """ "نقلت وكالة إرنا عن المتحدث باسم الخارجية الإيرانية قوله": the body a spokesman
+    quoted after "عن" speaks for."""
+    words = [t for t in reading.tokens[outlet + 1 : outlet + 4] if t.is_word]
+    if len(words) < 2 or words[0].low != _AN or words[1].low not in _SPOKESMAN:
+        return None
+    return next(
+        (
+            r
+            for r in refs
+            if r.first > words[1].index
+            and len(reading.words_between(words[1].index, r.first)) <= 1
+            and not _punctuated(reading, words[1].index, r.first)
+        ),
+        None,
+    )
 
 
 def _without_wa(low: str) -> str:

@@ -47,6 +47,7 @@ class Memory:
     # the recipient of the last draft of each relation: what "هذه التدريبات" refers back to
     last_recipients: dict[str, str] = field(default_factory=dict)
     speaker: str | None = None
+    voice: str | None = None  # the last speaker of any kind but media ("قالت إسرائيل ... وأضافت")
     media: str | None = None
     quoted: list[tuple[str, str]] = field(default_factory=list)  # who spoke the last quotation
     time: DraftTime | None = None

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 9"
+DRAFTER = "suggest 10"
 
 
 class DraftAmount(TypedDict, total=False):

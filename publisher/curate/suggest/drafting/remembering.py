@@ -54,8 +54,10 @@ class MemoryKeeping(DrafterBase):
             for ident, _ in frame.agents:
                 if self._type(ident) == "media":
                     memory.media = ident
-                elif self._type(ident) == "person":
+                    continue
+                if self._type(ident) == "person":
                     memory.speaker = ident
+                memory.voice = ident
         tokens = reading.tokens
         for ref in reading.refs:
             if not ref.ids or ref.modifier:
