@@ -554,6 +554,20 @@ def test_candidate_actors(gazetteer: Gazetteer) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the title's own words ("العام للحركة") are not the name
+        ("وقال الأمين العام للحركة رمضان عبد الله شلح إن الدعم مستمر.", "رمضان عبد الله شلح"),
+        # "بن" and "آل" join a word to the name; "آل" is no article
+        ("وكان أمير قطر آنذاك حمد بن خليفة آل ثاني في غزة.", "حمد بن خليفة آل ثاني"),
+    ],
+)
+def test_arabic_names_after_titles_are_whole(gazetteer: Gazetteer, text: str, name: str) -> None:
+    layer = analyse(text, "ar", gazetteer)
+    assert [c.surface for c in layer.candidate_actors] == [name]
+
+
 def test_known_names_are_not_candidates(layers: dict[str, TextLayer]) -> None:
     for layer in layers.values():
         for c in layer.candidate_actors:

@@ -457,6 +457,15 @@ def _is_demonym(word: str, known: frozenset[str]) -> bool:
     return False
 
 
+_COMPOUND_PARTS = frozenset(fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل"))
+
+
+def _name_length(text: str, collected: list[tuple[int, int]]) -> int:
+    """How many words a name after a title may have: three, and one more for each part that
+    joins the next word to it ("رمضان عبد الله شلح", "حمد بن خليفة آل ثاني")."""
+    return 3 + sum(1 for s, e in collected if fold(text[s:e]) in _COMPOUND_PARTS)
+
+
 def _arabic(
     text: str,
     mentions: Sequence[Mention],
@@ -477,7 +486,7 @@ def _arabic(
         commas = 0
         after_mention = False
         collected: list[tuple[int, int]] = []
-        while j < len(words) and len(collected) < 3:
+        while j < len(words) and len(collected) < _name_length(text, collected):
             s, e = words[j]
             gap = text[words[j - 1][1] : s]
             if any(c in _AR_PUNCT for c in gap):
@@ -503,17 +512,22 @@ def _arabic(
             if f in _AR_STOP or after_mention:
                 break
             if not collected and (
-                f.startswith("ال") or f in _AR_TITLE_CONT or _is_demonym(f, known)
+                f.startswith(("ال", "لل")) or f in _AR_TITLE_CONT or _is_demonym(f, known)
             ):
+                # "الأمين العام للحركة رمضان شلح": the title's own words, then the name
                 j += 1
                 continue
             if _is_demonym(f, known):
                 break
             collected.append((s, e))
             j += 1
-        if collected and any(
-            fold(text[s:e]).startswith("ال") and fold(text[s:e]) not in _NAME_ENDINGS
-            for s, e in collected[1:]
+        if (
+            collected
+            and any(
+                fold(text[s:e]).startswith("ال")
+                and fold(text[s:e]) not in _NAME_ENDINGS | _COMPOUND_PARTS  # آل folds to ال
+                for s, e in collected[1:]
+            )
         ):
             # "رئيس هيئة الأركان الإيرانية، محمد باقري": a description, then the name.
             collected = _after_comma(text, words, idx + 1)
