@@ -123,7 +123,6 @@ class DemonymReading(ReaderBase):
             ident = state
             if self.language == "en" and nxt is not None and nxt.low in EN_GOVERNMENT_NOUNS:
                 ident = self._government_of(state) or state
-
             elif self.language == "en" and nxt is not None and nxt.text == ",":
                 # "The U.S., British, and Israeli governments": the noun comes at the end.
                 noun = self._list_head(reading, t.index)

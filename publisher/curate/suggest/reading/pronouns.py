@@ -202,17 +202,17 @@ class PronounReading(ReaderBase):
                 reading.refs.append(ref)
                 continue
             said = low[1:] if low[:1] in "وف" and low[1:] in AR_SUBJECT_COMPLEMENTIZERS else low
+            carried: str | None = AR_SUBJECT_COMPLEMENTIZERS.get(said)
             if said in _AR_HE_THAT and _verb_cue_follows(reading, t.index):
                 # "أكد الحرس الثوري أنه يدعم الحوثيين": "أنه" before a verb cue carries its
                 # subject (impersonal before anything else: "ذكرت أنه تم ...")
-                said = fold("أنها")
-            if said in AR_SUBJECT_COMPLEMENTIZERS:
+                carried = "singular"
+            if carried is not None:
                 # "إنهم لا يتلقون": the pronoun on the complementizer is the clause's subject
-                number = AR_SUBJECT_COMPLEMENTIZERS[said]
-                types = NON_PERSON if number == "singular" else frozenset()
+                types = NON_PERSON if carried == "singular" else frozenset()
                 reading.refs.append(
                     Ref(t.start, t.end, t.index, t.index, (), t.text, "pronoun",
-                        number=number, types=types)
+                        number=carried, types=types)
                 )  # fmt: skip
                 continue
             country = low[1:] if low[:1] in "وفلب" and low[1:] in AR_COUNTRY_OF else low
