@@ -72,3 +72,17 @@ class Verified:
     def write(self, release: Path, files: dict[str, tuple[str, list[int]]]) -> None:
         data = {"format": _FORMAT, "folder": str(release), "files": files}
         write_atomically(self._path(release), json.dumps(data).encode(), durable=False)
+        self._forget_removed()
+
+    def _forget_removed(self) -> None:
+        """Remove the notes of release folders that are gone: a build keeps the newest few
+        releases (release/writer.py) and removes the others, whose notes would otherwise pile
+        up here one a release for as long as the server runs. Called under `held`, while a
+        note is written; a note that cannot be read is left to be replaced."""
+        for note in self.folder.glob("*.json"):
+            try:
+                folder = json.loads(note.read_bytes())["folder"]
+            except (OSError, ValueError, TypeError, KeyError):
+                continue
+            if isinstance(folder, str) and not Path(folder).exists():
+                note.unlink(missing_ok=True)
