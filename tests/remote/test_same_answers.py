@@ -131,12 +131,12 @@ def test_example_queries_give_the_same_results(embedded_app, remote_app, query, 
 def _unless_the_store_wavers(remote_app, text: str, accept: str, got: Counter) -> None:
     """Virtuoso once answered competency question 05 with 8 rows missing and 5 rows that do
     not match it, to both result formats (in CI, 1 run of about 10; not seen again here in
-    hundreds of asks, concurrent or not, nor under CPU load). Both asks had the same text, and
-    Virtuoso keeps a compiled plan per query text: a plan that is wrong stays wrong until the
-    text changes. So the query is asked again with a prefix declared that it does not use,
-    which makes Virtuoso compile it again: an answer that then changes is the store's own
-    fault and is reported as an expected failure naming it, not passed; an answer that is
-    wrong the same way every time still fails the test."""
+    hundreds of asks, concurrent or not, nor under CPU load, each asked with a text of its
+    own). Both asks had the same text: if the store keeps what it compiled of a query text
+    (not verified here), a plan that came out wrong stays wrong for that text. So the query is
+    asked again with a prefix declared that it does not use, a new text: an answer that then
+    changes is the store's own fault and is reported as an expected failure naming it, not
+    passed; an answer that is wrong the same way every time still fails the test."""
     client = remote_app.test_client()
     for k in range(3):
         again = client.get(
