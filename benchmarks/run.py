@@ -32,6 +32,7 @@ from pathlib import Path
 from benchmarks import httpbench, servers
 from benchmarks.corpus import ROOT, generate
 from benchmarks.procs import Interference, Sampler, adopt_orphans, load_average, run_measured
+from benchmarks.report import SYSTEMS
 from publisher.release.files import SUMS
 from publisher.release.reader import QUADS, parse_sums
 from publisher.settings import SETTINGS
@@ -625,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
         "--systems",
-        default="publisher,publisher-remote,oxigraph,oxigraph-disk,rdflib-endpoint,rdflib",
+        default=",".join(SYSTEMS),
         help="publisher (embedded store), publisher-remote (on an Oxigraph server), "
         "oxigraph (in memory), oxigraph-disk (read-only on the publisher's store folder), "
         "rdflib-endpoint, rdflib",
