@@ -43,7 +43,12 @@ def sorted_quads(graph: Graph, name: str) -> list[ox.Quad]:
         )
         for s, p, o in graph
     ]
-    return sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    return sorted(quads, key=release_order)
+
+
+def release_order(quad: ox.Quad) -> tuple[str, str, str]:
+    """Where a quad stands in its graph in the release: by subject, predicate, object."""
+    return str(quad.subject), str(quad.predicate), str(quad.object)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from publisher.graph.direct import DirectStatement
 from publisher.rdf import namespaces
-from publisher.rdf.terms import serialised
+from publisher.rdf.terms import release_order, serialised
 from publisher.release.rdf12 import rdf12_block
 
 FORMATS = ("nq", "trig", "jsonld", "rdf12")  # each also gzipped on its own
@@ -109,7 +109,7 @@ def part_with_id(part: GraphPart, placeholder: bytes, release_id: bytes) -> Grap
     if sections["nq"] == part.sections["nq"]:
         return part
     quads = ox.parse(sections["nq"], format=ox.RdfFormat.N_QUADS)
-    keys = [(str(q.subject), str(q.predicate), str(q.object)) for q in quads]
+    keys = [release_order(q) for q in quads]
     if any(later < earlier for earlier, later in pairwise(keys)):
         return None
     for key in FORMATS:
