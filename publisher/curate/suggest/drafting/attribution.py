@@ -137,7 +137,7 @@ class AttributionReading(DrafterBase):
                     for r in refs
                     if r.last < at
                     and len(reading.words_between(r.last, at)) <= 3
-                    and not reading.punctuation_between(r.last, at) - {"’", "'"}
+                    and not reading.punctuated(r.last, at)
                 ]
                 speaker = before[-1] if before else None
                 inverted = None
@@ -221,7 +221,7 @@ class AttributionReading(DrafterBase):
                         or (r.first > 0 and reading.tokens[r.first - 1].low == _IN_THE_NAME_OF)
                     )
                     # "According to reports, Iran funds Hamas": the comma ends the source
-                    and not (kind == "source_before" and _punctuated(reading, last_at, r.first))
+                    and not (kind == "source_before" and reading.punctuated(last_at, r.first))
                 ]
                 persons = [r for r in after if self._is_person(r)]
                 if kind == "source_before":
@@ -236,7 +236,7 @@ class AttributionReading(DrafterBase):
                             for r in refs
                             if r.first > after[0].last
                             and len(reading.words_between(after[0].last, r.first)) <= 1
-                            and not _punctuated(reading, after[0].last, r.first)
+                            and not reading.punctuated(after[0].last, r.first)
                         ]
                         after = owned[:1] or after
                 elif (
@@ -641,7 +641,7 @@ def _spokesman_quoted(reading: Reading, refs: list[Ref], outlet: int) -> Ref | N
             for r in refs
             if r.first > words[1].index
             and len(reading.words_between(words[1].index, r.first)) <= 1
-            and not _punctuated(reading, words[1].index, r.first)
+            and not reading.punctuated(words[1].index, r.first)
         ),
         None,
     )
@@ -656,8 +656,3 @@ _ANNOUNCING = frozenset(
     fold(w)
     for w in ("أعلن", "أعلنت", "قرر", "قررت", "تعلن", "يعلن", "اعترف", "اعترفت", "أقر", "أقرت")
 )
-
-
-def _punctuated(reading: Reading, a: int, b: int) -> bool:
-    """Whether punctuation other than an apostrophe stands between tokens `a` and `b`."""
-    return bool(reading.punctuation_between(a, b) - {"’", "'"})

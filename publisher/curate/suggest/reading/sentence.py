@@ -95,6 +95,11 @@ class Reading:
     def punctuation_between(self, a: int, b: int) -> set[str]:
         return {t.text for t in self.tokens[a + 1 : b] if not t.is_word}
 
+    def punctuated(self, a: int, b: int) -> bool:
+        """Whether punctuation other than an apostrophe ("Israel's") stands between tokens
+        `a` and `b`."""
+        return bool(self.punctuation_between(a, b) - {"’", "'"})
+
     def clause_of(self, index: int) -> Clause:
         for clause in self.clauses:
             if clause.first <= index < clause.last:
