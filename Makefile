@@ -92,7 +92,7 @@ test-long: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m '$(LONG) and long and not timing'
 	$(BIN)/python -m pytest -m '$(LONG) and timing'
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest -q -m '$(FAST)' --reuse-build-cache $(PARALLEL)
 
 check: lint test-fast
