@@ -23,14 +23,17 @@ def pack(sections: dict[str, bytes]) -> bytes:
     return header + b"\n" + b"".join(sections.values())
 
 
-def unpack(data: bytes) -> dict[str, bytes]:
-    newline = data.index(b"\n")
-    sections, offset = {}, newline + 1
-    for name, length in json.loads(data[:newline]):
-        sections[name] = data[offset : offset + length]
-        offset += length
-    if offset != len(data):
-        raise ValueError("cache entry longer than its header says")
+def read_entry(path: Path) -> dict[str, bytes]:
+    """The sections `pack` made, from the file at `path`, each section read straight into its own bytes: a
+    release's parts are hundreds of megabytes, which slicing one string would copy again."""
+    with open(path, "rb") as entry:
+        sections = {}
+        for name, length in json.loads(entry.readline()):
+            sections[name] = entry.read(length)
+            if len(sections[name]) != length:
+                raise ValueError("cache entry shorter than its header says")
+        if entry.read(1):
+            raise ValueError("cache entry longer than its header says")
     return sections
 
 
@@ -51,7 +54,7 @@ class Cache:
         """The entry, or None when absent or unreadable (then it is simply rebuilt)."""
         self.used.add((kind, key))
         try:
-            return unpack(self.path(kind, key).read_bytes())
+            return read_entry(self.path(kind, key))
         except (OSError, ValueError):
             return None
 
