@@ -14,7 +14,7 @@ from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
 from publisher.release import files as release_files
-from publisher.release.dumps import dataset_files, plain_files, turtle_header
+from publisher.release.dumps import concatenated_files, dataset_files, turtle_header
 from publisher.release.manifest import manifest
 from publisher.release.parts import part_with_id
 from publisher.release.union import union_turtle
@@ -86,12 +86,16 @@ def build_release(
     # The id is a digest of the files made with the placeholder; the bytes they share with
     # the files made with the id (all but the release graph's) are hashed once for both.
     # The union Turtle is merged once; its runs are written with the placeholder, then the id.
-    union = union_turtle(built.parts, prefixes, placeholder)
+    # hashlib leaves the GIL while it hashes: the dumps that are the parts one after the other
+    # are hashed on the other core while this thread merges the union Turtle.
     header = turtle_header(prefixes)
-    plain = plain_files(built.parts, prefixes, union.runs(header))
-    # hashlib leaves the GIL while it hashes: the four dumps are hashed on two cores.
+    plain = concatenated_files(built.parts, prefixes)
     with ThreadPoolExecutor(max_workers=2) as hashing:
-        drafted = dict(zip(plain, hashing.map(TwoDigests, plain.values()), strict=True))
+        hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
+        union = union_turtle(built.parts, prefixes, placeholder)
+        plain["dataset.ttl"] = union.runs(header)
+        hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
+        drafted = {name: digests.result() for name, digests in hashed.items()}
     metadata = _release_metadata(built, PLACEHOLDER)
     release_id = identity_of(
         {name: d.drafted for name, d in drafted.items()}

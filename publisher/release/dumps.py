@@ -44,13 +44,20 @@ def plain_files(
 ) -> dict[str, Segments]:
     """dataset.{nq,trig,ttl,jsonld} without their .gz; `turtle` is the union Turtle's runs
     when the caller has them already (the one file that is not a concatenation)."""
+    return concatenated_files(parts, prefixes) | {
+        "dataset.ttl": union_runs(parts, prefixes) if turtle is None else turtle
+    }
+
+
+def concatenated_files(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> dict[str, Segments]:
+    """dataset.{nq,trig,jsonld} without their .gz: the plain files that are the parts' own
+    bytes one after the other, known before the union Turtle is merged."""
     parts = _in_order(parts)
     header = _header(prefixes)
     return {
         "dataset.nq": [p.sections["nq"] for p in parts],
         "dataset.trig": [header, *(p.sections["trig"] for p in parts)],
         "dataset.jsonld": _array([p.sections["jsonld"] for p in parts], b"[", b",", b"]"),
-        "dataset.ttl": union_runs(parts, prefixes) if turtle is None else turtle,
     }
 
 
