@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -53,6 +54,12 @@ def write_release(
     if not target.exists():
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
         lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
+        # Removing a release of 600 MB takes a while: the old ones go while the new one is
+        # written, all but the newest KEEP - 1 (with the new one, KEEP) and the one `out`
+        # points at. A build that then fails has removed one more, never the last good one.
+        current = {out.resolve().name} if out.is_symlink() else set()
+        pruning = threading.Thread(target=_prune, args=(versions, current, KEEP - 1))
+        pruning.start()
         try:
             _write_files(staging, files, digests or {})
             try:
@@ -65,6 +72,7 @@ def write_release(
             shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
+            pruning.join()
             os.close(lock)
     _point(out, target)
     _prune(versions, keep={target.name})
@@ -159,9 +167,9 @@ def _running(pid: str) -> bool:
         return True
 
 
-def _prune(versions: Path, keep: set[str]) -> None:
-    """Remove staging leftovers of killed builds and all but the newest KEEP releases; a
-    folder that a build is writing or a server is serving (see `pin`) stays."""
+def _prune(versions: Path, keep: set[str], newest: int = KEEP) -> None:
+    """Remove staging leftovers of killed builds and all but the `newest` releases (and those
+    in `keep`); a folder that a build is writing or a server is serving (see `pin`) stays."""
     entries = [p for p in versions.iterdir() if p.is_dir() and not p.is_symlink()]
     for entry in entries:
         if entry.name.startswith(".staging-") and not _held(entry):
@@ -171,6 +179,6 @@ def _prune(versions: Path, keep: set[str]) -> None:
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )
-    for old in releases[KEEP:]:
+    for old in releases[newest:]:
         if old.name not in keep and not _held(old):
             shutil.rmtree(old, ignore_errors=True)
