@@ -77,6 +77,29 @@ def _problem(path: Path, message: str) -> InputError:
     return InputError([Problem(path, None, message)])
 
 
+def gold_claim(path: Path, text: str, raw: dict[str, Any]) -> GoldClaim:
+    """One hand-written claim of the file `path` as compared, anchored at its quote's first
+    occurrence in `text`."""
+    quote = str(raw["quote"])
+    start = text.find(quote)
+    if start < 0:
+        raise _problem(path, f"quote not in the text: {quote[:60]!r}")
+    return GoldClaim(
+        subject=str(raw["subject"]),
+        relation=str(raw["relation"]),
+        object=str(raw["object"]),
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        time=time_key(raw.get("time")),
+        place=raw.get("place"),
+        amount=amount_key(raw.get("amount")),
+        polarity=str(raw.get("polarity", "affirmed")),
+        hedged=bool(raw.get("hedged", False)),
+        attribution=frozenset(str(a) for a in raw.get("attribution") or ()),
+    )
+
+
 def load_split(home: Path, split: str) -> list[Article]:
     """The articles of one split, in file order."""
     if split not in SPLITS:
@@ -88,28 +111,7 @@ def load_split(home: Path, split: str) -> list[Article]:
     for path in sorted(folder.glob("*.yaml")):
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
-        claims = []
-        for raw in meta.get("claims") or []:
-            quote = str(raw["quote"])
-            start = text.find(quote)
-            if start < 0:
-                raise _problem(path, f"quote not in the text: {quote[:60]!r}")
-            claims.append(
-                GoldClaim(
-                    subject=str(raw["subject"]),
-                    relation=str(raw["relation"]),
-                    object=str(raw["object"]),
-                    quote=quote,
-                    start=start,
-                    end=start + len(quote),
-                    time=time_key(raw.get("time")),
-                    place=raw.get("place"),
-                    amount=amount_key(raw.get("amount")),
-                    polarity=str(raw.get("polarity", "affirmed")),
-                    hedged=bool(raw.get("hedged", False)),
-                    attribution=frozenset(str(a) for a in raw.get("attribution") or ()),
-                )
-            )
+        claims = [gold_claim(path, text, raw) for raw in meta.get("claims") or []]
         published = meta.get("published")
         articles.append(
             Article(
