@@ -58,6 +58,11 @@ class Cache:
         except (OSError, ValueError):
             return None
 
+    def mark_used(self, kind: str, keys: list[str]) -> None:
+        """Count these entries as this build's (`keep_only` keeps them): another process of
+        the build read or wrote them."""
+        self.used.update((kind, key) for key in keys)
+
     def put(self, kind: str, key: str, sections: dict[str, bytes]) -> None:
         self.used.add((kind, key))
         # No fsync: a lost entry is only rebuilt.

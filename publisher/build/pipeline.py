@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
@@ -26,8 +28,8 @@ from publisher.build.identity import PLACEHOLDER, release_time
 from publisher.build.validating import (
     graph_of,
     linked_claims,
+    unit_results,
     validate_document_unit,
-    validate_parts,
 )
 from publisher.corpus.inputs import read_turtle_folder
 from publisher.corpus.load import load_corpus
@@ -50,6 +52,7 @@ from publisher.textlayer.gazetteer import gazetteer_of
 from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.origins import OriginIndex
 from publisher.validate.report import Validation, read_report
+from publisher.validate.units import merged_report
 
 CACHE_DIR = Path(".cache") / "build"  # under HOME; .gitignore lists .cache/
 
@@ -113,12 +116,14 @@ def build_graph(
     workers: int | None = None,
     cache: bool = True,
     engine: str = DEFAULT_ENGINE,
+    meanwhile: Callable[[list[GraphPart]], None] | None = None,
 ) -> Built:
     """Read, analyse, map and validate; raises InputError or ValidationFailed.
 
     `workers` processes build and validate the units (default: one per core); `cache=False`
     ignores HOME/.cache/build (a throw-away cache is used instead); `engine` is the SHACL
-    engine (publisher/validate/shacl.py).
+    engine (publisher/validate/shacl.py); `meanwhile(parts)` is work on the parts done while
+    they are validated (which may still find that they do not conform).
     """
     started = time.perf_counter()
     store = Cache(home / CACHE_DIR if cache else None)
@@ -136,7 +141,7 @@ def build_graph(
             reading.join()
         build = _Build(home, mint, corpus, vocabulary, store, workers, cues, engine)
         build.timings["load"] = time.perf_counter() - started
-        built = build.run()
+        built = build.run(meanwhile)
         store.keep_only(("document", "validation", "turtle", "reference", "direct", PARSED))
         return built
     finally:
@@ -194,7 +199,9 @@ class _Build:
         self.timings[phase] = now - self.clock
         self.clock = now
 
-    def run(self) -> Built:
+    def run(self, meanwhile: Callable[[list[GraphPart]], None] | None = None) -> Built:
+        """The build up to a validated graph; `meanwhile(parts)` is called with every part
+        (the release graph's made with PLACEHOLDER) while they are validated."""
         mint, corpus = self.mint, self.corpus
         ontology = self._turtle_folder("ontology")
         shapes = self._turtle_folder("shapes")
@@ -212,7 +219,8 @@ class _Build:
         )
 
         self._lap("reference and release graphs")
-        report = validate_parts(
+        validating = partial(
+            unit_results,
             documents,
             ontology,
             shapes,
@@ -225,13 +233,34 @@ class _Build:
             workers=self.workers,
             engine=self.engine,
         )
-        validation = read_report(report, self._origins())
-        self._lap("validation")
-        # The direct graph is made from claims the shapes have just checked: its triples are
-        # theirs, so it is not a validation unit of its own.
-        direct = direct_statements(corpus, mint)
-        direct_part = self._direct_part(direct, labels)
-        parts = [ontology, shapes, reference_part, release_part, direct_part, *documents.values()]
+        # With work to do meanwhile and a core to spare, SHACL runs in a forked process while
+        # this one makes the direct graph and what `meanwhile` makes of the parts.
+        parallel = meanwhile is not None and (self.workers or pool.default_workers()) > 1
+        pending = pool.in_parallel(validating) if parallel else None
+        started = time.perf_counter()
+        try:
+            # The direct graph is made from the claims the shapes check: its triples are
+            # theirs, so it is not a validation unit of its own (and, like every part, it is
+            # published only if they conform).
+            direct = direct_statements(corpus, mint)
+            direct_part = self._direct_part(direct, labels)
+            parts = [ontology, shapes, reference_part, release_part, direct_part]
+            parts += documents.values()
+            if meanwhile is not None:
+                meanwhile(parts)
+            results = pending.result() if pending is not None else None
+        except BaseException:
+            if pending is not None:
+                pending.cancel()
+            raise
+        if results is None:  # not run in parallel, or its process failed: here, then
+            results = validating()
+        else:
+            self.store.mark_used("validation", results.keys)
+        validation = read_report(merged_report(results.encoded), self._origins())
+        # From its start: with `meanwhile`, this phase and the ones after it overlap.
+        self.timings["validation"] = time.perf_counter() - started
+        self.clock = time.perf_counter()
         return Built(parts, validation, corpus, generated, mint, self.timings, quality, direct)
 
     def _builder(self, ontology: GraphPart) -> DocumentBuilder:

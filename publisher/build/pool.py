@@ -11,7 +11,8 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
 
 _SHARED: dict[str, object] = {}
 
@@ -65,3 +66,50 @@ def in_background(task: Callable[..., object], *args: object) -> multiprocessing
     process = multiprocessing.get_context("fork").Process(target=task, args=args, daemon=True)
     process.start()
     return process  # type: ignore[return-value]  # a fork context's Process is one
+
+
+class Pending(Generic[Result]):
+    """A task running in a forked process (`in_parallel`), its result sent back when done."""
+
+    def __init__(
+        self, task: Callable[..., Result], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        # Not a daemon: the task may start workers of its own (`run`).
+        self._process = context.Process(target=_send, args=(sender, task, args, kwargs))
+        self._process.start()
+        sender.close()
+
+    def result(self) -> Result | None:
+        """The task's result, or None when the process gave none (the task raised, or the
+        process was killed): the caller then does the work itself."""
+        try:
+            found: Result | None = self._receiver.recv()
+        except (EOFError, OSError):
+            found = None
+        self._process.join()
+        self._receiver.close()
+        return found if self._process.exitcode == 0 else None
+
+    def cancel(self) -> None:
+        """Stop the task (the caller gave up on its result); nothing if it has ended."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receiver.close()
+
+
+def in_parallel(task: Callable[..., Result], *args: Any, **kwargs: Any) -> Pending[Result]:
+    """`task(*args, **kwargs)` started in a forked process, so that this one can do other work
+    meanwhile; `.result()` waits for what it returns (sent back pickled: keep it small)."""
+    return Pending(task, args, kwargs)
+
+
+def _send(
+    sender: Connection, task: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    try:
+        sender.send(task(*args, **kwargs))
+    finally:
+        sender.close()

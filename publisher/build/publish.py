@@ -13,10 +13,11 @@ from publisher.build.pipeline import CACHE_DIR, Built, build_graph, release_grap
 from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
+from publisher.rdf.iris import Minter
 from publisher.release import files as release_files
 from publisher.release.dumps import concatenated_files, dataset_files, turtle_header
 from publisher.release.manifest import manifest
-from publisher.release.parts import part_with_id
+from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
 from publisher.release.writer import write_release
@@ -51,6 +52,43 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
     }
 
 
+class _DraftedDumps:
+    """The dumps made with PLACEHOLDER for the release id, and their digests, from which the id
+    is computed: made while the parts are validated (`build_graph`'s `meanwhile`)."""
+
+    def __init__(self, base: str) -> None:
+        minter = Minter(base)
+        self.prefixes = namespaces.prefixes(minter.base)
+        self.release_graph = str(minter.graph("release"))
+        self.seconds = 0.0
+
+    def __call__(self, parts: list[GraphPart]) -> None:
+        started = time.perf_counter()
+        placeholder = PLACEHOLDER.encode()
+        for part in parts:
+            # Every text of a graph's other serialisations is in its N-Quads too (an IRI, a
+            # literal's lexical form; a prefixed name is a cut of the IRI it stands for).
+            if part.graph != self.release_graph and placeholder in part.nquads:
+                raise ValidationFailed(
+                    f"{part.graph} holds the text {PLACEHOLDER}, which stands "
+                    "for the release id while it is computed; remove it"
+                )
+        # The id is a digest of the files made with the placeholder; the bytes they share
+        # with the files made with the id (all but the release graph's) are hashed once for
+        # both. The union Turtle is merged once; its runs are written with the placeholder,
+        # then the id. hashlib leaves the GIL while it hashes: the dumps that are the parts
+        # one after the other are hashed on another core while this thread merges the union.
+        self.header = turtle_header(self.prefixes)
+        plain = concatenated_files(parts, self.prefixes)
+        with ThreadPoolExecutor(max_workers=2) as hashing:
+            hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
+            self.union = union_turtle(parts, self.prefixes, placeholder)
+            plain["dataset.ttl"] = self.union.runs(self.header)
+            hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
+            self.drafted = {name: digests.result() for name, digests in hashed.items()}
+        self.seconds = time.perf_counter() - started
+
+
 def build_release(
     home: Path,
     base: str,
@@ -62,7 +100,8 @@ def build_release(
 ) -> Path:
     """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
     switch to the new release."""
-    built = build_graph(home, base, workers=workers, cache=cache, engine=engine)
+    drafting = _DraftedDumps(base)
+    built = build_graph(home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting)
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])
@@ -72,30 +111,9 @@ def build_release(
             f"the previous release is unchanged\n{lines}{more}"
         )
     clock = time.perf_counter()
-    prefixes = namespaces.prefixes(built.minter.base)
+    prefixes, release_graph = drafting.prefixes, drafting.release_graph
+    drafted, union, header = drafting.drafted, drafting.union, drafting.header
     placeholder = PLACEHOLDER.encode()
-    release_graph = str(built.minter.graph("release"))
-    for part in built.parts:
-        # Every text of a graph's other serialisations is in its N-Quads too (an IRI, a
-        # literal's lexical form; a prefixed name is a cut of the IRI it stands for).
-        if part.graph != release_graph and placeholder in part.nquads:
-            raise ValidationFailed(
-                f"{part.graph} holds the text {PLACEHOLDER}, which stands "
-                "for the release id while it is computed; remove it"
-            )
-    # The id is a digest of the files made with the placeholder; the bytes they share with
-    # the files made with the id (all but the release graph's) are hashed once for both.
-    # The union Turtle is merged once; its runs are written with the placeholder, then the id.
-    # hashlib leaves the GIL while it hashes: the dumps that are the parts one after the other
-    # are hashed on the other core while this thread merges the union Turtle.
-    header = turtle_header(prefixes)
-    plain = concatenated_files(built.parts, prefixes)
-    with ThreadPoolExecutor(max_workers=2) as hashing:
-        hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
-        union = union_turtle(built.parts, prefixes, placeholder)
-        plain["dataset.ttl"] = union.runs(header)
-        hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
-        drafted = {name: digests.result() for name, digests in hashed.items()}
     metadata = _release_metadata(built, PLACEHOLDER)
     release_id = identity_of(
         {name: d.drafted for name, d in drafted.items()}
@@ -123,7 +141,8 @@ def build_release(
         store.close()
     files |= dumps
     digests = {name: digest.final(dumps[name]) for name, digest in drafted.items()}
-    built.timings["release files"] = time.perf_counter() - clock
+    # With the dumps drafted while the graph was validated (that phase's time includes it).
+    built.timings["release files"] = drafting.seconds + time.perf_counter() - clock
     clock = time.perf_counter()
     folder = write_release(out, release_id, files, digests)
     built.timings["writing"] = time.perf_counter() - clock

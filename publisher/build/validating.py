@@ -14,6 +14,7 @@ Units (see partition.py for why their union is a whole-graph validation):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from rdflib import Graph
@@ -50,6 +51,14 @@ def graph_of(triples: Iterable[Triple]) -> Graph:
     return graph
 
 
+@dataclass(frozen=True)
+class UnitResults:
+    """Every unit's SHACL results (N-Triples) in report order, and their cache entries."""
+
+    keys: list[str]
+    encoded: list[bytes]
+
+
 def validate_parts(
     documents: dict[str, GraphPart],
     ontology: GraphPart,
@@ -67,6 +76,37 @@ def validate_parts(
     """The SHACL report of all graphs but the shapes: every unit's results, from the cache or
     from the SHACL `engine` in the workers. `document_keys` are digests of the documents'
     inputs (by default, of their graphs)."""
+    results = unit_results(
+        documents,
+        ontology,
+        shapes,
+        reference,
+        release,
+        mint=mint,
+        store=store,
+        software=software,
+        document_keys=document_keys,
+        workers=workers,
+        engine=engine,
+    )
+    return merged_report(results.encoded)
+
+
+def unit_results(
+    documents: dict[str, GraphPart],
+    ontology: GraphPart,
+    shapes: GraphPart,
+    reference: GraphPart,
+    release: GraphPart,
+    *,
+    mint: Minter,
+    store: Cache,
+    software: str,
+    document_keys: dict[str, str] | None = None,
+    workers: int | None = None,
+    engine: str = DEFAULT_ENGINE,
+) -> UnitResults:
+    """`validate_parts` before the units' results are merged into one report graph."""
     if document_keys is None:
         document_keys = {i: keys.digest(p.nquads) for i, p in documents.items()}
     # The engine is part of every result's key: results of one are never taken for the other's.
@@ -120,7 +160,7 @@ def validate_parts(
         if found is None:
             raise RuntimeError(f"validation result {key} vanished from {store.folder}")
         encoded.append(found["results"])
-    return merged_report(encoded)
+    return UnitResults(entries, encoded)
 
 
 def linked_claims(part: GraphPart, reference: GraphPart, mint: Minter) -> set[str]:
