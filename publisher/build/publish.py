@@ -20,7 +20,7 @@ from publisher.release.manifest import manifest
 from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
-from publisher.release.writer import write_release
+from publisher.release.writer import prune_ahead, write_release
 from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.report import skolemised_report
 
@@ -100,8 +100,14 @@ def build_release(
 ) -> Path:
     """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
     switch to the new release."""
-    drafting = _DraftedDumps(base)
-    built = build_graph(home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting)
+    pruning = prune_ahead(out)  # the releases the new one pushes out go while it is built
+    try:
+        drafting = _DraftedDumps(base)
+        built = build_graph(
+            home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting
+        )
+    finally:
+        pruning.join()
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])

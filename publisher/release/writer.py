@@ -54,12 +54,7 @@ def write_release(
     if not target.exists():
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
         lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
-        # Removing a release of 600 MB takes a while: the old ones go while the new one is
-        # written, all but the newest KEEP - 1 (with the new one, KEEP) and the one `out`
-        # points at. A build that then fails has removed one more, never the last good one.
-        current = {out.resolve().name} if out.is_symlink() else set()
-        pruning = threading.Thread(target=_prune, args=(versions, current, KEEP - 1))
-        pruning.start()
+        pruning = prune_ahead(out)
         try:
             _write_files(staging, files, digests or {})
             try:
@@ -77,6 +72,20 @@ def write_release(
     _point(out, target)
     _prune(versions, keep={target.name})
     return target
+
+
+def prune_ahead(out: Path) -> threading.Thread:
+    """Start removing, in a thread, the releases that a new release of `out` pushes out: all
+    but the newest KEEP - 1 (with the new one, KEEP) and the one `out` points at. Removing
+    600 MB takes a while: a build starts this first, so that it runs beside the build's own
+    work. A build that then fails has removed one release more, never the last good one."""
+    out = out.absolute()
+    current = {out.resolve().name} if out.is_symlink() else set()
+    thread = threading.Thread(
+        target=_prune, args=(versions_dir(out), current, KEEP - 1), name="pruning releases"
+    )
+    thread.start()
+    return thread
 
 
 def pin(folder: Path, *, exclusive: bool = False) -> int:
@@ -170,6 +179,8 @@ def _running(pid: str) -> bool:
 def _prune(versions: Path, keep: set[str], newest: int = KEEP) -> None:
     """Remove staging leftovers of killed builds and all but the `newest` releases (and those
     in `keep`); a folder that a build is writing or a server is serving (see `pin`) stays."""
+    if not versions.is_dir():
+        return
     entries = [p for p in versions.iterdir() if p.is_dir() and not p.is_symlink()]
     for entry in entries:
         if entry.name.startswith(".staging-") and not _held(entry):
