@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+import pyoxigraph as ox
 
+from publisher.errors import InputError, Problem
 from publisher.settings import DEFAULT_BASE
+
+SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
 
 # Scheme IRIs relative to the base the source files are written with.
 SCHEMES = {
@@ -36,16 +38,26 @@ class Vocabulary:
 
 
 def read_vocabulary(ontology_dir: Path) -> Vocabulary:
-    graph = Graph()
+    """The concepts of each scheme, read with Oxigraph's parser (every build reads them; rdflib
+    took a tenth of a second), in every file of the folder."""
+    in_scheme = ox.NamedNode(SKOS_IN_SCHEME)
+    schemes = {ox.NamedNode(DEFAULT_BASE + scheme): name for name, scheme in SCHEMES.items()}
+    members: dict[str, set[str]] = {name: set() for name in SCHEMES}
     for path in sorted(ontology_dir.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    concepts: dict[str, frozenset[str]] = {}
-    for name, scheme in SCHEMES.items():
-        iri = DEFAULT_BASE + scheme
-        members = {str(c).rsplit("/", 1)[-1] for c in graph.subjects(SKOS.inScheme, _ref(iri))}
-        concepts[name] = frozenset(members)
-    return Vocabulary(concepts)
+        try:
+            triples = ox.parse(
+                path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()
+            )
+            for triple in triples:
+                if triple.predicate == in_scheme and triple.object in schemes:
+                    subject = triple.subject
+                    if isinstance(subject, ox.NamedNode):
+                        members[schemes[triple.object]].add(subject.value.rsplit("/", 1)[-1])
+        except SyntaxError as error:
+            raise InputError([Problem(path, _line(error), f"Turtle syntax: {error}")]) from None
+    return Vocabulary({name: frozenset(found) for name, found in members.items()})
 
 
-def _ref(iri: str) -> URIRef:
-    return URIRef(iri)
+def _line(error: SyntaxError) -> int | None:
+    """The line a parser's error is at (pyoxigraph gives it 1-based), if it says."""
+    return error.lineno if isinstance(error.lineno, int) and error.lineno > 0 else None
