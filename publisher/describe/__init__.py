@@ -131,6 +131,10 @@ def _with_parts(store: Store, roots: list[str], depth: int = 3) -> tuple[list[ox
             chunk = wanted[start : start + 200]
             for node in chunk:
                 triples[node] = []
+            about = store.quads_about(chunk)
+            if about is not None:
+                triples.update(zip(chunk, about, strict=True))
+                continue
             for quad in _quads(store, q.subjects_triples(chunk)):
                 if isinstance(quad.subject, ox.NamedNode):  # always: VALUES names IRIs
                     triples[quad.subject.value].append(quad)

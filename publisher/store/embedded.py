@@ -58,6 +58,7 @@ class EmbeddedStore:
         self._memory_mb = memory_mb
         self._sandbox = sandbox
         self._lock = threading.Lock()
+        self._default_graph_empty: bool | None = None  # known on first use (quads_about)
         # Forked now, while the caller (the app factory) is normally still single-threaded.
         self._pool = self._new_pool() if workers else None
 
@@ -88,6 +89,26 @@ class EmbeddedStore:
 
     def blank_node_iri(self, node: pyoxigraph.BlankNode) -> str | None:
         return None  # each answer has its own labels
+
+    def quads_about(self, subjects: list[str]) -> list[list[pyoxigraph.Quad]]:
+        # Straight from the index by subject: a fifth less time for a description's parts
+        # than the same as a SPARQL query (parsed, planned, its rows made into quads). A
+        # release has nothing in the default graph; were there, it would be left out.
+        store = self._own_store()
+        pattern = store.quads_for_pattern
+        if self._default_graph_empty is None:
+            default = pattern(None, None, None, pyoxigraph.DefaultGraph())
+            self._default_graph_empty = next(iter(default), None) is None
+        if self._default_graph_empty:
+            return [list(pattern(pyoxigraph.NamedNode(s), None, None, None)) for s in subjects]
+        return [
+            [
+                quad
+                for quad in pattern(pyoxigraph.NamedNode(s), None, None, None)
+                if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph)
+            ]
+            for s in subjects
+        ]
 
     def query(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pyoxigraph import BlankNode
+from pyoxigraph import BlankNode, Quad
 
 from publisher.store.results import QueryResult
 
@@ -27,6 +27,12 @@ class Store(Protocol):
         `timeout` limit untrusted queries, whose answers are streams (results.py): a cut one
         has `cut` set once read, a timeout raises QueryTimeout.
         """
+        ...
+
+    def quads_about(self, subjects: list[str]) -> list[list[Quad]] | None:
+        """For each IRI of `subjects`, the quads in named graphs that it is the subject of,
+        read from the store's indexes without a query; None from a store that answers only
+        SPARQL (the caller asks it then)."""
         ...
 
     def blank_node_iri(self, node: BlankNode) -> str | None:

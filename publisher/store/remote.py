@@ -102,6 +102,9 @@ class RemoteStore:
     def blank_node_iri(self, node: pyoxigraph.BlankNode) -> str | None:
         return self.engine.blank_node_iri(node.value)
 
+    def quads_about(self, subjects: list[str]) -> None:
+        return None  # SPARQL is all a remote store answers
+
     def query(
         self,
         sparql: str,

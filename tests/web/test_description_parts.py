@@ -208,3 +208,55 @@ def test_blank_nodes_are_followed_for_the_things_that_have_them(store, monkeypat
         hanging = [quad for quad in found.quads if isinstance(quad.subject, ox.BlankNode)]
         assert bool(hanging) == (iri in with_blank), iri
     assert followed == with_blank
+
+
+class _SparqlOnly:
+    """The same store asked only in SPARQL, as a remote store is."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def query(self, *args, **kwargs):
+        return self._store.query(*args, **kwargs)
+
+    def blank_node_iri(self, node):
+        return self._store.blank_node_iri(node)
+
+    def quads_about(self, subjects):
+        return None
+
+
+def test_parts_read_from_the_indexes_are_those_sparql_selects(store):
+    """The embedded store reads a description's parts by subject from its indexes; the
+    descriptions are the same quads in the same order as when they are asked in SPARQL."""
+    things = _iris(
+        store,
+        f"""SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x a ?t }}
+        FILTER(?t IN (<{BASE}def/Actor>, <{BASE}def/Claim>, <{BASE}def/Document>)) }}
+        ORDER BY ?x""",
+    )
+    assert len(things) > 30
+    sparql_only = _SparqlOnly(store)
+    for iri in things[:: max(1, len(things) // 120)]:
+        for page in (1, 2):
+            kwargs = {"base": BASE, "page": page, "page_size": 5}
+            assert (
+                describe.describe(store, iri, **kwargs).quads
+                == describe.describe(sparql_only, iri, **kwargs).quads
+            ), iri
+
+
+def test_quads_about_leaves_the_default_graph_out(tmp_path):
+    from publisher.store.embedded import EmbeddedStore
+
+    data = tmp_path / "dataset.nq"
+    data.write_text(
+        "<http://e/a> <http://e/p> <http://e/b> .\n"
+        "<http://e/a> <http://e/p> <http://e/c> <http://e/g> .\n",
+        encoding="utf-8",
+    )
+    (about_a, about_b) = EmbeddedStore(data).quads_about(["http://e/a", "http://e/b"])
+    assert [str(quad) for quad in about_a] == [
+        "<http://e/a> <http://e/p> <http://e/c> <http://e/g>"
+    ]
+    assert about_b == []
