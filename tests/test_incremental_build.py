@@ -19,7 +19,7 @@ from publisher.build.cache import Cache
 from publisher.build.identity import PLACEHOLDER, content_identity
 from publisher.build.pipeline import CACHE_DIR, build_graph
 from publisher.build.publish import build_release
-from publisher.build.validating import graph_of, validate_parts
+from publisher.build.validating import graph_of, unit_results
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import OA
 from publisher.rdf.terms import sorted_quads, triples_of
@@ -27,6 +27,7 @@ from publisher.release.parts import GraphPart, make_part
 from publisher.validate.engines import PYSHACL
 from publisher.validate.report import read_report
 from publisher.validate.shacl import validate
+from publisher.validate.units import merged_report
 
 from .conftest import BASE, ROOT
 
@@ -198,7 +199,7 @@ def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_pa
     expected = validate(whole, shapes, engine=PYSHACL)
 
     store = Cache(tmp_path / "cache")
-    report = validate_parts(
+    results = unit_results(
         {name: p for name, p in parts.items() if name.startswith("document/")},
         parts["ontology"],
         next(p for p in built.parts if p.graph.endswith("/shapes")),
@@ -209,7 +210,7 @@ def test_units_report_what_one_whole_graph_run_reports(cached_home: Path, tmp_pa
         software="test",
         workers=2,
     )
-    found = read_report(report)
+    found = read_report(merged_report(results.encoded))
     assert not expected.conforms and not found.conforms
     assert {_key(f) for f in found.findings} == {_key(f) for f in expected.findings}
     focus = {f.focus for f in found.findings}

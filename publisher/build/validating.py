@@ -59,39 +59,6 @@ class UnitResults:
     encoded: list[bytes]
 
 
-def validate_parts(
-    documents: dict[str, GraphPart],
-    ontology: GraphPart,
-    shapes: GraphPart,
-    reference: GraphPart,
-    release: GraphPart,
-    *,
-    mint: Minter,
-    store: Cache,
-    software: str,
-    document_keys: dict[str, str] | None = None,
-    workers: int | None = None,
-    engine: str = DEFAULT_ENGINE,
-) -> Graph:
-    """The SHACL report of all graphs but the shapes: every unit's results, from the cache or
-    from the SHACL `engine` in the workers. `document_keys` are digests of the documents'
-    inputs (by default, of their graphs)."""
-    results = unit_results(
-        documents,
-        ontology,
-        shapes,
-        reference,
-        release,
-        mint=mint,
-        store=store,
-        software=software,
-        document_keys=document_keys,
-        workers=workers,
-        engine=engine,
-    )
-    return merged_report(results.encoded)
-
-
 def unit_results(
     documents: dict[str, GraphPart],
     ontology: GraphPart,
@@ -106,7 +73,10 @@ def unit_results(
     workers: int | None = None,
     engine: str = DEFAULT_ENGINE,
 ) -> UnitResults:
-    """`validate_parts` before the units' results are merged into one report graph."""
+    """The SHACL results of all graphs but the shapes, unit by unit (merged_report makes the
+    report graph): every unit's results from the cache or from the SHACL `engine` in the
+    workers. `document_keys` are digests of the documents' inputs (by default, of their
+    graphs)."""
     if document_keys is None:
         document_keys = {i: keys.digest(p.nquads) for i, p in documents.items()}
     # The engine is part of every result's key: results of one are never taken for the other's.
