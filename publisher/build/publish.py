@@ -9,6 +9,7 @@ from pathlib import Path
 
 from publisher.build.cache import Cache
 from publisher.build.identity import PLACEHOLDER, TwoDigests, identity_of
+from publisher.build.merged_blocks import MergedBlocks
 from publisher.build.pipeline import CACHE_DIR, Built, build_graph, release_graph_part
 from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
@@ -56,10 +57,11 @@ class _DraftedDumps:
     """The dumps made with PLACEHOLDER for the release id, and their digests, from which the id
     is computed: made while the parts are validated (`build_graph`'s `meanwhile`)."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, store: Cache) -> None:
         minter = Minter(base)
         self.prefixes = namespaces.prefixes(minter.base)
         self.release_graph = str(minter.graph("release"))
+        self.merged = MergedBlocks(store, self.prefixes)
         self.seconds = 0.0
 
     def __call__(self, parts: list[GraphPart]) -> None:
@@ -82,7 +84,7 @@ class _DraftedDumps:
         plain = concatenated_files(parts, self.prefixes)
         with ThreadPoolExecutor(max_workers=2) as hashing:
             hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
-            self.union = union_turtle(parts, self.prefixes, placeholder)
+            self.union = union_turtle(parts, self.prefixes, placeholder, self.merged)
             plain["dataset.ttl"] = self.union.runs(self.header)
             hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
             self.drafted = {name: digests.result() for name, digests in hashed.items()}
@@ -100,9 +102,25 @@ def build_release(
 ) -> Path:
     """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
     switch to the new release."""
+    store = Cache(home / CACHE_DIR if cache else None)
+    try:
+        return _build_release(home, base, out, store, workers, cache, engine)
+    finally:
+        store.close()
+
+
+def _build_release(
+    home: Path,
+    base: str,
+    out: Path,
+    store: Cache,
+    workers: int | None,
+    cache: bool,
+    engine: str,
+) -> Path:
     pruning = prune_ahead(out)  # the releases the new one pushes out go while it is built
     try:
-        drafting = _DraftedDumps(base)
+        drafting = _DraftedDumps(base, store)
         built = build_graph(
             home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting
         )
@@ -137,14 +155,11 @@ def build_release(
     files: dict[str, bytes | list[bytes]] = {
         name: _with_id(data, release_id) for name, data in metadata.items()
     }
-    store = Cache(home / CACHE_DIR if cache else None)
-    try:
-        members = TurtleMembers(store)
-        turtle = union.runs(header, placeholder, release_id.encode())
-        dumps = dataset_files(parts, prefixes, turtle, members)
-        members.save()
-    finally:
-        store.close()
+    members = TurtleMembers(store)
+    turtle = union.runs(header, placeholder, release_id.encode())
+    dumps = dataset_files(parts, prefixes, turtle, members)
+    members.save()
+    drafting.merged.save()
     files |= dumps
     digests = {name: digest.final(dumps[name]) for name, digest in drafted.items()}
     # With the dumps drafted while the graph was validated (that phase's time includes it).

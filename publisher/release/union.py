@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import zlib
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
@@ -73,13 +73,24 @@ class UnionTurtle:
         )
 
 
+# What `merged_block` is given of a subject found in several parts: for each, its Turtle
+# block, its N-Quads lines, and the length of the graph's ` <graph> .` suffix on them.
+Found = list[tuple[bytes, memoryview, int]]
+Merge = Callable[[Found, dict[str, str]], bytes]
+
+
 def union_turtle(
-    parts: Sequence[GraphPart], prefixes: dict[str, str], placeholder: bytes = b""
+    parts: Sequence[GraphPart],
+    prefixes: dict[str, str],
+    placeholder: bytes = b"",
+    merge: Merge | None = None,
 ) -> UnionTurtle:
     """The union Turtle of `parts` (any order), a subject with triples in several parts being
-    written again from all of them (with `prefixes`, those the parts were made with); the
-    subjects holding `placeholder` begin a span of their own, so that the runs can be cut
-    where the id written in place of it says."""
+    written again from all of them (with `prefixes`, those the parts were made with) by
+    `merge` (`merged_block`, or what gives its bytes); the subjects holding `placeholder` begin
+    a span of their own, so that the runs can be cut where the id written in place of it
+    says."""
+    merge = merge or merged_block
     subjects: list[bytes] = []
     owner: list[int] = []
     body_starts: list[int] = []
@@ -133,7 +144,7 @@ def union_turtle(
                     )
                 )
                 at += 1
-            merged[number[subject]] = merged_block(found, prefixes)
+            merged[number[subject]] = merge(found, prefixes)
     owners = list(map(owner.__getitem__, kept))
     starts = list(map(body_starts.__getitem__, kept))
     ends = list(map(body_ends.__getitem__, kept))
@@ -162,7 +173,7 @@ def union_turtle(
     return UnionTurtle(unique, span_starts, spans)
 
 
-def merged_block(found: list[tuple[bytes, memoryview, int]], prefixes: dict[str, str]) -> bytes:
+def merged_block(found: Found, prefixes: dict[str, str]) -> bytes:
     """The block of a subject from its N-Quads lines in every graph that has it: (block,
     N-Quads lines, length of the graph's ` <graph> .` suffix) for each."""
     lines = {
