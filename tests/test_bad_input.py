@@ -204,3 +204,22 @@ def test_unknown_key_in_a_data_file(released: Path, capsys) -> None:
         2,
         rf"data/sources.yaml:{number + 1}: source usip-2021-05-report: unknown key 'autor'",
     )
+
+
+@pytest.mark.parametrize("folder", ["shapes", "ontology"])
+def test_turtle_syntax_error_names_the_file_and_line(
+    released: Path, capfd: pytest.CaptureFixture[str], folder: str
+) -> None:
+    """A broken ontology or shapes file is an input problem at its line, reported once: the
+    process that reads them beside the corpus leaves that to the build (no traceback)."""
+    path = sorted((released / folder).glob("*.ttl"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + '\n<http://x/a> <http://x/b> "unterminated .\n', encoding="utf-8")
+    line = text.count("\n") + 2
+    before = _fingerprint(released / "release")
+    code = main(["build", "--home", str(released)])
+    err = capfd.readouterr().err
+    assert code == 2, err
+    assert re.search(rf"{folder}/{path.name}:{line}: Turtle syntax", err), err
+    assert "Traceback" not in err and err.count("Turtle syntax") == 1, err
+    assert _fingerprint(released / "release") == before

@@ -63,11 +63,12 @@ def _die() -> int:
     os._exit(9)
 
 
-def test_a_task_in_parallel_sends_its_result_or_none() -> None:
+def test_a_task_in_parallel_sends_its_result_or_none(capfd: pytest.CaptureFixture[str]) -> None:
     assert pool.in_parallel(_double, 21).result() == 42
     assert pool.in_parallel(_fail, "broken").result() is None  # the caller does it itself
     assert pool.in_parallel(_die).result() is None
     assert multiprocessing.active_children() == []
+    assert "Traceback" not in capfd.readouterr().err  # the caller reports what failed, once
 
 
 def test_the_validation_in_parallel_is_the_validation(project: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
@@ -63,7 +64,9 @@ def in_background(task: Callable[..., object], *args: object) -> multiprocessing
     """`task(*args)` started in a forked process, for work whose result it leaves in the
     cache: what it does not leave there (it failed, it was stopped), the caller makes itself,
     so the task only saves time. The caller joins it, or terminates it when it gives up."""
-    process = multiprocessing.get_context("fork").Process(target=task, args=args, daemon=True)
+    process = multiprocessing.get_context("fork").Process(
+        target=_quietly, args=(task, *args), daemon=True
+    )
     process.start()
     return process  # type: ignore[return-value]  # a fork context's Process is one
 
@@ -111,5 +114,16 @@ def _send(
 ) -> None:
     try:
         sender.send(task(*args, **kwargs))
+    except Exception:  # the caller does the work itself, and reports what is wrong once
+        sys.exit(1)
     finally:
         sender.close()
+
+
+def _quietly(task: Callable[..., object], *args: object) -> None:
+    """`task(*args)` in a forked process whose failure the caller makes up for: its error is
+    the caller's to report (once), not a traceback of this process."""
+    try:
+        task(*args)
+    except Exception:
+        sys.exit(1)

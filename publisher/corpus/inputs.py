@@ -6,7 +6,9 @@ from pathlib import Path
 
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from publisher.errors import InputError, Problem
 from publisher.settings import DEFAULT_BASE
 
 
@@ -21,7 +23,13 @@ def read_turtle_folder(folder: Path, base: str) -> Graph:
         text = path.read_text(encoding="utf-8")
         if base != DEFAULT_BASE:
             text = text.replace(DEFAULT_BASE, base)
-        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+        try:
+            graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+        except BadSyntax as error:
+            # rdflib's message: "at line N of <>:", then "Bad syntax (why) at ^ in:", then text
+            lines = str(error).splitlines()
+            why = lines[1].split(" at ^ in:")[0] if len(lines) > 1 else str(error)
+            raise InputError([Problem(path, error.lines + 1, f"Turtle syntax: {why}")]) from None
     # Blank nodes (SHACL and OWL lists) get labels derived from the graph's structure rather
     # than random ones, so that the same input gives a byte-identical release.
     canonical = Graph()
