@@ -21,7 +21,7 @@ import pytest
 import rdflib
 
 from publisher.release.reader import verify_checksums
-from publisher.release.writer import pin, write_release
+from publisher.release.writer import pin, prune_for_new, write_release
 from tests.liveserver import ROOT, LiveServer
 from tests.markers import starts
 from tests.web.fixture_release import write_release as write_fixture_release
@@ -394,3 +394,21 @@ def test_a_failed_write_keeps_the_release_served_even_when_it_is_not_the_newest(
     assert out.resolve().name == "a" and not verify_checksums(out.resolve())
     # a is not among the newest two, which are all the write keeps of the others
     assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["a", "b", "c"]
+
+
+def test_a_build_prunes_as_it_starts_to_the_newest_two_and_the_one_served(tmp_path, monkeypatch):
+    """What a build removes before it writes (in a process of its own, beside its work): all
+    but the newest KEEP - 1 releases and the one the link points at, even when that one is the
+    oldest; the new release then makes KEEP."""
+    out = tmp_path / "release"
+    files = {"release.json": b"{}", "dataset.nq": b""}
+    monkeypatch.setattr("publisher.release.writer.KEEP", 5)
+    for name in ("a", "b", "c", "d"):
+        write_release(out, name, files)
+        time.sleep(0.01)
+    os.utime(tmp_path / "release.d" / "a", (1, 1))
+    write_release(out, "a", files)  # the oldest, served again
+    monkeypatch.setattr("publisher.release.writer.KEEP", 3)
+    prune_for_new(out)
+    assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["a", "c", "d"]
+    assert out.resolve().name == "a"

@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from publisher.build import pool
 from publisher.build.cache import Cache
 from publisher.build.identity import PLACEHOLDER, TwoDigests, identity_of
 from publisher.build.merged_blocks import MergedBlocks
@@ -21,7 +22,7 @@ from publisher.release.manifest import manifest
 from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
-from publisher.release.writer import prune_ahead, write_release
+from publisher.release.writer import prune_for_new, write_release
 from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.report import skolemised_report
 
@@ -118,7 +119,9 @@ def _build_release(
     cache: bool,
     engine: str,
 ) -> Path:
-    pruning = prune_ahead(out)  # the releases the new one pushes out go while it is built
+    # The releases the new one pushes out go while it is built, in a process of their own:
+    # the build forks its workers meanwhile, which a thread of this process would make unsafe.
+    pruning = pool.in_background(prune_for_new, out)
     try:
         drafting = _DraftedDumps(base, store)
         built = build_graph(

@@ -74,16 +74,19 @@ def write_release(
     return target
 
 
-def prune_ahead(out: Path) -> threading.Thread:
-    """Start removing, in a thread, the releases that a new release of `out` pushes out: all
-    but the newest KEEP - 1 (with the new one, KEEP) and the one `out` points at. Removing
-    600 MB takes a while: a build starts this first, so that it runs beside the build's own
-    work. A build that then fails has removed one release more, never the last good one."""
+def prune_for_new(out: Path) -> None:
+    """Remove the releases that a new release of `out` pushes out: all but the newest
+    KEEP - 1 (with the new one, KEEP) and the one `out` points at. Removing 600 MB takes a
+    while: a build does this as it starts, beside its own work (`prune_ahead`, or a process of
+    its own). A build that then fails has removed one release more, never the last good one."""
     out = out.absolute()
     current = {out.resolve().name} if out.is_symlink() else set()
-    thread = threading.Thread(
-        target=_prune, args=(versions_dir(out), current, KEEP - 1), name="pruning releases"
-    )
+    _prune(versions_dir(out), current, KEEP - 1)
+
+
+def prune_ahead(out: Path) -> threading.Thread:
+    """`prune_for_new(out)` started in a thread."""
+    thread = threading.Thread(target=prune_for_new, args=(out,), name="pruning releases")
     thread.start()
     return thread
 
@@ -176,11 +179,12 @@ def _running(pid: str) -> bool:
         return True
 
 
-def _prune(versions: Path, keep: set[str], newest: int = KEEP) -> None:
+def _prune(versions: Path, keep: set[str], newest: int | None = None) -> None:
     """Remove staging leftovers of killed builds and all but the `newest` releases (and those
     in `keep`); a folder that a build is writing or a server is serving (see `pin`) stays."""
     if not versions.is_dir():
         return
+    newest = KEEP if newest is None else newest
     entries = [p for p in versions.iterdir() if p.is_dir() and not p.is_symlink()]
     for entry in entries:
         if entry.name.startswith(".staging-") and not _held(entry):
