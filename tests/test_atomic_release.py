@@ -374,9 +374,9 @@ def test_a_build_killed_at_random_moments_leaves_the_last_good_release_served(
 def test_a_failed_write_keeps_the_release_served_even_when_it_is_not_the_newest(
     tmp_path, monkeypatch
 ):
-    """Old releases are removed while a new one is written: the one the link points at stays,
-    even when an older id was built again (its folder reused, its time the oldest), and the
-    write then fails."""
+    """A write that fails leaves the release the link points at served and every release in
+    place, even when the one served is an older id built again (its folder reused, its time
+    the oldest)."""
     out = tmp_path / "release"
     files = {"release.json": b"{}", "dataset.nq": b""}
     for name in ("a", "b", "c"):
@@ -392,7 +392,6 @@ def test_a_failed_write_keeps_the_release_served_even_when_it_is_not_the_newest(
     with pytest.raises(OSError):
         write_release(out, "d", files)
     assert out.resolve().name == "a" and not verify_checksums(out.resolve())
-    # a is not among the newest two, which are all the write keeps of the others
     assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["a", "b", "c"]
 
 

@@ -14,7 +14,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -54,7 +53,6 @@ def write_release(
     if not target.exists():
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
         lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
-        pruning = prune_ahead(out)
         try:
             _write_files(staging, files, digests or {})
             try:
@@ -67,7 +65,6 @@ def write_release(
             shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
-            pruning.join()
             os.close(lock)
     _point(out, target)
     _prune(versions, keep={target.name})
@@ -77,18 +74,12 @@ def write_release(
 def prune_for_new(out: Path) -> None:
     """Remove the releases that a new release of `out` pushes out: all but the newest
     KEEP - 1 (with the new one, KEEP) and the one `out` points at. Removing 600 MB takes a
-    while: a build does this as it starts, beside its own work (`prune_ahead`, or a process of
-    its own). A build that then fails has removed one release more, never the last good one."""
+    while: a build does this as it starts, in a process of its own beside its work
+    (build/publish.py). A build that then fails has removed one release more, never the last
+    good one."""
     out = out.absolute()
     current = {out.resolve().name} if out.is_symlink() else set()
     _prune(versions_dir(out), current, KEEP - 1)
-
-
-def prune_ahead(out: Path) -> threading.Thread:
-    """`prune_for_new(out)` started in a thread."""
-    thread = threading.Thread(target=prune_for_new, args=(out,), name="pruning releases")
-    thread.start()
-    return thread
 
 
 def pin(folder: Path, *, exclusive: bool = False) -> int:
