@@ -6,6 +6,7 @@ fails only costs time, and a build that stops leaves no such process behind."""
 from __future__ import annotations
 
 import multiprocessing
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,8 @@ def _die() -> int:
 
 
 def test_a_task_in_parallel_sends_its_result_or_none(capfd: pytest.CaptureFixture[str]) -> None:
-    assert pool.in_parallel(_double, 21).result() == 42
-    assert pool.in_parallel(_fail, "broken").result() is None  # the caller does it itself
+    assert pool.in_parallel(partial(_double, 21)).result() == 42
+    assert pool.in_parallel(partial(_fail, "broken")).result() is None  # the caller does it
     assert pool.in_parallel(_die).result() is None
     assert multiprocessing.active_children() == []
     assert "Traceback" not in capfd.readouterr().err  # the caller reports what failed, once

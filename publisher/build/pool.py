@@ -74,13 +74,11 @@ def in_background(task: Callable[..., object], *args: object) -> multiprocessing
 class Pending(Generic[Result]):
     """A task running in a forked process (`in_parallel`), its result sent back when done."""
 
-    def __init__(
-        self, task: Callable[..., Result], args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> None:
+    def __init__(self, task: Callable[[], Result]) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         # Not a daemon: the task may start workers of its own (`run`).
-        self._process = context.Process(target=_send, args=(sender, task, args, kwargs))
+        self._process = context.Process(target=_quietly, args=(_send, sender, task))
         self._process.start()
         sender.close()
 
@@ -103,19 +101,15 @@ class Pending(Generic[Result]):
         self._receiver.close()
 
 
-def in_parallel(task: Callable[..., Result], *args: Any, **kwargs: Any) -> Pending[Result]:
-    """`task(*args, **kwargs)` started in a forked process, so that this one can do other work
-    meanwhile; `.result()` waits for what it returns (sent back pickled: keep it small)."""
-    return Pending(task, args, kwargs)
+def in_parallel(task: Callable[[], Result]) -> Pending[Result]:
+    """`task()` started in a forked process, so that this one can do other work meanwhile;
+    `.result()` waits for what it returns (sent back pickled: keep it small)."""
+    return Pending(task)
 
 
-def _send(
-    sender: Connection, task: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
-) -> None:
+def _send(sender: Connection, task: Callable[[], object]) -> None:
     try:
-        sender.send(task(*args, **kwargs))
-    except Exception:  # the caller does the work itself, and reports what is wrong once
-        sys.exit(1)
+        sender.send(task())
     finally:
         sender.close()
 
