@@ -129,12 +129,12 @@ def _with_parts(store: Store, roots: list[str], depth: int = 3) -> tuple[list[ox
         wanted = sorted({node for _, node in level if node not in triples})
         for start in range(0, len(wanted), 200):
             chunk = wanted[start : start + 200]
-            for node in chunk:
-                triples[node] = []
             about = store.quads_about(chunk)
             if about is not None:
                 triples.update(zip(chunk, about, strict=True))
                 continue
+            for node in chunk:
+                triples[node] = []
             for quad in _quads(store, q.subjects_triples(chunk)):
                 if isinstance(quad.subject, ox.NamedNode):  # always: VALUES names IRIs
                     triples[quad.subject.value].append(quad)
