@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 10"
+DRAFTER = "suggest 11"
 
 
 class DraftAmount(TypedDict, total=False):
