@@ -84,7 +84,13 @@ class Drafter(ImpliedRelations, AttributionReading, ReferentResolution, CueFindi
         self.transferred = lexicon.transferred.find(text)
         self.kinds = lexicon.kinds.find(text)
         self.changes = lexicon.changes.find(text)
-        self.attribution = lexicon.attribution.find(text)
+        # "the United States" holds "states" (as in "X states that"): a cue inside a name is
+        # the name's
+        self.attribution = [
+            a
+            for a in lexicon.attribution.find(text)
+            if not any(overlaps(a.start, a.end, m.start, m.end) for m in mentions)
+        ]
         self.reversing = lexicon.reversing.find(text)
         if self.language == "ar":
             # "تعتمد حماس على", "حصل الحوثيون على": a receiving verb and its preposition

@@ -63,7 +63,10 @@ class ClauseReading(ReaderBase):
                 elif low == "and" and prev.text == ",":
                     after_and = ref_at.get(k + 1)
                     before_and = ref_at.get(k - 2)
-                    if not (
+                    listed = after_and is None and k - 2 in reading.cue_tokens
+                    # "training, weapons, and intelligence from Iran": a list of what is
+                    # given goes on; "weapons, and Qatar ..." opens a clause
+                    if not listed and not (
                         after_and is not None
                         and before_and is not None
                         and after_and.group == before_and.group

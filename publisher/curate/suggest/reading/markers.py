@@ -179,6 +179,24 @@ class MarkerReading(ReaderBase):
             and nxt.low not in ("and", "or", "'s", "’s")
         )
 
+    @staticmethod
+    def _listed_with_cue(reading: Reading, j: int) -> bool:
+        """Whether token j ends an English list whose item before it is a cue: "training,
+        weapons and intelligence". (Arabic joins with و on the word itself, which also opens
+        وفد and many other words; not read here.)"""
+        tokens = reading.tokens
+        k = j - 1
+        if (
+            reading.language != "en"
+            or k < 0
+            or not (tokens[k].low in ("and", "or") or tokens[k].text == ",")
+        ):
+            return False
+        k -= 1
+        if k >= 0 and tokens[k].text == ",":  # "weapons, and intelligence"
+            k -= 1
+        return k >= 0 and k in reading.cue_tokens
+
     def _agent_noun_before(self, reading: Reading, k: int) -> bool:
         """Whether a noun of people or bodies ("delegation", "leaders", "وفد", "نواب") ends just
         before token k (allowing an adjective or two: "a large delegation")."""
@@ -190,6 +208,10 @@ class MarkerReading(ReaderBase):
                 # "لوفد من حماس", "للوفد": the preposition on the noun
                 bare = "ال" + bare[2:] if bare.startswith("لل") else bare[1:]
             if low in nouns or bare in nouns or (low.startswith("ال") and low[2:] in nouns):
+                if self._listed_with_cue(reading, j):
+                    # "received training, weapons and intelligence from Iran": the last of
+                    # the things given, not a body that stands for Iran
+                    return False
                 return low not in ("state", "government", "minister", "president")
             if not reading.tokens[j].is_word:
                 return False

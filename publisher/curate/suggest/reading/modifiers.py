@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from publisher.curate.suggest.grammar.arabic import AR_AGENT_NOUNS, AR_LED_BY, AR_SUBORDINATORS
 from publisher.curate.suggest.grammar.english import EN_SUBORDINATORS
 from publisher.curate.suggest.reading.reader_base import ReaderBase
@@ -10,6 +12,10 @@ from publisher.curate.suggest.reading.titles import EN_INDIVIDUALS, TITLE_GAP, i
 
 # A preposition before "Yemen's" in "to Yemen's Houthis" governs the group.
 _PREPOSITIONS = frozenset({"to", "for", "with", "by", "from", "against", "on", "of", "in"})
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,15}\)\s*")
+_OPENS_BRACKET = re.compile(r"^('s|’s)?\s*\($")
 
 
 class ModifierReading(ReaderBase):
@@ -24,6 +30,13 @@ class ModifierReading(ReaderBase):
             if self._is_person(ref):
                 continue
             nxt = refs[i + 1] if i + 1 < len(refs) else None
+            if (
+                nxt is not None
+                and nxt.ids == ref.ids
+                and i + 2 < len(refs)
+                and _OPENS_BRACKET.match(reading.text[ref.end : nxt.start])
+            ):
+                nxt = refs[i + 2]  # "the Islamic Revolutionary Guard Corps's (IRGC) Quds Force"
             if nxt is not None and self._is_person(nxt) and ref.kind in ("name", "demonym"):
                 gap = reading.words_between(ref.last, nxt.first)
                 marks = reading.punctuation_between(ref.last, nxt.first) - {"’", "'"}
@@ -52,7 +65,16 @@ class ModifierReading(ReaderBase):
                 if nxt.marker is None:  # "to Yemen's Houthis": the Houthis get it
                     nxt.marker = ref.marker
                     if ref.marker == "'s":  # the state's own, not the group's: what stands before
-                        before = reading.tokens[ref.first - 1].low if ref.first > 0 else ""
+                        k = ref.first - 1
+                        while k > 0 and reading.tokens[k].text.endswith(("'s", "’s")):
+                            # "from Iran's IRGC's Quds Force": back over the chain of owners
+                            owner = next((r for r in refs[:i] if r.last == k), None)
+                            if owner is None or not owner.modifier:
+                                break
+                            k = owner.first - 1
+                        if k > 0 and reading.tokens[k].low == "the":  # "from the IRGC's"
+                            k -= 1
+                        before = reading.tokens[k].low if k >= 0 else ""
                         nxt.marker = before if before in _PREPOSITIONS else None
                 continue
             if ref.kind == "name" and self._individual_after(reading, ref):
@@ -96,6 +118,33 @@ class ModifierReading(ReaderBase):
         article = before in ("a", "an") or before2 in ("a", "an")
         return nxt.low in EN_INDIVIDUALS and (article or before in ("the", "veteran", "senior"))
 
+    def _whole_of(self, ident: str, parts: tuple[str, ...]) -> bool:
+        """Whether the actor `ident` is what every one of `parts` is part, unit, wing or
+        government of, at any remove."""
+        if not parts:
+            return False
+        for part in parts:
+            seen: set[str] = set()
+            todo = [part]
+            while todo:
+                actor = self.actors.get(todo.pop())
+                if actor is None or actor.id in seen:
+                    continue
+                seen.add(actor.id)
+                todo += [
+                    p
+                    for p in (
+                        actor.part_of,
+                        actor.unit_of,
+                        actor.armed_wing_of,
+                        actor.government_of,
+                    )
+                    if p
+                ]
+            if ident not in seen - {part}:
+                return False
+        return True
+
     def _state_before_group(self, reading: Reading, ref: Ref, nxt: Ref) -> bool:
         """A state named right before a group, with at most a possessive between ("Yemen's
         Houthi rebels", "Yemen Houthi rebels", "Lebanon's Hezbollah"), only says where the
@@ -103,10 +152,15 @@ class ModifierReading(ReaderBase):
         if self.language != "en" or ref.kind not in ("name", "place") or nxt.kind != "name":
             return False
         states = [self.actors[i].type == "state" for i in ref.ids if i in self.actors]
-        if not (states and all(states)) and ref.kind != "place":
+        whole = bool(ref.ids) and all(self._whole_of(i, nxt.ids) for i in ref.ids)
+        if not (states and all(states)) and ref.kind != "place" and not whole:
+            # "the IRGC's Quds Force", "Hamas's Qassam Brigades": the body a unit is part of
+            # says whose unit it is, as a state says where a group is
             return False
         groups = [self.actors[i].type for i in nxt.ids if i in self.actors]
         if not groups or any(kind in ("state", "person") for kind in groups):
             return False
-        between = reading.text[ref.end : nxt.start]
+        # "the Islamic Revolutionary Guard Corps's (IRGC) Quds Force": the abbreviation in
+        # brackets is the same body's
+        between = _BRACKETED.sub(" ", reading.text[ref.end : nxt.start])
         return between.strip() in ("", "'s", "’s") and between[-1:].isspace()

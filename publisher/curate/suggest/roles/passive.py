@@ -25,7 +25,11 @@ def is_passive(reading: Reading, cue: Cue) -> bool:
         low = tokens[k].low
         if low in EN_BE:
             return True
-        if not tokens[k].is_word or low not in (
+        if not tokens[k].is_word:
+            break
+        if low.endswith("ly") and len(low) > 4:
+            continue  # any adverb: "officially listed", "formally designated"
+        if low not in (
             "also",
             "reportedly",
             "allegedly",

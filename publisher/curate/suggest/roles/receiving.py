@@ -31,6 +31,9 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
             ]
         if reading.language == "en":
             between = [t for t in between if not t.low.endswith("ly")]  # "relies heavily on"
+        # "received training, funding, logistic support and weapons": the things given
+        # before the cue, listed, are the verb's object too
+        between = [t for t in between if t.index not in reading.cue_tokens and t.low not in _AND]
         if len(between) >= 2 and between[0].low in _QUANTIFIERS and between[1].low in _OF:
             between = between[2:]  # "gets most of its weapons", "على معظم أسلحته"
         elif between and between[0].low in _QUANTIFIERS:
@@ -58,6 +61,7 @@ def governing_receivers(reading: Reading, clause: Clause, cue: Cue, verbs: set[i
 
 
 _VERB_PARTICLES = frozenset(("on", "upon", fold("على")))
+_AND = frozenset(("and", "or"))
 _QUANTIFIERS = frozenset(
     ("most", "much", "all", "some", "many", "part", "bulk", "majority")
 ) | frozenset(fold(w) for w in ("معظم", "أغلب", "كل", "بعض", "جزء", "غالبية"))
