@@ -301,3 +301,49 @@ def with_qualifiers(layer: TextLayer, corpus: Corpus, demonyms: frozenset[str]) 
     if not changed:
         return layer
     return dataclasses.replace(layer, mentions=tuple(sorted(mentions)))
+
+
+_AR_WORD = re.compile(r"[^\s،,.؛;:()\[\]«»“”\"]+")
+
+
+def with_short_forms(layer: TextLayer, corpus: Corpus, demonyms: frozenset[str]) -> TextLayer:
+    """Arabic: a body named in full with its state's adjective ("وزارة الخزانة الأمريكية")
+    and later without it ("فرضت وزارة الخزانة عقوبات") is the same body there, as a reader
+    takes it; only after the full name, and not where another state's adjective follows
+    ("وزارة الخزانة الإيرانية" is another ministry)."""
+    if layer.language != "ar" or not demonyms:
+        return layer
+    text = layer.text
+    taken = [(m.start, m.end) for m in layer.mentions]
+    added: list[Mention] = []
+    seen: set[str] = set()
+    for mention in layer.mentions:
+        actor = corpus.actors.get(mention.entity_id)
+        words = mention.surface.split()
+        if (
+            actor is None
+            or actor.type not in _BODIES | {"government-body", "media"}
+            or len(words) < 3
+        ):
+            continue
+        if fold(words[-1]) not in demonyms:
+            continue
+        short = " ".join(words[:-1])
+        if short in seen:
+            continue
+        seen.add(short)
+        pattern = rf"(?<![\w])(?:[وف]?[بل]?)({re.escape(short)})(?![\w])"
+        for match in re.finditer(pattern, text[mention.end :]):
+            start, end = (mention.end + k for k in match.span(1))
+            following = _AR_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            if following is not None and fold(following.group()) in demonyms:
+                continue
+            if any(start < e and b < end for b, e in taken):
+                continue
+            added.append(Mention(start, end, mention.entity_id, short))
+            taken.append((start, end))
+    if not added:
+        return layer
+    inside = layer.in_boilerplate
+    added = [dataclasses.replace(m, in_boilerplate=inside(m.start, m.end)) for m in added]
+    return dataclasses.replace(layer, mentions=tuple(sorted((*layer.mentions, *added))))

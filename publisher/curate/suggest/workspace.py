@@ -21,10 +21,12 @@ from publisher.curate.suggest.name_forms import (
     state_names,
     with_defined_initials,
     with_qualifiers,
+    with_short_forms,
     without_name_parts,
 )
 from publisher.errors import InputError, Origin, Problem
 from publisher.textlayer import Gazetteer, TextLayer, analyse
+from publisher.textlayer.arabic import fold
 from publisher.textlayer.gazetteer import gazetteer_of
 
 LEXICON = Path("data") / "lexicon" / "cues.yaml"
@@ -120,7 +122,12 @@ class Workspace:
         layer = analyse(document.text, document.language, self._drafter_gazetteer())
         demonyms = self._demonyms().get(document.language, frozenset())
         layer = without_name_parts(with_defined_initials(layer), self._capitals)
-        return with_qualifiers(layer, self.corpus, demonyms)
+        layer = with_qualifiers(layer, self.corpus, demonyms)
+        # the demonyms a state's name does not give ("أمريكي" for the United States) too
+        listed = {fold(w) for w, _ in self.lexicon(document.language).demonyms}
+        listed |= {f"ال{w}" for w in listed} | {f"{w}ه" for w in listed}
+        listed |= {f"ال{w}ه" for w in listed if not w.startswith("ال")}
+        return with_short_forms(layer, self.corpus, demonyms | listed)
 
     def _demonyms(self) -> dict[str, frozenset[str]]:
         if self._state_demonyms is None:

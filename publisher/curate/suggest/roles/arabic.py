@@ -303,10 +303,12 @@ def _arabic_roles(
     def within(r: Ref) -> bool:
         if r.kind == "name" and _person_like(reading, r):
             limit = PERSON_WINDOW
-        elif r.kind == "demonym" and all(
+        elif r.kind in ("demonym", "anaphor") and all(
             t.low in AR_AGENT_NOUNS for t in reading.words_between(cue.last, r.first)
         ):
-            limit = 2  # "اتهم مسؤولون أمريكيون": officials of the state
+            # "اتهم مسؤولون أمريكيون": officials of the state; "وثمن وفد الحركة": the
+            # movement's delegation
+            limit = 2
         else:
             limit = 1 if noun else VERB_FIRST_WINDOW  # a verbal noun's genitive follows it
         return word_count(reading, cue.last, r.first) <= limit

@@ -1,0 +1,58 @@
+"""Arabic references across sentences, found by sentences made up for them (`suggest 11`): a
+delegation named by the movement it belongs to ("وفد الحركة") as the verb's subject, and a
+body named in full with its state's adjective, then without it ("وزارة الخزانة")."""
+
+from __future__ import annotations
+
+import pytest
+
+from publisher.curate.suggest.workspace import Workspace
+from tests.conftest import ROOT
+from tests.test_suggest_rules import drafts_of, triples
+
+
+@pytest.fixture(scope="module")
+def workspace() -> Workspace:
+    """The repository's own corpus (read only)."""
+    return Workspace.open(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("وثمن وفد الحركة الموقف الروسي.", ("hamas", "praise", "russia")),
+        ("وأجرى وفد الحركة مشاورات مع روسيا.", ("hamas", "consultation", "russia")),
+    ],
+)
+def test_the_movement_s_delegation_acts_for_the_movement(
+    workspace: Workspace, second: str, expected: tuple[str, str, str]
+) -> None:
+    text = "وصل وفد من حركة حماس إلى موسكو. " + second
+    drafts = [
+        d for d in drafts_of(workspace, text, "ar") if (d.subject, d.relation, d.object) == expected
+    ]
+    assert drafts and "hamas" in (drafts[0].note or "")
+
+
+def test_a_ministry_named_again_without_its_state_s_adjective(workspace: Workspace) -> None:
+    text = (
+        "فرضت وزارة الخزانة الأمريكية عقوبات على إيران. ثم فرضت وزارة الخزانة عقوبات على حزب الله."
+    )
+    assert ("us-treasury", "terrorist-designation", "hezbollah") in triples(workspace, text, "ar")
+
+
+def test_another_state_s_ministry_of_the_same_office_is_not_it(workspace: Workspace) -> None:
+    text = (
+        "فرضت وزارة الخزانة الأمريكية عقوبات على إيران. وانتقدت وزارة الخزانة الإيرانية حزب الله."
+    )
+    assert not any(
+        d.subject == "us-treasury" and d.object == "hezbollah"
+        for d in drafts_of(workspace, text, "ar")
+    )
+
+
+def test_the_short_form_before_the_full_name_is_not_read(workspace: Workspace) -> None:
+    text = "فرضت وزارة الخزانة عقوبات على حزب الله. وقالت وزارة الخزانة الأمريكية إنها ستواصل."
+    assert ("us-treasury", "terrorist-designation", "hezbollah") not in triples(
+        workspace, text, "ar"
+    )
