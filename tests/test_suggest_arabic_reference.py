@@ -56,3 +56,38 @@ def test_the_short_form_before_the_full_name_is_not_read(workspace: Workspace) -
     assert ("us-treasury", "terrorist-designation", "hezbollah") not in triples(
         workspace, text, "ar"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "أدرجت الولايات المتحدة حماس وحزب الله على قائمة الإرهاب. "
+            "وقالت إن إيران تواصل تقديم الدعم لهذه الجماعات.",
+            "ar",
+        ),
+        (
+            "The United States designated Hamas and Hezbollah as terrorist organizations. "
+            "Iran continues to support these groups.",
+            "en",
+        ),
+    ],
+)
+def test_these_groups_are_each_of_the_groups_listed_before(
+    workspace: Workspace, text: str, language: str
+) -> None:
+    found = triples(workspace, text, language)
+    assert {
+        ("iran", "political-support", "hamas"),
+        ("iran", "political-support", "hezbollah"),
+    } <= found
+
+
+def test_these_groups_after_no_list_of_groups_stay_unread(workspace: Workspace) -> None:
+    # one group, then a state: no list of two groups to stand for
+    text = "Israel attacked Hamas. Iran continues to support these groups."
+    assert not any(
+        d.subject == "iran" and d.relation == "political-support"
+        for d in drafts_of(workspace, text, "en")
+        if d.object is not None
+    )

@@ -117,10 +117,43 @@ class ReferentResolution(DrafterBase):
                 # collective the document is about, not one of the groups it lists.
                 candidates = [memory.topic or ""]
                 where = "the subject of the document"
+            if len(candidates) != 1 and self._names_a_list(ref):
+                listed = self._listed_groups(reading, ref)
+                if listed:
+                    # "هذه الجماعات", "these groups": each of the groups listed before
+                    ref.ids, ref.members = (listed[0],), tuple(listed)
+                    ref.note = f'"{ref.surface}" is read as {", ".join(listed)}, listed before'
+                    continue
             if len(candidates) == 1:
                 ref.ids = (candidates[0],)
                 who = " and ".join(ref.members) if len(ref.members) > 1 else candidates[0]
                 ref.note = f'"{ref.surface}" is read as {who} ({where})'
+
+    @staticmethod
+    def _names_a_list(ref: Ref) -> bool:
+        """A plural description of groups with a demonstrative: "these groups", "هذه الفصائل"."""
+        words = fold(ref.surface).split()
+        return (
+            ref.kind == "anaphor"
+            and ref.types == frozenset({"collective"})
+            and len(words) == 2
+            and words[0] in _PLURAL_DEMONSTRATIVES
+        )
+
+    def _listed_groups(self, reading: Reading, ref: Ref) -> list[str]:
+        """The groups of the last list of two or more named before `ref`, in this sentence or
+        the two before it: organisations, armed wings and units, nothing else in the list."""
+        here = [(r, self.memory.sentence) for r in reading.refs if r.last < ref.first]
+        earlier = [(r, n) for r, n in self.memory.refs if n >= self.memory.sentence - 2]
+        lists: dict[tuple[int, int], list[str]] = {}
+        for r, n in [*earlier, *here]:
+            if r.group >= 0 and r.actor and not r.modifier:
+                lists.setdefault((n, r.group), []).append(r.actor)
+        for members in reversed(list(lists.values())):
+            kinds = {self._type(m) for m in members}
+            if len(set(members)) >= 2 and kinds <= _GROUP_KINDS:
+                return list(dict.fromkeys(members))
+        return []
 
     def _title_states(self, reading: Reading) -> None:
         """A person named after a title with a demonym ("نائب وزير الخارجية الروسي ميخائيل
@@ -344,3 +377,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
         "to",
     )
 )
+
+
+_PLURAL_DEMONSTRATIVES = frozenset(fold(w) for w in ("these", "those", "هذه", "تلك"))
+_GROUP_KINDS = frozenset({"organisation", "armed-wing", "unit"})

@@ -113,6 +113,10 @@ AR_ANAPHORS: dict[str, frozenset[str]] = {
         "هذه الجماعات": ("collective",),
         "هذه الفصائل": ("collective",),
         "هذه المنظمات": ("collective",),
+        "هذه الميليشيات": ("collective",),
+        "هذه الحركات": ("collective",),
+        "تلك الجماعات": ("collective",),
+        "تلك الفصائل": ("collective",),
     }.items()
 }
 # Prepositions with an attached pronoun: "لهم" (to them), "معه" (with him).

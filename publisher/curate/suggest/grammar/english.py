@@ -136,6 +136,9 @@ EN_ANAPHORS: dict[str, frozenset[str]] = {
         "these groups": ("collective",),
         "these organizations": ("collective",),
         "these organisations": ("collective",),
+        "these militias": ("collective",),
+        "these factions": ("collective",),
+        "those groups": ("collective",),
     }.items()
 }
 # The offices a ministry is named by in news: "the foreign ministry", "the defence ministry".

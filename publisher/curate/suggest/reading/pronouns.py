@@ -222,19 +222,29 @@ class PronounReading(ReaderBase):
                 ref.types = COUNTRY_OF
                 reading.refs.append(ref)
                 continue
-            if t.index + 1 < len(tokens):
-                pair = f"{low} {tokens[t.index + 1].low}"
-                if pair in AR_ANAPHORS and t.index + 1 not in taken:
-                    nxt = tokens[t.index + 1]
+            if t.index + 1 < len(tokens) and t.index + 1 not in taken:
+                nxt = tokens[t.index + 1]
+                # "هذه الجماعات", and with a preposition on it: "لهذه الجماعات"
+                prefix = next(
+                    (
+                        p
+                        for p in ("", "و", "ل", "ب", "ول", "وب")
+                        if low.startswith(p) and f"{low[len(p) :]} {nxt.low}" in AR_ANAPHORS
+                    ),
+                    None,
+                )
+                if prefix is not None:
+                    pair = f"{low[len(prefix) :]} {nxt.low}"
                     reading.refs.append(
                         Ref(
-                            t.start,
+                            t.start + len(prefix),
                             nxt.end,
                             t.index,
                             t.index + 1,
                             (),
                             pair,
                             "anaphor",
+                            clitic=t.text[: len(prefix)],
                             types=AR_ANAPHORS[pair],
                             number="plural",
                         )
