@@ -86,3 +86,40 @@ def test_states_inside_the_united_states_is_no_speaker(workspace: Workspace) -> 
         ("israel", "terrorist-designation", "hamas"),
         ("united-states", "terrorist-designation", "hamas"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hezbollah–Russia relationship is complex.",
+        "Hezbollah-Russia relations improved in 2015.",
+        "A milestone in Hezbollah–Russia ties came in 2015.",
+    ],
+)
+def test_two_names_joined_by_a_dash_before_relations_are_its_two_sides(
+    workspace: Workspace, text: str
+) -> None:
+    assert triples(workspace, text, "en") == {("hezbollah", "diplomatic-relations", "russia")}
+
+
+def test_a_spaced_dash_still_breaks_the_sentence(workspace: Workspace) -> None:
+    # "Hamas – and Qatar": no compound; Qatar is no side of Iran's funding
+    found = triples(workspace, "Iran funds Hamas – and Qatar hosts Hezbollah.", "en")
+    assert ("iran", "financial-support", "hamas") in found
+    assert ("iran", "financial-support", "qatar") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hezbollah welcomed Putin's intervention in Syria.",
+            ("hezbollah", "praise", "vladimir-putin"),
+        ),
+        ("Putin welcomed Hamas's delegation in Moscow.", ("vladimir-putin", "hosting", "hamas")),
+    ],
+)
+def test_welcoming_what_is_someone_s_praises_them_but_their_people_are_guests(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}

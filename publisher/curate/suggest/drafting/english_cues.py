@@ -215,6 +215,33 @@ _ACT_NOUNS = folded(
     "support",
     "remarks",
     "vote",
+    "intervention",
+    "involvement",
+    "mediation",
+    "ceasefire",
+    "agreement",
+    "deal",
+)
+
+
+# What of another's one welcomes as a host: "welcomed Putin's envoy", "Iran's delegation".
+_GUEST_NOUNS = folded(
+    "delegation",
+    "delegations",
+    "envoy",
+    "envoys",
+    "representative",
+    "representatives",
+    "officials",
+    "minister",
+    "ministers",
+    "team",
+    "leaders",
+    "leader",
+    "president",
+    "visit",
+    "arrival",
+    "guests",
 )
 
 
@@ -237,10 +264,13 @@ def welcomed_acts(reading: Reading, cues: list[Cue]) -> list[Cue]:
             head += 1  # the possessive ending
         if head < len(tokens) and tokens[head].low in ("'s", "’s", "s"):
             head += 1
-        if head < len(tokens) and tokens[head].low in _ACT_NOUNS:
-            if owner is not None:
-                c.relation = "praise"
-                out.append(c)
+        noun = tokens[head].low if head < len(tokens) and tokens[head].is_word else ""
+        if owner is not None and noun and noun not in _GUEST_NOUNS:
+            # "welcomed Putin's intervention": whatever of Putin's is welcomed but his people
+            c.relation = "praise"
+            out.append(c)
+            continue
+        if noun in _ACT_NOUNS:
             continue  # "welcomed the move by Russia": neither hosting nor a sure praise
         out.append(c)
     return out

@@ -37,7 +37,9 @@ class ClauseReading(ReaderBase):
             prev = tokens[k - 1]
             low = t.low
             if t.text in CLAUSE_PUNCTUATION or (
-                t.text in ("—", "–") and not self._numeric(reading, k)
+                t.text in ("—", "–")
+                and not self._numeric(reading, k)
+                and not _joins_words(reading.text, t.start, t.end)  # "Hezbollah–Russia"
             ):
                 cuts.append((k + 1, "main", None))
                 continue
@@ -179,3 +181,9 @@ class ClauseReading(ReaderBase):
         if self.language == "ar" and len(words) > 3:
             return None
         return best
+
+
+def _joins_words(text: str, start: int, end: int) -> bool:
+    """Whether the dash at [start, end) stands between two words with no space: a compound
+    ("the Hezbollah–Russia relationship"), not a break in the sentence."""
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()

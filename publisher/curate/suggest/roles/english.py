@@ -42,6 +42,9 @@ def english_roles(
     designated = _designated_in(reading, cue, left, right)
     if designated is not None:
         return designated
+    paired = _dash_pair(reading, cue, left)
+    if paired is not None:
+        return paired
 
     # "a visit to Moscow by a Hamas delegation": the visitor after "by".
     if relation == "visit" and cue.words.lower() in ("visit", "visits", "trip to", "tour of"):
@@ -478,6 +481,19 @@ _EVENTS = frozenset(
         "imprisonment",
     )
 )
+
+
+def _dash_pair(reading: Reading, cue: Cue, left: list[Ref]) -> Roles | None:
+    """ "the Hezbollah–Russia relationship", "Iran-Hamas ties": two names joined by a dash
+    right before a cue of a relation between two sides are its two sides."""
+    if cue.relation not in SYMMETRIC or len(left) < 2:
+        return None
+    a, b = left[-2], left[-1]
+    if not (a.ids and b.ids) or a.modifier or b.modifier:
+        return None
+    joined = reading.text[a.end : b.start].strip() in ("–", "-", "—", "/")
+    next_to_cue = reading.text[b.end : reading.tokens[cue.first].start].strip() == ""
+    return Roles([a], [b], "pair") if joined and next_to_cue else None
 
 
 def _next_cue(reading: Reading, cue: Cue) -> int:
