@@ -1,4 +1,5 @@
-"""Attacks and refusals to designate, in both languages, found by sentences made up for them
+"""Attacks, refusals to designate, support that declined ("aid ... has dried up") and support
+of no named kind ("aid", "stand with"), found by sentences made up for them
 (`suggest 11`): until then the cue lexicon had no Arabic word for an attack, so an Arabic
 article drafted none, and "does not recognize ... as a terrorist organization" was read as
 nothing at all."""
@@ -59,3 +60,30 @@ def test_not_recognising_a_group_as_terrorist_is_a_refusal_to_designate(
 def test_an_attack_word_with_no_second_actor_drafts_nothing(workspace: Workspace) -> None:
     # a strike on a place, not on an actor the reference data knows
     assert triples(workspace, "قصفت الطائرات مواقع في الصحراء.", "ar") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iranian aid to Hamas has drastically decreased.",
+        "Iran's aid to Hamas has largely dried up.",
+        "Iran's funding of Hamas has largely ceased.",
+    ],
+)
+def test_support_that_declined_is_a_suspension(workspace: Workspace, text: str) -> None:
+    assert triples(workspace, text, "en") == {("iran", "suspension-of-support", "hamas")}
+
+
+def test_support_that_grew_is_still_support(workspace: Workspace) -> None:
+    assert triples(workspace, "Iran's funding of Hamas has increased.", "en") == {
+        ("iran", "financial-support", "hamas")
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Iran will stand with Hezbollah.", "Iranian aid to Hezbollah grew in 2015."]
+)
+def test_standing_with_and_aid_are_support_of_no_named_kind(
+    workspace: Workspace, text: str
+) -> None:
+    assert triples(workspace, text, "en") == {("iran", "political-support", "hezbollah")}

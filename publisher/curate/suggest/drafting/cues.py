@@ -181,11 +181,11 @@ class CueFinding(DrafterBase):
                 and reading.clause_of(c.first) is clause
                 and (
                     0 < c.first - at <= 4
-                    # "الدعم القطري تراجع": support that declined, the verb after it
+                    # "الدعم القطري تراجع", "Iran's aid to Hamas has largely dried up":
+                    # support that declined, the verb after it
                     or (
-                        self.language == "ar"
-                        and 0 < first - c.last <= 4
-                        and fold(change.phrase).removeprefix("و") in _AR_DECLINED
+                        0 < first - c.last <= (4 if self.language == "ar" else 8)
+                        and fold(change.phrase).removeprefix("و") in _DECLINED
                         and not any(c.last < k < first for k in reading.cue_tokens)
                     )
                 )
@@ -402,9 +402,15 @@ class CueFinding(DrafterBase):
         return found
 
 
-_AR_DECLINED = frozenset(
-    fold(w) for w in ("تراجع", "تراجعت", "انخفض", "انخفضت", "تقلص", "تقلصت", "توقف", "توقفت")
-)
+# Verbs that say support declined, written after it: the support is their subject.
+_DECLINED = frozenset(
+    fold(w)
+    for w in (
+        "تراجع", "تراجعت", "انخفض", "انخفضت", "تقلص", "تقلصت", "توقف", "توقفت",
+        "decreased", "dried up", "ceased", "dwindled", "diminished", "shrank",
+        "stopped", "ended", "been cut", "been suspended", "been halted", "been frozen",
+    )
+)  # fmt: skip
 
 
 def _lists(reading: Reading, cue: Cue) -> bool:
