@@ -10,7 +10,7 @@ import pytest
 
 from publisher.curate.suggest.workspace import Workspace
 from tests.conftest import ROOT
-from tests.test_suggest_rules import triples
+from tests.test_suggest_rules import drafts_of, triples
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,26 @@ def test_welcoming_what_is_someone_s_praises_them_but_their_people_are_guests(
     workspace: Workspace, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert triples(workspace, text, "en") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iranian Foreign Minister Hossein Amir-Abdollahian said that his country supports "
+            "Hamas.",
+            ("iran", "political-support", "hamas"),
+        ),
+        (
+            "Iranian Foreign Minister Hossein Amir-Abdollahian expressed his country's support "
+            "for Hamas.",
+            ("iran", "political-support", "hamas"),
+        ),
+    ],
+)
+def test_his_country_is_the_state_of_the_person_named(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    drafts = drafts_of(workspace, text, "en")
+    assert {(d.subject, d.relation, d.object) for d in drafts} == {expected}
+    assert "his country" in (drafts[0].note or "")

@@ -37,8 +37,7 @@ class ReferentResolution(DrafterBase):
     def _resolve(self, reading: Reading) -> None:
         """Pronouns and descriptions: the actor of the preceding clause when unambiguous."""
         memory = self.memory
-        if self.language == "ar":
-            self._title_states(reading)
+        self._title_states(reading)
         for ref in list(reading.refs):
             if ref.ids or ref.kind not in ("pronoun", "anaphor"):
                 continue

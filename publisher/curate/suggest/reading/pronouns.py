@@ -25,6 +25,9 @@ NON_PERSON = frozenset(
     {"state", "government-body", "organisation", "armed-wing", "unit", "collective", "media"}
 )
 COUNTRY_OF = frozenset({"state"})  # the types of "بلاده": the state of a person
+_EN_COUNTRY_OF = frozenset(
+    f"{p} {n}" for p in ("his", "her") for n in ("country", "country's", "country’s", "nation")
+)
 
 
 # "the Lebanese group", "the Yemeni rebels", "the Palestinian militant group": a group named
@@ -83,6 +86,13 @@ class PronounReading(ReaderBase):
                     i += 1
                     continue
                 pair = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else ""
+                if pair in _EN_COUNTRY_OF and i + 1 not in taken:
+                    # "his country", as "بلاده": the state of the person spoken of
+                    ref = Ref(t.start, tokens[i + 1].end, i, i + 1, (), pair, "pronoun")
+                    ref.types = COUNTRY_OF
+                    reading.refs.append(ref)
+                    i += 2
+                    continue
                 possessive = pair.endswith(("'s", "’s")) and pair[:-2] in EN_ANAPHORS
                 described = self._described_group(reading, i, taken)
                 if possessive or described is not None:
