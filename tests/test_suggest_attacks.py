@@ -87,3 +87,22 @@ def test_standing_with_and_aid_are_support_of_no_named_kind(
     workspace: Workspace, text: str
 ) -> None:
     assert triples(workspace, text, "en") == {("iran", "political-support", "hezbollah")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The decision caused a reduction in Iranian financial support to Hamas.",
+            ("iran", "suspension-of-support", "hamas"),
+        ),
+        (
+            "Qatar announced cuts to its funding of Hamas.",
+            ("qatar", "suspension-of-support", "hamas"),
+        ),
+    ],
+)
+def test_a_noun_of_change_before_support(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "en") == {expected}

@@ -197,9 +197,15 @@ class CueFinding(DrafterBase):
             for c in support:
                 c.relation = relation
                 c.words = f"{self.text[change.start : change.end]} {c.words}"
-                if c.first < first or (
-                    self.language == "ar"
-                    and any(at < r.first and r.last < c.first for r in reading.refs if r.ids)
+                if (
+                    c.first < first
+                    # "a reduction in Iranian support to Hamas": a noun of change, whose
+                    # support keeps its own giver and recipient
+                    or fold(change.phrase).split()[-1] in _NOUN_OF_CHANGE_LINKS
+                    or (
+                        self.language == "ar"
+                        and any(at < r.first and r.last < c.first for r in reading.refs if r.ids)
+                    )
                 ):
                     continue  # "خفضت إيران دعمها": the subject between stays the subject
                 c.first, c.start = reading.token_at(change.start), change.start
@@ -402,6 +408,7 @@ class CueFinding(DrafterBase):
         return found
 
 
+_NOUN_OF_CHANGE_LINKS = frozenset(("in", "of", "to", "on"))
 # Verbs that say support declined, written after it: the support is their subject.
 _DECLINED = frozenset(
     fold(w)
