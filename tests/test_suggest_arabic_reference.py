@@ -91,3 +91,22 @@ def test_these_groups_after_no_list_of_groups_stay_unread(workspace: Workspace) 
         for d in drafts_of(workspace, text, "en")
         if d.object is not None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group right before a person is the verb's subject, not the person's title
+        ("شكرت حماس بوتين على موقفه.", ("hamas", "praise", "vladimir-putin")),
+        # ... unless a title stands before the group
+        ("التقى زعيم حماس إسماعيل هنية بوتين.", ("ismail-haniyeh", "meeting", "vladimir-putin")),
+        # the past of a hollow root's استفعل is a verb, not the noun استضافة
+        ("استضاف بوتين خالد مشعل في موسكو.", ("vladimir-putin", "hosting", "khaled-meshaal")),
+        # a particle before the verb is no preposition on a noun
+        ("لم تصنف روسيا حماس كمنظمة إرهابية.", ("russia", "refusal-to-designate", "hamas")),
+    ],
+)
+def test_arabic_verb_subject_object(
+    workspace: Workspace, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(workspace, text, "ar") == {expected}

@@ -57,6 +57,10 @@ class ModifierReading(ReaderBase):
                     titled = all(is_title(t.low, self.language) for t in gap)
                     if self.language == "ar" and commas and not titled:
                         pass  # "وفدا من حماس، برئاسة موسى أبو مرزوق": led by, not a title
+                    elif self.language == "ar" and not gap and not self._after_title(reading, ref):
+                        # "شكرت حماس بوتين": a verb's subject and object; "زعيم حماس إسماعيل
+                        # هنية" has its title before the organisation
+                        pass
                     elif not commas or self.language == "ar" or len(gap) >= 1:
                         ref.modifier = True
                         continue
@@ -117,6 +121,15 @@ class ModifierReading(ReaderBase):
         before2 = reading.tokens[ref.first - 2].low if ref.first > 1 else ""
         article = before in ("a", "an") or before2 in ("a", "an")
         return nxt.low in EN_INDIVIDUALS and (article or before in ("the", "veteran", "senior"))
+
+    @staticmethod
+    def _after_title(reading: Reading, ref: Ref) -> bool:
+        """Whether a title word stands right before the referent ("زعيم حماس", "رئيس
+        المكتب السياسي لحماس"), or nothing does (the sentence opens with it)."""
+        if ref.first == 0:
+            return True
+        before = reading.tokens[ref.first - 1]
+        return before.is_word and is_title(before.low, "ar")
 
     def _whole_of(self, ident: str, parts: tuple[str, ...]) -> bool:
         """Whether the actor `ident` is what every one of `parts` is part, unit, wing or

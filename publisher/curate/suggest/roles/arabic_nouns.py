@@ -7,7 +7,7 @@ from __future__ import annotations
 from publisher.curate.suggest.grammar.arabic import AR_PREPOSITIONS, AR_STATING_VERBS
 from publisher.curate.suggest.reading.sentence import Reading, Ref
 from publisher.curate.suggest.roles.cue import Cue
-from publisher.curate.suggest.roles.referents import CIRCUMSTANCE
+from publisher.curate.suggest.roles.referents import CIRCUMSTANCE, without_conjunction
 from publisher.textlayer.arabic import fold
 
 
@@ -16,6 +16,8 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     rather than a verb ("دعمت", "تدعم")."""
     token = reading.tokens[cue.first]
     low = token.low
+    if cue.last > cue.first and without_conjunction(low) in _VERB_PARTICLES:
+        return False  # "لم تصنف", "لا تعترف": a particle before a verb (not ل + a noun)
     if low[:1] in "وف" and len(low) > 3:
         low = low[1:]
     if low in AR_AL_VERBS:
@@ -28,7 +30,9 @@ def arabic_noun(reading: Reading, cue: Cue) -> bool:
     stem = low
     if len(stem) == 5 and stem[0] == "ت" and stem[-2] == "ي":
         return True  # تفعيل: تمويل, تدريب, تسليح (not the verb تستضيف)
-    if len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا":
+    if len(stem) == 6 and stem.startswith("است") and stem[-2] == "ا":
+        pass  # استضاف, استعاد: the past of a hollow root's استفعل (its noun is استضافة)
+    elif len(stem) >= 5 and stem[0] == "ا" and stem[-2] == "ا":
         return True  # إفعال, افتعال, استفعال: إرسال, اجتماع, استقبال
     prev = reading.tokens[cue.first - 1] if cue.first > 0 else None
     if prev is None or not prev.is_word:
@@ -188,3 +192,6 @@ def adverbs_only(reading: Reading, first: int, last: int) -> bool:
     """Nothing but an adverb or two (accusatives in -ا: مرارا، أيضا، قطعيا) in [first, last)."""
     between = reading.tokens[first:last]
     return len(between) <= 2 and all(t.is_word and t.low.endswith("ا") for t in between)
+
+
+_VERB_PARTICLES = frozenset(fold(w) for w in ("لم", "لا", "لن", "قد", "لقد", "ما"))
