@@ -110,3 +110,10 @@ def test_arabic_verb_subject_object(
     workspace: Workspace, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert triples(workspace, text, "ar") == {expected}
+
+
+def test_a_title_of_two_words_before_the_group(workspace: Workspace) -> None:
+    text = "وخلال زيارة رئيس وزراء حماس إسماعيل هنية إلى طهران تعهدت إيران بدعم الحركة."
+    found = triples(workspace, text, "ar")
+    assert ("ismail-haniyeh", "visit", "iran") in found
+    assert ("hamas", "visit", "iran") not in found

@@ -128,8 +128,13 @@ class ModifierReading(ReaderBase):
         المكتب السياسي لحماس"), or nothing does (the sentence opens with it)."""
         if ref.first == 0:
             return True
-        before = reading.tokens[ref.first - 1]
-        return before.is_word and is_title(before.low, "ar")
+        for k in range(ref.first - 1, max(-1, ref.first - 4), -1):
+            before = reading.tokens[k]
+            if not before.is_word:
+                return False
+            if is_title(before.low, "ar"):
+                return True  # "رئيس وزراء حماس": the title two words before
+        return False
 
     def _whole_of(self, ident: str, parts: tuple[str, ...]) -> bool:
         """Whether the actor `ident` is what every one of `parts` is part, unit, wing or
