@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 11"
+DRAFTER = "suggest 12"
 
 
 class DraftAmount(TypedDict, total=False):
