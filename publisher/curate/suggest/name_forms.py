@@ -254,11 +254,7 @@ def with_defined_initials(layer: TextLayer) -> TextLayer:
                 continue
             added.append(Mention(start, end, ident, short))
             taken.append((start, end))
-    if not added:
-        return layer
-    inside = layer.in_boilerplate
-    added = [dataclasses.replace(m, in_boilerplate=inside(m.start, m.end)) for m in added]
-    return dataclasses.replace(layer, mentions=tuple(sorted((*layer.mentions, *added))))
+    return _with_mentions(layer, added)
 
 
 def with_qualifiers(layer: TextLayer, corpus: Corpus, demonyms: frozenset[str]) -> TextLayer:
@@ -342,6 +338,11 @@ def with_short_forms(layer: TextLayer, corpus: Corpus, demonyms: frozenset[str])
                 continue
             added.append(Mention(start, end, mention.entity_id, short))
             taken.append((start, end))
+    return _with_mentions(layer, added)
+
+
+def _with_mentions(layer: TextLayer, added: list[Mention]) -> TextLayer:
+    """The layer with more mentions, each marked as in boilerplate where it is."""
     if not added:
         return layer
     inside = layer.in_boilerplate
