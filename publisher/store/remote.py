@@ -25,7 +25,7 @@ from typing import IO
 from urllib.parse import urlsplit
 
 import pyoxigraph
-from SPARQLWrapper import POST, SELECT, SPARQLWrapper
+from SPARQLWrapper import POST, POSTDIRECTLY, SELECT, SPARQLWrapper
 
 from publisher.rdf import formats
 from publisher.rdf.formats import Format
@@ -78,9 +78,13 @@ TSV_FIRST = ", ".join(
 class _Request(SPARQLWrapper):
     """SPARQLWrapper for one read-only query as a POST form, asking for formats we parse."""
 
-    def __init__(self, endpoint: str, sparql: str, accept: str | None = None) -> None:
+    def __init__(
+        self, endpoint: str, sparql: str, accept: str | None = None, *, direct: bool = False
+    ) -> None:
         super().__init__(endpoint, agent=USER_AGENT)
         self.setMethod(POST)
+        if direct:  # the text as the body; the dataset's parameters in the URL
+            self.setRequestMethod(POSTDIRECTLY)
         self.setOnlyConneg(True)  # no format=/output= parameters, only the Accept header
         self.addCustomHttpHeader("Accept", accept or ACCEPT)
         self.setQuery(sparql)
@@ -178,9 +182,10 @@ class RemoteStore:
         passing = bool(timeout) and engine.passes_results_through
         passed = results_format if passing and results_format in PASSED else None
         accept = engine.accept(text)
-        if accept is None and passing and passed is not formats.RESULTS_JSON:
+        if accept is None and engine.passes_results_through and passed is not formats.RESULTS_JSON:
+            # Its TSV: cut at lines, and parsed in two thirds of the time of its JSON.
             accept = TSV_FIRST
-        request = _Request(self.endpoint, text, accept)
+        request = _Request(self.endpoint, text, accept, direct=engine.posts_query_text)
         default_graphs, named_graphs = engine.dataset(default_graphs, named_graphs)
         for graph in default_graphs or []:
             request.addParameter("default-graph-uri", graph)
@@ -317,15 +322,17 @@ class RemoteStore:
                     return passthrough.json_solutions(body, read, opening, caps, deadline)
                 # A boolean, or another layout: parsed, from what was read on.
                 body = io.BufferedReader(_Prefixed(read, body))
+            # Read whole when it is not streamed: parsing bytes is faster than a file in pieces.
+            source: IO[bytes] | bytes = body if stream else body.read()
             if results is not None:
-                answer = pyoxigraph.parse_query_results(body, format=results.results)
+                answer = pyoxigraph.parse_query_results(source, format=results.results)
                 if stream and isinstance(answer, pyoxigraph.QuerySolutions):
                     variables = tuple(v.value for v in answer.variables)
                     return answer_stream(answer, variables, caps, deadline=deadline)
                 return collect(answer, row_cap=caps.rows, deadline=deadline)
             graph = formats.by_media_type(media, GRAPHS)
             if graph is not None:
-                quads = pyoxigraph.parse(body, format=graph.rdf, without_named_graphs=True)
+                quads = pyoxigraph.parse(source, format=graph.rdf, without_named_graphs=True)
                 triples = (quad.triple for quad in quads)
                 if stream:
                     return answer_stream(triples, None, caps, deadline=deadline)

@@ -5,15 +5,18 @@ Every answer is parsed and compared with the embedded store's."""
 
 from __future__ import annotations
 
+import threading
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pyoxigraph as ox
 import pytest
 
 from publisher.rdf import namespaces
 from publisher.store import guard
+from publisher.store.remote import RemoteStore
 from publisher.web import create_app
 from tests.markers import starts
 from tests.remote.servers import OxigraphServer
@@ -163,3 +166,43 @@ def test_one_connection_serves_query_after_query_and_survives_a_restart(restarta
     response, _ = _ask(app, TRICKY, TSV)
     assert response.status_code == 200 and _rows(response) == answers[0]
     assert kept.opened == 2
+
+
+def test_an_oxigraph_server_is_sent_the_query_text_and_asked_for_tsv():
+    """Nothing percent-encoded (the text is the POST body), the answer asked in TSV (cheaper to
+    parse than JSON), the dataset's graphs in the URL as the protocol says."""
+    seen: list[tuple[str, str, str, bytes]] = []
+
+    class Oxigraphish(BaseHTTPRequestHandler):
+        server_version, sys_version = "Oxigraph/0.5.13", ""  # its Server header
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            seen.append((self.path, self.headers["Content-Type"], self.headers["Accept"], body))
+            answer = b"?s\n<urn:x:a>\n"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/tab-separated-values; charset=utf-8")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Oxigraphish)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    try:
+        store = RemoteStore(f"http://127.0.0.1:{server.server_address[1]}/query")
+        text = 'SELECT ?s WHERE { ?s ?p "é & ?" }'
+        result = store.query(text, default_graph_uris=["urn:x:g"], named_graph_uris=[])
+        assert [row["s"] for row in result.rows] == [ox.NamedNode("urn:x:a")]
+        path, kind, accept, body = seen[-1]
+        assert kind == "application/sparql-query" and body == text.encode()
+        assert accept.startswith("text/tab-separated-values")
+        assert parse_qs(urlsplit(path).query) == {"default-graph-uri": ["urn:x:g"]}
+        store.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
