@@ -54,7 +54,7 @@ class Kept:
 
     def send(self, request: urllib.request.Request, wait: float, what: str) -> _Answer:
         """The store's answer to `request` (a query), each step waiting at most `wait` s;
-        a status other than 200 raises as `send` does, and so do transport failures."""
+        a status other than 2xx raises as `send` does, and so do transport failures."""
         retried = False  # a fresh connection the store refused or dropped is tried once more
         while True:
             connection, reused = self._take(wait)
@@ -69,7 +69,7 @@ class Kept:
                     time.sleep(RETRY_PAUSE)
                     continue
                 raise transport_failure(error, wait, what) from None
-            if answer.status != 200:
+            if not 200 <= answer.status < 300:  # what urllib counts as an answer, too
                 failure = urllib.error.HTTPError(
                     request.full_url, answer.status, answer.reason, answer.headers, answer
                 )
