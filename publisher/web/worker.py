@@ -6,7 +6,7 @@ they are woken for, whether or not a thread of theirs is free; a burst of new co
 serve them all on one core while the other workers idle. Measured with two workers of one
 thread and 16 connections from wrk: 16 and 0 connections (or 15 and 1) in 17 of 38 runs, and
 half the requests per second (benchmarks/README.md). This worker stops listening while its
-threads are all busy (for HOLD at a time), so that the workers with a free thread take the next
+threads are all busy (for a few milliseconds at a time), so that the workers with a free thread take the next
 connections, as gunicorn's `sync` workers do; the connections it holds are served as before.
 """
 
@@ -17,10 +17,13 @@ from typing import Any
 
 from gunicorn.workers.gthread import ThreadWorker  # type: ignore[import-untyped]
 
-# How long a worker whose threads are all busy leaves new connections to the others: a worker
-# waiting for work takes one within microseconds; when every worker is busy, each takes one
-# new connection per HOLD at least, so none waits long in the listening queue.
+# How long a worker whose threads are all busy leaves new connections to the others, per
+# connection per thread it holds (at least one): a worker waiting for work takes one within
+# microseconds; when every worker is busy, the one holding fewest connections listens again
+# first (a flat wait let a worker that held more, whose loop turns more often, take them all:
+# 15 of 16 connections), and none waits longer than LONGEST in the listening queue.
 HOLD = 0.005
+LONGEST = 0.1
 
 
 class BalancedThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has no types
@@ -49,7 +52,8 @@ class BalancedThreadWorker(ThreadWorker):  # type: ignore[misc]  # gunicorn has 
     def set_accept_enabled(self, enabled: bool) -> None:
         # The event loop asks for accepting again on every turn (gunicorn versions whose loop
         # has this method; older ones never call it): granted once a thread is free, or after
-        # HOLD, so that while every worker is busy new connections still come in.
+        # the hold above, so that while every worker is busy new connections still come in.
         if enabled and self.running >= self.cfg.threads:
-            enabled = time.monotonic() - self.busy_since >= HOLD
+            held = getattr(self, "nr_conns", 0) / self.cfg.threads
+            enabled = time.monotonic() - self.busy_since >= min(HOLD * max(held, 1), LONGEST)
         super().set_accept_enabled(enabled)
