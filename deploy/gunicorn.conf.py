@@ -17,7 +17,10 @@ import tempfile
 wsgi_app = "publisher.web:create_app()"
 bind = ["127.0.0.1:8080"]
 workers = 4  # processes: each opens the store (embedded, on disk: shared) and has its query workers
-worker_class = "gthread"  # threads, so that a slow client or a long query holds one thread
+# gthread (threads, so that a slow client or a long query holds one thread) that takes a new
+# connection only while a thread is free, so that a burst of connections spreads over the
+# workers (publisher/web/worker.py)
+worker_class = "publisher.web.worker.BalancedThreadWorker"
 threads = 8  # twice QUERY_SLOTS: queries never take every thread from pages
 timeout = 60  # above PUBLISHER_QUERY_TIMEOUT (30 s): waiting on a query is not hanging
 graceful_timeout = 30  # on HUP or stop, what old workers get to finish their requests

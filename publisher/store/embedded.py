@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph
 
 from publisher.errors import ReleaseError
+from publisher.rdf.formats import Format
 from publisher.store import dataset
 from publisher.store.errors import QueryError, QuerySyntaxError
 from publisher.store.ondisk import open_read_only
@@ -120,6 +121,7 @@ class EmbeddedStore:
         byte_cap: int | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
+        results_format: Format | None = None,  # answers here are always TSV streams
     ) -> QueryResult:
         """Run a query; dataset arguments replace the union default graph as the protocol says.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from publisher.rdf.formats import Format
 from publisher.store import guard
 from publisher.store.errors import QuerySyntaxError, UnknownGraph, UpdateRefused
 from publisher.store.interface import Store
@@ -26,6 +27,7 @@ def execute(
     max_depth: int = 64,
     max_nodes: int = 1000,
     prefixes: Mapping[str, str] | None = None,
+    results_format: Format | None = None,
 ) -> QueryResult:
     """Run a query from outside: size limits, local graphs only, no SERVICE, no updates, all
     refused before evaluation; the store evaluates the guard's normalised text, never the
@@ -35,7 +37,8 @@ def execute(
     The dataset is the request's (default-graph-uri, named-graph-uri) when it gives one, which
     overrides FROM as the SPARQL 1.1 Protocol says; else the query's FROM and FROM NAMED, passed
     to the store the same way; else none (the union of the graphs). `prefixes` are those a
-    query may use undeclared (the dataset's own).
+    query may use undeclared (the dataset's own). `results_format`: the format the answer's
+    solutions will be written in (Store.query).
     """
     checked = VERDICTS.check(
         sparql,
@@ -70,6 +73,7 @@ def execute(
             byte_cap=byte_cap,
             timeout=timeout,
             base_iri=base_iri,
+            results_format=results_format,
         )
     except QuerySyntaxError:
         if guard.is_update(sparql):

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from pyoxigraph import BlankNode, Quad
 
+from publisher.rdf.formats import Format
 from publisher.store.results import QueryResult
 
 
@@ -20,12 +21,14 @@ class Store(Protocol):
         byte_cap: int | None = None,
         timeout: float | None = None,
         base_iri: str | None = None,
+        results_format: Format | None = None,
     ) -> QueryResult:
         """Run a query; no dataset arguments means the default graph is the union of all graphs.
 
         Relative IRIs in the query resolve against `base_iri`; `row_cap`, `byte_cap` and
         `timeout` limit untrusted queries, whose answers are streams (results.py): a cut one
-        has `cut` set once read, a timeout raises QueryTimeout.
+        has `cut` set once read, a timeout raises QueryTimeout. `results_format`: the format
+        solutions will be written in, which a store may give in its own bytes (`written`).
         """
         ...
 

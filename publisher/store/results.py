@@ -54,7 +54,9 @@ class QueryResult:
     """kind is "boolean", "solutions" or "graph".
 
     A streamed result has `chunks`; its rows or triples are read from them on first use (at
-    most the byte cap). A materialised one has `rows` or `triples` from the start.
+    most the byte cap). A materialised one has `rows` or `triples` from the start. `written`:
+    the chunks are the answer in that results format as the store wrote it, to be sent on as
+    they are (store/passthrough.py), rather than TSV.
     """
 
     kind: str
@@ -62,6 +64,7 @@ class QueryResult:
     variables: tuple[str, ...] = ()
     chunks: Iterator[bytes] | None = None
     cut: Cut | None = None
+    written: Format | None = None
     _rows: list[pyoxigraph.QuerySolution] | None = None
     _triples: list[pyoxigraph.Triple] | None = None
 
@@ -85,6 +88,21 @@ class QueryResult:
     def stream(self) -> Iterator[bytes]:
         """The answer as TSV (solutions) or N-Triples (graph) chunks. A streamed answer can be
         read once, and nothing of it is kept: rows are made from it only on demand."""
+        if self.written is not None and self.written.writer != pyoxigraph.QueryResultsFormat.TSV:
+            # Another format of the store's (only where the client asked for it, so rarely
+            # here): read whole, as the answer is already within the caps.
+            parsed = pyoxigraph.parse_query_results(
+                b"".join(self.raw()), format=self.written.results
+            )
+            rows: Iterable[pyoxigraph.QuerySolution] = (
+                parsed if isinstance(parsed, pyoxigraph.QuerySolutions) else []
+            )
+            yield solutions_tsv(self.variables, ([row[v] for v in self.variables] for row in rows))
+            return
+        yield from self.raw()
+
+    def raw(self) -> Iterator[bytes]:
+        """The chunks as they are: TSV or N-Triples, or the format `written`."""
         if self.chunks is None:
             if self.kind == "solutions":
                 yield solutions_tsv(self.variables, self.rows)

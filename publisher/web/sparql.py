@@ -177,6 +177,7 @@ def _run(query: str, operation: Operation, config: Config, named: list[str]) -> 
         max_depth=config["MAX_QUERY_DEPTH"],
         max_nodes=config["MAX_QUERY_NODES"],
         prefixes=namespaces.query_prefixes(config["BASE_IRI"]),  # usable undeclared, as on WDQS
+        results_format=_solutions_format(named),
     )
     fixed = _fixed(named, result.kind)
     if fixed is SVG:
@@ -202,6 +203,14 @@ def _run(query: str, operation: Operation, config: Config, named: list[str]) -> 
         if not response.is_streamed:  # a streamed answer would be read whole to measure it
             response.make_conditional(request)
     return response
+
+
+def _solutions_format(named: list[str]) -> Format | None:
+    """The format solutions will be written in, known before the query runs (so that a store
+    may answer in it: store/passthrough.py); None when it cannot be told or is not one."""
+    if named:
+        return _resolve(named, CANDIDATES["solutions"])
+    return negotiation.negotiate(request.headers.get("Accept"), CANDIDATES["solutions"])
 
 
 def _view_picture(query: str, result: QueryResult) -> Response:

@@ -320,7 +320,8 @@ def test_the_gunicorn_settings_give_the_workers_the_record(tmp_path, monkeypatch
 
     settings = runpy.run_path(str(GUNICORN_CONF))
     assert settings["RECORD_ENV"] == RECORD_ENV
-    assert settings["worker_class"] == "gthread" and settings["threads"] > 1
+    assert settings["worker_class"] == "publisher.web.worker.BalancedThreadWorker"
+    assert settings["threads"] > 1
     assert settings["timeout"] > 30 and settings["graceful_timeout"] > 0
     monkeypatch.delenv(RECORD_ENV, raising=False)
     settings["on_starting"](None)

@@ -30,6 +30,8 @@ from publisher.store.engines.dialect import GRAPH_SIZES, Engine
 class Oxigraph(Engine):
     name = "oxigraph"
     title = "Oxigraph server"
+    passes_results_through = True  # compact JSON, TSV as the standard says (0.5.13)
+    posts_query_text = True
 
 
 OXIGRAPH = Oxigraph()
