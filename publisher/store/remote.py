@@ -19,7 +19,6 @@ import io
 import itertools
 import logging
 import time
-import weakref
 from collections.abc import Iterator
 from typing import IO
 from urllib.parse import urlsplit
@@ -40,7 +39,6 @@ from publisher.store.errors import (
     StoreTimeout,
 )
 from publisher.store.http import USER_AGENT, send, transport_failure
-from publisher.store.kept import Kept
 from publisher.store.results import NO_CAPS, Caps, QueryResult, answer_stream, collect
 
 log = logging.getLogger(__name__)
@@ -115,8 +113,6 @@ class RemoteStore:
             raise ValueError(f"{endpoint!r} is not the http(s) URL of a SPARQL endpoint")
         self.endpoint = endpoint
         self.timeout = float(timeout)
-        self._kept = Kept(parts.hostname, parts.port, parts.scheme)  # connections kept open
-        weakref.finalize(self, self._kept.close)
         self.release_graphs = sorted(graphs) if graphs is not None else None
         self._engine = engine
         self._graphs: list[str] | None = None  # the dataset every query is sent with
@@ -124,10 +120,6 @@ class RemoteStore:
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
-
-    def close(self) -> None:
-        """Close the connections kept open to the store (it is not used again)."""
-        self._kept.close()
 
     def blank_node_iri(self, node: pyoxigraph.BlankNode) -> str | None:
         return self.engine.blank_node_iri(node.value)
@@ -200,7 +192,7 @@ class RemoteStore:
         deadline = time.monotonic() + wait
         what = f"query at {self.endpoint}"
         try:
-            response = self._kept.send(request._createRequest(), wait, what)
+            response = send(request._createRequest(), wait, what)
             try:
                 partial = engine.partial(response.headers)
                 if partial is not None:

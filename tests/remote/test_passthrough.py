@@ -1,6 +1,6 @@
 """On an Oxigraph server, /sparql sends the store's own JSON and TSV on as they are, cut at the
-caps after whole rows (publisher/store/passthrough.py), writes the other formats from its
-TSV, and keeps its connections to the store open between queries (publisher/store/kept.py).
+caps after whole rows (publisher/store/passthrough.py), and writes the other formats from its
+TSV.
 Every answer is parsed and compared with the embedded store's."""
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from publisher.rdf import namespaces
 from publisher.store import guard
 from publisher.store.remote import RemoteStore
 from publisher.web import create_app
-from tests.markers import starts
 from tests.remote.servers import OxigraphServer
-from tests.web.fixture_release import BASE, app_config, make_home
+from tests.web.fixture_release import BASE, app_config
 
 pytestmark = pytest.mark.remote
 
@@ -139,35 +138,6 @@ def test_asks_are_answered_in_every_format(remote_app, accept, query, expected):
         assert _rows(response) == [(expected,)]
 
 
-@pytest.fixture
-@starts("remote")
-def restartable(tmp_path: Path):
-    home = make_home(tmp_path / "home")
-    with OxigraphServer(tmp_path / "oxigraph", persistent=True) as server:
-        server.load(home / "release")
-        app = create_app(app_config(home, home / "release", STORE=server.query_url))
-        yield app, server
-        app.extensions["publisher"].store.close()
-
-
-def test_one_connection_serves_query_after_query_and_survives_a_restart(restartable):
-    app, server = restartable
-    kept = app.extensions["publisher"].store._kept
-    client = app.test_client()
-    for _ in range(2):
-        client.get("/doc/id/actor/iran", headers={"Accept": "text/turtle"}).close()
-    answers = []
-    for _ in range(10):
-        response, _ = _ask(app, TRICKY, JSON)
-        answers.append(_rows(response))
-    assert kept.opened == 1 and answers == [answers[0]] * 10
-    server.stop()
-    server.start()  # the kept connection is now closed at the store's end
-    response, _ = _ask(app, TRICKY, TSV)
-    assert response.status_code == 200 and _rows(response) == answers[0]
-    assert kept.opened == 2
-
-
 def test_an_oxigraph_server_is_sent_the_query_text_and_asked_for_tsv():
     """Nothing percent-encoded (the text is the POST body), the answer asked in TSV (cheaper to
     parse than JSON), the dataset's graphs in the URL as the protocol says."""
@@ -201,7 +171,6 @@ def test_an_oxigraph_server_is_sent_the_query_text_and_asked_for_tsv():
         assert kind == "application/sparql-query" and body == text.encode()
         assert accept.startswith("text/tab-separated-values")
         assert parse_qs(urlsplit(path).query) == {"default-graph-uri": ["urn:x:g"]}
-        store.close()
     finally:
         server.shutdown()
         server.server_close()
