@@ -47,30 +47,29 @@ log = logging.getLogger(__name__)
 # RDF for CONSTRUCT and DESCRIBE (N-Triples first); the store picks by the query form.
 RESULTS = (formats.RESULTS_JSON, formats.RESULTS_XML, formats.RESULTS_TSV)
 GRAPHS = (formats.N_TRIPLES, formats.TURTLE, formats.RDF_XML, formats.JSON_LD)
-ACCEPT = ", ".join(
-    f"{fmt.media_type}{quality}"
-    for fmt, quality in (
-        (formats.RESULTS_JSON, ""),
-        (formats.N_TRIPLES, ""),
-        (formats.RESULTS_XML, ";q=0.9"),
-        (formats.TURTLE, ";q=0.9"),
-        (formats.RDF_XML, ";q=0.5"),
+
+
+def _accept(results: formats.Format, other: formats.Format) -> str:
+    """An Accept header: `results` first for SELECT and ASK, `other` next, then RDF."""
+    return ", ".join(
+        f"{fmt.media_type}{quality}"
+        for fmt, quality in (
+            (results, ""),
+            (formats.N_TRIPLES, ""),
+            (other, ";q=0.9"),
+            (formats.TURTLE, ";q=0.9"),
+            (formats.RDF_XML, ";q=0.5"),
+        )
     )
-)
+
+
+ACCEPT = _accept(formats.RESULTS_JSON, formats.RESULTS_XML)
+
 # For a query from outside on a store whose answers pass through: its own bytes in the format
 # the client asked for where it has it (JSON, TSV), else TSV, which is cut at whole lines and
 # converted a chunk at a time (store/writers.py) with no work per row here.
 PASSED = (formats.RESULTS_JSON, formats.RESULTS_TSV)
-TSV_FIRST = ", ".join(
-    f"{fmt.media_type}{quality}"
-    for fmt, quality in (
-        (formats.RESULTS_TSV, ""),
-        (formats.N_TRIPLES, ""),
-        (formats.RESULTS_JSON, ";q=0.9"),
-        (formats.TURTLE, ";q=0.9"),
-        (formats.RDF_XML, ";q=0.5"),
-    )
-)
+TSV_FIRST = _accept(formats.RESULTS_TSV, formats.RESULTS_JSON)
 
 
 class _Request(SPARQLWrapper):
