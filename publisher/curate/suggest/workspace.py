@@ -54,6 +54,7 @@ class Workspace:
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     _drafting_gazetteer: Gazetteer | None = None
     _state_demonyms: dict[str, frozenset[str]] | None = None
+    _arabic_listed: frozenset[str] | None = None
     _capitals: frozenset[str] = frozenset()
 
     @classmethod
@@ -123,11 +124,18 @@ class Workspace:
         demonyms = self._demonyms().get(document.language, frozenset())
         layer = without_name_parts(with_defined_initials(layer), self._capitals)
         layer = with_qualifiers(layer, self.corpus, demonyms)
-        # the demonyms a state's name does not give ("أمريكي" for the United States) too
-        listed = {fold(w) for w, _ in self.lexicon(document.language).demonyms}
-        listed |= {f"ال{w}" for w in listed} | {f"{w}ه" for w in listed}
-        listed |= {f"ال{w}ه" for w in listed if not w.startswith("ال")}
-        return with_short_forms(layer, self.corpus, demonyms | listed)
+        if document.language != "ar":
+            return layer
+        return with_short_forms(layer, self.corpus, demonyms | self._listed_demonyms())
+
+    def _listed_demonyms(self) -> frozenset[str]:
+        """The Arabic demonyms a state's name does not give (the lexicon's: "أمريكي" for the
+        United States), folded, with the article and the feminine ending."""
+        if self._arabic_listed is None:
+            words = {fold(w) for w, _ in self.lexicon("ar").demonyms}
+            words |= {f"ال{w}" for w in words}
+            self._arabic_listed = frozenset(words | {f"{w}ه" for w in words})
+        return self._arabic_listed
 
     def _demonyms(self) -> dict[str, frozenset[str]]:
         if self._state_demonyms is None:
