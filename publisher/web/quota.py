@@ -4,9 +4,9 @@ process, so that one client's queries never take the service from others, and th
 descriptions and downloads never wait behind queries (plain Python, no Flask).
 
 The accounting is in a small SQLite file shared by every process of the server (gunicorn's
-workers): each query from outside is a row (client, start, seconds once done). A client over
-its budget, or with too many queries running, is refused with 429 and the seconds until its
-oldest cost leaves the window (as the Wikidata Query Service does); a process whose query slots
+workers): the queries running now, and each client's query seconds summed per second (class
+`Quota` says why not a row per query). A client over its budget, or with too many queries
+running, is refused with 429 and the seconds until its oldest cost leaves the window (as the Wikidata Query Service does); a process whose query slots
 are all busy answers 503 at once instead of letting requests pile up behind it.
 """
 
@@ -54,20 +54,32 @@ class Shares:
 
 
 class Quota:
-    """The shares of one server process, over the accounting file at `path`."""
+    """The shares of one server process, over the accounting file at `path`.
+
+    The file holds the queries running now (a row each, removed when the query ends) and the
+    query seconds each client used, summed per second in which its queries ended: admitting a
+    query reads at most a minute's worth of rows for its client, however many queries every
+    client sent in that minute (a row per query made each admission slower as traffic grew).
+    """
 
     def __init__(self, path: Path, shares: Shares) -> None:
         self.path, self.shares = path, shares
         self._slots = threading.BoundedSemaphore(max(shares.slots, 1))
         self._local = threading.local()
+        self._pruned = 0.0
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connection() as db:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("DROP TABLE IF EXISTS queries")  # a row per query, before the sums
             db.execute(
-                "CREATE TABLE IF NOT EXISTS queries "
-                "(client TEXT NOT NULL, started REAL NOT NULL, seconds REAL)"
+                "CREATE TABLE IF NOT EXISTS running (client TEXT NOT NULL, started REAL NOT NULL)"
             )
-            db.execute("CREATE INDEX IF NOT EXISTS by_client ON queries (client, started)")
+            db.execute("CREATE INDEX IF NOT EXISTS running_by_client ON running (client)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS used (client TEXT NOT NULL, second INTEGER NOT NULL,"
+                " seconds REAL NOT NULL, PRIMARY KEY (client, second)) WITHOUT ROWID"
+            )
+            db.execute("CREATE INDEX IF NOT EXISTS used_by_second ON used (second)")
 
     def _connection(self) -> sqlite3.Connection:
         held = getattr(self._local, "db", None)
@@ -83,7 +95,7 @@ class Quota:
         """Admit one query of `client` within its shares (raises OverBudget or NoSlot); the
         ticket is ended when its answer has been sent, however long it streams."""
         row = self._admit(client)
-        ticket = Ticket(self, row, time.monotonic())
+        ticket = Ticket(self, client, row, time.monotonic())
         if not self._slots.acquire(timeout=self.shares.wait):
             ticket.end()
             raise NoSlot(
@@ -99,9 +111,13 @@ class Quota:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute("DELETE FROM queries WHERE started < ?", (now - WINDOW - shares.lease,))
+            if now - self._pruned > 1:
+                # Other clients' old rows, once a second: their own reads skip them anyway.
+                self._pruned = now
+                db.execute("DELETE FROM used WHERE second < ?", (int(now - WINDOW) - 1,))
+                db.execute("DELETE FROM running WHERE started < ?", (now - shares.lease,))
             running = db.execute(
-                "SELECT COUNT(*) FROM queries WHERE client = ? AND seconds IS NULL AND started > ?",
+                "SELECT COUNT(*) FROM running WHERE client = ? AND started > ?",
                 (client, now - shares.lease),
             ).fetchone()[0]
             if running >= shares.concurrent:
@@ -111,18 +127,14 @@ class Quota:
                     RETRY_AFTER,
                 )
             if shares.budget > 0:
-                # Summed by SQLite: a busy client has a row per query of the last minute.
-                window = "WHERE client = ? AND seconds IS NOT NULL AND started + seconds > ?"
-                used = db.execute(
-                    f"SELECT COALESCE(SUM(seconds), 0) FROM queries {window}",
-                    (client, now - WINDOW),
-                ).fetchone()[0]
+                # A second's sum counts while any of that second is within the window.
+                used, oldest = db.execute(
+                    "SELECT COALESCE(SUM(seconds), 0), MIN(second) FROM used "
+                    "WHERE client = ? AND second >= ?",
+                    (client, int(now - WINDOW)),
+                ).fetchone()
                 if used >= shares.budget:
-                    oldest_end = db.execute(
-                        f"SELECT started + seconds FROM queries {window} ORDER BY started LIMIT 1",
-                        (client, now - WINDOW),
-                    ).fetchone()[0]
-                    wait = max(1, int(oldest_end + WINDOW - now + 0.999))
+                    wait = max(1, int(oldest + 1 + WINDOW - now + 0.999))
                     raise OverBudget(
                         f"this client used {used:.0f} s of query time in the last "
                         f"{WINDOW:.0f} s, its share is {shares.budget:.0f} s; try again in "
@@ -130,7 +142,7 @@ class Quota:
                         wait,
                     )
             cursor = db.execute(
-                "INSERT INTO queries (client, started) VALUES (?, ?)", (client, now)
+                "INSERT INTO running (client, started) VALUES (?, ?)", (client, now)
             )
             db.execute("COMMIT")
         except BaseException:
@@ -141,17 +153,27 @@ class Quota:
     def _release(self) -> None:
         self._slots.release()
 
-    def _done(self, row: int, seconds: float) -> None:
-        self._connection().execute(
-            "UPDATE queries SET seconds = ? WHERE rowid = ?", (max(seconds, 0.001), row)
-        )
+    def _done(self, client: str, row: int, seconds: float) -> None:
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM running WHERE rowid = ?", (row,))
+            db.execute(
+                "INSERT INTO used (client, second, seconds) VALUES (?, ?, ?) "
+                "ON CONFLICT (client, second) DO UPDATE SET seconds = seconds + excluded.seconds",
+                (client, int(time.time()), max(seconds, 0.001)),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
 
 class Ticket:
     """One admitted query: its row in the accounting and its slot, given back by `end`."""
 
-    def __init__(self, quota: Quota, row: int, started: float) -> None:
-        self.quota, self.row, self.started = quota, row, started
+    def __init__(self, quota: Quota, client: str, row: int, started: float) -> None:
+        self.quota, self.client, self.row, self.started = quota, client, row, started
         self.slot = False
         self._ended = False
 
@@ -162,4 +184,4 @@ class Ticket:
         self._ended = True
         if self.slot:
             self.quota._release()
-        self.quota._done(self.row, time.monotonic() - self.started)
+        self.quota._done(self.client, self.row, time.monotonic() - self.started)

@@ -3,6 +3,7 @@ queries at once, and a process's query slots (the live tests are in test_fair_sh
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -86,3 +87,25 @@ def test_many_threads_share_one_accounting_file(tmp_path):
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_a_busy_client_leaves_a_row_per_second_not_per_query(tmp_path):
+    # Admission reads the client's rows of the last minute: with a row per query, a client
+    # sending thousands made every admission slower, its own and everyone else's.
+    quota = _quota(tmp_path, budget=1000, concurrent=10, slots=10)
+    started = time.time()
+    for _ in range(300):
+        quota.begin("10.0.0.1").end()
+    seconds = int(time.time()) - int(started) + 1
+    db = sqlite3.connect(tmp_path / "queries.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM used").fetchone()[0] <= seconds
+    assert db.execute("SELECT COUNT(*) FROM running").fetchone()[0] == 0
+
+
+def test_a_query_of_a_process_that_died_stops_counting_after_the_lease(tmp_path):
+    quota = _quota(tmp_path, budget=0, concurrent=1, lease=0.5)
+    quota.begin("10.0.0.1")  # never ended, as when its worker is killed
+    with pytest.raises(OverBudget, match="at once"):
+        quota.begin("10.0.0.1")
+    time.sleep(0.6)
+    quota.begin("10.0.0.1").end()
