@@ -82,11 +82,11 @@ DEFAULT := $(LONG) and not long
 test: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m '$(DEFAULT) and not timing'
 
-# The tests that take long (about four minutes): those that take tens of seconds each (marker
+# The tests that take long (about five minutes): those that take tens of seconds each (marker
 # long: whole releases compared with and without the cache, pySHACL on a whole release, a small
-# benchmark run, a 200 MB answer), then the tier that bounds how long a server takes (marker
-# timing), in one process so that the other worker's load cannot fail them. CI runs it after
-# `make test`.
+# benchmark run, a 200 MB answer, whole builds, drafting every development article), then the
+# tier that bounds how long a server takes (marker timing), in one process so that the other
+# worker's load cannot fail them. CI runs it after `make test`.
 .PHONY: test-long
 test-long: $(STAMP) $(ASSETS_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m '$(LONG) and long and not timing'

@@ -298,7 +298,7 @@ def _assert_whole(link: Path) -> str:
     return link.resolve().name
 
 
-@pytest.mark.slow  # twenty writers killed at moments up to 1.2 s
+@pytest.mark.long  # twenty writers killed at moments up to 1.2 s
 def test_a_writer_killed_at_random_moments_never_leaves_a_broken_release(tmp_path):
     """Twenty kills (SIGKILL) at random moments of `write_release` with 4 MB files: after
     each, the link points at a whole release, and leftovers are cleaned by the next write."""

@@ -24,7 +24,7 @@ from publisher.rdf.iris import Minter
 from .conftest import BASE
 
 
-@pytest.mark.slow  # reads the shapes twice (blank nodes canonicalised)
+@pytest.mark.long  # a whole build, and the shapes read twice (blank nodes canonicalised)
 def test_the_parts_read_meanwhile_are_the_parts(project: Path, tmp_path: Path) -> None:
     mint = Minter(BASE)
     meanwhile = Cache(tmp_path / "meanwhile")
@@ -72,7 +72,7 @@ def test_a_task_in_parallel_sends_its_result_or_none(capfd: pytest.CaptureFixtur
     assert "Traceback" not in capfd.readouterr().err  # the caller reports what failed, once
 
 
-@pytest.mark.slow  # two whole builds
+@pytest.mark.long  # two whole builds
 def test_the_validation_in_parallel_is_the_validation(project: Path) -> None:
     """The same findings whether SHACL runs beside the work done meanwhile or after it, and the
     entries it used are kept in the cache for the next build."""
@@ -97,7 +97,7 @@ def test_the_validation_in_parallel_is_the_validation(project: Path) -> None:
     ]
 
 
-@pytest.mark.slow  # a whole build up to its validation
+@pytest.mark.long  # a whole build up to its validation
 def test_work_that_fails_meanwhile_leaves_no_validation_running(project: Path) -> None:
     def failing(parts: object) -> None:
         raise RuntimeError("meanwhile")

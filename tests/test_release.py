@@ -193,7 +193,7 @@ def test_same_input_gives_byte_identical_release(
         assert (again / name).read_bytes() == (built_release / name).read_bytes(), name
 
 
-@pytest.mark.slow  # a whole build, without a cache
+@pytest.mark.long  # a whole build, without a cache
 def test_other_base_mints_every_iri_under_it(project: Path, tmp_path: Path) -> None:
     other = "https://data.example.org/support/"
     folder = build_release(project, other, tmp_path / "release")

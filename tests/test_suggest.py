@@ -531,7 +531,7 @@ def test_a_symmetric_relation_matches_whichever_side_comes_first() -> None:
     assert matching([_draft("hamas", "financial-support", "iran", 0, 50)], funded, correct) == []
 
 
-@pytest.mark.slow  # seconds each: `make test` runs it, `make check` leaves it out
+@pytest.mark.long  # drafts every development article
 def test_the_documented_dev_numbers_are_reproduced(workspace: Workspace) -> None:
     """docs/suggest.md shows what `publisher suggest --evaluate --split dev` computes now."""
     documented = documented_block(ROOT / "docs" / "suggest.md", "dev")
@@ -547,6 +547,7 @@ def test_evaluate_takes_a_split(project: Path, capsys) -> None:
     assert "invalid choice: 'nope'" in capsys.readouterr().err
 
 
+@pytest.mark.long  # drafts every development article
 def test_writing_the_dev_numbers_leaves_the_published_scores_alone(project: Path, capsys) -> None:
     """scores.json holds the held-out numbers that /quality publishes; a dev run (the one used
     while tuning) writes its tables into docs/suggest.md but never replaces them."""
