@@ -282,21 +282,30 @@ def _serving_targets(
                 not over if met else None,
             )
     slower = {}
+    engine = {}  # the Oxigraph server's own speed-up over rdflib, where both answered
     for r in answered:
         if not r[f"{system}_p50_ms"]:
             continue
         if r["rdflib_p50_ms"]:
             slower[r["query"]] = (r["rdflib_p50_ms"] / r[f"{system}_p50_ms"], "")
+            if r["oxigraph_p50_ms"]:
+                engine[r["query"]] = r["rdflib_p50_ms"] / r["oxigraph_p50_ms"]
         elif r["rdflib_timed_out"]:
             slower[r["query"]] = (limit / r[f"{system}_p50_ms"], ">")
     if slower:
         least = min(slower.items(), key=lambda item: item[1][0])
+        # The issue's own exception: a query on which the engine itself is not 50x faster
+        # than rdflib, which benchmarks/README.md explains ("Where a target is missed").
+        excused = sorted(n for n, (v, _) in slower.items() if v < 50 and engine.get(n, 1e9) < 50)
         out["`/sparql` at least 50x faster than rdflib in memory, every query rdflib answers"] = (
             f"least: {least[0]} {least[1][1]}{least[1][0]:,.0f}x; median "
             f"{statistics.median(v for v, _ in slower.values()):,.0f}x "
             f"({sum(1 for _, m in slower.values() if m)} of {len(slower)} past rdflib's "
-            f"{limit / 1000:g} s limit)",
-            least[1][0] >= 50,
+            f"{limit / 1000:g} s limit)"
+            + "".join(
+                f"; {n}: the Oxigraph server itself {engine[n]:,.1f}x rdflib" for n in excused
+            ),
+            all(v >= 50 or n in excused for n, (v, _) in slower.items()),
         )
     for role in ("popular", "typical"):
         load = found.get("throughput", {}).get(f"dereference-{role}")
@@ -393,8 +402,16 @@ def targets(results: dict) -> str:
         "the same run",
     )
     labels = [label for label, _ in measured] or ["measured"]
+    speed = size.get("host_speed") or {}
+    probe = (
+        f"; this machine hashed 256 MB in {speed['before']:.2f} s before the run and "
+        f"{speed['after']:.2f} s after it (SHA-256; 0.15 s on its fastest hours measured)"
+        if speed.get("before") and speed.get("after")
+        else ""
+    )
     head = [
-        f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} claims):",
+        f"At {size['triples']:,} triples ({size['documents']:,} documents, {size['claims']:,} "
+        f"claims){probe}:",
         "",
         "| target | " + " | ".join(f"{label} | met" for label in labels) + " |",
         "|---|" + "---|---|" * len(labels),

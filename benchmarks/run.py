@@ -108,9 +108,11 @@ class Harness:
         if previous and "publisher" not in systems and (home / "release").exists():
             self.log(f"{documents} documents: the release of the earlier run, as it is")
             record = {**previous, "systems": dict(previous.get("systems", {}))}
+            record["host_speed"] = {"before": host_speed()}
             self.measure_systems(home, record, systems)
+            record["host_speed"]["after"] = host_speed()
             return record
-        record: dict = {"generated_documents": documents}
+        record: dict = {"generated_documents": documents, "host_speed": {"before": host_speed()}}
         self.log(f"generating {documents} documents")
         started = time.perf_counter()
         written = generate(home, documents, self.args.seed)
@@ -157,6 +159,7 @@ class Harness:
 
         record["systems"] = dict(previous.get("systems", {})) if previous else {}
         self.measure_systems(home, record, systems)
+        record["host_speed"]["after"] = host_speed()
         return record
 
     def measure_systems(self, home: Path, record: dict, systems: list[str]) -> None:
@@ -598,6 +601,16 @@ def machine() -> dict:
         except metadata.PackageNotFoundError:
             info[package] = None
     return info
+
+
+def host_speed() -> float:
+    """Seconds this machine takes to hash 256 MB (SHA-256), taken before and after each size:
+    the virtual machine's speed drifts by as much as twice between hours, which moves every
+    absolute time and throughput of a run (not the ratios between systems run side by side)."""
+    data = b"x" * (256 << 20)
+    started = time.perf_counter()
+    hashlib.sha256(data).digest()
+    return round(time.perf_counter() - started, 3)
 
 
 def main(argv: list[str] | None = None) -> int:
