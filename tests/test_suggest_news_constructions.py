@@ -232,3 +232,45 @@ def test_who_says_it_in_the_common_wordings_of_news(
     """A state or a group that goes on speaking ("وأضافت أن"), a speaker an unknown outlet
     passes on ("نقلت رويترز عن ... قولهم"), a spokesman's body ("المتحدث باسم X"), an army."""
     assert _sourced(workspace, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Ismail Haniyeh affirmed that Iran provided weapons to Hamas.",
+            "en",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+        (
+            "Ismail Haniyeh pointed out that Iran provided weapons to Hamas.",
+            "en",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+        (
+            "Ismail Haniyeh reiterated that Iran provided weapons to Hamas.",
+            "en",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+        (
+            "Ismail Haniyeh underscored that Iran provided weapons to Hamas.",
+            "en",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+        (
+            "ولفت إسماعيل هنية إلى أن إيران قدمت السلاح لحماس.",
+            "ar",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+        (
+            "ونوه إسماعيل هنية بأن إيران قدمت السلاح لحماس.",
+            "ar",
+            {("iran", "weapons-supply", "hamas", ("ismail-haniyeh",))},
+        ),
+    ],
+)
+def test_reporting_verbs_of_news_name_their_speaker(
+    workspace: Workspace, text: str, language: str, expected: set[tuple[object, ...]]
+) -> None:
+    # "affirmed", "pointed out", "لفت", "نوه" report what follows as "said" does
+    assert _sourced(workspace, text, language) == expected

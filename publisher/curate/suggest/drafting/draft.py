@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from publisher.curate.suggest.timing import DraftTime
 
-DRAFTER = "suggest 12"
+DRAFTER = "suggest 13"
 
 
 class DraftAmount(TypedDict, total=False):
