@@ -151,6 +151,8 @@ def test_a_small_run_measures_every_system_side_by_side(
     assert size["rebuild_one_document"]["release"] != size["build"]["release"]
     assert size["rebuild_unchanged"]["release"] == size["build"]["release"]
     assert size["build"]["peak_rss"] > 0 and size["release_bytes"] > 0
+    assert size["host_speed"]["before"] > 0 and size["host_speed"]["after"] > 0
+    assert "this machine hashed 256 MB in" in report.targets(results)
     systems = size["systems"]
     assert set(systems) == {
         "publisher",
