@@ -24,6 +24,7 @@ Only the dev half is read; the test half is never opened.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -41,16 +42,18 @@ KINDS = (
 )
 
 
-def later_round_text(home: Path) -> str:
-    """The split files of rounds 4 and 5, which name each of their articles."""
+def later_round_names(home: Path) -> set[str]:
+    """Every id-like word of the split files of rounds 4 and 5, which name each of their
+    articles: a whole word, so that no article is taken for one whose id holds its own."""
     folder = home / "evaluation" / "drafting"
-    return "\n".join((folder / name).read_text("utf-8") for name in LATER_ROUNDS)
+    text = "\n".join((folder / name).read_text("utf-8") for name in LATER_ROUNDS)
+    return set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
 
 
 def reach(home: Path) -> dict[tuple[str, str], Counter[str]]:
     """Counts of dev claims by kind of reach, per (rounds, language)."""
     workspace = Workspace.open(home)
-    later = later_round_text(home)
+    later = later_round_names(home)
     table: dict[tuple[str, str], Counter[str]] = {}
     for article in load_split(home, "dev"):
         document = article_document(article)
