@@ -224,19 +224,6 @@ def test_a_form_ten_verb_is_no_verbal_noun(workspace: Workspace) -> None:
             "en",
             {("iran", "financial-support", "hamas", ("israel",))},
         ),
-    ],
-)
-def test_who_says_it_in_the_common_wordings_of_news(
-    workspace: Workspace, text: str, language: str, expected: set[tuple[object, ...]]
-) -> None:
-    """A state or a group that goes on speaking ("وأضافت أن"), a speaker an unknown outlet
-    passes on ("نقلت رويترز عن ... قولهم"), a spokesman's body ("المتحدث باسم X"), an army."""
-    assert _sourced(workspace, text, language) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
         (
             "Ismail Haniyeh affirmed that Iran provided weapons to Hamas.",
             "en",
@@ -269,8 +256,10 @@ def test_who_says_it_in_the_common_wordings_of_news(
         ),
     ],
 )
-def test_reporting_verbs_of_news_name_their_speaker(
+def test_who_says_it_in_the_common_wordings_of_news(
     workspace: Workspace, text: str, language: str, expected: set[tuple[object, ...]]
 ) -> None:
-    # "affirmed", "pointed out", "لفت", "نوه" report what follows as "said" does
+    """A state or a group that goes on speaking ("وأضافت أن"), a speaker an unknown outlet
+    passes on ("نقلت رويترز عن ... قولهم"), a spokesman's body ("المتحدث باسم X"), an army;
+    reporting verbs besides "said" ("affirmed", "pointed out", "لفت", "نوه")."""
     assert _sourced(workspace, text, language) == expected
