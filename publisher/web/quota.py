@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,12 +107,23 @@ class Quota:
         ticket.slot = True
         return ticket
 
-    def _admit(self, client: str) -> int:
-        now = time.time()
-        shares = self.shares
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction on this thread's connection, taken at once (every process
+        writes the same file), committed at the end, rolled back on any exception."""
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def _admit(self, client: str) -> int:
+        now = time.time()
+        shares = self.shares
+        with self._transaction() as db:
             if now - self._pruned > 1:
                 # Other clients' old rows, once a second: their own reads skip them anyway.
                 self._pruned = now
@@ -144,29 +157,19 @@ class Quota:
             cursor = db.execute(
                 "INSERT INTO running (client, started) VALUES (?, ?)", (client, now)
             )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return int(cursor.lastrowid or 0)
 
     def _release(self) -> None:
         self._slots.release()
 
     def _done(self, client: str, row: int, seconds: float) -> None:
-        db = self._connection()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             db.execute("DELETE FROM running WHERE rowid = ?", (row,))
             db.execute(
                 "INSERT INTO used (client, second, seconds) VALUES (?, ?, ?) "
                 "ON CONFLICT (client, second) DO UPDATE SET seconds = seconds + excluded.seconds",
                 (client, int(time.time()), max(seconds, 0.001)),
             )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
 
 class Ticket:
