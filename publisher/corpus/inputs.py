@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.compare import to_canonical_graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from publisher.errors import InputError, Problem
+from publisher.rdf.terms import canonical_graph
 from publisher.settings import DEFAULT_BASE
 
 
@@ -32,12 +32,7 @@ def read_turtle_folder(folder: Path, base: str) -> Graph:
             raise InputError([Problem(path, error.lines + 1, f"Turtle syntax: {why}")]) from None
     # Blank nodes (SHACL and OWL lists) get labels derived from the graph's structure rather
     # than random ones, so that the same input gives a byte-identical release.
-    canonical = Graph()
-    for triple in to_canonical_graph(graph):
-        canonical.add(triple)
-    for prefix, namespace in graph.namespaces():
-        canonical.bind(prefix, namespace, override=False)
-    return canonical
+    return canonical_graph(graph)
 
 
 def input_files(home: Path) -> list[Path]:
