@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,8 @@ from publisher.textlayer.arabic import (
     strip_prefixes,
 )
 from publisher.textlayer.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --- normalise ------------------------------------------------------------------------------
 
@@ -47,6 +50,17 @@ from publisher.textlayer.gazetteer import Gazetteer
 )
 def test_fold_cases(raw: str, folded: str) -> None:
     assert fold(raw) == folded
+    assert normalise(raw)[0] == folded  # fold is its own (kept) loop: the two agree
+
+
+def test_fold_agrees_with_normalise_on_the_corpus() -> None:
+    words = {
+        word
+        for path in sorted((ROOT / "data" / "documents").iterdir())
+        for word in path.read_text(encoding="utf-8").split()
+    }
+    assert len(words) > 2000
+    assert [w for w in sorted(words) if fold(w) != normalise(w)[0]] == []
 
 
 def test_offset_map_shape_and_values() -> None:

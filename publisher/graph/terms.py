@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -20,10 +21,14 @@ def decimal_literal(value: Decimal | int) -> Literal:
     return Literal(str(value), datatype=XSD.decimal)
 
 
+# Literals are immutable and rdflib makes an integer's slowly (its lexical form and value):
+# offsets and counts repeat across a document's spans, so the literals are kept.
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # True is not 1 here
 def integer(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
 
+@functools.lru_cache(maxsize=1 << 16, typed=True)
 def non_negative(value: int) -> Literal:
     # xsd:integer, not xsd:nonNegativeInteger (what NIF suggests): stores such as Oxigraph
     # keep only the primitive integer type, and a description served from the store must be
