@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from publisher.textlayer import (
 )
 from publisher.textlayer.amounts import find_amounts
 from publisher.textlayer.boilerplate import find_boilerplate
+from publisher.textlayer.candidates import _overlaps, _Taken
 from publisher.textlayer.citations import find_citations, find_markers
 from publisher.textlayer.dates import find_dates
 from publisher.textlayer.quantities import find_counts
@@ -688,3 +690,14 @@ def test_names_match_in_quotes_and_in_the_oblique_case() -> None:
         ("tasnim", "وكالة “تسنيم"),
         ("phoenix", "قناة “فونيكس"),
     ]
+
+
+def test_overlap_by_bisection_agrees_with_a_scan_of_every_span() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in rng.sample(range(400), rng.randint(0, 25))]
+        taken = _Taken(spans)
+        for _ in range(50):
+            s = rng.randint(0, 420)
+            e = s + rng.randint(1, 40)
+            assert _overlaps(s, e, taken) == any(s < b and a < e for a, b in spans)
