@@ -274,16 +274,17 @@ def _validate_lines(task: DocumentsTask | GraphTask, shapes: Graph, store: Cache
     parts: dict[str, GraphPart] = pool.shared("documents")
     ontology: bytes = pool.shared("ontology_lines")
     if task[0] == "documents":
-        own = b"\n".join(ntriples(parts[ident]) for ident, _, _ in task[1])
+        lines = {ident: ntriples(parts[ident]) for ident, _, _ in task[1]}
+        own = b"\n".join(lines.values())
         links = b"\n".join(links for _, _, links in task[1])
         context = b"\n".join((pool.shared("static_lines"), ontology, links))
         found = validate_unit_lines(own, context, shapes)
         if found is None:
             return False
         owner = {
-            line.split(b" ", 1)[0].decode()[1:-1]: ident
-            for ident, _, _ in task[1]
-            for line in ntriples(parts[ident]).splitlines()
+            subject[1:-1].decode(): ident
+            for ident, text in lines.items()
+            for subject in _subjects(text)
         }
         results: dict[str, list[list[Triple]]] = {ident: [] for ident, _, _ in task[1]}
         for focus, triples in found:
@@ -301,6 +302,11 @@ def _validate_lines(task: DocumentsTask | GraphTask, shapes: Graph, store: Cache
         return False
     store.put("validation", key, {"results": encode([t for _, t in found])})
     return True
+
+
+def _subjects(ntriples: bytes) -> set[bytes]:
+    """The subjects of N-Triples lines."""
+    return {line[: line.index(b" ")] for line in ntriples.splitlines() if line}
 
 
 def ntriples(part: GraphPart) -> bytes:

@@ -110,7 +110,8 @@ def validate_unit_lines(
     wanted = mine | {s for s in subjects if s not in typed}
     if any(not s.startswith(b"<") for s in wanted):
         return None
-    focus = sorted(URIRef(s[1:-1].decode("utf-8")) for s in wanted)
+    # Sorted as strings, then made terms: rdflib's comparison of terms took a second a build.
+    focus = [URIRef(iri) for iri in sorted(s[1:-1].decode("utf-8") for s in wanted)]
     if not focus:
         return []
     text = b"\n".join((own, context)).decode("utf-8")
