@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph
-
 from publisher.build import keys
 from publisher.build.cues import Cues
 from publisher.corpus.model import Claim, Corpus, Document
@@ -20,7 +18,7 @@ from publisher.graph.coverage import Coverage, account, add_coverage, candidate_
 from publisher.graph.direct import claim_statement
 from publisher.graph.documents import add_document, add_text_layer
 from publisher.rdf.iris import Minter
-from publisher.rdf.terms import sorted_quads
+from publisher.rdf.terms import Triples, sorted_quads
 from publisher.release.parts import GraphPart, make_part
 from publisher.textlayer import Gazetteer, analyse
 
@@ -64,11 +62,9 @@ class DocumentBuilder:
             *[part for path in claim_files for part in (path.name, path.read_bytes())],
         )
 
-    def graph(self, document: Document) -> tuple[Graph, Coverage | None]:
+    def graph(self, document: Document) -> tuple[Triples, Coverage | None]:
         """The document's graph, and its coverage when the project has a cue lexicon."""
-        # Only added to and then read whole: rdflib's plain store, without the indexes and
-        # events of its default one, adds a triple in a third of the time.
-        graph = Graph(store="SimpleMemory")
+        graph = Triples()  # only added to, then serialised
         layer = analyse(document.text, document.language, self.gazetteer)
         add_document(graph, document, self.mint)
         add_text_layer(graph, document, layer, self.mint, self.known_actors, self.rates)

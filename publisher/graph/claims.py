@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from publisher.corpus.model import Claim, Corpus, Document, Quantity
@@ -13,6 +13,7 @@ from publisher.graph.terms import boolean, decimal_literal, instant_literal, int
 from publisher.graph.timing import add_time
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import CITO, OA, ORG, SCHEMA
+from publisher.rdf.terms import TripleSink
 
 CONTEXT = 32  # code points of prefix/suffix kept with a quote, enough to re-anchor it
 
@@ -36,7 +37,7 @@ def claim_label(
 
 
 def add_claim(
-    graph: Graph,
+    graph: TripleSink,
     claim: Claim,
     document: Document,
     corpus: Corpus,
@@ -104,7 +105,7 @@ def add_claim(
 
 
 def _add_membership(
-    graph: Graph, node: URIRef, claim: Claim, document: Document, mint: Minter
+    graph: TripleSink, node: URIRef, claim: Claim, document: Document, mint: Minter
 ) -> None:
     """A membership claim is also the org:Membership it states: who, where, which position,
     when, and the document that says so (one per statement; W3C ORG's qualified form)."""
@@ -119,7 +120,7 @@ def _add_membership(
 
 
 def _add_evidence(
-    graph: Graph, node: URIRef, claim: Claim, document: Document, mint: Minter
+    graph: TripleSink, node: URIRef, claim: Claim, document: Document, mint: Minter
 ) -> None:
     evidence = mint.claim_part(claim.id, "evidence")
     position = mint.claim_part(claim.id, "evidence", "position")
@@ -143,7 +144,7 @@ def _add_evidence(
         graph.add((quote, OA.suffix, Literal(suffix, lang=document.language)))
 
 
-def _add_amount(graph: Graph, node: URIRef, claim: Claim, mint: Minter) -> None:
+def _add_amount(graph: TripleSink, node: URIRef, claim: Claim, mint: Minter) -> None:
     sup = mint.term
     amount = claim.amount
     assert amount is not None
@@ -168,7 +169,7 @@ def _place(ident: str, corpus: Corpus, mint: Minter) -> URIRef:
 
 
 def _add_quantity(
-    graph: Graph,
+    graph: TripleSink,
     node: URIRef,
     claim: Claim,
     number: int,
@@ -194,7 +195,7 @@ def _add_quantity(
         graph.add((iri, RDFS.label, Literal(quantity.label, lang=language)))
 
 
-def _add_attributions(graph: Graph, node: URIRef, claim: Claim, mint: Minter) -> None:
+def _add_attributions(graph: TripleSink, node: URIRef, claim: Claim, mint: Minter) -> None:
     sup = mint.term
     for attribution in claim.attributions:
         iri = mint.claim_part(claim.id, "attribution", attribution.position)

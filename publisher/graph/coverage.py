@@ -19,11 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 from rdflib.namespace import RDF, RDFS
 
 from publisher.corpus.model import Claim, CoverageNote, Document
 from publisher.rdf.iris import Minter
+from publisher.rdf.terms import TripleSink
 from publisher.textlayer import TextLayer
 
 
@@ -144,7 +145,7 @@ def summarise(accounting: Sequence[Accounting]) -> Coverage:
 
 
 def add_coverage(
-    graph: Graph, document: Document, accounting: Sequence[Accounting], mint: Minter
+    graph: TripleSink, document: Document, accounting: Sequence[Accounting], mint: Minter
 ) -> None:
     """Each candidate sentence as a sup:CandidateSentence with its cues and the claims anchored
     in it (sup:hasClaim), or the curator's reason (sup:coverageReason) and note."""

@@ -3,20 +3,21 @@ text layer (sentences, actor mentions, dates, amounts, boilerplate, citations)."
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
 from publisher.corpus.model import Document
 from publisher.graph.terms import decimal_literal, non_negative
 from publisher.rdf.iris import Minter
 from publisher.rdf.namespaces import ITSRDF, NIF, SCHEMA
+from publisher.rdf.terms import TripleSink
 from publisher.textlayer import DateMention, TextLayer
 
 _index = non_negative
 
 
 def add_document(
-    graph: Graph, document: Document, mint: Minter, publisher_known: bool = True
+    graph: TripleSink, document: Document, mint: Minter, publisher_known: bool = True
 ) -> None:
     sup = mint.term
     node, text = mint.document(document.id), mint.text(document.id)
@@ -46,7 +47,7 @@ def add_document(
 
 
 def _span(
-    graph: Graph, document: Document, mint: Minter, start: int, end: int, cls: URIRef
+    graph: TripleSink, document: Document, mint: Minter, start: int, end: int, cls: URIRef
 ) -> URIRef:
     node = mint.span(document.id, start, end)
     graph.add((node, RDF.type, cls))
@@ -59,7 +60,7 @@ def _span(
 
 
 def add_text_layer(
-    graph: Graph,
+    graph: TripleSink,
     document: Document,
     layer: TextLayer,
     mint: Minter,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from publisher.corpus.model import Instant, Names
+from publisher.rdf.terms import TripleSink
 
 PRECISION_DATATYPE = {"year": XSD.gYear, "year-month": XSD.gYearMonth, "date": XSD.date}
 
@@ -41,7 +42,7 @@ def boolean(value: bool) -> Literal:
 
 
 def add_names(
-    graph: Graph,
+    graph: TripleSink,
     subject: URIRef,
     names: Names,
     label: URIRef,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from publisher.corpus.model import Instant, TimeSpec
 from publisher.graph.terms import boolean, instant_literal
 from publisher.rdf.namespaces import TIME
+from publisher.rdf.terms import TripleSink
 
 INSTANT_PROPERTY = {
     "year": TIME.inXSDgYear,
@@ -16,12 +17,12 @@ INSTANT_PROPERTY = {
 }
 
 
-def _instant(graph: Graph, node: URIRef, instant: Instant) -> None:
+def _instant(graph: TripleSink, node: URIRef, instant: Instant) -> None:
     graph.add((node, RDF.type, TIME.Instant))
     graph.add((node, INSTANT_PROPERTY[instant.precision], instant_literal(instant)))
 
 
-def add_time(graph: Graph, node: URIRef, spec: TimeSpec, approximate_term: URIRef) -> None:
+def add_time(graph: TripleSink, node: URIRef, spec: TimeSpec, approximate_term: URIRef) -> None:
     """Describe `node` as an OWL-Time instant or interval (its parts at node/beginning, node/end)."""
     if spec.instant is not None:
         _instant(graph, node, spec.instant)

@@ -1,15 +1,17 @@
-"""Blank nodes of the ontology and shapes get labels from the graph's structure (RDFC-1.0), so
-the same triples give the same release however the Turtle was written."""
+"""Terms between rdflib and Oxigraph: blank nodes of the ontology and shapes labelled from the
+graph's structure (RDFC-1.0), so the same triples give the same release however the Turtle was
+written; the triples of a document graph kept without an rdflib store, in the same quads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 from publisher.corpus.inputs import read_turtle_folder
-from publisher.rdf.terms import canonical_graph
+from publisher.rdf.terms import Triples, canonical_graph, sorted_quads
 from publisher.settings import DEFAULT_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +60,21 @@ def test_the_shapes_folder_read_twice_is_the_same_graph() -> None:
     blank = {t for t in first if any(isinstance(term, BNode) for term in t)}
     assert len(blank) > 1000  # sh:property nodes and lists: the case this is for
     assert set(first) == set(second)
+
+
+def test_triples_keep_one_of_each_and_give_the_quads_an_rdflib_graph_gives() -> None:
+    ex = "http://example.org/"
+    added = [
+        (URIRef(ex + "b"), URIRef(ex + "p"), Literal("x", lang="ar")),
+        (URIRef(ex + "a"), URIRef(ex + "p"), Literal(3, datatype=XSD.integer)),
+        (URIRef(ex + "a"), URIRef(ex + "q"), BNode("n1")),
+        (URIRef(ex + "b"), URIRef(ex + "p"), Literal("x", lang="ar")),  # again
+        (BNode("n1"), URIRef(ex + "p"), Literal("plain")),
+    ]
+    triples, graph = Triples(), Graph()
+    for triple in added:
+        triples.add(triple)
+        graph.add(triple)
+    assert len(triples) == len(graph) == 4
+    assert list(triples) == [added[0], added[1], added[2], added[4]]  # the order first added
+    assert sorted_quads(triples, ex + "g") == sorted_quads(graph, ex + "g")
