@@ -93,6 +93,40 @@ def latencies(
     return samples, status, body
 
 
+def paired_latencies(
+    first: Request,
+    second: Request,
+    count: int,
+    *,
+    warmup: int = 2,
+    timeout: float = 300,
+    budget: float = 120,
+) -> tuple[tuple[list[float], int, bytes], tuple[list[float], int, bytes]]:
+    """`latencies` of two requests sent in turn, one of each at a time, each on its own
+    keep-alive connection: the two series see the same moments of a shared machine, whose
+    speed drifts between series sent one after the other by more than some of the
+    differences measured. A request still unanswered after `timeout` ends both series."""
+    clients = (Client(first.url, timeout), Client(second.url, timeout))
+    series: tuple[list[float], list[float]] = ([], [])
+    last = [(0, b""), (0, b"")]
+    try:
+        for _ in range(warmup):
+            for n, request in enumerate((first, second)):
+                last[n] = clients[n].send(request)
+        started = time.perf_counter()
+        while len(series[1]) < count and time.perf_counter() - started < budget:
+            for n, request in enumerate((first, second)):
+                begin = time.perf_counter()
+                last[n] = clients[n].send(request)
+                series[n].append(time.perf_counter() - begin)
+    except TimeoutError:
+        last = [(0, b""), (0, b"")]
+    finally:
+        for client in clients:
+            client.close()
+    return (series[0], *last[0]), (series[1], *last[1])
+
+
 def rows(body: bytes) -> int | None:
     """Rows of a SPARQL JSON result (None if it is not one)."""
     try:

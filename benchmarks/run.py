@@ -219,6 +219,30 @@ class Harness:
             }
         return found
 
+    def paired_query_latencies(
+        self, url: str, store: str, queries: dict[str, str], count: int, budget: float
+    ) -> tuple[dict, dict]:
+        """Each query sent to the publisher at `url` and straight to the SPARQL store at
+        `store` that it runs on, in turn: the two sides of the ratio the targets ask for,
+        measured at the same moments."""
+        ours, theirs = {}, {}
+        for name, text in queries.items():
+            pair = httpbench.paired_latencies(
+                httpbench.sparql(url, text),
+                httpbench.sparql(store, text),
+                count,
+                warmup=1 if count < 10 else 2,
+                budget=budget,
+                timeout=self.args.slow_timeout,
+            )
+            for found, (samples, status, body) in zip((ours, theirs), pair, strict=True):
+                found[name] = {
+                    **httpbench.percentiles(samples),
+                    "status": status,
+                    "rows": httpbench.rows(body),
+                }
+        return ours, theirs
+
     def serve_publisher_on_oxigraph(
         self, home: Path, dataset: Path, queries: dict, actors: dict, others: list[str]
     ) -> dict:
@@ -285,9 +309,15 @@ class Harness:
                     zip(("rss", "pss", "largest_rss"), sampler.sample(), strict=False)
                 ),
             }
-            result["queries"] = self.query_latencies(
-                server.query_url, queries, self.args.count, self.args.budget
-            )
+            if store:
+                # Each query through the publisher and straight to its store in turn.
+                result["queries"], result["store_queries"] = self.paired_query_latencies(
+                    server.query_url, store, queries, self.args.count, self.args.budget
+                )
+            else:
+                result["queries"] = self.query_latencies(
+                    server.query_url, queries, self.args.count, self.args.budget
+                )
             result["dereference"] = {}
             for role, actor in actors.items():
                 thing = httpbench.Request(server.base + f"id/actor/{actor}", "text/turtle")

@@ -1,6 +1,7 @@
 """The targets table of benchmarks/README.md as benchmarks/report.py writes it from results,
 here from made-up ones: the rdflib target and the issue's exception to it (a query on which
-the engine itself is not 50x faster than rdflib)."""
+the engine itself is not 50x faster than rdflib), and the shared store's ratio to its own
+Oxigraph server where the two were asked in turn."""
 
 from __future__ import annotations
 
@@ -60,3 +61,45 @@ def test_a_query_past_rdflib_s_limit_counts_against_the_limit() -> None:
     )
     # 05: rdflib stopped at 120 s: the publisher is more than 120x faster
     assert row.endswith("| yes |") and "1 of 2 past rdflib's 120 s limit" in row
+
+
+def _sparql_row(results: dict) -> str:
+    rows = report.targets(results).splitlines()
+    return next(r for r in rows if r.startswith("| `/sparql` p50 within 1.3x"))
+
+
+def _queries(times: dict[str, float]) -> dict:
+    return {name: {"p50": t, "p99": t, "status": 200} for name, t in times.items()}
+
+
+def test_the_shared_store_is_compared_with_its_own_server_asked_in_turn() -> None:
+    results = _results({"01": 10.0, "02": 10.0}, {"01": 5.0, "02": 5.0}, {"01": 900.0})
+    # The separate Oxigraph server was measured at another moment (half the time); the
+    # shared store's own server, asked in turn, took 9 ms for 01 and 7 ms for 02.
+    results["sizes"][0]["systems"]["publisher-remote"] = {
+        "queries": _queries({"01": 10.0, "02": 10.0}),
+        "store_queries": _queries({"01": 9.0, "02": 7.0}),
+    }
+    row = _sparql_row(results)
+    embedded, shared = row.split(" | ")[1], row.split(" | ")[3]
+    assert "median 2.00x" in embedded  # the embedded store: against the separate server
+    assert "median 1.27x; over 1.3x: 02 1.43x; requests in turn" in shared
+    assert row.endswith("| no |")
+
+
+def test_without_the_pair_the_shared_store_is_compared_with_the_separate_server() -> None:
+    results = _results({"01": 10.0}, {"01": 9.0}, {"01": 900.0})
+    results["sizes"][0]["systems"]["publisher-remote"] = {"queries": _queries({"01": 11.0})}
+    row = _sparql_row(results)
+    assert "median 1.22x; over 1.3x: none |" in row and "in turn" not in row
+    assert row.endswith("| yes |")
+
+
+def test_a_query_the_store_refused_makes_no_ratio() -> None:
+    results = _results({"01": 10.0, "02": 10.0}, {"01": 9.0, "02": 9.0}, {"01": 900.0})
+    results["sizes"][0]["systems"]["publisher-remote"] = {
+        "queries": _queries({"01": 10.0, "02": 10.0}),
+        "store_queries": {**_queries({"01": 9.0}), "02": {"status": 0, "p50": None}},
+    }
+    row = _sparql_row(results)
+    assert "median 1.11x; over 1.3x: none; requests in turn" in row

@@ -178,6 +178,12 @@ def test_a_small_run_measures_every_system_side_by_side(
     assert (
         remote["memory_peak_store"]["pss"] > 0 and remote["dereference"]["popular"]["status"] == 200
     )
+    # Each query also sent straight to the shared store's own server, in turn with the
+    # publisher: the same rows both ways, and the targets table compares with that pair.
+    for name, straight in remote["store_queries"].items():
+        assert straight["rows"] == remote["queries"][name]["rows"] and straight["p50"] > 0
+        assert straight["n"] == remote["queries"][name]["n"]
+    assert "requests in turn with its own Oxigraph server" in report.targets(results)
     assert systems["publisher"]["dereference_first_request"]["n"] > 0
     assert (out / "quick-scaling.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "publisher ÷ oxigraph" in (out / "quick-tables.md").read_text(encoding="utf-8")
