@@ -24,7 +24,6 @@ from publisher.rdf.iris import Minter
 from .conftest import BASE
 
 
-@pytest.mark.long  # a whole build, and the shapes read twice (blank nodes canonicalised)
 def test_the_parts_read_meanwhile_are_the_parts(project: Path, tmp_path: Path) -> None:
     mint = Minter(BASE)
     meanwhile = Cache(tmp_path / "meanwhile")
