@@ -18,6 +18,7 @@ def _quota(path: Path, **changes: float) -> Quota:
     return Quota(path / "queries.sqlite", Shares(**shares))  # type: ignore[arg-type]
 
 
+@pytest.mark.slow  # 2.4 s of queries held open: the budget is counted in seconds
 def test_a_client_over_its_budget_gets_429_with_the_wait(tmp_path):
     quota = _quota(tmp_path)
     for _ in range(3):
@@ -30,6 +31,7 @@ def test_a_client_over_its_budget_gets_429_with_the_wait(tmp_path):
     quota.begin("10.0.0.2").end()  # another client is not affected
 
 
+@pytest.mark.slow  # a query held open past the 2 s share
 def test_the_budget_is_shared_by_the_processes_of_a_server(tmp_path):
     first, second = _quota(tmp_path), _quota(tmp_path)  # two gunicorn workers, one file
     ticket = first.begin("10.0.0.1")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pyoxigraph as ox
+import pytest
 
 from publisher import describe
 from publisher.describe import queries as q
@@ -186,6 +187,7 @@ def test_labels_kept_for_the_release_give_the_same_descriptions(store):
     assert none_fit.asked > first  # nothing fits in a byte: asked every time
 
 
+@pytest.mark.slow  # about 7 s on the store on disk (under a second on an Oxigraph server)
 def test_blank_nodes_are_followed_for_the_things_that_have_them(store, monkeypatch):
     """The blank nodes hanging off a thing (a shape's properties, an OWL list) are asked for
     when, and only when, its own triples have one as object."""
