@@ -5,6 +5,7 @@ xsd:string; blank node labels are kept), so a graph goes through both unchanged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Protocol, cast
 
@@ -14,6 +15,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 class TripleSink(Protocol):
@@ -42,7 +44,7 @@ class Triples:
         return len(self._triples)
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def to_oxigraph(term: Node) -> Term:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -55,34 +57,32 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(str(literal), datatype=_named(str(datatype)))
 
 
-_NAMED: dict[str, ox.NamedNode] = {}
-
-
+@functools.lru_cache(maxsize=1 << 16)
 def _named(iri: str) -> ox.NamedNode:
     """The IRIs that come back in every graph (predicates, classes, datatypes), made once."""
-    node = _NAMED.get(iri)
-    if node is None:
-        if len(_NAMED) > 100_000:
-            _NAMED.clear()
-        node = _NAMED[iri] = ox.NamedNode(iri)
-    return node
+    return ox.NamedNode(iri)
+
+
+def to_quad(triple: Triple, graph: ox.NamedNode | None = None) -> ox.Quad:
+    """An rdflib triple as a pyoxigraph quad of `graph` (the default graph if None)."""
+    s, p, o = triple
+    # rdflib types each place as a Node: a subject is an IRI or a blank node and a predicate an
+    # IRI (pyoxigraph checks both)
+    subject = cast("ox.NamedNode | ox.BlankNode", to_oxigraph(s))
+    return ox.Quad(subject, _named(str(p)), to_oxigraph(o), graph)
+
+
+def to_triple(quad: ox.Quad) -> Triple:
+    """A pyoxigraph quad's triple as rdflib terms (the graphs read here hold no triple terms,
+    which pyoxigraph types a subject and an object as being able to be)."""
+    subject = cast("ox.NamedNode | ox.BlankNode", quad.subject)
+    return to_rdflib(subject), to_rdflib(quad.predicate), to_rdflib(cast(Term, quad.object))
 
 
 def sorted_quads(graph: Iterable[Triple], name: str) -> list[ox.Quad]:
     """The graph's triples as quads of graph `name`, in the release's order."""
     node = ox.NamedNode(name)
-    # rdflib types each place as a Node: a subject is an IRI or a blank node and a predicate an
-    # IRI (pyoxigraph checks both)
-    quads = [
-        ox.Quad(
-            cast("ox.NamedNode | ox.BlankNode", to_oxigraph(s)),
-            _named(str(p)),
-            to_oxigraph(o),
-            node,
-        )
-        for s, p, o in graph
-    ]
-    return sorted(quads, key=release_order)
+    return sorted((to_quad(triple, node) for triple in graph), key=release_order)
 
 
 def release_order(quad: ox.Quad) -> tuple[str, str, str]:
@@ -90,7 +90,7 @@ def release_order(quad: ox.Quad) -> tuple[str, str, str]:
     return str(quad.subject), str(quad.predicate), str(quad.object)
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+def to_rdflib(term: Term) -> URIRef | BNode | Literal:
     """A pyoxigraph term as the rdflib term the graph code makes (plain literal for xsd:string,
     blank node labels kept)."""
     if isinstance(term, ox.NamedNode):
@@ -108,7 +108,7 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode 
 def triples_of(nquads: bytes) -> Iterator[Triple]:
     """The triples of N-Quads (or N-Triples) bytes as rdflib terms."""
     for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
-        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+        yield to_triple(quad)
 
 
 def serialised(
@@ -127,18 +127,11 @@ def canonical_graph(graph: Graph) -> Graph:
     that the same triples get the same labels however they were written or parsed. Oxigraph's
     implementation: rdflib's `to_canonical_graph` took 7 s for the 1,480 blank-node triples of
     the shapes (sh:property nodes alike but for their path), this takes milliseconds."""
-    dataset = ox.Dataset(
-        ox.Quad(
-            cast("ox.NamedNode | ox.BlankNode", to_oxigraph(s)),
-            cast("ox.NamedNode", to_oxigraph(p)),
-            to_oxigraph(o),
-        )
-        for s, p, o in graph
-    )
+    dataset = ox.Dataset(to_quad(triple) for triple in graph)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     canonical = Graph()
     for quad in dataset:
-        canonical.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        canonical.add(to_triple(quad))
     for prefix, namespace in graph.namespaces():
         canonical.bind(prefix, namespace, override=False)
     return canonical
