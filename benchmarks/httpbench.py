@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -75,56 +76,40 @@ def latencies(
 ) -> tuple[list[float], int, bytes]:
     """Times of `count` requests (fewer if `budget` seconds run out), the last status and body;
     a request still unanswered after `timeout` seconds ends the series with status 0."""
-    client = Client(request.url, timeout)
-    samples: list[float] = []
-    status, body = 0, b""
-    try:
-        for _ in range(warmup):
-            status, body = client.send(request)
-        started = time.perf_counter()
-        while len(samples) < count and time.perf_counter() - started < budget:
-            begin = time.perf_counter()
-            status, body = client.send(request)
-            samples.append(time.perf_counter() - begin)
-    except TimeoutError:
-        status, body = 0, b""
-    finally:
-        client.close()
-    return samples, status, body
+    return latencies_in_turn([request], count, warmup=warmup, timeout=timeout, budget=budget)[0]
 
 
-def paired_latencies(
-    first: Request,
-    second: Request,
+def latencies_in_turn(
+    requests: Sequence[Request],
     count: int,
     *,
     warmup: int = 2,
     timeout: float = 300,
     budget: float = 120,
-) -> tuple[tuple[list[float], int, bytes], tuple[list[float], int, bytes]]:
-    """`latencies` of two requests sent in turn, one of each at a time, each on its own
-    keep-alive connection: the two series see the same moments of a shared machine, whose
-    speed drifts between series sent one after the other by more than some of the
-    differences measured. A request still unanswered after `timeout` ends both series."""
-    clients = (Client(first.url, timeout), Client(second.url, timeout))
-    series: tuple[list[float], list[float]] = ([], [])
-    last = [(0, b""), (0, b"")]
+) -> list[tuple[list[float], int, bytes]]:
+    """`latencies` of several requests sent in turn, one of each at a time, each on its own
+    keep-alive connection: the series see the same moments of a shared machine, whose speed
+    drifts between series sent one after the other by more than some of the differences
+    measured. A request still unanswered after `timeout` ends every series."""
+    clients = [Client(request.url, timeout) for request in requests]
+    series: list[list[float]] = [[] for _ in requests]
+    last = [(0, b"") for _ in requests]
     try:
         for _ in range(warmup):
-            for n, request in enumerate((first, second)):
+            for n, request in enumerate(requests):
                 last[n] = clients[n].send(request)
         started = time.perf_counter()
-        while len(series[1]) < count and time.perf_counter() - started < budget:
-            for n, request in enumerate((first, second)):
+        while len(series[-1]) < count and time.perf_counter() - started < budget:
+            for n, request in enumerate(requests):
                 begin = time.perf_counter()
                 last[n] = clients[n].send(request)
                 series[n].append(time.perf_counter() - begin)
     except TimeoutError:
-        last = [(0, b""), (0, b"")]
+        last = [(0, b"") for _ in requests]
     finally:
         for client in clients:
             client.close()
-    return (series[0], *last[0]), (series[1], *last[1])
+    return [(samples, *answer) for samples, answer in zip(series, last, strict=True)]
 
 
 def rows(body: bytes) -> int | None:

@@ -246,7 +246,7 @@ DEPLOYMENTS = (
 
 def _paired_ratios(found: dict) -> dict[str, float]:
     """Query -> p50 through the publisher over p50 straight to the store it runs on, from
-    requests sent to the two in turn (run.py `paired_query_latencies`); only queries both
+    requests sent to the two in turn (run.py `query_latencies`); only queries both
     answered."""
     straight = found.get("store_queries") or {}
 

@@ -202,46 +202,28 @@ class Harness:
 
     # --- systems ------------------------------------------------------------------------------
 
-    def query_latencies(self, url: str, queries: dict[str, str], count: int, budget: float) -> dict:
-        found = {}
+    def query_latencies(
+        self, urls: list[str], queries: dict[str, str], count: int, budget: float
+    ) -> list[dict]:
+        """Each query's latencies at each endpoint of `urls`, the endpoints asked in turn
+        (the publisher and straight to the store it runs on: the two sides of a ratio the
+        targets ask for, measured at the same moments); one dict of queries per endpoint."""
+        found: list[dict] = [{} for _ in urls]
         for name, text in queries.items():
-            samples, status, body = httpbench.latencies(
-                httpbench.sparql(url, text),
+            series = httpbench.latencies_in_turn(
+                [httpbench.sparql(url, text) for url in urls],
                 count,
                 warmup=1 if count < 10 else 2,
                 budget=budget,
                 timeout=self.args.slow_timeout,
             )
-            found[name] = {
-                **httpbench.percentiles(samples),
-                "status": status,
-                "rows": httpbench.rows(body),
-            }
-        return found
-
-    def paired_query_latencies(
-        self, url: str, store: str, queries: dict[str, str], count: int, budget: float
-    ) -> tuple[dict, dict]:
-        """Each query sent to the publisher at `url` and straight to the SPARQL store at
-        `store` that it runs on, in turn: the two sides of the ratio the targets ask for,
-        measured at the same moments."""
-        ours, theirs = {}, {}
-        for name, text in queries.items():
-            pair = httpbench.paired_latencies(
-                httpbench.sparql(url, text),
-                httpbench.sparql(store, text),
-                count,
-                warmup=1 if count < 10 else 2,
-                budget=budget,
-                timeout=self.args.slow_timeout,
-            )
-            for found, (samples, status, body) in zip((ours, theirs), pair, strict=True):
-                found[name] = {
+            for into, (samples, status, body) in zip(found, series, strict=True):
+                into[name] = {
                     **httpbench.percentiles(samples),
                     "status": status,
                     "rows": httpbench.rows(body),
                 }
-        return ours, theirs
+        return found
 
     def serve_publisher_on_oxigraph(
         self, home: Path, dataset: Path, queries: dict, actors: dict, others: list[str]
@@ -309,15 +291,16 @@ class Harness:
                     zip(("rss", "pss", "largest_rss"), sampler.sample(), strict=False)
                 ),
             }
+            # Each query through the publisher and, on a remote store, straight to it in turn.
+            asked = self.query_latencies(
+                [server.query_url, *([store] if store else [])],
+                queries,
+                self.args.count,
+                self.args.budget,
+            )
+            result["queries"] = asked[0]
             if store:
-                # Each query through the publisher and straight to its store in turn.
-                result["queries"], result["store_queries"] = self.paired_query_latencies(
-                    server.query_url, store, queries, self.args.count, self.args.budget
-                )
-            else:
-                result["queries"] = self.query_latencies(
-                    server.query_url, queries, self.args.count, self.args.budget
-                )
+                result["store_queries"] = asked[1]
             result["dereference"] = {}
             for role, actor in actors.items():
                 thing = httpbench.Request(server.base + f"id/actor/{actor}", "text/turtle")
