@@ -20,8 +20,9 @@ import pyoxigraph
 import pytest
 import rdflib
 
+from publisher.errors import ReleaseError
 from publisher.release.reader import verify_checksums
-from publisher.release.writer import pin, prune_for_new, write_release
+from publisher.release.writer import Staging, pin, prune_for_new, write_release
 from tests.liveserver import ROOT, LiveServer
 from tests.markers import starts
 from tests.web.fixture_release import write_release as write_fixture_release
@@ -411,3 +412,65 @@ def test_a_build_prunes_as_it_starts_to_the_newest_two_and_the_one_served(tmp_pa
     prune_for_new(out)
     assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["a", "c", "d"]
     assert out.resolve().name == "a"
+
+
+# ---- dumps written before the release's id is known ----------------------------------------
+
+
+def _sha256(segments: list[bytes]) -> str:
+    return hashlib.sha256(b"".join(segments)).hexdigest()
+
+
+def test_files_written_before_the_id_are_finished_with_it(tmp_path):
+    """What a build does (build/publish.py): the dumps written with a placeholder for the id
+    while it is computed, then written again from where the id first is; the release is then
+    the final bytes, its checksums theirs, and the link points at it."""
+    out = tmp_path / "release"
+    old = write_release(out, "old", {"release.json": b"{}", "dataset.nq": b"old\n"})
+    drafted = [b"<a> <b> <c> <g> .\n", b"<r/0000> <b> <c> <r> .\n", b"<z> <b> <c> <g> .\n"]
+    final = [drafted[0], b"<r/1234> <b> <c> <r> .\n", drafted[2]]
+    staging = Staging(out)
+    staging.write("dataset.nq", drafted)
+    assert out.resolve() == old  # nothing is served from the staging folder meanwhile
+    staging.write_from("dataset.nq", final, len(drafted[0]) + 3)
+    files = {"release.json": b"{}", "dataset.nq": final}
+    folder = staging.finish("new", files, {"dataset.nq": _sha256(final)})
+    assert folder.name == "new" and out.resolve() == folder
+    assert (folder / "dataset.nq").read_bytes() == b"".join(final)
+    assert verify_checksums(folder) == []
+    assert not [p.name for p in (tmp_path / "release.d").iterdir() if p.name.startswith(".")]
+
+
+def test_a_staging_folder_that_goes_wrong_leaves_the_release_served(tmp_path):
+    """New content of another length, a file written early whose digest is not given, or a
+    build that gives up (`abandon`): the link stays, and no staging folder is left."""
+    out = tmp_path / "release"
+    old = write_release(out, "old", {"release.json": b"{}", "dataset.nq": b"old\n"})
+    versions = tmp_path / "release.d"
+
+    staging = Staging(out)
+    staging.write("dataset.nq", [b"0000\n"])
+    with pytest.raises(ReleaseError, match=r"dataset\.nq: its new content is not the length"):
+        staging.write_from("dataset.nq", [b"12345\n"], 0)
+    staging.abandon()
+    assert sorted(p.name for p in versions.iterdir()) == ["old"]
+
+    staging = Staging(out)
+    staging.write("dataset.nq", [b"0000\n"])
+    with pytest.raises(ReleaseError, match=r"dataset\.nq was written before .* without its"):
+        staging.finish("new", {"release.json": b"{}", "dataset.nq": [b"1234\n"]})
+    assert out.resolve() == old and verify_checksums(old) == []
+    assert sorted(p.name for p in versions.iterdir()) == ["old"]
+
+
+def test_a_staging_folder_of_an_id_released_before_gives_way_to_it(tmp_path):
+    """The same content built again: its folder is reused as it is, the staging one removed."""
+    out = tmp_path / "release"
+    files = {"release.json": b"{}", "dataset.nq": b"same\n"}
+    first = write_release(out, "same", files)
+    write_release(out, "other", {"release.json": b"{}", "dataset.nq": b"other\n"})
+    staging = Staging(out)
+    staging.write("dataset.nq", [b"same\n"])
+    again = staging.finish("same", files, {"dataset.nq": _sha256([b"same\n"])})
+    assert again == first and out.resolve() == first and verify_checksums(first) == []
+    assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["other", "same"]

@@ -58,6 +58,9 @@ def _build_fails(project: Path, capsys, expect_code: int, *patterns: str) -> str
         assert re.search(pattern, err), f"{pattern!r} not in:\n{err}"
     assert "Traceback" not in err
     assert _fingerprint(project / "release") == before, "a failed build replaced the release"
+    # Nor did it leave the folder it wrote its dumps into while it validated.
+    versions = project / "release.d"
+    assert not [p.name for p in versions.iterdir() if p.name.startswith(".")], "a staging folder"
     return err
 
 

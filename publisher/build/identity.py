@@ -75,10 +75,11 @@ class TwoDigests:
         self.segments = list(segments)
         self.starts = list(accumulate((len(segment) for segment in segments[:-1]), initial=0))
 
-    def final(self, segments: Sequence[bytes]) -> str:
+    def final(self, segments: Sequence[bytes], same: int | None = None) -> str:
         """The hex SHA-256 of the file with the id, from the shared bytes when `segments` do
-        begin with them (checked: else the whole file is hashed)."""
-        if not self._shared_by(segments):
+        begin with them (checked, unless `same`, what `same_until` gave, says: else the whole
+        file is hashed)."""
+        if (self.same_until(segments) if same is None else same) != self.offset:
             whole = hashlib.sha256()
             for segment in segments:
                 whole.update(segment)
@@ -91,6 +92,11 @@ class TwoDigests:
             digest.update(memoryview(segment)[skip:])
             skip = 0
         return digest.hexdigest()
+
+    def same_until(self, segments: Sequence[bytes]) -> int:
+        """How many bytes at the start of the file `segments` are known to be those of the
+        drafted file (the shared bytes, or none when they are not its start)."""
+        return self.offset if self._shared_by(segments) else 0
 
     def _shared_by(self, segments: Sequence[bytes]) -> bool:
         """Whether `segments` begin with the bytes hashed as shared (the same objects are

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from publisher.build import pool
@@ -22,7 +23,7 @@ from publisher.release.manifest import manifest
 from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
-from publisher.release.writer import prune_for_new, write_release
+from publisher.release.writer import Staging, prune_for_new, write_release
 from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.report import skolemised_report
 
@@ -56,9 +57,13 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
 
 class _DraftedDumps:
     """The dumps made with PLACEHOLDER for the release id, and their digests, from which the id
-    is computed: made while the parts are validated (`build_graph`'s `meanwhile`)."""
+    is computed: made while the parts are validated (`build_graph`'s `meanwhile`), and written
+    into the new release's folder (`staging`), to be flushed to disk meanwhile; their bytes
+    that hold the id are written again once it is known."""
 
-    def __init__(self, base: str, store: Cache) -> None:
+    def __init__(self, base: str, store: Cache, out: Path, pruning: BaseProcess) -> None:
+        self.out, self.pruning = out, pruning
+        self.staging: Staging | None = None
         minter = Minter(base)
         self.prefixes = namespaces.prefixes(minter.base)
         self.release_graph = str(minter.graph("release"))
@@ -83,13 +88,27 @@ class _DraftedDumps:
         # one after the other are hashed on another core while this thread merges the union.
         self.header = turtle_header(self.prefixes)
         plain = concatenated_files(parts, self.prefixes)
+        # The folder is made once the old releases are pruned: the pruning would take a
+        # staging folder it found unlocked, as it is for a moment once made, for a killed
+        # build's.
+        self.pruning.join()
+        self.staging = staging = Staging(self.out)
         with ThreadPoolExecutor(max_workers=2) as hashing:
             hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
+            written = [hashing.submit(staging.write, name, data) for name, data in plain.items()]
             self.union = union_turtle(parts, self.prefixes, placeholder, self.merged)
             plain["dataset.ttl"] = self.union.runs(self.header)
             hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
+            written.append(hashing.submit(staging.write, "dataset.ttl", plain["dataset.ttl"]))
             self.drafted = {name: digests.result() for name, digests in hashed.items()}
+            for done in written:
+                done.result()
         self.seconds = time.perf_counter() - started
+
+    def abandon(self) -> None:
+        """Remove the folder the dumps were written into, if any."""
+        if self.staging is not None:
+            self.staging.abandon()
 
 
 def build_release(
@@ -122,13 +141,27 @@ def _build_release(
     # The releases the new one pushes out go while it is built, in a process of their own:
     # the build forks its workers meanwhile, which a thread of this process would make unsafe.
     pruning = pool.in_background(prune_for_new, out)
+    drafting = _DraftedDumps(base, store, out, pruning)
     try:
-        drafting = _DraftedDumps(base, store)
-        built = build_graph(
-            home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting
-        )
+        return _publish(home, base, out, store, workers, cache, engine, drafting)
+    except BaseException:
+        drafting.abandon()
+        raise
     finally:
         pruning.join()
+
+
+def _publish(
+    home: Path,
+    base: str,
+    out: Path,
+    store: Cache,
+    workers: int | None,
+    cache: bool,
+    engine: str,
+    drafting: _DraftedDumps,
+) -> Path:
+    built = build_graph(home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting)
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])
@@ -164,11 +197,20 @@ def _build_release(
     members.save()
     drafting.merged.save()
     files |= dumps
-    digests = {name: digest.final(dumps[name]) for name, digest in drafted.items()}
+    same = {name: digest.same_until(dumps[name]) for name, digest in drafted.items()}
+    digests = {name: digest.final(dumps[name], same[name]) for name, digest in drafted.items()}
     # With the dumps drafted while the graph was validated (that phase's time includes it).
     built.timings["release files"] = drafting.seconds + time.perf_counter() - clock
     clock = time.perf_counter()
-    folder = write_release(out, release_id, files, digests)
+    staging = drafting.staging
+    if staging is None:
+        folder = write_release(out, release_id, files, digests)
+    else:
+        # The dumps written while the id was computed differ from the release's only where
+        # the id is: from their first PLACEHOLDER on.
+        for name in drafted:
+            staging.write_from(name, dumps[name], same[name])
+        folder = staging.finish(release_id, files, digests)
     built.timings["writing"] = time.perf_counter() - clock
     LAST_TIMINGS.clear()
     LAST_TIMINGS.update(built.timings)

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from publisher.errors import ReleaseError
@@ -38,6 +38,92 @@ def write_release(
     """Write `files` (each its bytes, or the byte strings it is the concatenation of) as
     release `release_id` and make `out` point at it; returns the folder. `digests` are the
     SHA-256 of those files whose digest the caller knows already (not computed again)."""
+    existing = versions_dir(_checked_link(out)) / release_id
+    if existing.is_dir():  # the same content was released before: its folder, as it is
+        return _switch(out.absolute(), existing)
+    staging = Staging(out)
+    return staging.finish(release_id, files, digests)
+
+
+class Staging:
+    """A release folder written before its id is known. A build knows its dumps (most of a
+    release's bytes) before it knows the id, which is a digest of them: it writes them here
+    (`write`) while it works out the rest, and they are flushed to disk in the background
+    meanwhile, instead of after the id. `finish` writes the other files, moves the folder
+    into place under the id and points `out` at it; `abandon` removes it. A build killed
+    before `finish` leaves a staging folder that the next build removes (`_prune`).
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = _checked_link(out)
+        versions = versions_dir(self.out)
+        versions.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
+        self._lock = pin(self.folder, exclusive=True)  # tells _prune of other builds it is live
+        self._written: list[str] = []
+        self._flushing = ThreadPoolExecutor(max_workers=1)
+        self._flushed: list[Future[None]] = []
+
+    def write(self, name: str, segments: Sequence[bytes]) -> None:
+        """Write the file `name` now, and start flushing it to disk."""
+        path = self.folder / name
+        with open(path, "xb") as out:
+            for segment in segments:
+                out.write(segment)
+        self._written.append(name)
+        self._flushed.append(self._flushing.submit(_flush, path))
+
+    def write_from(self, name: str, segments: Sequence[bytes], offset: int) -> None:
+        """Write the file `name` again from byte `offset` on, where its new content (the
+        whole file's `segments`, of the length written) first differs from what was written."""
+        with open(self.folder / name, "r+b") as out:
+            out.seek(offset)
+            skip = offset
+            for segment in segments:
+                if skip >= len(segment):
+                    skip -= len(segment)
+                    continue
+                out.write(memoryview(segment)[skip:])
+                skip = 0
+            if out.tell() != os.fstat(out.fileno()).st_size:
+                raise ReleaseError(f"{name}: its new content is not the length written")
+
+    def finish(
+        self,
+        release_id: str,
+        files: Mapping[str, bytes | Sequence[bytes]],
+        digests: Mapping[str, str] | None = None,
+    ) -> Path:
+        """Write those of `files` not written yet (all of them need a digest in `digests`, or
+        are hashed here), flush everything, and make the folder release `release_id`, which
+        `out` then points at. On failure the folder is removed and `out` left as it was."""
+        target = versions_dir(self.out) / release_id
+        try:
+            for flushed in self._flushed:
+                flushed.result()
+            if not target.exists():
+                _write_files(self.folder, files, digests or {}, self._written)
+                try:
+                    os.replace(self.folder, target)
+                except OSError:
+                    if not target.is_dir():  # else a concurrent build of the same id won: use it
+                        raise
+                sync_folder(target.parent)
+        finally:
+            self.abandon()
+        return _switch(self.out, target)
+
+    def abandon(self) -> None:
+        """Remove the folder (if it is still here: `finish` moved it), and let go of it."""
+        self._flushing.shutdown(wait=True)
+        if self._lock != -1:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            os.close(self._lock)
+            self._lock = -1
+
+
+def _checked_link(out: Path) -> Path:
+    """`out`, absolute, when it is a release link or nothing yet (an empty folder is removed)."""
     out = out.absolute()
     if out.exists() and not out.is_symlink():
         if out.is_dir() and not any(out.iterdir()):
@@ -47,28 +133,22 @@ def write_release(
                 f"{out} exists and is not a release link made by `publisher build`; "
                 "move it away or choose another --out"
             )
-    versions = versions_dir(out)
-    versions.mkdir(parents=True, exist_ok=True)
-    target = versions / release_id
-    if not target.exists():
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=versions))
-        lock = pin(staging, exclusive=True)  # tells _prune of other builds that it is live
-        try:
-            _write_files(staging, files, digests or {})
-            try:
-                os.replace(staging, target)
-            except OSError:
-                if not target.is_dir():  # else a concurrent build of the same id won: use it
-                    raise
-            sync_folder(versions)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        finally:
-            os.close(lock)
+    return out
+
+
+def _switch(out: Path, target: Path) -> Path:
+    """Point `out` at the release folder `target` and prune the old ones; returns `target`."""
     _point(out, target)
-    _prune(versions, keep={target.name})
+    _prune(versions_dir(out), keep={target.name})
     return target
+
+
+def _flush(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def prune_for_new(out: Path) -> None:
@@ -111,25 +191,36 @@ def _held(folder: Path) -> bool:
 
 
 def _write_files(
-    folder: Path, files: Mapping[str, bytes | Sequence[bytes]], known: Mapping[str, str]
+    folder: Path,
+    files: Mapping[str, bytes | Sequence[bytes]],
+    known: Mapping[str, str],
+    written: Sequence[str] = (),
 ) -> None:
+    """Write `files` into `folder` but those `written` already (flushed again here: they may
+    have been written to since), then SHA256SUMS of them all."""
     everything = {name: [data] if isinstance(data, bytes) else data for name, data in files.items()}
     for name in DUMPS:
         if name in files and gzipped(name) not in files:  # the build brings its own .gz
             # mtime=0 and no file name in the header: the same input gives the same bytes.
             data = b"".join(everything[name])
             everything[gzipped(name)] = [gzip.compress(data, compresslevel=6, mtime=0)]
+    for name in written:
+        if name not in known:
+            raise ReleaseError(f"{name} was written before the release's id without its digest")
+        _flush(folder / name)
     # Hashing and writing leave the GIL to the other thread: two cores share 600 MB of dumps.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        by_size = sorted(everything, key=lambda n: -sum(map(len, everything[n])))
-        written = dict(
+        left = [name for name in everything if name not in written]
+        by_size = sorted(left, key=lambda n: -sum(map(len, everything[n])))
+        sums_of = dict(
             zip(
                 by_size,
                 pool.map(lambda n: _write_file(folder / n, everything[n], known.get(n)), by_size),
                 strict=True,
             )
         )
-    sums = "".join(f"{written[name]}  {name}\n" for name in sorted(written))
+    sums_of |= {name: known[name] for name in written}
+    sums = "".join(f"{sums_of[name]}  {name}\n" for name in sorted(sums_of))
     write_durably(folder / SUMS, sums.encode())
     os.chmod(folder, 0o755)
     sync_folder(folder)
