@@ -6,6 +6,8 @@ def/ are answered with 303 See Other to their description under doc/).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Namespace, URIRef
 
 
@@ -19,7 +21,7 @@ class Minter:
         self.sup = Namespace(base + "def/")
 
     def _iri(self, *parts: object) -> URIRef:
-        return URIRef(self.base + "/".join(str(p) for p in parts))
+        return _minted(self.base + "/".join(map(str, parts)))
 
     # Vocabulary and concepts
     def term(self, name: str) -> URIRef:
@@ -105,3 +107,11 @@ class Minter:
 
     def download(self, name: str) -> URIRef:
         return self._iri("download", name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _minted(iri: str) -> URIRef:
+    """`iri` as rdflib's IRI, kept: a build mints the IRIs of the same actors, relations,
+    documents and graphs again for every claim that names them, and rdflib checks each IRI it
+    is given (half the time of the direct graph's statements)."""
+    return URIRef(iri)
