@@ -432,9 +432,9 @@ def test_files_written_before_the_id_are_finished_with_it(tmp_path):
     staging = Staging(out)
     staging.write("dataset.nq", drafted)
     assert out.resolve() == old  # nothing is served from the staging folder meanwhile
-    staging.write_from("dataset.nq", final, len(drafted[0]) + 3)
     files = {"release.json": b"{}", "dataset.nq": final}
-    folder = staging.finish("new", files, {"dataset.nq": _sha256(final)})
+    same = {"dataset.nq": len(drafted[0]) + 3}  # where the id first is
+    folder = staging.finish("new", files, {"dataset.nq": _sha256(final)}, same)
     assert folder.name == "new" and out.resolve() == folder
     assert (folder / "dataset.nq").read_bytes() == b"".join(final)
     assert verify_checksums(folder) == []

@@ -208,9 +208,7 @@ def _publish(
     else:
         # The dumps written while the id was computed differ from the release's only where
         # the id is: from their first PLACEHOLDER on.
-        for name in drafted:
-            staging.write_from(name, dumps[name], same[name])
-        folder = staging.finish(release_id, files, digests)
+        folder = staging.finish(release_id, files, digests, same)
     built.timings["writing"] = time.perf_counter() - clock
     LAST_TIMINGS.clear()
     LAST_TIMINGS.update(built.timings)

@@ -93,33 +93,46 @@ class Staging:
         release_id: str,
         files: Mapping[str, bytes | Sequence[bytes]],
         digests: Mapping[str, str] | None = None,
+        same: Mapping[str, int] | None = None,
     ) -> Path:
         """Write those of `files` not written yet (all of them need a digest in `digests`, or
-        are hashed here), flush everything, and make the folder release `release_id`, which
-        `out` then points at. On failure the folder is removed and `out` left as it was."""
+        are hashed here), and those written already again from the byte `same` gives (their
+        start if it gives none, see `write_from`); flush everything, and make the folder
+        release `release_id`, which `out` then points at. On failure the folder is removed
+        and `out` left as it was."""
         target = versions_dir(self.out) / release_id
+        if target.is_dir():  # the same content was released before: its folder, as it is
+            self.abandon(flushed=False)
+            return _switch(self.out, target)
         try:
+            for name in self._written:
+                if name in files:
+                    self.write_from(name, _segments(files[name]), (same or {}).get(name, 0))
             for flushed in self._flushed:
                 flushed.result()
-            if not target.exists():
-                _write_files(self.folder, files, digests or {}, self._written)
-                try:
-                    os.replace(self.folder, target)
-                except OSError:
-                    if not target.is_dir():  # else a concurrent build of the same id won: use it
-                        raise
-                sync_folder(target.parent)
+            _write_files(self.folder, files, digests or {}, self._written)
+            try:
+                os.replace(self.folder, target)
+            except OSError:
+                if not target.is_dir():  # else a concurrent build of the same id won: use it
+                    raise
+            sync_folder(target.parent)
         finally:
             self.abandon()
         return _switch(self.out, target)
 
-    def abandon(self) -> None:
-        """Remove the folder (if it is still here: `finish` moved it), and let go of it."""
-        self._flushing.shutdown(wait=True)
+    def abandon(self, *, flushed: bool = True) -> None:
+        """Remove the folder (if it is still here: `finish` moved it), and let go of it;
+        without waiting for the files written to reach the disk unless `flushed`."""
+        self._flushing.shutdown(wait=flushed, cancel_futures=not flushed)
         if self._lock != -1:
             shutil.rmtree(self.folder, ignore_errors=True)
             os.close(self._lock)
             self._lock = -1
+
+
+def _segments(data: bytes | Sequence[bytes]) -> Sequence[bytes]:
+    return [data] if isinstance(data, bytes) else data
 
 
 def _checked_link(out: Path) -> Path:
@@ -198,7 +211,7 @@ def _write_files(
 ) -> None:
     """Write `files` into `folder` but those `written` already (flushed again here: they may
     have been written to since), then SHA256SUMS of them all."""
-    everything = {name: [data] if isinstance(data, bytes) else data for name, data in files.items()}
+    everything = {name: _segments(data) for name, data in files.items()}
     for name in DUMPS:
         if name in files and gzipped(name) not in files:  # the build brings its own .gz
             # mtime=0 and no file name in the header: the same input gives the same bytes.
