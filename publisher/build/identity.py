@@ -6,7 +6,7 @@ import hashlib
 import os
 import zlib
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import accumulate
 
@@ -55,7 +55,11 @@ class TwoDigests:
     release's dumps hold only near their end (in the release graph), so those bytes are hashed
     once for both."""
 
-    def __init__(self, segments: Sequence[bytes]) -> None:
+    def __init__(
+        self, segments: Sequence[bytes], sink: Callable[[bytes], object] | None = None
+    ) -> None:
+        """`sink`, if given, is handed each segment once it is hashed: the file is written in
+        the same pass, while the segment is still in the processor's cache."""
         self.shared, self.offset = hashlib.sha256(), 0
         marker, index, at = PLACEHOLDER.encode(), 0, 0
         for index, segment in enumerate(segments):  # noqa: B007 (index is read after)
@@ -64,6 +68,8 @@ class TwoDigests:
                 break
             self.shared.update(segment)
             self.offset += len(segment)
+            if sink is not None:
+                sink(segment)
         else:
             index, at = len(segments), 0
         self.shared.update(memoryview(segments[index])[:at] if at else b"")
@@ -71,6 +77,8 @@ class TwoDigests:
         drafted = self.shared.copy()
         for number, segment in enumerate(segments[index:]):
             drafted.update(memoryview(segment)[at:] if number == 0 else segment)
+            if sink is not None:
+                sink(segment)
         self.drafted = drafted.digest()
         self.segments = list(segments)
         self.starts = list(accumulate((len(segment) for segment in segments[:-1]), initial=0))

@@ -93,16 +93,17 @@ class _DraftedDumps:
         # build's.
         self.pruning.join()
         self.staging = staging = Staging(self.out)
+
+        def draft(name: str, segments: list[bytes]) -> TwoDigests:
+            with staging.writing(name) as write:  # written as hashed: read from memory once
+                return TwoDigests(segments, write)
+
         with ThreadPoolExecutor(max_workers=2) as hashing:
-            hashed = {name: hashing.submit(TwoDigests, data) for name, data in plain.items()}
-            written = [hashing.submit(staging.write, name, data) for name, data in plain.items()]
+            hashed = {name: hashing.submit(draft, name, data) for name, data in plain.items()}
             self.union = union_turtle(parts, self.prefixes, placeholder, self.merged)
             plain["dataset.ttl"] = self.union.runs(self.header)
-            hashed["dataset.ttl"] = hashing.submit(TwoDigests, plain["dataset.ttl"])
-            written.append(hashing.submit(staging.write, "dataset.ttl", plain["dataset.ttl"]))
+            hashed["dataset.ttl"] = hashing.submit(draft, "dataset.ttl", plain["dataset.ttl"])
             self.drafted = {name: digests.result() for name, digests in hashed.items()}
-            for done in written:
-                done.result()
         self.seconds = time.perf_counter() - started
 
     def abandon(self) -> None:

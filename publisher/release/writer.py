@@ -14,8 +14,9 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from publisher.errors import ReleaseError
@@ -66,10 +67,17 @@ class Staging:
 
     def write(self, name: str, segments: Sequence[bytes]) -> None:
         """Write the file `name` now, and start flushing it to disk."""
+        with self.writing(name) as write:
+            for segment in segments:
+                write(segment)
+
+    @contextmanager
+    def writing(self, name: str) -> Iterator[Callable[[bytes], object]]:
+        """A function that writes the file `name` a piece at a time; once the block ends, the
+        file is flushed to disk in the background."""
         path = self.folder / name
         with open(path, "xb") as out:
-            for segment in segments:
-                out.write(segment)
+            yield out.write
         self._written.append(name)
         self._flushed.append(self._flushing.submit(_flush, path))
 
