@@ -133,7 +133,9 @@ def test_two_digests_hash_the_shared_bytes_once_and_agree_with_sha256() -> None:
     marker, release_id = PLACEHOLDER.encode(), b"0123456789abcdef"
     drafted = [b"graph a\n", b"graph b " + marker + b" and " + marker + b"\n", b"graph c\n"]
     final = [segment.replace(marker, release_id) for segment in drafted]
-    digests = TwoDigests(drafted)
+    written: list[bytes] = []
+    digests = TwoDigests(drafted, written.append)  # the file written as it is hashed
+    assert written == drafted
     assert digests.drafted == hashlib.sha256(b"".join(drafted)).digest()
     assert digests.final(final) == hashlib.sha256(b"".join(final)).hexdigest()
     # The final file may come cut otherwise: only its bytes count.
@@ -141,7 +143,9 @@ def test_two_digests_hash_the_shared_bytes_once_and_agree_with_sha256() -> None:
     # Bytes before the first placeholder that differ after all: the whole file is hashed.
     other = [b"graph A\n", *final[1:]]
     assert digests.final(other) == hashlib.sha256(b"".join(other)).hexdigest()
-    none = TwoDigests([b"no placeholder", b" here"])
+    written.clear()
+    none = TwoDigests([b"no placeholder", b" here"], written.append)
+    assert written == [b"no placeholder", b" here"]
     assert none.drafted == hashlib.sha256(b"no placeholder here").digest()
     assert (
         none.final([b"no placeholder here"]) == hashlib.sha256(b"no placeholder here").hexdigest()
