@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 
@@ -37,11 +38,27 @@ def write_durably(path: Path, data: bytes) -> None:
 
 def sync_folder(folder: Path) -> None:
     """Flush a folder's entries (new names, renames) to disk."""
-    descriptor = os.open(folder, os.O_RDONLY)
+    sync(folder)
+
+
+def sync(path: Path) -> None:
+    """Flush what is at `path` to disk: a file's bytes, a folder's entries."""
+    descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def after(segments: Sequence[bytes], offset: int) -> Iterator[bytes | memoryview]:
+    """The bytes from `offset` on of the file that `segments` are the concatenation of, as
+    pieces of the segments (not copied)."""
+    for segment in segments:
+        if offset >= len(segment):
+            offset -= len(segment)
+            continue
+        yield memoryview(segment)[offset:] if offset else segment
+        offset = 0
 
 
 def sha256_file(path: Path) -> str:

@@ -474,3 +474,12 @@ def test_a_staging_folder_of_an_id_released_before_gives_way_to_it(tmp_path):
     again = staging.finish("same", files, {"dataset.nq": _sha256([b"same\n"])})
     assert again == first and out.resolve() == first and verify_checksums(first) == []
     assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["other", "same"]
+
+
+def test_the_bytes_after_an_offset_are_pieces_of_the_segments():
+    from publisher.files import after
+
+    segments = [b"ab", b"", b"cde", b"f"]
+    for offset in range(7):
+        assert b"".join(after(segments, offset)) == b"abcdef"[offset:]
+    assert next(after(segments, 0)) is segments[0]  # not copied

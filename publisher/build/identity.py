@@ -12,6 +12,7 @@ from itertools import accumulate
 
 from publisher import __version__
 from publisher.corpus.model import Corpus
+from publisher.files import after
 
 
 def release_time(corpus: Corpus) -> datetime:
@@ -92,13 +93,9 @@ class TwoDigests:
             for segment in segments:
                 whole.update(segment)
             return whole.hexdigest()
-        digest, skip = self.shared.copy(), self.offset
-        for segment in segments:
-            if skip >= len(segment):
-                skip -= len(segment)
-                continue
-            digest.update(memoryview(segment)[skip:])
-            skip = 0
+        digest = self.shared.copy()
+        for piece in after(segments, self.offset):
+            digest.update(piece)
         return digest.hexdigest()
 
     def same_until(self, segments: Sequence[bytes]) -> int:

@@ -124,35 +124,21 @@ def build_release(
     """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
     switch to the new release."""
     store = Cache(home / CACHE_DIR if cache else None)
-    try:
-        return _build_release(home, base, out, store, workers, cache, engine)
-    finally:
-        store.close()
-
-
-def _build_release(
-    home: Path,
-    base: str,
-    out: Path,
-    store: Cache,
-    workers: int | None,
-    cache: bool,
-    engine: str,
-) -> Path:
     # The releases the new one pushes out go while it is built, in a process of their own:
     # the build forks its workers meanwhile, which a thread of this process would make unsafe.
     pruning = pool.in_background(prune_for_new, out)
     drafting = _DraftedDumps(base, store, out, pruning)
     try:
-        return _publish(home, base, out, store, workers, cache, engine, drafting)
+        return _build_release(home, base, out, store, workers, cache, engine, drafting)
     except BaseException:
         drafting.abandon()
         raise
     finally:
         pruning.join()
+        store.close()
 
 
-def _publish(
+def _build_release(
     home: Path,
     base: str,
     out: Path,

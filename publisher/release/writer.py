@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from publisher.errors import ReleaseError
-from publisher.files import sync_folder, write_durably
+from publisher.files import after, sync, sync_folder, write_durably
 from publisher.release.files import DUMPS, SUMS, gzipped
 
 KEEP = 3  # releases kept in out.d, so a server still reading the previous one is not cut off
@@ -79,20 +79,15 @@ class Staging:
         with open(path, "xb") as out:
             yield out.write
         self._written.append(name)
-        self._flushed.append(self._flushing.submit(_flush, path))
+        self._flushed.append(self._flushing.submit(sync, path))
 
     def write_from(self, name: str, segments: Sequence[bytes], offset: int) -> None:
         """Write the file `name` again from byte `offset` on, where its new content (the
         whole file's `segments`, of the length written) first differs from what was written."""
         with open(self.folder / name, "r+b") as out:
             out.seek(offset)
-            skip = offset
-            for segment in segments:
-                if skip >= len(segment):
-                    skip -= len(segment)
-                    continue
-                out.write(memoryview(segment)[skip:])
-                skip = 0
+            for piece in after(segments, offset):
+                out.write(piece)
             if out.tell() != os.fstat(out.fileno()).st_size:
                 raise ReleaseError(f"{name}: its new content is not the length written")
 
@@ -164,14 +159,6 @@ def _switch(out: Path, target: Path) -> Path:
     return target
 
 
-def _flush(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def prune_for_new(out: Path) -> None:
     """Remove the releases that a new release of `out` pushes out: all but the newest
     KEEP - 1 (with the new one, KEEP) and the one `out` points at. Removing 600 MB takes a
@@ -228,7 +215,7 @@ def _write_files(
     for name in written:
         if name not in known:
             raise ReleaseError(f"{name} was written before the release's id without its digest")
-        _flush(folder / name)
+        sync(folder / name)
     # Hashing and writing leave the GIL to the other thread: two cores share 600 MB of dumps.
     with ThreadPoolExecutor(max_workers=2) as pool:
         left = [name for name in everything if name not in written]
