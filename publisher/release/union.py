@@ -16,7 +16,7 @@ import operator
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 import pyoxigraph as ox
@@ -35,6 +35,10 @@ class UnionTurtle:
     subjects: list[bytes]
     starts: list[int]
     spans: list[bytes | memoryview]
+    # What `union_turtle` found of the subjects already (`_crc_hits`; `_holding` the
+    # placeholder it was given), kept for `runs`, which a release asks for twice.
+    crc_hits: list[int] | None = field(default=None, repr=False, compare=False)
+    holding: tuple[bytes, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def runs(self, header: bytes, placeholder: bytes = b"", release_id: bytes = b"") -> list[bytes]:
         """The file as runs of blocks, cut as dumps.turtle_runs cuts them, with `release_id`
@@ -60,10 +64,14 @@ class UnionTurtle:
     def _hits(self, placeholder: bytes, release_id: bytes) -> list[int]:
         """The subjects (indices) that end a run when the run before is long enough: those
         whose CRC-32 is 0 modulo RUN_CUT, the placeholder replaced."""
-        hits = _crc_hits(self.subjects)
+        if self.crc_hits is None:
+            self.crc_hits = _crc_hits(self.subjects)
+        hits = self.crc_hits
         if not placeholder:
             return hits
-        changed = _holding(self.subjects, placeholder)
+        if self.holding is None or self.holding[0] != placeholder:
+            self.holding = (placeholder, _holding(self.subjects, placeholder))
+        changed = self.holding[1]
         replaced = {
             k: zlib.crc32(self.subjects[k].replace(placeholder, release_id)) % RUN_CUT == 0
             for k in changed
@@ -150,8 +158,9 @@ def union_turtle(
     ends = list(map(body_ends.__getitem__, kept))
     # A span ends where the next subject is in another part (or not right after in the same),
     # around each merged subject, and wherever a run may be cut.
-    breaks = {0, *_crc_hits(unique), *merged, *(k + 1 for k in merged)}
-    breaks |= set(_holding(unique, placeholder)) if placeholder else set()
+    crc_hits = _crc_hits(unique)
+    holding = _holding(unique, placeholder) if placeholder else []
+    breaks = {0, *crc_hits, *merged, *(k + 1 for k in merged), *holding}
     breaks |= {
         k + 1
         for k in compress(
@@ -170,7 +179,7 @@ def union_turtle(
             spans.append(merged[start])
         else:
             spans.append(bodies[owners[start]][starts[start] : ends[end - 1]])
-    return UnionTurtle(unique, span_starts, spans)
+    return UnionTurtle(unique, span_starts, spans, crc_hits, (placeholder, holding))
 
 
 def merged_block(found: Found, prefixes: dict[str, str]) -> bytes:
