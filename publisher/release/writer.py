@@ -98,11 +98,12 @@ class Staging:
         digests: Mapping[str, str] | None = None,
         same: Mapping[str, int] | None = None,
     ) -> Path:
-        """Write those of `files` not written yet (all of them need a digest in `digests`, or
-        are hashed here), and those written already again from the byte `same` gives (their
-        start if it gives none, see `write_from`); flush everything, and make the folder
-        release `release_id`, which `out` then points at. On failure the folder is removed
-        and `out` left as it was."""
+        """Write those of `files` not written yet, and those written already again from the
+        byte `same` gives (their start if it gives none, see `write_from`); flush everything,
+        and make the folder release `release_id`, which `out` then points at. `digests` gives
+        the SHA-256 of files known already: every file written already needs one (its bytes
+        are not read back), the others are hashed here if it has none. On failure the folder
+        is removed and `out` left as it was."""
         target = versions_dir(self.out) / release_id
         if target.is_dir():  # the same content was released before: its folder, as it is
             self.abandon(flushed=False)
