@@ -78,3 +78,37 @@ def test_triples_keep_one_of_each_and_give_the_quads_an_rdflib_graph_gives() -> 
     assert len(triples) == len(graph) == 4
     assert list(triples) == [added[0], added[1], added[2], added[4]]  # the order first added
     assert sorted_quads(triples, ex + "g") == sorted_quads(graph, ex + "g")
+
+
+def test_turtle_is_the_graph_in_one_order_with_the_prefixes_it_uses():
+    """The release's VoID and report are written so: the same triples give the same bytes
+    whatever order they were added in, only the prefixes used are declared, and a blank node
+    (whose label would change from run to run) is refused."""
+    import pytest
+    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib.compare import isomorphic
+
+    from publisher.rdf.terms import turtle
+
+    ex, unused = Namespace("http://example.org/"), Namespace("http://example.org/unused#")
+    triples = [
+        (ex.b, ex.p, Literal("ب", lang="ar")),
+        (ex.a, ex.p, Literal(3)),
+        (ex.a, ex.q, URIRef("http://other.example/x")),
+    ]
+    graphs = []
+    for order in (triples, triples[::-1]):
+        graph = Graph()
+        graph.bind("ex", ex)
+        graph.bind("unused", unused)
+        for triple in order:
+            graph.add(triple)
+        graphs.append(graph)
+    first, second = (turtle(graph) for graph in graphs)
+    assert first == second
+    assert b"@prefix ex: <http://example.org/> ." in first
+    assert b"unused" not in first
+    assert isomorphic(Graph().parse(data=first, format="turtle"), graphs[0])
+    graphs[0].add((ex.c, ex.p, BNode()))
+    with pytest.raises(ValueError, match="blank node"):
+        turtle(graphs[0])

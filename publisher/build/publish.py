@@ -17,6 +17,7 @@ from publisher.build.turtle_members import TurtleMembers
 from publisher.errors import ValidationFailed
 from publisher.rdf import namespaces
 from publisher.rdf.iris import Minter
+from publisher.rdf.terms import turtle
 from publisher.release import files as release_files
 from publisher.release.dumps import concatenated_files, dataset_files, turtle_header
 from publisher.release.manifest import manifest
@@ -41,8 +42,8 @@ def _release_metadata(built: Built, release_id: str) -> dict[str, bytes]:
     report = skolemised_report(built.validation, release + "/validation")
     void = void_description(built.minter, release_id, built.generated, counts, built.quality)
     return {
-        release_files.REPORT: report.serialize(format="turtle").encode(),
-        release_files.VOID: void.serialize(format="turtle").encode(),
+        release_files.REPORT: turtle(report),
+        release_files.VOID: turtle(void),
         release_files.MANIFEST: manifest(
             release,
             release_id,
