@@ -130,23 +130,33 @@ def turtle(graph: Graph) -> bytes:
     0.16 s against 0.03). A graph with blank nodes is refused: their labels are not the same
     from one run to the next, and so would the bytes not be."""
     triples = sorted((to_quad(triple).triple for triple in graph), key=str)
-    iris = set()
     for triple in triples:
-        for term in triple:
-            if isinstance(term, ox.BlankNode):
-                raise ValueError(f"a blank node in a graph written as Turtle: {triple}")
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            raise ValueError(f"a blank node in a graph written as Turtle: {triple}")
+    bound = {name: str(namespace) for name, namespace in graph.namespaces() if name}
+    return serialised(triples, ox.RdfFormat.TURTLE, used_prefixes(bound, triples))
+
+
+def used_prefixes(
+    prefixes: dict[str, str], statements: Iterable[ox.Triple] | Iterable[ox.Quad]
+) -> dict[str, str]:
+    """Those of `prefixes` whose namespace starts an IRI of the statements (a datatype's too)."""
+    found: set[str] = set()
+    for statement in statements:
+        for term in statement:
             if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
+                found.add(term.value)
             elif isinstance(term, ox.Literal):
-                iris.add(term.datatype.value)
-    ordered = sorted(iris)
+                found.add(term.datatype.value)
+    # In sorted order the IRIs that start with a namespace come together, from the first one
+    # not before it: one lookup per prefix instead of a pass over every IRI.
+    iris = sorted(found)
     used = {}
-    for name, namespace in graph.namespaces():
-        # In sorted order the IRIs under a namespace come together from the first not before it.
-        at = bisect.bisect_left(ordered, str(namespace))
-        if name and at < len(ordered) and ordered[at].startswith(str(namespace)):
-            used[name] = str(namespace)
-    return serialised(triples, ox.RdfFormat.TURTLE, used)
+    for name, namespace in prefixes.items():
+        at = bisect.bisect_left(iris, namespace)
+        if at < len(iris) and iris[at].startswith(namespace):
+            used[name] = namespace
+    return used
 
 
 def canonical_graph(graph: Graph) -> Graph:

@@ -10,7 +10,6 @@ The writers of every format are in writers.py.
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 import pyoxigraph
 
 from publisher.rdf.formats import Format
-from publisher.rdf.terms import serialised
+from publisher.rdf.terms import serialised, used_prefixes
 from publisher.store.errors import AnswerTooLarge, QueryTimeout
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
@@ -295,19 +294,4 @@ def prefixes_used(
     """The prefixes the statements use, for the formats that declare prefixes at all."""
     if not prefixes or fmt.writer not in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG):
         return None
-    found: set[str] = set()
-    for statement in statements:
-        for term in statement:
-            if isinstance(term, pyoxigraph.NamedNode):
-                found.add(term.value)
-            elif isinstance(term, pyoxigraph.Literal):
-                found.add(term.datatype.value)
-    # In sorted order the IRIs that start with a namespace come together, from the first one
-    # not before it: one lookup per prefix instead of a pass over every IRI.
-    iris = sorted(found)
-    used = {}
-    for name, namespace in prefixes.items():
-        at = bisect.bisect_left(iris, namespace)
-        if at < len(iris) and iris[at].startswith(namespace):
-            used[name] = namespace
-    return used
+    return used_prefixes(prefixes, statements)
