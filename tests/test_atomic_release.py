@@ -421,6 +421,13 @@ def _sha256(segments: list[bytes]) -> str:
     return hashlib.sha256(b"".join(segments)).hexdigest()
 
 
+def _write(staging: Staging, name: str, segments: list[bytes]) -> None:
+    """What the build does with a drafted dump: the file written a segment at a time."""
+    with staging.writing(name) as write:
+        for segment in segments:
+            write(segment)
+
+
 def test_files_written_before_the_id_are_finished_with_it(tmp_path):
     """What a build does (build/publish.py): the dumps written with a placeholder for the id
     while it is computed, then written again from where the id first is; the release is then
@@ -430,7 +437,7 @@ def test_files_written_before_the_id_are_finished_with_it(tmp_path):
     drafted = [b"<a> <b> <c> <g> .\n", b"<r/0000> <b> <c> <r> .\n", b"<z> <b> <c> <g> .\n"]
     final = [drafted[0], b"<r/1234> <b> <c> <r> .\n", drafted[2]]
     staging = Staging(out)
-    staging.write("dataset.nq", drafted)
+    _write(staging, "dataset.nq", drafted)
     assert out.resolve() == old  # nothing is served from the staging folder meanwhile
     files = {"release.json": b"{}", "dataset.nq": final}
     same = {"dataset.nq": len(drafted[0]) + 3}  # where the id first is
@@ -449,14 +456,14 @@ def test_a_staging_folder_that_goes_wrong_leaves_the_release_served(tmp_path):
     versions = tmp_path / "release.d"
 
     staging = Staging(out)
-    staging.write("dataset.nq", [b"0000\n"])
+    _write(staging, "dataset.nq", [b"0000\n"])
     with pytest.raises(ReleaseError, match=r"dataset\.nq: its new content is not the length"):
         staging.write_from("dataset.nq", [b"12345\n"], 0)
     staging.abandon()
     assert sorted(p.name for p in versions.iterdir()) == ["old"]
 
     staging = Staging(out)
-    staging.write("dataset.nq", [b"0000\n"])
+    _write(staging, "dataset.nq", [b"0000\n"])
     with pytest.raises(ReleaseError, match=r"dataset\.nq was written before .* without its"):
         staging.finish("new", {"release.json": b"{}", "dataset.nq": [b"1234\n"]})
     assert out.resolve() == old and verify_checksums(old) == []
@@ -470,7 +477,7 @@ def test_a_staging_folder_of_an_id_released_before_gives_way_to_it(tmp_path):
     first = write_release(out, "same", files)
     write_release(out, "other", {"release.json": b"{}", "dataset.nq": b"other\n"})
     staging = Staging(out)
-    staging.write("dataset.nq", [b"same\n"])
+    _write(staging, "dataset.nq", [b"same\n"])
     again = staging.finish("same", files, {"dataset.nq": _sha256([b"same\n"])})
     assert again == first and out.resolve() == first and verify_checksums(first) == []
     assert sorted(p.name for p in (tmp_path / "release.d").iterdir()) == ["other", "same"]

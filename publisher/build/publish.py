@@ -24,7 +24,7 @@ from publisher.release.manifest import manifest
 from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
 from publisher.release.void import void_description
-from publisher.release.writer import Staging, prune_for_new, write_release
+from publisher.release.writer import Staging, prune_for_new
 from publisher.validate.engines import DEFAULT_ENGINE
 from publisher.validate.report import skolemised_report
 
@@ -190,13 +190,10 @@ def _build_release(
     # With the dumps drafted while the graph was validated (that phase's time includes it).
     built.timings["release files"] = drafting.seconds + time.perf_counter() - clock
     clock = time.perf_counter()
-    staging = drafting.staging
-    if staging is None:
-        folder = write_release(out, release_id, files, digests)
-    else:
-        # The dumps written while the id was computed differ from the release's only where
-        # the id is: from their first PLACEHOLDER on.
-        folder = staging.finish(release_id, files, digests, same)
+    # The dumps written while the id was computed differ from the release's only where the
+    # id is: from their first PLACEHOLDER on.
+    assert drafting.staging is not None  # made with the drafted dumps
+    folder = drafting.staging.finish(release_id, files, digests, same)
     built.timings["writing"] = time.perf_counter() - clock
     LAST_TIMINGS.clear()
     LAST_TIMINGS.update(built.timings)

@@ -39,17 +39,13 @@ def write_release(
     """Write `files` (each its bytes, or the byte strings it is the concatenation of) as
     release `release_id` and make `out` point at it; returns the folder. `digests` are the
     SHA-256 of those files whose digest the caller knows already (not computed again)."""
-    existing = versions_dir(_checked_link(out)) / release_id
-    if existing.is_dir():  # the same content was released before: its folder, as it is
-        return _switch(out.absolute(), existing)
-    staging = Staging(out)
-    return staging.finish(release_id, files, digests)
+    return Staging(out).finish(release_id, files, digests)
 
 
 class Staging:
     """A release folder written before its id is known. A build knows its dumps (most of a
     release's bytes) before it knows the id, which is a digest of them: it writes them here
-    (`write`) while it works out the rest, and they are flushed to disk in the background
+    (`writing`) while it works out the rest, and they are flushed to disk in the background
     meanwhile, instead of after the id. `finish` writes the other files, moves the folder
     into place under the id and points `out` at it; `abandon` removes it. A build killed
     before `finish` leaves a staging folder that the next build removes (`_prune`).
@@ -64,12 +60,6 @@ class Staging:
         self._written: list[str] = []
         self._flushing = ThreadPoolExecutor(max_workers=1)
         self._flushed: list[Future[None]] = []
-
-    def write(self, name: str, segments: Sequence[bytes]) -> None:
-        """Write the file `name` now, and start flushing it to disk."""
-        with self.writing(name) as write:
-            for segment in segments:
-                write(segment)
 
     @contextmanager
     def writing(self, name: str) -> Iterator[Callable[[bytes], object]]:
