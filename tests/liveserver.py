@@ -21,7 +21,39 @@ ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 
+# Ports for the tests' servers: below the kernel's ephemeral range, which its own choices use
+# (a port-0 bind, the source port of every outgoing connection), so that nothing else takes a
+# port between the moment it is handed out and the server binding it; each pytest worker has a
+# slice of its own and walks it, so that two workers never hand out the same port. (A port
+# asked of the kernel was once handed to two servers at the same time: the gunicorn that could
+# not bind it gave up, and the test spoke to the other server until it stopped.)
+PORT_SLICE = 1000
+_next_port: dict[str, int] = {}
+
+
 def free_port(host: str = "127.0.0.1") -> int:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    index = int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    first = low - PORT_SLICE * (index % 12 + 1)
+    if first < 1024:
+        return _kernel_port(host)
+    for _ in range(PORT_SLICE):
+        offset = _next_port.get(host, (os.getpid() * 7) % PORT_SLICE)
+        _next_port[host] = (offset + 1) % PORT_SLICE
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, first + offset))
+            except OSError:
+                continue
+            return first + offset
+    return _kernel_port(host)
+
+
+def _kernel_port(host: str) -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]
@@ -128,6 +160,12 @@ class LiveServer:
                 raise AssertionError(f"the server exited: {self.log.read_text(errors='replace')}")
             try:
                 if self.request("GET", self.ready_path, timeout=5).status == 200:
+                    if self._listener_is_ours() is False:
+                        self.stop()
+                        raise AssertionError(
+                            f"port {self.port} was answered by a process other than the "
+                            f"server's: {self.log.read_text(errors='replace')}"
+                        )
                     return self
             except OSError:
                 pass
@@ -172,12 +210,55 @@ class LiveServer:
                 connection.putheader(name, value)
             if body is not None and "content-length" not in names:
                 connection.putheader("Content-Length", str(len(body)))
-            connection.endheaders(body)
+            try:
+                connection.endheaders(body)
+            except ConnectionRefusedError as refused:
+                raise ConnectionRefusedError(refused.errno, self._why_refused()) from None
             response = connection.getresponse()
             data = response.read()
             return Answer(response.status, response.headers, data, time.monotonic() - started)
         finally:
             connection.close()
+
+    def _why_refused(self) -> str:
+        """What a refused connection says: whether the server still runs, and its log's end."""
+        if self.process is None:
+            return f"nothing listens on port {self.port}: the server was not started"
+        code = self.process.poll()
+        state = "still runs" if code is None else f"exited with status {code}"
+        try:
+            log = self.log.read_text(errors="replace")[-3000:]
+        except OSError:
+            log = "(no log)"
+        return f"nothing listens on port {self.port}; the server {state}; its log ends:\n{log}"
+
+    def _listener_is_ours(self) -> bool | None:
+        """Whether the socket listening on the port belongs to the server or its descendants
+        (None where /proc cannot tell)."""
+        inodes = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            try:
+                rows = Path(table).read_text().splitlines()[1:]
+            except OSError:
+                continue
+            for row in rows:
+                fields = row.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == self.port:
+                    inodes.add(f"socket:[{fields[9]}]")
+        if not inodes:
+            return None
+        for pid in self.processes():
+            try:
+                descriptors = os.listdir(f"/proc/{pid}/fd")
+            except OSError:
+                continue
+            for descriptor in descriptors:
+                try:
+                    if os.readlink(f"/proc/{pid}/fd/{descriptor}") in inodes:
+                        return True
+                except OSError:
+                    continue
+        return False
 
     def request_stream(self, path: str, timeout: float = 30) -> http.client.HTTPResponse:
         """A GET whose body the caller reads at its own pace (and closes)."""
