@@ -1,3 +1,3 @@
-from publisher.cli import main
+from publisher.cli import program
 
-raise SystemExit(main())
+program()

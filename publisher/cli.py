@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
+from typing import NoReturn
 
 from publisher import __version__, commands
 from publisher.errors import PublisherError
@@ -34,8 +36,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    return _run(build_parser().parse_args(argv))
+
+
+def program() -> NoReturn:
+    """The `publisher` program (its console script, `python -m publisher`): `main`, then the
+    process ends; after a command whose parser sets `leave_at_once` (`publisher build`),
+    without Python's teardown. That teardown frees a build's objects one by one, a third of a
+    second after every release at a million triples (benchmarks/README.md) for a process
+    that is ending; the command has closed and synced its files, its output is flushed here,
+    and the processes it started are its own to wait for or leave running."""
+    args = build_parser().parse_args()
+    code = _run(args)
+    if getattr(args, "leave_at_once", False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except PublisherError as error:

@@ -119,13 +119,15 @@ def build_graph(
     cache: bool = True,
     engine: str = DEFAULT_ENGINE,
     meanwhile: Callable[[list[GraphPart]], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Built:
     """Read, analyse, map and validate; raises InputError or ValidationFailed.
 
     `workers` processes build and validate the units (default: one per core); `cache=False`
     ignores HOME/.cache/build (a throw-away cache is used instead); `engine` is the SHACL
     engine (publisher/validate/shacl.py); `meanwhile(parts)` is work on the parts done while
-    they are validated (which may still find that they do not conform).
+    they are validated (which may still find that they do not conform); `warn` is given each
+    warning about the input (accepted, but to be completed) once the corpus is read.
     """
     started = time.perf_counter()
     store = Cache(home / CACHE_DIR if cache else None)
@@ -135,6 +137,9 @@ def build_graph(
         # The data files' parsed forms are kept with the units, under the build code's digest.
         with _kept_out_of_collection():
             corpus, vocabulary = load_corpus(home, ParsedFiles(store, keys.software()))
+        for warning in corpus.warnings:
+            if warn is not None:
+                warn(str(warning))
         cues = load_cues(home, vocabulary.concepts["relation"])
         if cues is not None:
             problems = Problems()

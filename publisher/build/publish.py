@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -121,16 +122,17 @@ def build_release(
     workers: int | None = None,
     cache: bool = True,
     engine: str = DEFAULT_ENGINE,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
     """Build, validate (with the SHACL `engine`) and, only if the graph conforms, write and
-    switch to the new release."""
+    switch to the new release; `warn` is given each warning about the input."""
     store = Cache(home / CACHE_DIR if cache else None)
     # The releases the new one pushes out go while it is built, in a process of their own:
     # the build forks its workers meanwhile, which a thread of this process would make unsafe.
     pruning = pool.in_background(prune_for_new, out)
     drafting = _DraftedDumps(base, store, out, pruning)
     try:
-        return _build_release(home, base, out, store, workers, cache, engine, drafting)
+        return _build_release(home, base, out, store, workers, cache, engine, drafting, warn)
     except BaseException:
         drafting.abandon()
         raise
@@ -148,8 +150,11 @@ def _build_release(
     cache: bool,
     engine: str,
     drafting: _DraftedDumps,
+    warn: Callable[[str], None] | None,
 ) -> Path:
-    built = build_graph(home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting)
+    built = build_graph(
+        home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting, warn=warn
+    )
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])

@@ -29,20 +29,20 @@ def register(subparsers: Subparsers) -> None:
     )
     add_project_options(parser)
     add_engine_option(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, leave_at_once=True)  # publisher.cli.program
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
 
     from publisher.build.publish import build_release
-    from publisher.corpus.load import load_corpus
+
+    def warn(warning: str) -> None:
+        print(f"publisher build: warning: {warning}", file=sys.stderr)
 
     out = release_path(args)
-    folder = build_release(args.home, args.base, out, engine=args.shacl_engine)
+    folder = build_release(args.home, args.base, out, engine=args.shacl_engine, warn=warn)
     preparing = prepare_for_server(args.home, out)
-    for warning in load_corpus(args.home)[0].warnings:
-        print(f"publisher build: warning: {warning}", file=sys.stderr)
     manifest = json.loads((folder / "release.json").read_text(encoding="utf-8"))
     print(
         f"release {manifest['id']}: {manifest['triples']} triples, {manifest['documents']} documents, "
