@@ -8,6 +8,9 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+# What a file is written from: bytes, or a view of bytes held elsewhere (a mapped file).
+Buffer = bytes | memoryview
+
 
 def write_atomically(path: Path, data: bytes, *, durable: bool = True, mode: int = 0o644) -> None:
     """Write `data` at `path` through a temporary file in the same folder, renamed into place:
@@ -50,7 +53,7 @@ def sync(path: Path) -> None:
         os.close(descriptor)
 
 
-def after(segments: Sequence[bytes], offset: int) -> Iterator[bytes | memoryview]:
+def after(segments: Sequence[Buffer], offset: int) -> Iterator[Buffer]:
     """The bytes from `offset` on of the file that `segments` are the concatenation of, as
     pieces of the segments (not copied)."""
     for segment in segments:

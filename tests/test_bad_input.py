@@ -198,6 +198,28 @@ def test_denied_claim_whose_cue_note_is_removed(released: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "path, old, graph",
+    [
+        ("data/documents.yaml", "en: Iran–Hamas relations}", "/graph/document/"),
+        ("data/actors.yaml", "en: [Russian Federation]", "/graph/reference"),
+    ],
+    ids=["document", "reference"],
+)
+def test_the_text_that_stands_for_the_release_id_is_refused(
+    released: Path, capsys, path: str, old: str, graph: str
+) -> None:
+    """A graph holding the text the release id is computed with (PLACEHOLDER) would have the
+    id written into it: refused, by the graph, whether the part is made in a worker or not."""
+    _edit(
+        released / path,
+        old,
+        old.replace("]", " 0000000000000000]").replace("}", " 0000000000000000}"),
+    )
+    err = _build_fails(released, capsys, 3, "holds the text 0000000000000000")
+    assert graph in err, err
+
+
 def test_unknown_key_in_a_data_file(released: Path, capsys) -> None:
     path = released / "data/sources.yaml"
     number = _edit(path, "    author: usip\n", "    author: usip\n    autor: usip\n")

@@ -17,6 +17,21 @@ def test_an_entry_reads_back_as_it_was_put(tmp_path: Path) -> None:
     assert read_entry(cache.path("document", "k")) == sections
 
 
+def test_mapped_sections_are_views_of_the_file_and_a_new_entry_leaves_them_alone(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(tmp_path)
+    sections = {"nq": b"<a> <b> <c> <g> .\n" * 1000, "empty": b"", "meta": b'["g", 1]'}
+    cache.put("document", "k", sections)
+    found = cache.view("document", "k", frozenset({"nq", "empty"}))
+    assert found is not None and found == sections
+    assert isinstance(found["nq"], memoryview) and isinstance(found["meta"], bytes)
+    cache.put("document", "k", {"nq": b"other", "empty": b"", "meta": b"[]"})  # renamed over
+    assert found["nq"] == sections["nq"]
+    assert cache.view("document", "k", frozenset({"nq"})) == {
+        "nq": b"other", "empty": b"", "meta": b"[]"}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "damage",
     [lambda data: data[:-1], lambda data: data + b"x", lambda data: data[: data.index(b"\n")]],
@@ -28,4 +43,7 @@ def test_a_damaged_entry_is_not_read(tmp_path: Path, damage) -> None:  # type: i
     cache.path("document", "k").write_bytes(damage(pack({"a": b"12345", "b": b"678"})))
     with pytest.raises(ValueError):
         read_entry(cache.path("document", "k"))
+    with pytest.raises(ValueError):
+        read_entry(cache.path("document", "k"), frozenset({"a"}))
     assert cache.get("document", "k") is None
+    assert cache.view("document", "k", frozenset({"a", "b"})) is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from publisher.build import keys
 from publisher.build.cues import Cues
+from publisher.build.identity import refuse_placeholder
 from publisher.corpus.model import Claim, Corpus, Document
 from publisher.graph.citing import cited_numbers
 from publisher.graph.claims import add_claim
@@ -93,6 +94,7 @@ class DocumentBuilder:
         )
         statements = sorted(s for s in found if s is not None)
         part = make_part(name, sorted_quads(graph, name), self.prefixes, statements)
+        refuse_placeholder(name, part.nquads)
         if coverage is not None:
             part.sections["coverage"] = coverage.pack()
         pointed = {f"<{self.mint.document(document.id)}>"} | {

@@ -12,7 +12,8 @@ from itertools import accumulate
 
 from publisher import __version__
 from publisher.corpus.model import Corpus
-from publisher.files import after
+from publisher.errors import ValidationFailed
+from publisher.files import Buffer, after
 
 
 def release_time(corpus: Corpus) -> datetime:
@@ -50,6 +51,20 @@ def identity_of(digests: Mapping[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
+def refuse_placeholder(graph: str, nquads: bytes) -> None:
+    """Refuse a graph other than the release graph whose N-Quads hold the text PLACEHOLDER,
+    which stands for the release id while it is computed and is replaced where found (an id
+    written into a document's literal). Every text of a graph's other serialisations is in its
+    N-Quads too (an IRI, a literal's lexical form; a prefixed name is a cut of the IRI it
+    stands for). The build checks each part as it makes it, so that the parts read back from
+    its cache are never searched again (publish.py)."""
+    if PLACEHOLDER.encode() in nquads:
+        raise ValidationFailed(
+            f"{graph} holds the text {PLACEHOLDER}, which stands for the release id while it "
+            "is computed; remove it"
+        )
+
+
 class TwoDigests:
     """The SHA-256 of a file made with PLACEHOLDER (`drafted`), and later of the same file with
     the id written in (`final`): they share every byte before the first PLACEHOLDER, which a
@@ -57,14 +72,18 @@ class TwoDigests:
     once for both."""
 
     def __init__(
-        self, segments: Sequence[bytes], sink: Callable[[bytes], object] | None = None
+        self, segments: Sequence[Buffer], sink: Callable[[Buffer], object] | None = None
     ) -> None:
         """`sink`, if given, is handed each segment once it is hashed: the file is written in
         the same pass, while the segment is still in the processor's cache."""
         self.shared, self.offset = hashlib.sha256(), 0
         marker, index, at = PLACEHOLDER.encode(), 0, 0
         for index, segment in enumerate(segments):  # noqa: B007 (index is read after)
-            at = segment.find(marker)
+            # Only bytes are searched: a view is a section read from the build's cache, of a
+            # part that holds no placeholder (the build refuses one that does when it makes
+            # it). Were one missed, the digests would still be right, only shared less:
+            # `final` uses the shared bytes only if the file with the id begins with them.
+            at = segment.find(marker) if isinstance(segment, bytes) else -1
             if at != -1:
                 break
             self.shared.update(segment)
@@ -84,7 +103,7 @@ class TwoDigests:
         self.segments = list(segments)
         self.starts = list(accumulate((len(segment) for segment in segments[:-1]), initial=0))
 
-    def final(self, segments: Sequence[bytes], same: int | None = None) -> str:
+    def final(self, segments: Sequence[Buffer], same: int | None = None) -> str:
         """The hex SHA-256 of the file with the id, from the shared bytes when `segments` do
         begin with them (checked, unless `same`, what `same_until` gave, says: else the whole
         file is hashed)."""
@@ -98,12 +117,12 @@ class TwoDigests:
             digest.update(piece)
         return digest.hexdigest()
 
-    def same_until(self, segments: Sequence[bytes]) -> int:
+    def same_until(self, segments: Sequence[Buffer]) -> int:
         """How many bytes at the start of the file `segments` are known to be those of the
         drafted file (the shared bytes, or none when they are not its start)."""
         return self.offset if self._shared_by(segments) else 0
 
-    def _shared_by(self, segments: Sequence[bytes]) -> bool:
+    def _shared_by(self, segments: Sequence[Buffer]) -> bool:
         """Whether `segments` begin with the bytes hashed as shared (the same objects are
         not compared: a part that is in both files is one bytes object)."""
         position = 0

@@ -26,7 +26,7 @@ from publisher.build import keys, pool
 from publisher.build.cache import Cache
 from publisher.build.cues import Cues, check_cues, load_cues
 from publisher.build.document_parts import DocumentBuilder
-from publisher.build.identity import PLACEHOLDER, release_time
+from publisher.build.identity import PLACEHOLDER, refuse_placeholder, release_time
 from publisher.build.validating import (
     graph_of,
     linked_claims,
@@ -48,7 +48,7 @@ from publisher.graph.reference import reference_graph
 from publisher.rdf import namespaces
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import sorted_quads, triples_of
-from publisher.release.parts import GraphPart, make_part
+from publisher.release.parts import BULK, GraphPart, make_part
 from publisher.release.quality import Quality, add_quality, read_scores
 from publisher.textlayer.gazetteer import gazetteer_of
 from publisher.validate.engines import DEFAULT_ENGINE
@@ -272,6 +272,8 @@ class _Build:
             direct = direct_statements(corpus, mint)
             direct_part = self._direct_part(direct, labels)
             parts = [ontology, shapes, reference_part, release_part, direct_part]
+            for made_here in (ontology, shapes, reference_part, direct_part):
+                refuse_placeholder(made_here.graph, made_here.nquads)  # documents' as made
             parts += documents.values()
             if meanwhile is not None:
                 meanwhile(parts)
@@ -334,15 +336,16 @@ class _Build:
         document = self.corpus.documents[document_id]
         key = builder.key(document)
         found = self.store.get("document", key)
-        if found is None:
-            found = builder.part(document).pack()
-            self.store.put("document", key, found)
-        return GraphPart.unpack(found)
+        if found is not None:
+            return GraphPart.unpack(found)
+        part = builder.part(document)
+        self.store.put("document", key, part.pack())
+        return part
 
     def _quality(self, documents: dict[str, GraphPart]) -> Quality:
         """Coverage from the document parts, claims by origin, the drafter's scores."""
         coverage = [
-            Coverage.unpack(part.sections["coverage"])
+            Coverage.unpack(part.small("coverage"))
             for part in documents.values()
             if "coverage" in part.sections
         ]
@@ -428,13 +431,12 @@ class _Build:
             i for i, k in self.document_keys.items() if not self.store.path("document", k).is_file()
         ]
         pool.share(builder=builder, store=self.store, keys=self.document_keys)
-        pool.run(_build_document, missing, self.workers, min_items=8)
+        pool.run(_cache_document, missing, self.workers, min_items=8)
         parts = {}
         for ident, key in self.document_keys.items():
-            found = self.store.get("document", key)
-            if found is None:  # removed meanwhile (another build pruned it): build it here
-                found = _build_document(ident)
-            parts[ident] = GraphPart.unpack(found)
+            found = self.store.view("document", key, BULK)
+            # None: removed meanwhile (another build pruned it): built here
+            parts[ident] = GraphPart.unpack(found) if found is not None else _build_document(ident)
         return parts
 
     # --- validation ------------------------------------------------------------------------
@@ -513,10 +515,16 @@ def _read_turtle_folders(home: Path, names: list[str], mint: Minter, store: Cach
         turtle_folder_part(home, name, mint, store)
 
 
-def _build_document(ident: str) -> dict[str, bytes]:
+def _cache_document(ident: str) -> None:
+    """Make and cache the document's part: what a worker sends back is pickled, and the
+    parent reads the part from the cache (as views of the file) instead."""
+    _build_document(ident)
+
+
+def _build_document(ident: str) -> GraphPart:
+    """The document's part, made and cached."""
     builder: DocumentBuilder = pool.shared("builder")
     store: Cache = pool.shared("store")
     part = builder.part(builder.corpus.documents[ident])
-    sections = part.pack()
-    store.put("document", pool.shared("keys")[ident], sections)
-    return sections
+    store.put("document", pool.shared("keys")[ident], part.pack())
+    return part

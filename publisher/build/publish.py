@@ -20,7 +20,7 @@ from publisher.rdf import namespaces
 from publisher.rdf.iris import Minter
 from publisher.rdf.terms import turtle
 from publisher.release import files as release_files
-from publisher.release.dumps import concatenated_files, dataset_files, turtle_header
+from publisher.release.dumps import Segments, concatenated_files, dataset_files, turtle_header
 from publisher.release.manifest import manifest
 from publisher.release.parts import GraphPart, part_with_id
 from publisher.release.union import union_turtle
@@ -75,15 +75,8 @@ class _DraftedDumps:
     def __call__(self, parts: list[GraphPart]) -> None:
         started = time.perf_counter()
         placeholder = PLACEHOLDER.encode()
-        for part in parts:
-            # Every text of a graph's other serialisations is in its N-Quads too (an IRI, a
-            # literal's lexical form; a prefixed name is a cut of the IRI it stands for).
-            if part.graph != self.release_graph and placeholder in part.nquads:
-                raise ValidationFailed(
-                    f"{part.graph} holds the text {PLACEHOLDER}, which stands "
-                    "for the release id while it is computed; remove it"
-                )
-        # The id is a digest of the files made with the placeholder; the bytes they share
+        # No part but the release graph's holds the placeholder: the build refuses one that
+        # does as it makes it (pipeline.refuse_placeholder). The id is a digest of the files made with the placeholder; the bytes they share
         # with the files made with the id (all but the release graph's) are hashed once for
         # both. The union Turtle is merged once; its runs are written with the placeholder,
         # then the id. hashlib leaves the GIL while it hashes: the dumps that are the parts
@@ -96,14 +89,14 @@ class _DraftedDumps:
         self.pruning.join()
         self.staging = staging = Staging(self.out)
 
-        def draft(name: str, segments: list[bytes]) -> TwoDigests:
+        def draft(name: str, segments: Segments) -> TwoDigests:
             with staging.writing(name) as write:  # written as hashed: read from memory once
                 return TwoDigests(segments, write)
 
         with ThreadPoolExecutor(max_workers=2) as hashing:
             hashed = {name: hashing.submit(draft, name, data) for name, data in plain.items()}
             self.union = union_turtle(parts, self.prefixes, placeholder, self.merged)
-            plain["dataset.ttl"] = self.union.runs(self.header)
+            plain["dataset.ttl"] = list(self.union.runs(self.header))
             hashed["dataset.ttl"] = hashing.submit(draft, "dataset.ttl", plain["dataset.ttl"])
             self.drafted = {name: digests.result() for name, digests in hashed.items()}
         self.seconds = time.perf_counter() - started
@@ -181,11 +174,11 @@ def _build_release(
         built.corpus, built.minter, release_id, built.generated, home, prefixes, built.quality
     )
     parts = [release_part if p.graph == release_graph else p for p in built.parts]
-    files: dict[str, bytes | list[bytes]] = {
+    files: dict[str, bytes | Segments] = {
         name: _with_id(data, release_id) for name, data in metadata.items()
     }
     members = TurtleMembers(store)
-    turtle = union.runs(header, placeholder, release_id.encode())
+    turtle: Segments = list(union.runs(header, placeholder, release_id.encode()))
     dumps = dataset_files(parts, prefixes, turtle, members)
     members.save()
     drafting.merged.save()

@@ -11,7 +11,7 @@ import zlib
 
 from publisher.build import keys
 from publisher.build.cache import Cache
-from publisher.release.parts import compress
+from publisher.release.parts import Section, compress
 
 KIND = "dumps"
 
@@ -26,7 +26,7 @@ class TurtleMembers:
         self.previous = cache.get(KIND, self.key) or {}
         self.used: dict[str, bytes] = {}
 
-    def __call__(self, digest: bytes, run: bytes) -> bytes:
+    def __call__(self, digest: bytes, run: Section) -> bytes:
         name = digest.hex()
         member = self.previous.get(name)
         if member is None:

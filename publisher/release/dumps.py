@@ -29,14 +29,14 @@ import pyoxigraph as ox
 
 from publisher.rdf.terms import serialised
 from publisher.release.files import RDF12, gzipped
-from publisher.release.parts import GraphPart, compress, trig_header
+from publisher.release.parts import GraphPart, Section, compress, trig_header
 from publisher.release.union import RUN_CUT, merged_block, union_turtle
 
-Segments = list[bytes]  # a file as the byte strings it is the concatenation of
+Segments = list[Section]  # a file as the byte strings it is the concatenation of
 Blocks = list[tuple[bytes, bytes]]  # the union Turtle's (subject, block) in subject order
 # The .gz member of a run of Turtle blocks, by the run's SHA-256: a cache of the build (or
 # nothing: then every run is compressed).
-Members = Callable[[bytes, bytes], bytes]
+Members = Callable[[bytes, Section], bytes]
 
 
 def plain_files(
@@ -70,7 +70,7 @@ def union_runs(
     """dataset.ttl as runs (`turtle_runs`), with `release_id` in place of `placeholder`:
     merged a span at a time (union.py), the bytes of `turtle_runs(with_id(union_blocks(...)))`."""
     union = union_turtle(parts, prefixes, placeholder)
-    return union.runs(turtle_header(prefixes), placeholder, release_id)
+    return list(union.runs(turtle_header(prefixes), placeholder, release_id))
 
 
 def turtle_header(prefixes: dict[str, str]) -> bytes:
@@ -138,9 +138,9 @@ def _in_order(parts: Sequence[GraphPart]) -> list[GraphPart]:
     return sorted((p for p in parts if p.triples), key=lambda p: p.graph)
 
 
-def _array(items: list[bytes], open_: bytes, comma: bytes, close: bytes) -> Segments:
+def _array(items: list[Section], open_: bytes, comma: bytes, close: bytes) -> Segments:
     """[open_, a, comma, b, comma, c, close]: a JSON array of the parts' objects."""
-    out = [open_]
+    out: Segments = [open_]
     for index, item in enumerate(items):
         out += [comma, item] if index else [item]
     return [*out, close]
@@ -156,14 +156,14 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
         body, cut = part.sections["ttl"], len(f" <{part.graph}> .")
         nquads = memoryview(part.sections["nq"])  # sliced without copying: read only to merge
         # The index's lines are `subject block-length nquads-length` (no space in a subject).
-        index = part.sections["ttl-index"].split()
+        index = part.small("ttl-index").split()
         body_ends = list(accumulate(map(int, index[1::3])))
         nquads_ends = list(accumulate(map(int, index[2::3])))
         for subject, body_start, body_end, nquads_start, nquads_end in zip(
             index[0::3], [0, *body_ends], body_ends, [0, *nquads_ends], nquads_ends, strict=False
         ):
             found.setdefault(subject, []).append(
-                (body[body_start:body_end], nquads[nquads_start:nquads_end], cut)
+                (bytes(body[body_start:body_end]), nquads[nquads_start:nquads_end], cut)
             )
     return [
         (subject, blocks[0][0] if len(blocks) == 1 else merged_block(blocks, prefixes))

@@ -18,16 +18,22 @@ from itertools import pairwise
 
 import pyoxigraph as ox
 
+from publisher.files import Buffer
 from publisher.graph.direct import DirectStatement
 from publisher.rdf import namespaces
 from publisher.rdf.terms import release_order, serialised
 from publisher.release.rdf12 import rdf12_block
 
 FORMATS = ("nq", "trig", "jsonld", "rdf12")  # each also gzipped on its own
+# The sections a release only concatenates, hashes, writes and slices (never searches or
+# splits, but for the parts it makes itself): a build reads them from its cache as views of
+# the cache file (build/cache.py), so a section is bytes or a memoryview (`Section`).
+BULK = frozenset({*FORMATS, *(f + ".gz" for f in FORMATS), "ttl"})
+Section = Buffer
 RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
 
 
-def compress(data: bytes) -> bytes:
+def compress(data: Buffer) -> bytes:
     """A gzip member as release.py writes them: no time, no name, level 6."""
     return gzip.compress(data, compresslevel=6, mtime=0)
 
@@ -38,11 +44,21 @@ class GraphPart:
 
     graph: str
     triples: int
-    sections: dict[str, bytes]
+    sections: dict[str, Section]
 
     @property
     def nquads(self) -> bytes:
-        return self.sections["nq"]
+        """The N-Quads as bytes (a copy when they are a view of the cache: what reads all the
+        parts' N-Quads uses `sections["nq"]`)."""
+        nquads = self.sections["nq"]
+        return nquads if isinstance(nquads, bytes) else nquads.tobytes()
+
+    def small(self, name: str, default: bytes = b"") -> bytes:
+        """A section that is never a view (not in BULK), as bytes."""
+        assert name not in BULK, name
+        found = self.sections.get(name, default)
+        assert isinstance(found, bytes)
+        return found
 
     def typed_nodes(self) -> dict[str, list[bytes]]:
         """Subject -> its rdf:type lines (N-Triples), read from the N-Quads."""
@@ -58,17 +74,18 @@ class GraphPart:
         """Node -> its exported lines, for the nodes of this graph that other graphs point to:
         their rdf:type, and for claims their polarity and proposition (document_parts.py)."""
         found: dict[str, list[bytes]] = {}
-        for line in self.sections.get("exports", b"").splitlines():
+        for line in self.small("exports").splitlines():
             found.setdefault(line.split(b" ", 1)[0].decode(), []).append(line)
         return found
 
-    def pack(self) -> dict[str, bytes]:
+    def pack(self) -> dict[str, Section]:
         return {"meta": json.dumps([self.graph, self.triples]).encode(), **self.sections}
 
     @classmethod
-    def unpack(cls, sections: dict[str, bytes]) -> GraphPart:
-        graph, triples = json.loads(sections.pop("meta"))
-        return cls(graph, triples, sections)
+    def unpack(cls, sections: dict[str, bytes] | dict[str, Section]) -> GraphPart:
+        found: dict[str, Section] = dict(sections)
+        graph, triples = json.loads(bytes(found.pop("meta")))
+        return cls(graph, triples, found)
 
 
 def make_part(
@@ -87,7 +104,7 @@ def make_part(
     if any(statement.graph != name for statement in statements):
         raise ValueError(f"a statement reified in {name} belongs to another graph")
     rdf12 = trig_body(rdf12_block(quads, statements, prefixes))
-    sections = {"nq": nquads, "trig": trig, "jsonld": jsonld, "rdf12": rdf12}
+    sections: dict[str, Section] = {"nq": nquads, "trig": trig, "jsonld": jsonld, "rdf12": rdf12}
     for key in FORMATS:
         sections[key + ".gz"] = compress(sections[key])
     sections["ttl"], sections["ttl-index"] = turtle_blocks(quads, nquads, prefixes)
@@ -101,14 +118,14 @@ def part_with_id(part: GraphPart, placeholder: bytes, release_id: bytes) -> Grap
     block or index entry changes length."""
     if len(placeholder) != len(release_id):
         raise ValueError("the id and its placeholder must have the same length")
-    sections = {
-        key: data.replace(placeholder, release_id)
+    sections: dict[str, Section] = {
+        key: bytes(data).replace(placeholder, release_id)  # a part made here: no copy
         for key, data in part.sections.items()
         if not key.endswith(".gz")
     }
     if sections["nq"] == part.sections["nq"]:
         return part
-    quads = ox.parse(sections["nq"], format=ox.RdfFormat.N_QUADS)
+    quads = ox.parse(bytes(sections["nq"]), format=ox.RdfFormat.N_QUADS)
     keys = [release_order(q) for q in quads]
     if any(later < earlier for earlier, later in pairwise(keys)):
         return None

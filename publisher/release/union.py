@@ -109,7 +109,7 @@ def union_turtle(
     nquads: list[memoryview] = []
     suffixes: list[int] = []
     for part in parts:
-        index = part.sections.get("ttl-index", b"").split()
+        index = part.small("ttl-index").split()
         if not index:
             continue
         part_subjects = index[0::3]

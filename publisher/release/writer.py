@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from publisher.errors import ReleaseError
-from publisher.files import after, sync, sync_folder, write_durably
+from publisher.files import Buffer, after, sync, sync_folder, write_durably
 from publisher.release.files import DUMPS, SUMS, gzipped
 
 KEEP = 3  # releases kept in out.d, so a server still reading the previous one is not cut off
@@ -33,7 +33,7 @@ def versions_dir(out: Path) -> Path:
 def write_release(
     out: Path,
     release_id: str,
-    files: Mapping[str, bytes | Sequence[bytes]],
+    files: Mapping[str, bytes | Sequence[Buffer]],
     digests: Mapping[str, str] | None = None,
 ) -> Path:
     """Write `files` (each its bytes, or the byte strings it is the concatenation of) as
@@ -62,7 +62,7 @@ class Staging:
         self._flushed: list[Future[None]] = []
 
     @contextmanager
-    def writing(self, name: str) -> Iterator[Callable[[bytes], object]]:
+    def writing(self, name: str) -> Iterator[Callable[[Buffer], object]]:
         """A function that writes the file `name` a piece at a time; once the block ends, the
         file is flushed to disk in the background."""
         path = self.folder / name
@@ -71,7 +71,7 @@ class Staging:
         self._written.append(name)
         self._flushed.append(self._flushing.submit(sync, path))
 
-    def write_from(self, name: str, segments: Sequence[bytes], offset: int) -> None:
+    def write_from(self, name: str, segments: Sequence[Buffer], offset: int) -> None:
         """Write the file `name` again from byte `offset` on, where its new content (the
         whole file's `segments`, of the length written) first differs from what was written."""
         with open(self.folder / name, "r+b") as out:
@@ -84,7 +84,7 @@ class Staging:
     def finish(
         self,
         release_id: str,
-        files: Mapping[str, bytes | Sequence[bytes]],
+        files: Mapping[str, bytes | Sequence[Buffer]],
         digests: Mapping[str, str] | None = None,
         same: Mapping[str, int] | None = None,
     ) -> Path:
@@ -125,7 +125,7 @@ class Staging:
             self._lock = -1
 
 
-def _segments(data: bytes | Sequence[bytes]) -> Sequence[bytes]:
+def _segments(data: bytes | Sequence[Buffer]) -> Sequence[Buffer]:
     return [data] if isinstance(data, bytes) else data
 
 
@@ -191,7 +191,7 @@ def _held(folder: Path) -> bool:
 
 def _write_files(
     folder: Path,
-    files: Mapping[str, bytes | Sequence[bytes]],
+    files: Mapping[str, bytes | Sequence[Buffer]],
     known: Mapping[str, str],
     written: Sequence[str] = (),
 ) -> None:
@@ -225,7 +225,7 @@ def _write_files(
     sync_folder(folder)
 
 
-def _write_file(path: Path, segments: Sequence[bytes], digest: str | None) -> str:
+def _write_file(path: Path, segments: Sequence[Buffer], digest: str | None) -> str:
     """Write a new file from its segments, flushed to disk; its SHA-256 (`digest` if given)."""
     hasher = hashlib.sha256() if digest is None else None
     with open(path, "wb") as out:
