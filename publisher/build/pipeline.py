@@ -286,7 +286,7 @@ class _Build:
             results = validating()
         else:
             self.store.mark_used("validation", results.keys)
-        validation = read_report(merged_report(results.encoded), self._origins())
+        validation = read_report(merged_report(results.encoded), self._origins)
         # From its start: with `meanwhile`, this phase and the ones after it overlap.
         self.timings["validation"] = time.perf_counter() - started
         self.clock = time.perf_counter()

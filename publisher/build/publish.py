@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections.abc import Callable
@@ -130,6 +131,7 @@ def build_release(
         drafting.abandon()
         raise
     finally:
+        gc.unfreeze()
         pruning.join()
         store.close()
 
@@ -148,6 +150,11 @@ def _build_release(
     built = build_graph(
         home, base, workers=workers, cache=cache, engine=engine, meanwhile=drafting, warn=warn
     )
+    # The corpus, the parts and the drafted dumps live until the release is written: kept
+    # out of the collector's passes (as build_graph keeps the corpus while it runs), which
+    # otherwise walked them all in two full collections of the VoID's and the release
+    # graph's objects, a sixth of a second of a one-document release at a million triples.
+    gc.freeze()
     if not built.validation.conforms:
         violations = [f for f in built.validation.findings if f.severity == "Violation"]
         lines = "\n".join(f"  {finding}" for finding in violations[:50])
