@@ -9,6 +9,7 @@ import gzip
 import hashlib
 import random
 import shutil
+import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,9 +21,10 @@ from publisher.build.pipeline import CACHE_DIR
 from publisher.build.publish import build_release
 from publisher.build.turtle_members import KIND
 from publisher.rdf import namespaces
-from publisher.release.dumps import turtle_runs, union_blocks, union_runs, with_id
+from publisher.release.dumps import turtle_header, turtle_runs, union_blocks, union_runs, with_id
 from publisher.release.parts import GraphPart, make_part, part_with_id
 from publisher.release.rdf12 import rdf12_quads
+from publisher.release.union import RUN_CUT, union_turtle
 
 from .conftest import BASE
 
@@ -203,7 +205,37 @@ def test_the_union_merged_a_span_at_a_time_is_the_union_merged_a_subject_at_a_ti
     final = union_runs(parts, prefixes, marker, release_id)
     assert final == turtle_runs(with_id(blocks, marker, release_id), prefixes)
     assert marker not in b"".join(final)
+    # As a release asks: one union, its runs with the placeholder, then with the id (reused
+    # where the cuts are the same, joined again where the id moves one).
+    union = union_turtle(parts, prefixes, marker)
+    assert union.runs(turtle_header(prefixes)) == turtle_runs(blocks, prefixes)
+    assert union.runs(turtle_header(prefixes), marker, release_id) == final
     assert union_runs(parts[:1], prefixes) == []  # no triples: no file
+
+
+def test_the_union_asked_again_with_the_id_joins_again_where_the_id_moves_a_cut() -> None:
+    """A subject holding the placeholder whose IRI with the id has a CRC-32 that cuts a run
+    (and with the placeholder does not): the runs with the id are joined again, not reused."""
+    prefixes = {"ex": "urn:ex:"}
+    marker = PLACEHOLDER.encode()
+    # An id for which the subject, as the index writes it (<IRI>), has a CRC-32 that cuts.
+    moving = next(
+        f"{n:016x}".encode()
+        for n in range(1, 100_000)
+        if zlib.crc32(f"<urn:ex:release/{n:016x}>".encode()) % RUN_CUT == 0
+    )
+    assert zlib.crc32(f"<urn:ex:release/{PLACEHOLDER}>".encode()) % RUN_CUT != 0
+    subjects = [f"urn:ex:{side}{n:04d}" for side in "az" for n in range(200)]
+    subjects.append(f"urn:ex:release/{PLACEHOLDER}")  # between the a's and the z's
+    part = _part("urn:g:1", [(s, "urn:ex:p", "v") for s in sorted(subjects)], prefixes)
+    blocks = union_blocks([part], prefixes)
+    union = union_turtle([part], prefixes, marker)
+    header = turtle_header(prefixes)
+    drafted = union.runs(header)
+    final = union.runs(header, marker, moving)
+    assert drafted == turtle_runs(blocks, prefixes)
+    assert final == turtle_runs(with_id(blocks, marker, moving), prefixes)
+    assert len(final) != len(drafted)  # the id did move a cut
 
 
 def _part_of(quads: list[ox.Quad]) -> GraphPart:

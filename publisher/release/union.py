@@ -39,6 +39,12 @@ class UnionTurtle:
     # placeholder it was given), kept for `runs`, which a release asks for twice.
     crc_hits: list[int] | None = field(default=None, repr=False, compare=False)
     holding: tuple[bytes, list[int]] | None = field(default=None, repr=False, compare=False)
+    # The runs `runs` made last, with their header and cuts: a release asks for the runs with
+    # the placeholder, then with the id, whose cuts are nearly always the same (the id changes
+    # a cut only where the subjects holding it are).
+    made: tuple[bytes, list[int], list[bytes]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def runs(self, header: bytes, placeholder: bytes = b"", release_id: bytes = b"") -> list[bytes]:
         """The file as runs of blocks, cut as dumps.turtle_runs cuts them, with `release_id`
@@ -46,6 +52,17 @@ class UnionTurtle:
         if not self.subjects:
             return []
         cuts = _cuts(self._hits(placeholder, release_id))
+        if self.made is not None and self.made[:2] == (header, cuts):
+            runs = self.made[2]  # the same runs but where the id is written in
+        else:
+            runs = self._joined(header, cuts)
+            self.made = (header, cuts, runs)
+        if not placeholder:
+            return list(runs)
+        return [r.replace(placeholder, release_id) if placeholder in r else r for r in runs]
+
+    def _joined(self, header: bytes, cuts: list[int]) -> list[bytes]:
+        """The spans joined into runs, cut before the subjects `cuts`."""
         runs: list[bytes] = []
         run: list[bytes | memoryview] = [header]
         at = 0
@@ -57,8 +74,6 @@ class UnionTurtle:
         if at != len(cuts):
             raise ValueError("a run would be cut inside a span")  # union_turtle breaks there
         runs.append(b"".join(run))
-        if placeholder:
-            runs = [r.replace(placeholder, release_id) if placeholder in r else r for r in runs]
         return runs
 
     def _hits(self, placeholder: bytes, release_id: bytes) -> list[int]:
