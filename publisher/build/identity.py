@@ -6,7 +6,7 @@ import hashlib
 import os
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import accumulate
 
@@ -72,12 +72,19 @@ class TwoDigests:
     once for both."""
 
     def __init__(
-        self, segments: Sequence[Buffer], sink: Callable[[Buffer], object] | None = None
+        self,
+        segments: Sequence[Buffer],
+        sink: Callable[[Buffer], object] | None = None,
+        until: Collection[Buffer] = (),
     ) -> None:
         """`sink`, if given, is handed each segment once it is hashed: the file is written in
-        the same pass, while the segment is still in the processor's cache."""
+        the same pass, while the segment is still in the processor's cache. The shared bytes
+        end at the first PLACEHOLDER, and at the latest where one of the segments `until`
+        begins (those made from bytes that hold it: the release graph's gzip members, in
+        which it cannot be found)."""
         self.shared, self.offset = hashlib.sha256(), 0
         marker, index, at = PLACEHOLDER.encode(), 0, 0
+        stops = {id(segment) for segment in until}
         for index, segment in enumerate(segments):  # noqa: B007 (index is read after)
             # Only bytes are searched: a view is a section read from the build's cache, of a
             # part that holds no placeholder (the build refuses one that does when it makes
@@ -85,6 +92,9 @@ class TwoDigests:
             # `final` uses the shared bytes only if the file with the id begins with them.
             at = segment.find(marker) if isinstance(segment, bytes) else -1
             if at != -1:
+                break
+            if id(segment) in stops:
+                at = 0
                 break
             self.shared.update(segment)
             self.offset += len(segment)

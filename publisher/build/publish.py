@@ -77,13 +77,17 @@ class _DraftedDumps:
         started = time.perf_counter()
         placeholder = PLACEHOLDER.encode()
         # No part but the release graph's holds the placeholder: the build refuses one that
-        # does as it makes it (pipeline.refuse_placeholder). The id is a digest of the files made with the placeholder; the bytes they share
-        # with the files made with the id (all but the release graph's) are hashed once for
-        # both. The union Turtle is merged once; its runs are written with the placeholder,
-        # then the id. hashlib leaves the GIL while it hashes: the dumps that are the parts
-        # one after the other are hashed on another core while this thread merges the union.
+        # does as it makes it (identity.refuse_placeholder). The id is a digest of the files
+        # made with the placeholder; the bytes they share with the files made with the id
+        # (all but the release graph's and what follows it) are hashed once for both. The
+        # union Turtle is merged once; its runs are written with the placeholder, then the
+        # id. hashlib leaves the GIL while it hashes: the dumps that are the parts one after
+        # the other (their .gz too) are hashed and written on another core while this thread
+        # merges the union.
         self.header = turtle_header(self.prefixes)
         plain = concatenated_files(parts, self.prefixes)
+        release = next(p for p in parts if p.graph == self.release_graph)
+        holding = list(release.sections.values())
         # The folder is made once the old releases are pruned: the pruning would take a
         # staging folder it found unlocked, as it is for a moment once made, for a killed
         # build's.
@@ -92,7 +96,7 @@ class _DraftedDumps:
 
         def draft(name: str, segments: Segments) -> TwoDigests:
             with staging.writing(name) as write:  # written as hashed: read from memory once
-                return TwoDigests(segments, write)
+                return TwoDigests(segments, write, holding)
 
         with ThreadPoolExecutor(max_workers=2) as hashing:
             hashed = {name: hashing.submit(draft, name, data) for name, data in plain.items()}

@@ -44,20 +44,32 @@ def plain_files(
 ) -> dict[str, Segments]:
     """dataset.{nq,trig,ttl,jsonld} without their .gz; `turtle` is the union Turtle's runs
     when the caller has them already (the one file that is not a concatenation)."""
-    return concatenated_files(parts, prefixes) | {
+    files = concatenated_files(parts, prefixes)
+    return {name: files[name] for name in ("dataset.nq", "dataset.trig", "dataset.jsonld")} | {
         "dataset.ttl": union_runs(parts, prefixes) if turtle is None else turtle
     }
 
 
 def concatenated_files(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> dict[str, Segments]:
-    """dataset.{nq,trig,jsonld} without their .gz: the plain files that are the parts' own
-    bytes one after the other, known before the union Turtle is merged."""
+    """Every dump that is the parts' own bytes one after the other, known before the union
+    Turtle is merged: dataset.{nq,trig,jsonld} and dataset-rdf12.trig, and their .gz."""
     parts = _in_order(parts)
     header = _header(prefixes)
+    gz_header = compress(header)
     return {
         "dataset.nq": [p.sections["nq"] for p in parts],
         "dataset.trig": [header, *(p.sections["trig"] for p in parts)],
         "dataset.jsonld": _array([p.sections["jsonld"] for p in parts], b"[", b",", b"]"),
+        RDF12: [header, *(p.sections["rdf12"] for p in parts)],
+        gzipped("dataset.nq"): [p.sections["nq.gz"] for p in parts],
+        gzipped("dataset.trig"): [gz_header, *(p.sections["trig.gz"] for p in parts)],
+        gzipped(RDF12): [gz_header, *(p.sections["rdf12.gz"] for p in parts)],
+        gzipped("dataset.jsonld"): _array(
+            [p.sections["jsonld.gz"] for p in parts],
+            compress(b"["),
+            compress(b","),
+            compress(b"]"),
+        ),
     }
 
 
@@ -87,21 +99,9 @@ def dataset_files(
     """Every dump of the release and its .gz, from parts in any order (`turtle`: as for
     plain_files); `members` gives the gzip member of a run of the union Turtle (see the
     module docstring)."""
-    files = plain_files(parts, prefixes, turtle)
-    parts = _in_order(parts)
-    header = _header(prefixes)
-    files[RDF12] = [header, *(p.sections["rdf12"] for p in parts)]
-    gz_header = compress(header)
+    files = concatenated_files(parts, prefixes)
+    files["dataset.ttl"] = union_runs(parts, prefixes) if turtle is None else turtle
     files |= {
-        gzipped("dataset.nq"): [p.sections["nq.gz"] for p in parts],
-        gzipped("dataset.trig"): [gz_header, *(p.sections["trig.gz"] for p in parts)],
-        gzipped(RDF12): [gz_header, *(p.sections["rdf12.gz"] for p in parts)],
-        gzipped("dataset.jsonld"): _array(
-            [p.sections["jsonld.gz"] for p in parts],
-            compress(b"["),
-            compress(b","),
-            compress(b"]"),
-        ),
         gzipped("dataset.ttl"): [
             members(hashlib.sha256(run).digest(), run) if members else compress(run)
             for run in files["dataset.ttl"]
