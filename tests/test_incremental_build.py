@@ -103,6 +103,29 @@ def test_a_changed_document_rebuilds_only_its_graph(cached_home: Path, tmp_path:
     assert built.validation.conforms
 
 
+@pytest.mark.slow  # builds the graph again (from the cache)
+def test_a_claim_whose_triple_changes_changes_the_direct_graph(
+    cached_home: Path, tmp_path: Path
+) -> None:
+    """The direct graph is cached under what its statements are made of, not the statements
+    (made only on a miss): a claim given another object is another entry and another triple."""
+    project = _copy(cached_home, tmp_path / "project")
+    direct = {p.name for p in (project / CACHE_DIR / "direct").iterdir()}
+    claims = project / "data" / "claims" / "raisi-damascus-ar-news.yaml"
+    text = claims.read_text(encoding="utf-8")
+    old = "subject: khaled-abdel-majid\n    relation: meeting\n    object: ebrahim-raisi"
+    assert old in text
+    claims.write_text(text.replace(old, old.replace("ebrahim-raisi", "hamas")), encoding="utf-8")
+    built = build_graph(project, BASE)
+    assert {p.name for p in (project / CACHE_DIR / "direct").iterdir()} != direct
+    (part,) = [p for p in built.parts if p.graph == BASE + "graph/direct"]
+    triples = set(triples_of(part.nquads))
+    meeting = URIRef(BASE + "def/direct/meeting")
+    majid = URIRef(BASE + "id/actor/khaled-abdel-majid")
+    assert (majid, meeting, URIRef(BASE + "id/actor/hamas")) in triples
+    assert (majid, meeting, URIRef(BASE + "id/actor/ebrahim-raisi")) not in triples
+
+
 def _mutated(part: GraphPart, change) -> GraphPart:
     graph = Graph()
     for triple in triples_of(part.nquads):
