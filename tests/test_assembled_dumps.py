@@ -22,7 +22,7 @@ from publisher.build.publish import build_release
 from publisher.build.turtle_members import KIND
 from publisher.rdf import namespaces
 from publisher.release.dumps import turtle_header, turtle_runs, union_blocks, union_runs, with_id
-from publisher.release.parts import GraphPart, make_part, part_with_id
+from publisher.release.parts import GraphPart, TurtleIndex, make_part, part_with_id
 from publisher.release.rdf12 import rdf12_quads
 from publisher.release.union import RUN_CUT, union_turtle
 
@@ -200,7 +200,7 @@ def test_the_union_merged_a_span_at_a_time_is_the_union_merged_a_subject_at_a_ti
         ]
         parts.append(_part(f"urn:g:{number}", sorted(set(triples)), prefixes))
     blocks = union_blocks(parts, prefixes)
-    assert len(blocks) < sum(len(p.sections["ttl-index"].splitlines()) for p in parts)  # merged
+    assert len(blocks) < sum(len(TurtleIndex.of(p).subjects) for p in parts)  # merged
     assert union_runs(parts, prefixes) == turtle_runs(blocks, prefixes)
     final = union_runs(parts, prefixes, marker, release_id)
     assert final == turtle_runs(with_id(blocks, marker, release_id), prefixes)

@@ -23,13 +23,12 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Callable, Sequence
-from itertools import accumulate
 
 import pyoxigraph as ox
 
 from publisher.rdf.terms import serialised
 from publisher.release.files import RDF12, gzipped
-from publisher.release.parts import GraphPart, Section, compress, trig_header
+from publisher.release.parts import GraphPart, Section, TurtleIndex, compress, trig_header
 from publisher.release.union import RUN_CUT, merged_block, union_turtle
 
 Segments = list[Section]  # a file as the byte strings it is the concatenation of
@@ -155,12 +154,10 @@ def union_blocks(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> Blocks
     for part in parts:
         body, cut = part.sections["ttl"], len(f" <{part.graph}> .")
         nquads = memoryview(part.sections["nq"])  # sliced without copying: read only to merge
-        # The index's lines are `subject block-length nquads-length` (no space in a subject).
-        index = part.small("ttl-index").split()
-        body_ends = list(accumulate(map(int, index[1::3])))
-        nquads_ends = list(accumulate(map(int, index[2::3])))
+        index = TurtleIndex.of(part)
+        body_ends, nquads_ends = index.body_ends, index.nquads_ends
         for subject, body_start, body_end, nquads_start, nquads_end in zip(
-            index[0::3], [0, *body_ends], body_ends, [0, *nquads_ends], nquads_ends, strict=False
+            index.subjects, [0, *body_ends], body_ends, [0, *nquads_ends], nquads_ends, strict=False
         ):
             found.setdefault(subject, []).append(
                 (bytes(body[body_start:body_end]), nquads[nquads_start:nquads_end], cut)

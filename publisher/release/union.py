@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 import zlib
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from itertools import accumulate, compress
 import pyoxigraph as ox
 
 from publisher.rdf.terms import serialised
-from publisher.release.parts import GraphPart, turtle_body
+from publisher.release.parts import GraphPart, TurtleIndex, turtle_body
 
 RUN_CUT = 256  # on average one subject block in RUN_CUT ends a run (dumps.turtle_runs)
 
@@ -116,26 +117,24 @@ def union_turtle(
     merge = merge or merged_block
     subjects: list[bytes] = []
     owner: list[int] = []
-    body_starts: list[int] = []
-    body_ends: list[int] = []
-    nquads_starts: list[int] = []
-    nquads_ends: list[int] = []
+    body_starts, body_ends = array("q"), array("q")
+    nquads_starts, nquads_ends = array("q"), array("q")
     bodies: list[memoryview] = []
     nquads: list[memoryview] = []
     suffixes: list[int] = []
     for part in parts:
-        index = part.small("ttl-index").split()
-        if not index:
+        index = TurtleIndex.of(part)
+        if not index.subjects:
             continue
-        part_subjects = index[0::3]
-        ends = list(accumulate(map(int, index[1::3])))
-        body_starts += [0, *ends[:-1]]
-        body_ends += ends
-        ends = list(accumulate(map(int, index[2::3])))
-        nquads_starts += [0, *ends[:-1]]
-        nquads_ends += ends
-        subjects += part_subjects
-        owner += [len(bodies)] * len(part_subjects)
+        for firsts, lasts, offsets in (
+            (body_starts, body_ends, index.body_ends),
+            (nquads_starts, nquads_ends, index.nquads_ends),
+        ):
+            firsts.append(0)  # each part's offsets are its own
+            firsts.extend(offsets[:-1])
+            lasts.extend(offsets)
+        subjects += index.subjects
+        owner += [len(bodies)] * len(index.subjects)
         bodies.append(memoryview(part.sections["ttl"]))
         nquads.append(memoryview(part.sections["nq"]))
         suffixes.append(len(f" <{part.graph}> ."))
