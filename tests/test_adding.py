@@ -201,7 +201,12 @@ def test_a_title_in_each_language_is_required_or_recorded_as_missing(project: Pa
     corpus, _ = load_corpus(project)
     (warning,) = corpus.warnings
     assert "no Arabic title yet (ar: null)" in warning.message
-    # and the build says so once, as it reads the corpus
+
+
+@pytest.mark.slow  # a whole build
+def test_the_build_says_a_warning_once_as_it_reads_the_corpus(project: Path, capsys) -> None:
+    assert _add(project, str(EN_TEXT), "--lang", "en", "--no-title-ar") == 0
+    capsys.readouterr()
     assert main(["build", "--home", str(project)]) == 0
     err = capsys.readouterr().err
     assert err.count("publisher build: warning:") == 1, err
