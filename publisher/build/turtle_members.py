@@ -11,7 +11,8 @@ import zlib
 
 from publisher.build import keys
 from publisher.build.cache import Cache
-from publisher.release.parts import Section, compress
+from publisher.files import Buffer
+from publisher.release.parts import compress
 
 KIND = "dumps"
 
@@ -26,7 +27,7 @@ class TurtleMembers:
         self.previous = cache.get(KIND, self.key) or {}
         self.used: dict[str, bytes] = {}
 
-    def __call__(self, digest: bytes, run: Section) -> bytes:
+    def __call__(self, digest: bytes, run: Buffer) -> bytes:
         name = digest.hex()
         member = self.previous.get(name)
         if member is None:

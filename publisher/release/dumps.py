@@ -26,27 +26,17 @@ from collections.abc import Callable, Sequence
 
 import pyoxigraph as ox
 
+from publisher.files import Buffer
 from publisher.rdf.terms import serialised
 from publisher.release.files import RDF12, gzipped
-from publisher.release.parts import GraphPart, Section, TurtleIndex, compress, trig_header
+from publisher.release.parts import GraphPart, TurtleIndex, compress, trig_header
 from publisher.release.union import RUN_CUT, merged_block, union_turtle
 
-Segments = list[Section]  # a file as the byte strings it is the concatenation of
+Segments = list[Buffer]  # a file as the byte strings it is the concatenation of
 Blocks = list[tuple[bytes, bytes]]  # the union Turtle's (subject, block) in subject order
 # The .gz member of a run of Turtle blocks, by the run's SHA-256: a cache of the build (or
 # nothing: then every run is compressed).
-Members = Callable[[bytes, Section], bytes]
-
-
-def plain_files(
-    parts: Sequence[GraphPart], prefixes: dict[str, str], turtle: Segments | None = None
-) -> dict[str, Segments]:
-    """dataset.{nq,trig,ttl,jsonld} without their .gz; `turtle` is the union Turtle's runs
-    when the caller has them already (the one file that is not a concatenation)."""
-    files = concatenated_files(parts, prefixes)
-    return {name: files[name] for name in ("dataset.nq", "dataset.trig", "dataset.jsonld")} | {
-        "dataset.ttl": union_runs(parts, prefixes) if turtle is None else turtle
-    }
+Members = Callable[[bytes, Buffer], bytes]
 
 
 def concatenated_files(parts: Sequence[GraphPart], prefixes: dict[str, str]) -> dict[str, Segments]:
@@ -95,9 +85,9 @@ def dataset_files(
     turtle: Segments | None = None,
     members: Members | None = None,
 ) -> dict[str, Segments]:
-    """Every dump of the release and its .gz, from parts in any order (`turtle`: as for
-    plain_files); `members` gives the gzip member of a run of the union Turtle (see the
-    module docstring)."""
+    """Every dump of the release and its .gz, from parts in any order; `turtle` is the union
+    Turtle's runs when the caller has them already (the one file that is not a concatenation),
+    `members` gives the gzip member of a run of them (see the module docstring)."""
     files = concatenated_files(parts, prefixes)
     files["dataset.ttl"] = union_runs(parts, prefixes) if turtle is None else turtle
     files |= {
@@ -137,7 +127,7 @@ def _in_order(parts: Sequence[GraphPart]) -> list[GraphPart]:
     return sorted((p for p in parts if p.triples), key=lambda p: p.graph)
 
 
-def _array(items: list[Section], open_: bytes, comma: bytes, close: bytes) -> Segments:
+def _array(items: list[Buffer], open_: bytes, comma: bytes, close: bytes) -> Segments:
     """[open_, a, comma, b, comma, c, close]: a JSON array of the parts' objects."""
     out: Segments = [open_]
     for index, item in enumerate(items):

@@ -14,7 +14,7 @@ import gzip
 import json
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
@@ -29,9 +29,8 @@ from publisher.release.rdf12 import rdf12_block
 FORMATS = ("nq", "trig", "jsonld", "rdf12")  # each also gzipped on its own
 # The sections a release only concatenates, hashes, writes and slices (never searches or
 # splits, but for the parts it makes itself): a build reads them from its cache as views of
-# the cache file (build/cache.py), so a section is bytes or a memoryview (`Section`).
+# the cache file (build/cache.py), so a section is bytes or a memoryview (a `Buffer`).
 BULK = frozenset({*FORMATS, *(f + ".gz" for f in FORMATS), "ttl"})
-Section = Buffer
 RDF_TYPE = f"<{namespaces.iri('rdf:type')}>"
 
 
@@ -46,7 +45,7 @@ class GraphPart:
 
     graph: str
     triples: int
-    sections: dict[str, Section]
+    sections: dict[str, Buffer]
 
     @property
     def nquads(self) -> bytes:
@@ -80,12 +79,12 @@ class GraphPart:
             found.setdefault(line.split(b" ", 1)[0].decode(), []).append(line)
         return found
 
-    def pack(self) -> dict[str, Section]:
+    def pack(self) -> dict[str, Buffer]:
         return {"meta": json.dumps([self.graph, self.triples]).encode(), **self.sections}
 
     @classmethod
-    def unpack(cls, sections: dict[str, bytes] | dict[str, Section]) -> GraphPart:
-        found: dict[str, Section] = dict(sections)
+    def unpack(cls, sections: Mapping[str, Buffer]) -> GraphPart:
+        found = dict(sections)
         graph, triples = json.loads(bytes(found.pop("meta")))
         return cls(graph, triples, found)
 
@@ -106,7 +105,7 @@ def make_part(
     if any(statement.graph != name for statement in statements):
         raise ValueError(f"a statement reified in {name} belongs to another graph")
     rdf12 = trig_body(rdf12_block(quads, statements, prefixes))
-    sections: dict[str, Section] = {"nq": nquads, "trig": trig, "jsonld": jsonld, "rdf12": rdf12}
+    sections: dict[str, Buffer] = {"nq": nquads, "trig": trig, "jsonld": jsonld, "rdf12": rdf12}
     for key in FORMATS:
         sections[key + ".gz"] = compress(sections[key])
     sections["ttl"], index = turtle_blocks(quads, nquads, prefixes)
@@ -121,7 +120,7 @@ def part_with_id(part: GraphPart, placeholder: bytes, release_id: bytes) -> Grap
     block or index entry changes length."""
     if len(placeholder) != len(release_id):
         raise ValueError("the id and its placeholder must have the same length")
-    sections: dict[str, Section] = {
+    sections: dict[str, Buffer] = {
         key: bytes(data).replace(placeholder, release_id)  # a part made here: no copy
         for key, data in part.sections.items()
         if not key.endswith(".gz")
@@ -150,7 +149,7 @@ class TurtleIndex:
     body_ends: array[int]
     nquads_ends: array[int]
 
-    def sections(self) -> dict[str, Section]:
+    def sections(self) -> dict[str, Buffer]:
         return {
             "ttl-subjects": b"\n".join(self.subjects),
             "ttl-ends": _little_endian(self.body_ends),
