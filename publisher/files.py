@@ -39,11 +39,6 @@ def write_durably(path: Path, data: bytes) -> None:
         os.fsync(out.fileno())
 
 
-def sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (new names, renames) to disk."""
-    sync(folder)
-
-
 def sync(path: Path) -> None:
     """Flush what is at `path` to disk: a file's bytes, a folder's entries."""
     descriptor = os.open(path, os.O_RDONLY)

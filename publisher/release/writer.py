@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from publisher.errors import ReleaseError
-from publisher.files import Buffer, after, sync, sync_folder, write_durably
+from publisher.files import Buffer, after, sync, write_durably
 from publisher.release.files import DUMPS, SUMS, gzipped
 
 KEEP = 3  # releases kept in out.d, so a server still reading the previous one is not cut off
@@ -111,7 +111,7 @@ class Staging:
             except OSError:
                 if not target.is_dir():  # else a concurrent build of the same id won: use it
                     raise
-            sync_folder(target.parent)
+            sync(target.parent)
         finally:
             self.abandon()
         return _switch(self.out, target)
@@ -223,7 +223,7 @@ def _write_files(
     sums = "".join(f"{sums_of[name]}  {name}\n" for name in sorted(sums_of))
     write_durably(folder / SUMS, sums.encode())
     os.chmod(folder, 0o755)
-    sync_folder(folder)
+    sync(folder)
 
 
 def _write_file(path: Path, segments: Sequence[Buffer], digest: str | None) -> str:
@@ -248,7 +248,7 @@ def _point(link: Path, target: Path) -> None:
         temporary.unlink()
     os.symlink(os.path.relpath(target, link.parent), temporary)
     os.replace(temporary, link)
-    sync_folder(link.parent)
+    sync(link.parent)
 
 
 def _running(pid: str) -> bool:
