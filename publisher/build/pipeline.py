@@ -136,8 +136,8 @@ def build_graph(
         # The data files' parsed forms are kept with the units, under the build code's digest.
         with _kept_out_of_collection():
             corpus, vocabulary = load_corpus(home, ParsedFiles(store, keys.software()))
-        for warning in corpus.warnings:
-            if warn is not None:
+        if warn is not None:
+            for warning in corpus.warnings:
                 warn(str(warning))
         cues = load_cues(home, vocabulary.concepts["relation"])
         if cues is not None:
