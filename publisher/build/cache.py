@@ -33,6 +33,15 @@ def read_entry(path: Path, mapped: frozenset[str] = frozenset()) -> dict[str, Bu
     one-document release at a million triples), the others as bytes. An entry is never
     changed in place (`put` renames a new file over it), so a view stays what it was read as."""
     with open(path, "rb") as entry:
+        if not mapped:
+            sections: dict[str, Buffer] = {}
+            for name, length in json.loads(entry.readline()):
+                sections[name] = entry.read(length)
+                if len(sections[name]) != length:
+                    raise ValueError("cache entry shorter than its header says")
+            if entry.read(1):
+                raise ValueError("cache entry longer than its header says")
+            return sections
         size = os.fstat(entry.fileno()).st_size
         if size == 0:
             raise ValueError("cache entry is empty")
@@ -41,7 +50,7 @@ def read_entry(path: Path, mapped: frozenset[str] = frozenset()) -> dict[str, Bu
     header_end = data.find(b"\n")
     if header_end == -1:
         raise ValueError("cache entry without a header line")
-    at, sections = header_end + 1, dict[str, Buffer]()
+    at, sections = header_end + 1, {}
     for name, length in json.loads(data[:header_end]):
         if at + length > size:
             raise ValueError("cache entry shorter than its header says")
