@@ -6,9 +6,11 @@ same QueryResult as the embedded store's, so nothing above the Store interface c
 apart. What one engine does differently (its system graphs, its spellings, its partial
 answers) is its dialect's business (engines/), asked for each query and each answer. Queries
 are kept to the release's graphs: a store that holds other graphs, or graphs of its own, is
-sent the release's graphs as the protocol dataset of every query. A store that fails is answered for as a gateway would: 503 when it cannot be reached or
-says it is busy, 504 when it does not answer in time, 502 when it answers wrongly. No state is
-kept between requests, so the server recovers by itself as soon as the store is back.
+sent the release's graphs as the protocol dataset of every query. A store that fails is
+answered for as a gateway would: 503 when it cannot be reached or says it is busy, 504 when it
+does not answer in time, 502 when it answers wrongly. Nothing but idle connections
+(store/http.py) is kept between requests, so the server recovers by itself as soon as the
+store is back.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from __future__ import annotations
 import contextlib
 import http.client
 import io
-import itertools
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import IO
 from urllib.parse import urlsplit
 
@@ -220,7 +221,7 @@ class RemoteStore:
             # The first chunk is read now: a store whose answer is broken from the start gets
             # its status (502, 504...) before any answer starts.
             first = next(chunks, None)
-            result.chunks = itertools.chain([] if first is None else [first], chunks)
+            result.chunks = _first_then(first, chunks)
             return result
         except (StoreTimeout, QueryTimeout) as error:
             if getattr(error, "store_status", None):
@@ -268,7 +269,7 @@ class RemoteStore:
         chunks: Iterator[bytes],
         response: IO[bytes],
         timeout: float | None,
-    ) -> Iterator[bytes]:
+    ) -> Generator[bytes, None, None]:
         """The chunks of a streamed answer, the store's response closed when they end (or when
         the reader stops), and its failures reported as on the first read."""
         what = f"answer from {self.endpoint}"
@@ -423,6 +424,17 @@ class RemoteStore:
     def _graph_names(self) -> list[str]:
         rows = self._run(self.engine.graph_names_query()).rows
         return sorted(row["g"].value for row in rows if isinstance(row["g"], pyoxigraph.NamedNode))
+
+
+def _first_then(first: bytes | None, rest: Generator[bytes, None, None]) -> Iterator[bytes]:
+    """The chunk read already, then the rest; closing this closes the rest (and so gives the
+    store's connection back or closes it) at once, not when it is collected."""
+    try:
+        if first is not None:
+            yield first
+        yield from rest
+    finally:
+        rest.close()
 
 
 class _Prefixed(io.RawIOBase):
