@@ -29,7 +29,8 @@ from publisher.web.rendered import Rendered
 
 T = TypeVar("T")
 Answer = tuple[bytes | str, list[tuple[str, str]]]
-"""A rendered description: its body and its paging links (rel, URL)."""
+"""A rendered description: its body and its paging links (rel, URL); as kept, its body and the
+headers that describe it (web/resources.py)."""
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Served:
 
     @cached_property
     def rendered(self) -> Rendered[Answer]:
-        """Descriptions rendered for this release (web/rendered.py): bodies and their links."""
+        """Descriptions rendered for this release (web/rendered.py): bodies and their headers."""
         return Rendered(self.cache_mb * 1024 * 1024, _answer_size)
 
     @cached_property

@@ -55,12 +55,12 @@ def etag(*parts: object) -> str:
 
 
 def keep(response: R, max_age: int = PAGE_MAX_AGE) -> R:
-    """Cache-Control: public data, kept `max_age` seconds (immutable when it is a year)."""
-    response.cache_control.no_cache = None  # (send_file's default when it is given no age)
-    response.cache_control.public = True
-    response.cache_control.max_age = max_age
-    if max_age >= IMMUTABLE_MAX_AGE:
-        response.cache_control.immutable = True
+    """Cache-Control: public data, kept `max_age` seconds (immutable when it is a year); any
+    directive set before (send_file's no-cache) is replaced."""
+    # Written as one header: werkzeug's cache_control object parses and writes it again on
+    # each of the three attributes set, a tenth of a kept description's time (benchmarks).
+    immutable = ", immutable" if max_age >= IMMUTABLE_MAX_AGE else ""
+    response.headers["Cache-Control"] = f"public, max-age={max_age}{immutable}"
     return response
 
 
@@ -78,6 +78,23 @@ def not_modified(tag: str) -> Response | None:
     return keep(response)
 
 
+def described_by(
+    *,
+    negotiated: bool,
+    location: str | None = None,
+    alternates: Sequence[tuple[Format, str]] = (),
+    links: Sequence[tuple[str, str]] = (),
+) -> list[tuple[str, str]]:
+    """The Content-Location (of a negotiated answer) and Link headers of an answer: the same
+    for every request of one resource, page and format, so the caller may keep them."""
+    headers = [("Content-Location", location)] if negotiated and location else []
+    values = [f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates]
+    values += [f'<{url}>; rel="{rel}"' for rel, url in links]
+    if values:
+        headers.append(("Link", ", ".join(values)))
+    return headers
+
+
 def finish(
     response: Response,
     tag: str,
@@ -86,19 +103,21 @@ def finish(
     location: str | None = None,
     alternates: Sequence[tuple[Format, str]] = (),
     links: Sequence[tuple[str, str]] = (),
+    headers: Sequence[tuple[str, str]] | None = None,
     weak: bool = False,
     max_age: int = PAGE_MAX_AGE,
 ) -> Response:
-    """Add validators, Cache-Control, Vary, Content-Location and Link headers to a 200 answer."""
+    """Add validators, Cache-Control, Vary, Content-Location and Link headers to a 200 answer
+    (`headers`: the last two as `described_by` made them, else made here)."""
     response.set_etag(tag, weak=weak)
     response.last_modified = get_release().last_modified
     keep(response, max_age)
     if negotiated:
         response.vary.add("Accept")
-        if location:
-            response.headers["Content-Location"] = location
-    values = [f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates]
-    values += [f'<{url}>; rel="{rel}"' for rel, url in links]
-    if values:
-        response.headers["Link"] = ", ".join(values)
+    if headers is None:
+        headers = described_by(
+            negotiated=negotiated, location=location, alternates=alternates, links=links
+        )
+    for name, value in headers:
+        response.headers[name] = value
     return response

@@ -80,6 +80,28 @@ def test_a_description_is_rendered_once_per_release_and_served_again(app, client
         assert other.status_code == 200 and isomorphic(triples(other), triples(first))
 
 
+def test_kept_descriptions_keep_the_headers_of_the_request_that_asked(app, client, actor):
+    """Content-Location and Link are kept with a rendered description: each way of asking
+    (negotiated or by suffix, the page as given) gets its own, the second time as the first."""
+    doc = "/doc" + path(actor)
+    asked = {
+        (doc, "text/turtle"): (f"{doc}.ttl", f"<{doc}.nt>"),
+        (doc + ".ttl", "text/turtle"): (None, f"<{doc}.nt>"),
+        (doc + ".ttl", "application/n-triples"): (None, f"<{doc}.nt>"),
+        (doc + "?page=1", "text/turtle"): (f"{doc}.ttl?page=1", f"<{doc}.nt?page=1>"),
+        (doc + "?page=01", "text/turtle"): (f"{doc}.ttl?page=01", f"<{doc}.nt?page=01>"),
+        ("/graph/reference", "text/turtle"): ("/graph/reference.ttl", "</graph/reference.nt>"),
+        ("/graph/reference.ttl", "text/turtle"): (None, "</graph/reference.nt>"),
+    }
+    for _ in range(2):  # rendered, then kept
+        for (url, accept), (location, alternate) in asked.items():
+            response = client.get(url, headers={"Accept": accept})
+            assert response.status_code == 200, url
+            assert response.headers.get("Content-Location") == location, url
+            assert f'{alternate}; rel="alternate"' in response.headers["Link"], url
+            assert response.headers["Cache-Control"] == "public, max-age=300", url
+
+
 def test_descriptions_share_the_labels_kept_for_the_release(app, client, store):
     """A description rendered again (in another format) takes the labels kept when it was
     first rendered instead of asking the store, and says what a description made without
