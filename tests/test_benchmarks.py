@@ -227,6 +227,22 @@ def test_a_small_run_measures_every_system_side_by_side(
     assert set(again[0]["systems"]["oxigraph"]["queries"]) == {"08-roles"}
 
 
+@pytest.mark.long
+@pytest.mark.live  # gunicorn twice: the floor and the publisher...
+@pytest.mark.remote  # ...in front of an oxigraph server (benchmarks/floor.py)
+def test_the_floor_of_a_python_front_answers_as_the_store_and_is_measured(
+    generated_release: Path, capsys
+) -> None:
+    from benchmarks import floor
+
+    assert floor.main(["--home", str(generated_release), "--queries", "10", "--count", "3"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| 10-")]
+    assert len(rows) == 1
+    cells = [cell.strip() for cell in rows[0].strip("|").split("|")]
+    assert cells[0] == "10-actor-mentions"
+    assert all(float(cell.removesuffix(" ms")) > 0 for cell in cells[1:4])
+
+
 @pytest.mark.bench
 @pytest.mark.live
 @pytest.mark.remote
