@@ -304,14 +304,4 @@ def _order(iri: str) -> Callable[[ox.Quad], str]:
 
 
 def _quads(store: Store, query: str) -> list[ox.Quad]:
-    answer = store.query(query)
-    if answer.variables == _SPOG:  # by position: half the time of looking each name up
-        return [ox.Quad(row[0], row[1], row[2], row[3]) for row in answer.rows]
-    return [_row_quad(row) for row in answer.rows]
-
-
-_SPOG = ("s", "p", "o", "g")
-
-
-def _row_quad(row: ox.QuerySolution) -> ox.Quad:
-    return ox.Quad(row["s"], row["p"], row["o"], row["g"])
+    return store.quads(query)

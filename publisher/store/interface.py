@@ -32,6 +32,11 @@ class Store(Protocol):
         """
         ...
 
+    def quads(self, sparql: str) -> list[Quad]:
+        """The answer of one of the server's own queries that binds ?s ?p ?o ?g, as quads
+        (the store's time limit for its own queries, no caps)."""
+        ...
+
     def quads_about(self, subjects: list[str]) -> list[list[Quad]] | None:
         """For each IRI of `subjects`, the quads in named graphs that it is the subject of,
         read from the store's indexes without a query; None from a store that answers only

@@ -40,7 +40,15 @@ from publisher.store.errors import (
     StoreTimeout,
 )
 from publisher.store.http import USER_AGENT, send, transport_failure
-from publisher.store.results import NO_CAPS, Caps, QueryResult, answer_stream, collect
+from publisher.store.results import (
+    NO_CAPS,
+    Caps,
+    QueryResult,
+    answer_stream,
+    collect,
+    quads_of,
+)
+from publisher.store.tsvquads import nquads_of
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +136,28 @@ class RemoteStore:
     def quads_about(self, subjects: list[str]) -> None:
         return None  # SPARQL is all a remote store answers
 
+    def quads(self, sparql: str) -> list[pyoxigraph.Quad]:
+        """On a store whose TSV passes through (Oxigraph), its TSV read as N-Quads
+        (store/tsvquads.py); else, or when that cannot be read so, the rows as solutions."""
+        dataset = self._dataset()
+        if not self.engine.passes_results_through:
+            return quads_of(self._run(sparql, dataset, dataset))
+        result = self._run(sparql, dataset, dataset, own_tsv=True)
+        if result.chunks is None:  # not solutions in TSV after all: read as they came
+            return quads_of(result)
+        try:
+            body = b"".join(result.raw())
+        except QueryTimeout:
+            raise StoreTimeout(
+                f"the SPARQL store behind this service did not answer within {self.timeout:g} s",
+                f"query at {self.endpoint}: its answer did not end in time",
+            ) from None
+        found = nquads_of(body)
+        if found is not None:
+            return found
+        rows = pyoxigraph.parse_query_results(body, format=formats.RESULTS_TSV.results)
+        return quads_of(collect(rows))
+
     def query(
         self,
         sparql: str,
@@ -166,13 +196,16 @@ class RemoteStore:
         timeout: float | None = None,
         base_iri: str | None = None,
         results_format: Format | None = None,
+        own_tsv: bool = False,
     ) -> QueryResult:
+        """`own_tsv`: a query of the server's own whose answer is wanted as the store's TSV
+        bytes, on an engine whose TSV passes through (`quads`)."""
         engine = self.engine
         # The protocol has no base parameter; a BASE on the first line keeps the line numbers.
         text = f"BASE {pyoxigraph.NamedNode(base_iri)} {sparql}" if base_iri else sparql
         restricted = default_graphs is not None or named_graphs is not None
         text = engine.rewrite(text, named_graphs or [] if restricted else None)
-        passing = bool(timeout) and engine.passes_results_through
+        passing = (bool(timeout) or own_tsv) and engine.passes_results_through
         passed = results_format if passing and results_format in PASSED else None
         accept = engine.accept(text)
         if accept is None and engine.passes_results_through and passed is not formats.RESULTS_JSON:
@@ -212,6 +245,7 @@ class RemoteStore:
                     stream=bool(timeout),
                     passed=passed if passing else None,
                     passing=passing,
+                    own_tsv=own_tsv,
                 )
             except BaseException:
                 response.close()
@@ -219,7 +253,7 @@ class RemoteStore:
             if result.chunks is None:
                 response.close()
                 return result
-            chunks = self._streamed(result.chunks, response, timeout)
+            chunks = self._streamed(result.chunks, response, wait)
             # The first chunk is read now: a store whose answer is broken from the start gets
             # its status (502, 504...) before any answer starts.
             first = next(chunks, None)
@@ -270,7 +304,7 @@ class RemoteStore:
         self,
         chunks: Iterator[bytes],
         response: IO[bytes],
-        timeout: float | None,
+        timeout: float,
     ) -> Generator[bytes, None, None]:
         """The chunks of a streamed answer, the store's response closed when they end (or when
         the reader stops), and its failures reported as on the first read."""
@@ -300,12 +334,21 @@ class RemoteStore:
         stream: bool,
         passed: Format | None = None,
         passing: bool = False,
+        own_tsv: bool = False,
     ) -> QueryResult:
         media = response.headers.get_content_type()
         what = f"answer from {self.endpoint}"
         try:
             results = formats.by_media_type(media, RESULTS)
             body: IO[bytes] = engine.answer(response)
+            if own_tsv and results is formats.RESULTS_TSV:
+                # Read whole, as one chunk: cut into lines, each would cost a turn in Python.
+                whole = body.read()
+                names = whole.partition(b"\n")[0].decode().rstrip("\r").split("\t")
+                variables = tuple(name.removeprefix("?") for name in names if name)
+                result = QueryResult("solutions", variables=variables, written=results)
+                result.chunks = iter([whole])
+                return result
             if passing and results is formats.RESULTS_TSV:
                 return passthrough.tsv_solutions(
                     body, caps, deadline, passed=passed is formats.RESULTS_TSV

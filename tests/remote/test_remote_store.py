@@ -14,9 +14,12 @@ from publisher.errors import PublisherError
 from publisher.store.embedded import EmbeddedStore
 from publisher.store.opening import open_store
 from publisher.store.remote import RemoteStore
+from publisher.store.tsvquads import nquads_of
 from tests.markers import starts
 from tests.remote.servers import OxigraphServer
 from tests.web.fixture_release import BASE, make_home
+
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 QUERIES = [
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
@@ -108,3 +111,39 @@ def test_serve_refuses_a_bad_store_option(capsys):
     assert "neither 'embedded' nor the http(s) URL" in capsys.readouterr().err
     args = build_parser().parse_args(["serve", "--store", "http://127.0.0.1:7878/query"])
     assert args.store == "http://127.0.0.1:7878/query"
+
+
+def test_quads_of_descriptions_are_read_from_the_stores_tsv_as_n_quads(stores, monkeypatch):
+    """The server's own quad queries (describe/queries.py) come back from an Oxigraph server as
+    N-Quads made of its TSV (store/tsvquads.py), the same quads as the embedded store's."""
+    from publisher.describe import queries as q
+    from publisher.store import remote
+
+    embedded, store = stores
+    read: list[int] = []
+
+    def spy(tsv: bytes):
+        found = nquads_of(tsv)
+        read.append(-1 if found is None else len(found))
+        return found
+
+    monkeypatch.setattr(remote, "nquads_of", spy)
+    iris = [row["x"].value for row in embedded.query(QUERIES[2]).rows]
+    actor = f"<{BASE}id/actor/iran>"
+    asked = [
+        q.subjects_triples(iris),
+        q.labels([*iris, f"{BASE}id/actor/iran"], [RDFS_LABEL.value]),
+        q.backlink_content(actor, iris),
+        q.blank_nodes(f"<{BASE}def/AmountShape>"),
+    ]
+
+    def blanked(quads: list[ox.Quad]) -> Counter:
+        # Each store labels blank nodes its own way: compared with the labels taken out.
+        return Counter(
+            tuple("_:" if isinstance(t, ox.BlankNode) else str(t) for t in quad) for quad in quads
+        )
+
+    for text in asked:
+        assert blanked(store.quads(text)) == blanked(embedded.quads(text))
+    assert len(read) == len(asked) and all(count >= 0 for count in read)  # none left to rows
+    assert sum(read) > 0

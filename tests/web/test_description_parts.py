@@ -221,6 +221,9 @@ class _SparqlOnly:
     def query(self, *args, **kwargs):
         return self._store.query(*args, **kwargs)
 
+    def quads(self, sparql):
+        return self._store.quads(sparql)
+
     def blank_node_iri(self, node):
         return self._store.blank_node_iri(node)
 
