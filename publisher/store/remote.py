@@ -155,8 +155,15 @@ class RemoteStore:
         found = nquads_of(body)
         if found is not None:
             return found
-        rows = pyoxigraph.parse_query_results(body, format=formats.RESULTS_TSV.results)
-        return quads_of(collect(rows))
+        try:
+            rows = pyoxigraph.parse_query_results(body, format=formats.RESULTS_TSV.results)
+            return quads_of(collect(rows))
+        except (SyntaxError, ValueError) as error:
+            detail = f"answer from {self.endpoint}: {error}"
+            log.warning("%s", detail)
+            raise BadStoreAnswer(
+                "the SPARQL store behind this service sent a broken answer", detail
+            ) from None
 
     def query(
         self,

@@ -147,3 +147,15 @@ def test_quads_of_descriptions_are_read_from_the_stores_tsv_as_n_quads(stores, m
         assert blanked(store.quads(text)) == blanked(embedded.quads(text))
     assert len(read) == len(asked) and all(count >= 0 for count in read)  # none left to rows
     assert sum(read) > 0
+
+
+def test_quads_fall_back_to_the_rows_when_the_tsv_is_not_n_quads(stores, monkeypatch):
+    from publisher.describe import queries as q
+    from publisher.store import remote
+
+    embedded, store = stores
+    monkeypatch.setattr(remote, "nquads_of", lambda tsv: None)  # as for a triple term
+    iris = [row["x"].value for row in embedded.query(QUERIES[2]).rows]
+    text = q.subjects_triples(iris)
+    ours = store.quads(text)
+    assert ours and sorted(map(str, ours)) == sorted(map(str, embedded.quads(text)))
