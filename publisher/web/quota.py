@@ -55,6 +55,9 @@ class Shares:
     lease: float
 
 
+SETUP_WAIT = 10.0  # seconds a worker retries setting up the accounting file (Quota.__init__)
+
+
 class Quota:
     """The shares of one server process, over the accounting file at `path`.
 
@@ -70,6 +73,21 @@ class Quota:
         self._local = threading.local()
         self._pruned = 0.0
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Workers start together on one file: SQLite refuses a journal mode change or a schema
+        # change at once (no busy wait) while another connection holds the file, and a worker
+        # failing here took the whole server down. The setup is the same for every worker and
+        # runs again after a short pause, for a bounded time.
+        deadline = time.monotonic() + SETUP_WAIT
+        while True:
+            try:
+                self._set_up()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _set_up(self) -> None:
         with self._connection() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("DROP TABLE IF EXISTS queries")  # a row per query, before the sums

@@ -111,3 +111,34 @@ def test_a_query_of_a_process_that_died_stops_counting_after_the_lease(tmp_path)
         quota.begin("10.0.0.1")
     time.sleep(0.6)
     quota.begin("10.0.0.1").end()
+
+
+def _start_quota(path: Path, together, answers) -> None:
+    together.wait()
+    try:
+        _quota(path)
+        answers.put("ok")
+    except Exception as error:  # reported to the test, which names it
+        answers.put(repr(error))
+
+
+@pytest.mark.slow  # a hundred rounds of four processes
+def test_workers_starting_together_all_set_up_the_accounting_file(tmp_path):
+    """gunicorn's workers start at once on one file; SQLite refused some of them ("database
+    is locked", with no wait) and a worker that failed there took the server down (CI)."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    failures = []
+    for round_ in range(100):
+        together, answers = fork.Barrier(4), fork.Queue()
+        folder = tmp_path / str(round_)
+        workers = [
+            fork.Process(target=_start_quota, args=(folder, together, answers)) for _ in range(4)
+        ]
+        for worker in workers:
+            worker.start()
+        failures += [a for a in (answers.get(timeout=30) for _ in workers) if a != "ok"]
+        for worker in workers:
+            worker.join(timeout=30)
+    assert failures == []
