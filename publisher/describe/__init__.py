@@ -105,9 +105,9 @@ def describe(
         quads.update(dict.fromkeys(content))
         whole |= complete
     if found.backlinks:
-        quads.update(dict.fromkeys(_quads(store, q.backlink_content(x, found.backlinks))))
+        quads.update(dict.fromkeys(store.quads(q.backlink_content(x, found.backlinks))))
     if page == 1 and blank:
-        quads.update(dict.fromkeys(_quads(store, q.blank_backlinks(x))))
+        quads.update(dict.fromkeys(store.quads(q.blank_backlinks(x))))
     quads.update(dict.fromkeys(_labels(store, quads, whole | {iri}, labels)))
     found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
     return found
@@ -135,7 +135,7 @@ def _with_parts(store: Store, roots: list[str], depth: int = 3) -> tuple[list[ox
                 continue
             for node in chunk:
                 triples[node] = []
-            for quad in _quads(store, q.subjects_triples(chunk)):
+            for quad in store.quads(q.subjects_triples(chunk)):
                 if isinstance(quad.subject, ox.NamedNode):  # always: VALUES names IRIs
                     triples[quad.subject.value].append(quad)
         if step == depth:
@@ -168,7 +168,7 @@ def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -
         if quad.subject == subject and isinstance(quad.object, ox.BlankNode)
     ]
     if not starts or store.blank_node_iri(starts[0][0]) is None:
-        return _quads(store, q.blank_nodes(iri_term(iri), depth))
+        return store.quads(q.blank_nodes(iri_term(iri), depth))
     rest = ox.NamedNode(namespaces.iri("rdf:rest"))
     steps: dict[tuple[object, object], int] = dict.fromkeys(starts, 1)
     found: dict[ox.Quad, None] = {}
@@ -181,7 +181,7 @@ def _blank_nodes(store: Store, iri: str, known: list[ox.Quad], depth: int = 4) -
         ]
         after: dict[tuple[object, object], None] = {}
         for start in range(0, len(named), 200):
-            for quad in _quads(store, q.triples_of(named[start : start + 200])):
+            for quad in store.quads(q.triples_of(named[start : start + 200])):
                 found[quad] = None
                 if not isinstance(quad.object, ox.BlankNode):
                     continue
@@ -263,7 +263,7 @@ def labels_for(store: Store, iris: list[str]) -> list[ox.Quad]:
     """The label quads (rdfs:label, skos:prefLabel, dcterms:title, ...) of `iris`."""
     found: list[ox.Quad] = []
     for start in range(0, len(iris), 200):
-        found += _quads(store, q.labels(iris[start : start + 200], list(LABELS)))
+        found += store.quads(q.labels(iris[start : start + 200], list(LABELS)))
     return found
 
 
@@ -301,7 +301,3 @@ def _order(iri: str) -> Callable[[ox.Quad], str]:
     one string, not a tuple, which the garbage collector would track (2,000 for an actor)."""
     described = f"<{iri}> "  # the text of a quad whose subject is `iri` starts so
     return lambda quad: ("0" if (text := str(quad)).startswith(described) else "1") + text
-
-
-def _quads(store: Store, query: str) -> list[ox.Quad]:
-    return store.quads(query)

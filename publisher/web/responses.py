@@ -81,13 +81,13 @@ def not_modified(tag: str) -> Response | None:
 def described_by(
     *,
     negotiated: bool,
-    location: str | None = None,
-    alternates: Sequence[tuple[Format, str]] = (),
-    links: Sequence[tuple[str, str]] = (),
+    location: str,
+    alternates: Sequence[tuple[Format, str]],
+    links: Sequence[tuple[str, str]],
 ) -> list[tuple[str, str]]:
     """The Content-Location (of a negotiated answer) and Link headers of an answer: the same
     for every request of one resource, page and format, so the caller may keep them."""
-    headers = [("Content-Location", location)] if negotiated and location else []
+    headers = [("Content-Location", location)] if negotiated else []
     values = [f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates]
     values += [f'<{url}>; rel="{rel}"' for rel, url in links]
     if values:
@@ -100,24 +100,17 @@ def finish(
     tag: str,
     *,
     negotiated: bool = False,
-    location: str | None = None,
-    alternates: Sequence[tuple[Format, str]] = (),
-    links: Sequence[tuple[str, str]] = (),
-    headers: Sequence[tuple[str, str]] | None = None,
+    headers: Sequence[tuple[str, str]] = (),
     weak: bool = False,
     max_age: int = PAGE_MAX_AGE,
 ) -> Response:
-    """Add validators, Cache-Control, Vary, Content-Location and Link headers to a 200 answer
-    (`headers`: the last two as `described_by` made them, else made here)."""
+    """Add validators, Cache-Control and Vary to a 200 answer, and `headers` (those
+    `described_by` makes)."""
     response.set_etag(tag, weak=weak)
     response.last_modified = get_release().last_modified
     keep(response, max_age)
     if negotiated:
         response.vary.add("Accept")
-    if headers is None:
-        headers = described_by(
-            negotiated=negotiated, location=location, alternates=alternates, links=links
-        )
     for name, value in headers:
         response.headers[name] = value
     return response

@@ -116,7 +116,7 @@ def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store)
     assert by_blank_nodes
     sample = [*pointed[:: max(1, len(pointed) // 150)], actor_with_claims(store, at_least=6)]
     for iri in [*sample, *by_blank_nodes]:
-        blanks = describe._quads(store, q.blank_backlinks(iri_term(iri)))
+        blanks = store.quads(q.blank_backlinks(iri_term(iri)))
         for limit, offset in ((6, 0), (6, 5), (51, 0)):
             expected = describe._paged(store, iri_term(iri), claim, limit, offset)
             claims, backlinks, blank = describe._pages(store, iri, claim, limit, offset)
