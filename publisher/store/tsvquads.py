@@ -17,8 +17,10 @@ import re
 
 import pyoxigraph
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-HEAD = b"?s\t?p\t?o\t?g"
+from publisher.rdf import namespaces
+from publisher.store.results import QUADS
+
+HEAD = "\t".join(f"?{name}" for name in QUADS).encode()  # ?s ?p ?o ?g
 # An object written bare: after the predicate's tab, not an IRI, a literal or a blank node.
 BARE = re.compile(rb'\t[^<"_\t\n]')
 BARE_OBJECT = re.compile(rb'\t([^<"_\t\n][^\t\n]*)\t')
@@ -55,4 +57,4 @@ def _typed(found: re.Match[bytes]) -> bytes:
         kind = "decimal"
     else:
         kind = "integer"
-    return b'\t"' + value + f'"^^<{XSD}{kind}>\t'.encode()
+    return b'\t"' + value + f'"^^<{namespaces.iri("xsd:" + kind)}>\t'.encode()
