@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -57,7 +56,6 @@ def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     from benchmarks import httpbench, servers
-    from benchmarks.procs import free_port, wait_http
     from benchmarks.run import BASE, load_queries
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -70,47 +68,34 @@ def main(argv: list[str] | None = None) -> int:
     dataset = (home / "release").resolve() / "dataset.nq"
     logs = home / "floor-logs"
     logs.mkdir(exist_ok=True)
-    with servers.oxigraph(dataset, log=logs / "oxigraph.log") as store:
-        port = free_port()
-        env = dict(os.environ, **{STORE_ENV: store.query_url})
-        command = [str(servers.VENV_BIN / "gunicorn"), "-c", str(servers.GUNICORN_SETTINGS)]
-        command += ["benchmarks.floor:app", "-w", "2", "--threads", str(servers.THREADS)]
-        command += ["-b", f"127.0.0.1:{port}"]
-        root = Path(__file__).resolve().parent.parent
-        with open(logs / "floor.log", "ab") as log:
-            floor = subprocess.Popen(
-                command, env=env, cwd=root, stdout=log, stderr=subprocess.STDOUT
+    with (
+        servers.oxigraph(dataset, log=logs / "oxigraph.log") as store,
+        servers.floor(store.query_url, 2, log=logs / "floor.log") as floor,
+        servers.publisher(home, BASE, 2, store=store.query_url) as publisher,
+    ):
+        print(
+            "| query | Oxigraph server p50 | floor | publisher | floor / Oxigraph | "
+            "publisher / Oxigraph |"
+        )
+        print("|---|---|---|---|---|---|")
+        for name, text in queries.items():
+            urls = (store.query_url, floor.query_url, publisher.query_url)
+            series = httpbench.latencies_in_turn(
+                [httpbench.sparql(url, text) for url in urls],
+                args.count,
+                warmup=2,
+                budget=300,
+                timeout=120,
             )
-        try:
-            floor_url = f"http://127.0.0.1:{port}/sparql"
-            wait_http(f"{floor_url}?query={servers.ASK}", 60, floor)
-            with servers.publisher(home, BASE, 2, store=store.query_url) as publisher:
-                print(
-                    "| query | Oxigraph server p50 | floor | publisher | floor / Oxigraph | "
-                    "publisher / Oxigraph |"
-                )
-                print("|---|---|---|---|---|---|")
-                for name, text in queries.items():
-                    urls = (store.query_url, floor_url, publisher.query_url)
-                    series = httpbench.latencies_in_turn(
-                        [httpbench.sparql(url, text) for url in urls],
-                        args.count,
-                        warmup=2,
-                        budget=300,
-                        timeout=120,
-                    )
-                    answers = {(status, httpbench.rows(body)) for _, status, body in series}
-                    if len(answers) != 1 or next(iter(answers))[0] != 200:
-                        raise RuntimeError(f"{name}: the three answered differently: {answers}")
-                    p50 = [httpbench.percentiles(samples)["p50"] or 0.0 for samples, _, _ in series]
-                    print(
-                        f"| {name} | {p50[0]:.2f} ms | {p50[1]:.2f} ms | {p50[2]:.2f} ms | "
-                        f"{p50[1] / p50[0]:.2f}x | {p50[2] / p50[0]:.2f}x |",
-                        flush=True,
-                    )
-        finally:
-            floor.terminate()
-            floor.wait(timeout=20)
+            answers = {(status, httpbench.rows(body)) for _, status, body in series}
+            if len(answers) != 1 or next(iter(answers))[0] != 200:
+                raise RuntimeError(f"{name}: the three answered differently: {answers}")
+            p50 = [httpbench.percentiles(samples)["p50"] or 0.0 for samples, _, _ in series]
+            print(
+                f"| {name} | {p50[0]:.2f} ms | {p50[1]:.2f} ms | {p50[2]:.2f} ms | "
+                f"{p50[1] / p50[0]:.2f}x | {p50[2] / p50[0]:.2f}x |",
+                flush=True,
+            )
     return 0
 
 

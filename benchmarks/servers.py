@@ -6,7 +6,9 @@
   release's dataset.nq: the same engine without the publisher around it, its ceiling;
 * an Oxigraph server reading the publisher's own store folder (`oxigraph serve-read-only`):
   the same engine on the same data as the publisher's default store on disk;
-* rdflib-endpoint (FastAPI + rdflib) serving the same dataset.nq: the nearest Python peer.
+* rdflib-endpoint (FastAPI + rdflib) serving the same dataset.nq: the nearest Python peer;
+* benchmarks/floor.py's app under the same gunicorn settings, which only passes queries on to
+  an Oxigraph server: the least a Python front adds.
 
 Each is a context manager yielding a `Server` with its query URL, its process (whose tree's
 memory the harness samples) and how long it took to start and to load the data.
@@ -49,19 +51,25 @@ class Server:
 
 
 def _start(
-    command: list[str], env: dict | None = None, log: Path | None = None
+    command: list[str], env: dict | None = None, log: Path | None = None, cwd: Path | None = None
 ) -> subprocess.Popen:
     if log is None:
         return subprocess.Popen(
             command,
             env=env,
+            cwd=cwd,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     with open(log, "ab") as output:  # the child keeps its own descriptor
         return subprocess.Popen(
-            command, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            env=env,
+            cwd=cwd,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )  # its own group: stopped whole, below
 
 
@@ -76,6 +84,35 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(timeout=10)
         except ProcessLookupError:
             pass
+
+
+def gunicorn(app: str, workers: int, threads: int, port: int) -> list[str]:
+    """The command serving the WSGI `app` with the production settings file on a loopback
+    `port`, `workers` of `threads` threads each."""
+    return [
+        *(str(VENV_BIN / "gunicorn"), "-c", str(GUNICORN_SETTINGS), app),
+        *("-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{port}"),
+        *("--timeout", "300", "--graceful-timeout", "5"),
+    ]
+
+
+@contextmanager
+def floor(store: str, workers: int, log: Path | None = None, threads: int = THREADS):
+    """benchmarks/floor.py's app, which only passes queries on to `store`, like the publisher
+    under gunicorn: the least a Python front adds."""
+    from benchmarks.floor import STORE_ENV
+
+    port = free_port()
+    env = dict(os.environ, **{STORE_ENV: store})
+    root = Path(__file__).resolve().parent.parent  # gunicorn imports benchmarks.floor from here
+    started = time.perf_counter()
+    process = _start(gunicorn("benchmarks.floor:app", workers, threads, port), env, log, cwd=root)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_http(url + f"sparql?query={ASK}", 60, process)
+        yield Server("floor", url, url + "sparql", process, time.perf_counter() - started)
+    finally:
+        _stop(process)
 
 
 @contextmanager
@@ -103,22 +140,7 @@ def publisher(
     )
     if store:
         env["PUBLISHER_STORE"] = store
-    command = [
-        str(VENV_BIN / "gunicorn"),
-        "-c",
-        str(GUNICORN_SETTINGS),
-        "publisher.web:create_app()",
-        "-w",
-        str(workers),
-        "--threads",
-        str(threads),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "300",
-        "--graceful-timeout",
-        "5",
-    ]
+    command = gunicorn("publisher.web:create_app()", workers, threads, port)
     started = time.perf_counter()
     process = _start(command, env, log)
     try:
