@@ -80,6 +80,14 @@ def test_an_empty_answer_is_no_quads(store):
         "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
         # an unbound graph: no N-Quads line
         "SELECT ?s ?p ?o ?g WHERE { GRAPH ?h { ?s ?p ?o } OPTIONAL { ?s <urn:none> ?g } }",
+        # an unbound subject, predicate or object, on every row or on one row only (its
+        # terms read one place to the left: a row without a graph, or not a row at all)
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } OPTIONAL { ?x <urn:none> ?s } }",
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?x ?o } OPTIONAL { ?s <urn:none> ?p } }",
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?x } OPTIONAL { ?s <urn:none> ?o } }",
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?x } BIND(IF(isBLANK(?s), ?u, ?x) AS ?o) }",
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } BIND(IF(isBLANK(?x), ?u, ?x) AS ?s) }",
+        "SELECT ?s ?p ?o ?g WHERE { GRAPH ?h { ?s ?p ?o } BIND(IF(isBLANK(?s), ?u, ?h) AS ?g) }",
         # a literal as subject, which N-Quads cannot say
         "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?x ?p ?o } BIND(STR(?x) AS ?s) }",
     ],

@@ -24,7 +24,6 @@ HEAD = "\t".join(f"?{name}" for name in QUADS).encode()  # ?s ?p ?o ?g
 # An object written bare: after the predicate's tab, not an IRI, a literal or a blank node.
 BARE = re.compile(rb'\t[^<"_\t\n]')
 BARE_OBJECT = re.compile(rb'\t([^<"_\t\n][^\t\n]*)\t')
-UNBOUND = (b"\t\t", b"\t\n", b"\n\t")  # an empty column: a variable without a value
 
 
 def nquads_of(tsv: bytes) -> list[pyoxigraph.Quad] | None:
@@ -35,15 +34,21 @@ def nquads_of(tsv: bytes) -> list[pyoxigraph.Quad] | None:
         return None
     if rows and not rows.endswith(b"\n"):
         rows += b"\n"
-    if any(empty in rows for empty in UNBOUND) or rows.startswith(b"\t"):
-        return None  # N-Quads would read a row without its graph as one in the default graph
     if BARE.search(rows):
         rows = BARE_OBJECT.sub(_typed, rows)
     text = rows.replace(b"\t", b" ").replace(b"\n", b" .\n")
     try:
-        return list(pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS))
+        # Lenient: IRIs are not checked again; the store checked them when it took them in.
+        quads = list(pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS, lenient=True))
     except (SyntaxError, ValueError):
         return None
+    # An empty column (a variable without a value) moves the terms after it one place to the
+    # left, so that a row read so has no graph, or does not read at all: looked for here, in
+    # the quads, rather than as empty columns in the text (three searches for tabs, which
+    # stop at every column: a quarter of the whole).
+    if any(isinstance(quad.graph_name, pyoxigraph.DefaultGraph) for quad in quads):
+        return None
+    return quads
 
 
 def _typed(found: re.Match[bytes]) -> bytes:
