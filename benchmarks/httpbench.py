@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -32,8 +33,11 @@ class Request:
     accept: str
     form: dict | None = None
 
-    @property
+    @cached_property
     def body(self) -> bytes | None:
+        # Encoded once, not in the timed part of every request: percent-encoding a query of a
+        # thousand characters takes Python about 0.1 ms, which was added to every sample of
+        # every system (three times: 0.25 ms on a 3 ms query).
         return urlencode(self.form).encode() if self.form is not None else None
 
 
