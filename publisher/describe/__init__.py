@@ -12,8 +12,8 @@ graph; everything goes through the Store interface, so any store can answer them
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import pyoxigraph as ox
 
@@ -21,6 +21,7 @@ from publisher.describe import queries as q
 from publisher.describe.labels import Labels
 from publisher.describe.queries import iri_term
 from publisher.rdf import namespaces
+from publisher.rdf.terms import serialised
 from publisher.store.interface import Store
 
 RDF_TYPE = ox.NamedNode(namespaces.iri("rdf:type"))
@@ -69,7 +70,7 @@ def graph_quads(store: Store, iri: str) -> list[ox.Quad]:
     """Every triple of the named graph `iri`, as quads in that graph."""
     graph = ox.NamedNode(iri)
     rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri_term(iri)} {{ ?s ?p ?o }} }}").rows
-    return sorted((ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows), key=_order(iri))
+    return _ordered(iri, [ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows])
 
 
 def document_iri(base: str, iri: str) -> str:
@@ -109,7 +110,7 @@ def describe(
     if page == 1 and blank:
         quads.update(dict.fromkeys(store.quads(q.blank_backlinks(x))))
     quads.update(dict.fromkeys(_labels(store, quads, whole | {iri}, labels)))
-    found.quads = [*sorted(quads, key=_order(iri)), *_metadata(found)]
+    found.quads = [*_ordered(iri, list(quads)), *_metadata(found)]
     return found
 
 
@@ -290,14 +291,22 @@ def _metadata(found: Description) -> list[ox.Quad]:
     return quads
 
 
-def _order(iri: str) -> Callable[[ox.Quad], str]:
-    """A stable order, the described resource first: stores need not return rows in one order.
+def _ordered(iri: str, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """`quads` in a stable order, those of the described resource first: stores need not
+    return rows in one order.
 
-    Then by the quad's N-Quads text, made in one call, which orders as its four terms' texts
-    one after the other would (half the time of making each term's text): where one term's
-    text is the start of another's (`"a"` and `"a"@en`, `_:b1` and `_:b12`), what follows it
-    in the longer is never below the space that ends it in the quad's text, since N-Quads
-    escapes the characters below it. Every quad sorted here is in a named graph. The key is
-    one string, not a tuple, which the garbage collector would track (2,000 for an actor)."""
-    described = f"<{iri}> "  # the text of a quad whose subject is `iri` starts so
-    return lambda quad: ("0" if (text := str(quad)).startswith(described) else "1") + text
+    Then in the order of their N-Quads texts, written by one call for them all (a third of the
+    time of making each quad's text on its own) and cut at the line ends, which N-Quads
+    escapes within literals. The texts order as the quads' four terms' texts one after the
+    other would: where one term's text is the start of another's (`"a"` and `"a"@en`, `_:b1`
+    and `_:b12`), what follows it in the longer is never below the space that ends it in the
+    quad's text, since N-Quads escapes the characters below it. Every quad sorted here is in
+    a named graph, and no two have one text, so the quads themselves are never compared."""
+    lines = serialised(quads, ox.RdfFormat.N_QUADS).split(b"\n")
+    described = f"<{iri}> ".encode()  # the text of a quad whose subject is `iri` starts so
+    first: list[tuple[bytes, ox.Quad]] = []
+    rest: list[tuple[bytes, ox.Quad]] = []
+    for line, quad in zip(lines, quads, strict=False):  # the text ends with a line end
+        (first if line.startswith(described) else rest).append((line, quad))
+    text = itemgetter(0)
+    return [quad for _, quad in (*sorted(first, key=text), *sorted(rest, key=text))]
