@@ -69,8 +69,9 @@ def is_graph(store: Store, iri: str) -> bool:
 def graph_quads(store: Store, iri: str) -> list[ox.Quad]:
     """Every triple of the named graph `iri`, as quads in that graph."""
     graph = ox.NamedNode(iri)
-    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri_term(iri)} {{ ?s ?p ?o }} }}").rows
-    return _ordered(iri, [ox.Quad(r["s"], r["p"], r["o"], graph) for r in rows])
+    result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri_term(iri)} {{ ?s ?p ?o }} }}")
+    s, p, o = (result.variables.index(name) for name in ("s", "p", "o"))  # by position: _pages
+    return _ordered(iri, [ox.Quad(r[s], r[p], r[o], graph) for r in result.rows])
 
 
 def document_iri(base: str, iri: str) -> str:
@@ -210,13 +211,20 @@ def _pages(
     claims: set[str] = set()
     others: set[str] = set()
     blank = False
-    for row in store.query(q.attributed_to(x, claim)).rows:
-        if not isinstance(row["c"], ox.NamedNode):
+    # Columns by position: looking a name up in a pyoxigraph solution takes ten times as long
+    # (a popular actor's 900 links: 6 ms against 0.5).
+    attributed = store.query(q.attributed_to(x, claim))
+    c = attributed.variables.index("c")
+    for row in attributed.rows:
+        if not isinstance(row[c], ox.NamedNode):
             return (*_paged(store, x, claim, limit, offset), True)
-        claims.add(row["c"].value)
-    for row in store.query(q.pointing_at(x, claim)).rows:
-        subject, named = row["s"], isinstance(row["s"], ox.NamedNode)
-        if row["claim"] is not None and row["p"] != RDF_TYPE:
+        claims.add(row[c].value)
+    pointing = store.query(q.pointing_at(x, claim))
+    s, p, is_claim = (pointing.variables.index(name) for name in ("s", "p", "claim"))
+    for row in pointing.rows:
+        subject = row[s]
+        named = isinstance(subject, ox.NamedNode)
+        if row[is_claim] is not None and row[p] != RDF_TYPE:
             if not named:
                 return (*_paged(store, x, claim, limit, offset), True)
             claims.add(subject.value)
@@ -239,7 +247,9 @@ def _paged(
 
 
 def _keys(store: Store, query: str, key: str) -> list[str]:
-    return [row[key].value for row in store.query(query).rows]
+    result = store.query(query)
+    column = result.variables.index(key)
+    return [row[column].value for row in result.rows]
 
 
 def _labels(
