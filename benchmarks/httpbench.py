@@ -127,7 +127,7 @@ def rows(body: bytes) -> int | None:
 def percentiles(samples: list[float]) -> dict[str, float | int | None]:
     """p50/p95/p99 (nearest rank) in milliseconds, and the sample count."""
     if not samples:
-        return {"n": 0, "p50": None, "p95": None, "p99": None, "mean": None}
+        return {"n": 0, "p50": None, "p95": None, "p99": None, "max": None, "mean": None}
     ordered = sorted(samples)
 
     def rank(p: float) -> float:
@@ -140,6 +140,7 @@ def percentiles(samples: list[float]) -> dict[str, float | int | None]:
         "p50": rank(0.50),
         "p95": rank(0.95),
         "p99": rank(0.99),
+        "max": round(ordered[-1] * 1000, 3),
         "mean": round(sum(ordered) / len(ordered) * 1000, 3),
     }
 
