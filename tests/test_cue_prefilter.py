@@ -25,6 +25,7 @@ def _every_pattern(phrases: PhraseSet[tuple[object, ...]], text: str) -> list[ob
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_the_prefilter_finds_what_every_pattern_finds(language: str) -> None:
     corpus, vocabulary = load_corpus(ROOT)
     cues = load_cues(ROOT, vocabulary.concepts["relation"])

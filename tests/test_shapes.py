@@ -1394,6 +1394,7 @@ def case_params(cases):
 # --- the valid graph -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_valid_fixture_conforms(valid_data, shapes_graph):
     conforms, _, text = validate(valid_data, shapes_graph)
     assert conforms, text

@@ -131,6 +131,7 @@ def test_a_huge_literal_under_the_cap_is_answered(pooled):
     assert result.cut is None
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_a_large_answer_streams_in_chunks_from_the_worker(pooled):
     query = "SELECT ?s ?p ?o ?x WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?x { 1 2 3 4 5 6 7 8 } }"
     result = pooled.query(query, timeout=20, row_cap=1_000_000, byte_cap=256 * 1024 * 1024)

@@ -46,6 +46,7 @@ def pooled(built_release: Path, request, tmp_path_factory):
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 200",
     ],
 )
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_answers_are_those_of_the_store_in_process(pooled, query):
     from publisher.rdf import formats
 
@@ -116,6 +117,7 @@ def test_a_worker_aborted_by_the_store_s_allocator_ran_out_of_memory() -> None:
     assert isinstance(death(aborted, b"something else entirely"), StoreFailure)
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_a_runaway_query_is_killed_at_its_deadline(pooled):
     started = time.monotonic()
     with pytest.raises(QueryTimeout):

@@ -168,6 +168,7 @@ def _drawn(tree) -> list:
     return tree.find("figure", cls="network").find_all("a", cls="edge")
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_network_edges_weighted_by_claims(client, store):
     edges = _edges(store)
     tree = page(client, "/network?family=all")
@@ -226,6 +227,7 @@ def test_network_refuses_bad_filters(client, query, named):
         assert named in response.get_data(as_text=True)
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_network_layout_is_deterministic(client):
     from publisher.pages.layout import _positions
 
@@ -241,6 +243,7 @@ def test_network_page_offers_its_data(client):
     assert_queries_run(client, page(client, "/network?relation=financial-support"))
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_network_is_focused_by_default_on_support(client, store):
     from publisher.pages.network import FAMILIES
 

@@ -66,6 +66,7 @@ def test_the_parts_of_claims_are_those_the_paths_reach(store):
         assert set(page) <= whole
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_the_parts_of_everything_else_are_those_the_paths_reach(store):
     things = _iris(
         store,
@@ -101,6 +102,7 @@ def _mentioned(quads: list[ox.Quad]) -> set[str]:
     return {t.value for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_the_pages_of_claims_and_backlinks_are_those_of_their_own_queries(store):
     """One pass over the links to a thing gives the pages the two ordered queries give."""
     pointed = _iris(
@@ -167,6 +169,7 @@ def test_quads_are_ordered_by_each_term_text_in_turn():
     assert expected[0].subject == thing and expected[-1].subject != thing
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_labels_kept_for_the_release_give_the_same_descriptions(store):
     """Descriptions that take their labels from those kept (describe/labels.py) are the
     same quads as those that ask the store, and the store is not asked again for them."""
@@ -233,6 +236,7 @@ class _SparqlOnly:
         return None
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_parts_read_from_the_indexes_are_those_sparql_selects(store):
     """The embedded store reads a description's parts by subject from its indexes; the
     descriptions are the same quads in the same order as when they are asked in SPARQL."""

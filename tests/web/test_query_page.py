@@ -199,6 +199,7 @@ def test_the_service_description_says_which_prefixes_and_limits(client):
     assert "503 without Retry-After" in comments
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_completions_and_the_policy_of_the_query_page(client):
     data = client.get("/query/completions.json").get_json()
     assert data["prefixes"]["actor"] == BASE + "id/actor/"

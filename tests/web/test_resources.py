@@ -306,6 +306,7 @@ def test_404_search_hint(client):
     assert "Search the labels" in body and "query=" in body
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_named_graph_returns_its_content(client, store):
     graph_iri = document_graph(store)
     response = client.get(path(graph_iri), headers={"Accept": "application/n-quads"})

@@ -138,6 +138,7 @@ def test_bad_input_gets_a_message_on_its_field_and_writes_nothing(
     assert snapshot(home) == before
 
 
+@pytest.mark.slow  # a second or more: `make test` runs it, `make check` leaves it out
 def test_bad_actor_and_document_input_write_nothing(curator: Curator, home: Path) -> None:
     before = snapshot(home)
     answer = curator.post(
