@@ -25,14 +25,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-STORE_ENV = "FLOOR_STORE"
+from benchmarks.servers import FLOOR_STORE
+
 _kept = threading.local()
 
 
 def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
     """Send the request (a GET's query string, a POST's body) to the store named by
     FLOOR_STORE; answer with its answer."""
-    store = urlsplit(os.environ[STORE_ENV])
+    store = urlsplit(os.environ[FLOOR_STORE])
     connection = getattr(_kept, "connection", None)
     if connection is None:
         connection = _kept.connection = http.client.HTTPConnection(store.hostname, store.port)

@@ -37,6 +37,8 @@ GUNICORN_SETTINGS = Path(__file__).resolve().parent.parent / "deploy" / "gunicor
 # at a time as the sync workers of earlier runs did: the load tests' connections, all from one
 # client, then measure the engine, not that client's shares (QUERY_CONCURRENT, QUERY_BUDGET).
 THREADS = 1
+# The variable naming the store benchmarks/floor.py's app passes queries on to.
+FLOOR_STORE = "FLOOR_STORE"
 
 
 @dataclass
@@ -100,10 +102,8 @@ def gunicorn(app: str, workers: int, threads: int, port: int) -> list[str]:
 def floor(store: str, workers: int, log: Path | None = None, threads: int = THREADS):
     """benchmarks/floor.py's app, which only passes queries on to `store`, like the publisher
     under gunicorn: the least a Python front adds."""
-    from benchmarks.floor import STORE_ENV
-
     port = free_port()
-    env = dict(os.environ, **{STORE_ENV: store})
+    env = dict(os.environ, **{FLOOR_STORE: store})
     root = Path(__file__).resolve().parent.parent  # gunicorn imports benchmarks.floor from here
     started = time.perf_counter()
     process = _start(gunicorn("benchmarks.floor:app", workers, threads, port), env, log, cwd=root)
