@@ -5,10 +5,11 @@ row costs a QuerySolution, four lookups and a Quad made in Python: about 5 us a 
 quarter of a first description's time on a shared store. In SPARQL TSV every term is written
 as in Turtle, so a row is an N-Quads line once its tabs are spaces and it ends with " .", and
 pyoxigraph's N-Quads parser makes the quads (about 10 ms -> 7.5 ms for 1,100 rows, fetched
-and read; benchmarks/README.md). Two differences are bridged: TSV may write a number or a boolean bare
-(`42`, `1.5`, `1e3`, `true`), which only an object can be; those few are written out as typed
-literals first. An unbound column, or anything N-Quads does not read (a triple term, a literal
-subject), makes `nquads_of` answer None, and the caller reads the rows as solutions.
+and read; benchmarks/README.md). Two differences are bridged: TSV may write a number or a
+boolean bare (`42`, `1.5`, `1e3`, `true`), which only an object can be; those few are written
+out as typed literals first. An unbound column, or anything N-Quads does not read (a triple
+term, a literal subject), makes `nquads_of` answer None, and the caller reads the rows as
+solutions.
 """
 
 from __future__ import annotations
